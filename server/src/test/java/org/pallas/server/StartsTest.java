@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(properties = "pallas.data-dir=target/test-data")
+@PallasTest
 class StartsTest {
     @Autowired DataSource ds;
-    @Test void runsOnPostgres() {
+
+    @Test
+    void runsOnPostgres() {
         assertThat(new JdbcTemplate(ds).queryForObject("select version()", String.class)).contains("PostgreSQL");
     }
 }

@@ -1,11 +1,15 @@
 package org.pallas.server.platform;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,31 +20,103 @@ import org.springframework.core.env.Environment;
 /**
  * Starts an embedded PostgreSQL when no database URL is configured. Data lives on disk under
  * {@code pallas.data-dir} (default {@code ./data}), so a restart keeps every record.
+ *
+ * <p>One server per data directory per JVM: several Spring contexts in one test JVM share it, and it
+ * stops when the last of them closes. {@code pallas.embedded-db.fresh=true} (tests) wipes the directory first.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Map<Path, Running> RUNNING = new HashMap<>();
+
+    /** True when this configuration is active, i.e. no external database URL is configured. */
+    static boolean inUse(Environment env) {
+        String url = env.getProperty("spring.datasource.url");
+        return url == null || url.isBlank();
+    }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment env) {
+    HikariDataSource dataSource(Environment env) {
         Path dir = Path.of(env.getProperty("pallas.data-dir", "./data")).toAbsolutePath().normalize().resolve("postgres");
+        boolean fresh = env.getProperty("pallas.embedded-db.fresh", Boolean.class, false);
+        int port = env.getProperty("pallas.embedded-db.port", Integer.class, 0);
+        EmbeddedPostgres postgres = acquire(dir, fresh, port);
+        HikariDataSource pool = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                release(dir);
+            }
+        };
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPoolName("pallas-embedded");
+        pool.setMaximumPoolSize(env.getProperty("pallas.embedded-db.pool-size", Integer.class, 10));
+        return pool;
+    }
+
+    /** Starts the server for this directory, or shares the one already running in this JVM. */
+    private static synchronized EmbeddedPostgres acquire(Path dir, boolean fresh, int port) {
+        Running running = RUNNING.get(dir);
+        if (running == null) {
+            running = new Running(start(dir, fresh, port));
+            RUNNING.put(dir, running);
+        }
+        running.users++;
+        return running.postgres;
+    }
+
+    /** Stops the server when the last context using it closes. */
+    private static synchronized void release(Path dir) {
+        Running running = RUNNING.get(dir);
+        if (running != null && --running.users == 0) {
+            RUNNING.remove(dir);
+            try {
+                running.postgres.close();
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+
+    private static final class Running {
+        final EmbeddedPostgres postgres;
+        int users;
+
+        Running(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dir, boolean fresh, int port) {
         try {
+            if (fresh) {
+                deleteRecursively(dir);
+            }
             Files.createDirectories(dir.getParent());
             log.info("Starting embedded PostgreSQL with data in {}", dir);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
-                    .setPort(env.getProperty("pallas.embedded-db.port", Integer.class, 0))
+                    .setPort(port)
+                    // Stopped by the data source's close, after Spring has closed everything using it.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dir + ")", e);
         }
     }
 
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        return postgres.getPostgresDatabase();
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

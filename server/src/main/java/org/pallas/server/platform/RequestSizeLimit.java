@@ -1,0 +1,112 @@
+package org.pallas.server.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rejects request bodies larger than {@code pallas.http.max-request-size} (default 1 MB) with 413:
+ * at once when Content-Length says so, and while reading when the body is chunked.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final Problems problems;
+
+    RequestSizeLimit(@Value("${pallas.http.max-request-size:1048576}") long maxBytes, Problems problems) {
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than the limit of " + maxBytes + " bytes.");
+            return;
+        }
+        chain.doFilter(new Limited(request, maxBytes), response);
+    }
+
+    /** Thrown while reading a body that exceeds the limit. */
+    static final class TooLargeException extends IOException {
+        TooLargeException(long max) {
+            super("The request body is larger than the limit of " + max + " bytes.");
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long max;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        int n = in.read(buf, off, len);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws TooLargeException {
+                        read += n;
+                        if (read > max) {
+                            throw new TooLargeException(max);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

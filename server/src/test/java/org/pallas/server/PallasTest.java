@@ -1,0 +1,22 @@
+package org.pallas.server;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The one test context: the whole application on a random port (for real HTTP and browsers) with
+ * MockMvc, on the shared embedded PostgreSQL of this test JVM, with the demo data seeded. Use it on
+ * every Spring test so that all of them share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public @interface PallasTest {
+}

@@ -1,0 +1,118 @@
+package org.pallas.server;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.platform.AdviserTeam;
+import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.CallerAuthentication;
+import org.pallas.server.platform.OrganisationKind;
+import org.pallas.server.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The demo cast as seen by tests: callers, their API tokens (created once per JVM) and the ids of
+ * their organisations and users. Construct it with the context's JdbcClient and AccessTokens.
+ */
+public final class TestCast {
+
+    /** Who makes a request in the isolation matrix, with the demo username behind each. */
+    public enum Who {
+        ANON(null, "anon"),
+        EXPORTER_A("northbridge.lee", "A"),
+        EXPORTER_B("calder.weber", "B"),
+        CASEWORKER("caseworker", "cw"),
+        ADVISER("adviser.hr", "adv"),
+        SENIOR_OFFICER("senior", "so"),
+        OVERSIGHT("oversight", "ov"),
+        AUDITOR("auditor", "aud"),
+        ADMIN("admin", "adm"),
+        CIVIL_SOCIETY("civil.society", "cs");
+
+        public final String username;
+        public final String key;
+
+        Who(String username, String key) {
+            this.username = username;
+            this.key = key;
+        }
+
+        public static Who ofKey(String key) {
+            return Arrays.stream(values()).filter(w -> w.key.equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown caller key '" + key + "'; use one of "
+                            + Arrays.stream(values()).map(w -> w.key).toList()));
+        }
+    }
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Caller> CALLERS = new ConcurrentHashMap<>();
+
+    private final JdbcClient jdbc;
+    private final AccessTokens tokens;
+
+    public TestCast(JdbcClient jdbc, AccessTokens tokens) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+    }
+
+    public Caller caller(String username) {
+        return CALLERS.computeIfAbsent(username, this::load);
+    }
+
+    public Caller caller(Who who) {
+        return caller(who.username);
+    }
+
+    /** A live API token of the user, issued once per JVM. */
+    public String token(String username) {
+        return TOKENS.computeIfAbsent(username, u -> tokens.issue(caller(u), "test").token());
+    }
+
+    /** Adds the caller's credentials: a bearer token for the API, a signed-in session otherwise. */
+    public MockHttpServletRequestBuilder as(Who who, MockHttpServletRequestBuilder request, boolean api) {
+        if (who == Who.ANON) {
+            return request;
+        }
+        return api ? request.header("Authorization", "Bearer " + token(who.username)) : request.with(session(who));
+    }
+
+    public RequestPostProcessor session(Who who) {
+        return authentication(new CallerAuthentication(caller(who)));
+    }
+
+    public UUID organisationOf(String username) {
+        return caller(username).organisationId();
+    }
+
+    public UUID userId(String username) {
+        return caller(username).userId();
+    }
+
+    private Caller load(String username) {
+        return jdbc.sql("""
+                select u.id, u.username, u.display_name, u.team, o.id as org_id, o.name as org_name, o.kind,
+                       coalesce((select string_agg(r.role, ',') from user_role r where r.user_id = u.id), '') as roles
+                from app_user u join organisation o on o.id = u.organisation_id where u.username = :u""")
+                .param("u", username)
+                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getString("display_name"), rs.getObject("org_id", UUID.class), rs.getString("org_name"),
+                        OrganisationKind.valueOf(rs.getString("kind")), roles(rs.getString("roles")),
+                        rs.getString("team") == null ? null : AdviserTeam.valueOf(rs.getString("team"))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No demo user " + username + "; is the demo seeded?"));
+    }
+
+    private static Set<Role> roles(String csv) {
+        return csv.isEmpty() ? EnumSet.noneOf(Role.class)
+                : Arrays.stream(csv.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+}
