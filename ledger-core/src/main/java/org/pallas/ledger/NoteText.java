@@ -49,11 +49,15 @@ final class NoteText {
 
     /** Standard padded base64 in its one canonical form; java.util.Base64 alone accepts missing padding. */
     static byte[] decodeBase64(String text) throws IllegalArgumentException {
-        byte[] decoded = Base64.getDecoder().decode(text);
-        if (!Base64.getEncoder().encodeToString(decoded).equals(text)) {
-            throw new IllegalArgumentException("not canonical padded base64: \"" + text + "\"");
+        try {
+            byte[] decoded = Base64.getDecoder().decode(text);
+            if (Base64.getEncoder().encodeToString(decoded).equals(text)) {
+                return decoded;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the offending text
         }
-        return decoded;
+        throw new IllegalArgumentException("not canonical padded base64: \"" + text + "\"");
     }
 
     static String base64(byte[] bytes) {
