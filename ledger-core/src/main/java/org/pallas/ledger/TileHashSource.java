@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link HashSource} over the tiles of a tree of a given size, as a tlog-tiles client sees them: the node at
@@ -50,9 +51,20 @@ public final class TileHashSource implements HashSource {
         return Arrays.copyOfRange(row, offset * MerkleHash.SIZE, (offset + 1) * MerkleHash.SIZE);
     }
 
-    /** Reads a tile and checks its length: 32 bytes per hash of its width. */
+    /**
+     * Reads a tile and checks its length: 32 bytes per hash of its width. A log may delete a partial tile once
+     * the full tile exists; tiles only grow, so the full tile's prefix then stands in for it.
+     */
     public static byte[] readTile(TileReader reader, TileId id) throws IOException, TileFormatException {
-        byte[] data = reader.read(id).orElseThrow(() -> new TileFormatException(id + ": missing"));
+        Optional<byte[]> exact = reader.read(id);
+        if (exact.isEmpty() && !id.isFull()) {
+            TileId full = TileId.tile(id.level(), id.index(), TileId.FULL_WIDTH);
+            Optional<byte[]> wider = reader.read(full);
+            if (wider.isPresent() && wider.get().length == TileId.FULL_WIDTH * MerkleHash.SIZE) {
+                return Arrays.copyOf(wider.get(), id.width() * MerkleHash.SIZE);
+            }
+        }
+        byte[] data = exact.orElseThrow(() -> new TileFormatException(id + ": missing"));
         if (data.length != id.width() * MerkleHash.SIZE) {
             throw new TileFormatException(id + ": expected " + id.width() * MerkleHash.SIZE + " bytes for "
                     + id.width() + " hashes, got " + data.length);
