@@ -65,7 +65,8 @@ public final class MerkleHash {
         return value != null && value.length == SIZE;
     }
 
-    static boolean same(byte[] a, byte[] b) {
+    /** Constant-time equality of two hashes. */
+    public static boolean same(byte[] a, byte[] b) {
         return MessageDigest.isEqual(a, b);
     }
 
