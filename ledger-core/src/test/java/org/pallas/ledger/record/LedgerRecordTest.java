@@ -1,0 +1,141 @@
+package org.pallas.ledger.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pallas.ledger.MerkleHash;
+import org.pallas.ledger.RecordFormatException;
+
+class LedgerRecordTest {
+    private static final byte[] SALT = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
+    private static final byte[] PAYLOAD = "{\"reason\":\"end user on the UN list\"}".getBytes(StandardCharsets.UTF_8);
+    private final ActorPseudonyms pseudonyms = new ActorPseudonyms("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
+    @Test
+    void encodesThePublicEntryCanonicallyWithAFixedKeyOrder() {
+        LedgerEntry entry = entry(Map.of("outcome", "refused", "decidedBy", "senior-officer"));
+
+        assertThat(new String(entry.encode(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"v\":1,\"type\":\"licence.decision.recorded\",\"time\":\"2026-11-27T13:05:51.123Z\","
+                        + "\"actor\":\"" + pseudonyms.pseudonym("user-42") + "\","
+                        + "\"subject\":{\"type\":\"licence.application\",\"id\":\"APP-2026-0042\"},"
+                        + "\"meta\":{\"decidedBy\":\"senior-officer\",\"outcome\":\"refused\"},"
+                        + "\"payload\":\"sha256:" + MerkleHash.hex(LedgerRecord.payloadDigest(SALT, PAYLOAD)) + "\"}");
+        assertThat(entry.leafHash()).isEqualTo(MerkleHash.leaf(entry.encode()));
+    }
+
+    @Test
+    void decodesItsOwnEncodingAndNothingElse() throws Exception {
+        LedgerEntry entry = entry(Map.of("outcome", "refused"));
+        assertThat(LedgerEntry.decode(entry.encode())).isEqualTo(entry);
+
+        String pretty = new String(entry.encode(), StandardCharsets.UTF_8).replace(",\"type\"", ", \"type\"");
+        assertThatThrownBy(() -> LedgerEntry.decode(pretty.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageStartingWith("ledger entry is not in canonical form; canonical form is {\"v\":1,");
+        String reordered = new String(entry.encode(), StandardCharsets.UTF_8)
+                .replace("{\"v\":1,\"type\":\"licence.decision.recorded\",", "{\"type\":\"licence.decision.recorded\",\"v\":1,");
+        assertThatThrownBy(() -> LedgerEntry.decode(reordered.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageStartingWith("ledger entry is not in canonical form");
+    }
+
+    @Test
+    void rejectsUnknownVersionsAndFields() {
+        String v2 = new String(entry(Map.of()).encode(), StandardCharsets.UTF_8).replace("{\"v\":1,", "{\"v\":2,");
+        assertThatThrownBy(() -> LedgerEntry.decode(v2.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessage("ledger entry version 2 is not supported; this reader knows v1");
+        String extra = new String(entry(Map.of()).encode(), StandardCharsets.UTF_8).replace("{\"v\":1,", "{\"v\":1,\"secret\":\"x\",");
+        assertThatThrownBy(() -> LedgerEntry.decode(extra.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessage("ledger entry has missing fields [] and unknown fields [secret]");
+    }
+
+    @Test
+    void keepsRawActorIdsOutOfPublicEntries() {
+        assertThatThrownBy(() -> new LedgerEntry("licence.decision.recorded", Instant.EPOCH, "alice@authority.example",
+                "licence.application", "APP-1", Map.of(), new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("actor must be a pseudonym (ps1:<32 hex>) or system:<name>, got \"alice@authority.example\"");
+    }
+
+    @Test
+    void derivesStableKeyedPseudonyms() {
+        String a = pseudonyms.pseudonym("user-42");
+        assertThat(a).matches("ps1:[0-9a-f]{32}").isEqualTo(pseudonyms.pseudonym("user-42"));
+        assertThat(pseudonyms.pseudonym("user-43")).isNotEqualTo(a);
+        assertThat(new ActorPseudonyms(new byte[32]).pseudonym("user-42")).isNotEqualTo(a);
+        assertThatThrownBy(() -> new ActorPseudonyms(new byte[16])).hasMessage("pseudonym key must be at least 32 bytes, got 16");
+    }
+
+    @Test
+    void roundTripsTheFullRecordAndChecksThePayloadAgainstTheDigest() throws Exception {
+        LedgerRecord record = new LedgerRecord(entry(Map.of()), SALT, PAYLOAD);
+        assertThat(LedgerRecord.decode(record.encode()).entry()).isEqualTo(record.entry());
+        assertThat(LedgerRecord.decode(record.encode()).payload()).isEqualTo(PAYLOAD);
+
+        assertThatThrownBy(() -> new LedgerRecord(entry(Map.of()), SALT, "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("entry payload digest " + MerkleHash.hex(LedgerRecord.payloadDigest(SALT, PAYLOAD))
+                        + " does not match the payload, whose digest is ");
+    }
+
+    @Test
+    void saltsThePayloadDigestSoShortPayloadsCannotBeGuessed() {
+        LedgerEntryDraft draft = new LedgerEntryDraft("licence.decision.recorded", Instant.EPOCH, "system:importer",
+                "licence.application", "APP-1", Map.of());
+        LedgerRecord one = LedgerRecord.create(draft, "refused".getBytes(StandardCharsets.UTF_8), new SecureRandom());
+        LedgerRecord two = LedgerRecord.create(draft, "refused".getBytes(StandardCharsets.UTF_8), new SecureRandom());
+        assertThat(one.entry().payloadDigest()).isNotEqualTo(two.entry().payloadDigest());
+    }
+
+    @Test
+    void enforcesTheSixtyFourKibibyteLimit() {
+        LedgerEntryDraft draft = new LedgerEntryDraft("licence.decision.recorded", Instant.EPOCH, "system:importer",
+                "licence.application", "APP-1", Map.of());
+        assertThatThrownBy(() -> LedgerRecord.create(draft, new byte[60_000], new SecureRandom()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ledger record is 80")
+                .hasMessageEndingWith("bytes, more than the 65535-byte limit; store large documents outside the log and put their digest in the payload");
+        assertThatThrownBy(() -> LedgerEntry.decode(new byte[65_536]))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessage("ledger entry is 65536 bytes, more than 65535");
+    }
+
+    @Test
+    void truncatesTimeToMillisecondsSoEncodingIsDeterministic() throws Exception {
+        LedgerEntry entry = new LedgerEntry("x.y", Instant.parse("2026-01-01T00:00:00.123456789Z"), "system:importer",
+                "a.b", "1", Map.of(), new byte[32]);
+        assertThat(new String(entry.encode(), StandardCharsets.UTF_8)).contains("\"time\":\"2026-01-01T00:00:00.123Z\"");
+        assertThat(LedgerEntry.decode(entry.encode())).isEqualTo(entry);
+    }
+
+    @Test
+    void parsesJsonStrictlyAndNamesTheLineOfAnError() {
+        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1,\n\"a\":2}"))
+                .hasMessage("line 2, column 5: duplicate key \"a\"");
+        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1.5}")).hasMessage("line 1, column 7: only integers are allowed");
+        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":01}")).hasMessage("line 1, column 8: malformed number \"01\"");
+        assertThatThrownBy(() -> CanonicalJson.parse("{} x")).hasMessage("line 1, column 4: unexpected data after the JSON value");
+    }
+
+    @Test
+    void escapesStringsInOneCanonicalWay() throws Exception {
+        String written = CanonicalJson.write(Map.of("k", "quote\" back\\ tab\t nul\u0000 é €"));
+        assertThat(written).isEqualTo("{\"k\":\"quote\\\" back\\\\ tab\\t nul\\u0000 é €\"}");
+        assertThat(CanonicalJson.parse(written)).isEqualTo(Map.of("k", "quote\" back\\ tab\t nul\u0000 é €"));
+    }
+
+    private LedgerEntry entry(Map<String, String> metadata) {
+        return new LedgerEntry("licence.decision.recorded", Instant.parse("2026-11-27T13:05:51.123Z"),
+                pseudonyms.pseudonym("user-42"), "licence.application", "APP-2026-0042", metadata,
+                LedgerRecord.payloadDigest(SALT, PAYLOAD));
+    }
+}
