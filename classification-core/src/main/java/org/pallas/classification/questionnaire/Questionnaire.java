@@ -143,12 +143,10 @@ public final class Questionnaire {
 
     // --- the standard questions -------------------------------------------------------------
 
-    private static final ItemKind[] INTRUSION_KINDS = {ItemKind.EXPLOIT, ItemKind.IMPLANT,
-        ItemKind.INTRUSION_PLATFORM, ItemKind.EXPLOIT_DEVELOPMENT_FRAMEWORK, ItemKind.ACCESS_AS_A_SERVICE,
-        ItemKind.PENETRATION_TESTING_FRAMEWORK};
-
     private static List<Question> standardQuestions() {
-        Condition intrusionKind = is(ITEM_KIND, INTRUSION_KINDS);
+        Condition intrusionKind = is(ITEM_KIND, ItemKind.EXPLOIT, ItemKind.IMPLANT, ItemKind.INTRUSION_PLATFORM,
+                ItemKind.EXPLOIT_DEVELOPMENT_FRAMEWORK, ItemKind.ACCESS_AS_A_SERVICE,
+                ItemKind.PENETRATION_TESTING_FRAMEWORK);
         Condition otherNotExcluded = allOf(is(ITEM_KIND, ItemKind.OTHER), is(EXCLUDED_CATEGORY, ExcludedCategory.NONE));
         Condition hasPlatformFunction = is(PLATFORM_FUNCTIONS, PlatformFunction.GENERATE,
                 PlatformFunction.COMMAND_AND_CONTROL, PlatformFunction.DELIVER);

@@ -147,11 +147,11 @@ public final class ReferenceDataLoader {
                 if (code != null) {
                     path = path + " (" + code + ")";
                 }
-                var regimes = regimeSet(f, body, path);
+                List<Regime> regimes = regimeList(f, body, path);
                 String title = string(f, body, "title", path);
                 String summary = string(f, body, "summary", path);
                 String legal = string(f, body, "legal_text", path);
-                String citation = string(f, body, "citation", path);
+                Map<Regime, String> citations = citations(f, body, path, regimes);
                 String url = url(f, body, path);
                 List<String> ruleIds = ruleIds(f, body, "rules", path, rules);
                 LocalDate from = date(f, body, "effective_from", path);
@@ -163,7 +163,7 @@ public final class ReferenceDataLoader {
                     problem(body, path + ": duplicate entry code " + code);
                     continue;
                 }
-                entries.put(code, new ControlEntry(code, regimes, title, summary, legal, citation, url, ruleIds,
+                entries.put(code, new ControlEntry(code, Set.copyOf(regimes), title, summary, legal, citations, url, ruleIds,
                         unverified(ruleIds, rules), from, us));
             }
         });
@@ -350,15 +350,40 @@ public final class ReferenceDataLoader {
         return ids;
     }
 
-    private Set<Regime> regimeSet(Map<String, Node> fields, Node parent, String path) {
-        var regimes = EnumSet.noneOf(Regime.class);
+    private List<Regime> regimeList(Map<String, Node> fields, Node parent, String path) {
+        var regimes = new ArrayList<Regime>();
         for (String name : strings(fields, parent, "regimes", path, true)) {
-            regime(name, fields.get("regimes"), path + ".regimes").ifPresent(regimes::add);
+            regime(name, fields.get("regimes"), path + ".regimes").ifPresent(r -> {
+                if (regimes.contains(r)) {
+                    problem(fields.get("regimes"), path + ".regimes: " + r + " listed twice");
+                } else {
+                    regimes.add(r);
+                }
+            });
         }
         if (fields.containsKey("regimes") && regimes.isEmpty()) {
             problem(fields.get("regimes"), path + ".regimes: name at least one of WA, EU, UK, US");
         }
-        return Set.copyOf(regimes);
+        return regimes;
+    }
+
+    /** One citation per regime, separated by "; ", in the order the regimes are listed. */
+    private Map<Regime, String> citations(Map<String, Node> fields, Node parent, String path, List<Regime> regimes) {
+        String citation = string(fields, parent, "citation", path);
+        var citations = new EnumMap<Regime, String>(Regime.class);
+        if (citation == null) {
+            return citations;
+        }
+        String[] parts = citation.split(";");
+        if (parts.length != regimes.size()) {
+            problem(fields.get("citation"), path + ".citation: give one citation per regime " + regimes
+                    + ", separated by '; ' (found " + parts.length + ")");
+            return citations;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            citations.put(regimes.get(i), parts[i].strip());
+        }
+        return citations;
     }
 
     private Optional<Regime> regime(String name, Node node, String path) {
