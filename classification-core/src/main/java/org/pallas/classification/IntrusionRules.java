@@ -70,7 +70,10 @@ final class IntrusionRules {
         }
         Tri functions = platformFunctions(d, a);
         Tri intrusion = Tri.UNKNOWN;
-        if (functions.isNo()) {
+        if (!functions.isKnown()) {
+            a.step("Whether it is an intrusion platform depends on what it generates, commands or delivers.",
+                    "WA-4A005", "WA-4D004");
+        } else if (functions.isNo()) {
             a.exclude("It does not generate, command or deliver exploits or implants, so neither 4A005 nor 4D004"
                     + " applies.", "WA-4A005", "WA-4D004");
             if (kind == ItemKind.EXPLOIT_DEVELOPMENT_FRAMEWORK) {
@@ -80,10 +83,10 @@ final class IntrusionRules {
             }
         } else {
             intrusion = intrusionSoftware(d, a, "What it generates, commands or delivers");
-            platform(d, a, intrusion, !functions.isYes());
+            platform(d, a, intrusion, false);
         }
         if (kind == ItemKind.EXPLOIT_DEVELOPMENT_FRAMEWORK && forms(d).contains(ItemForm.TECHNOLOGY)) {
-            if (functions.isNo()) {
+            if (!functions.isYes()) {
                 intrusion = intrusionSoftware(d, a, "The exploits it is used to develop");
             }
             technologyForIntrusionSoftware(d, a, intrusion);
@@ -189,9 +192,9 @@ final class IntrusionRules {
                 if (functions.isNo()) {
                     a.exclude("It does not generate, command or deliver intrusion software, so neither 4A005 nor"
                             + " 4D004 applies.", "WA-4A005", "WA-4D004");
-                } else {
+                } else if (functions.isYes()) {
                     Tri intrusion = intrusionSoftware(d, a, "What it generates, commands or delivers");
-                    platform(d, a, intrusion, !functions.isYes());
+                    platform(d, a, intrusion, false);
                 }
             }
         }

@@ -103,14 +103,23 @@ public final class Questionnaire {
         } catch (InvalidDescriptionException e) {
             errors.addAll(e.errors());
         }
-        var applicable = applicable(answers).stream().map(Question::id).toList();
-        for (String id : answers.asMap().keySet()) {
-            if (Field.byId(id).isPresent() && !applicable.contains(id)) {
-                errors.add(new FieldError(id, "does not apply: asked only when "
-                        + question(Field.byId(id).get()).applies().describe()));
-            }
-        }
+        errors.addAll(inapplicable(answers));
         return errors;
+    }
+
+    /**
+     * Answers to questions that do not apply (any more), each with the condition under which the
+     * question is asked. A form that lets a later answer switch off an earlier question shows these
+     * to the user and then calls {@link #prune}; nothing is dropped without saying so.
+     */
+    public List<FieldError> inapplicable(Answers answers) {
+        var applicable = applicable(answers).stream().map(Question::id).toList();
+        var notices = new ArrayList<FieldError>();
+        for (String id : answers.asMap().keySet()) {
+            Field.byId(id).filter(field -> !applicable.contains(id)).ifPresent(field -> notices.add(new FieldError(id,
+                    "does not apply: asked only when " + question(field).applies().describe())));
+        }
+        return notices;
     }
 
     /** The description for valid answers; unanswered questions stay unknown. */
