@@ -23,6 +23,11 @@ public final class Answers {
         this.values = values;
     }
 
+    /** A live view of a map the questionnaire fills while it evaluates conditions in order. */
+    static Answers view(Map<String, List<String>> values) {
+        return new Answers(Collections.unmodifiableMap(values));
+    }
+
     public static Answers none() {
         return EMPTY;
     }

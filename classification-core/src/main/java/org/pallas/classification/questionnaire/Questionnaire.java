@@ -59,13 +59,14 @@ public final class Questionnaire {
 
     /** Questions that apply given the answers, in order, whether answered or not. */
     public List<Question> applicable(Answers answers) {
-        var effective = Answers.none();
+        var effective = new LinkedHashMap<String, List<String>>();
+        var view = Answers.view(effective);
         var result = new ArrayList<Question>();
         for (Question question : questions) {
-            if (question.applies().test(effective)) {
+            if (question.applies().test(view)) {
                 result.add(question);
                 if (answers.isAnswered(question.id())) {
-                    effective = effective.with(question.id(), answers.get(question.id()));
+                    effective.put(question.id(), answers.get(question.id()));
                 }
             }
         }
