@@ -45,16 +45,21 @@ final class Csv {
   }
 
   private static List<Row> parse(BufferedReader reader, String name) throws IOException {
+    // Leading '#' lines document a project-authored table; they precede the header.
     String headerLine = reader.readLine();
+    int lineNumber = 1;
+    while (headerLine != null && headerLine.startsWith("#")) {
+      headerLine = reader.readLine();
+      lineNumber++;
+    }
     if (headerLine == null) {
       throw new IllegalArgumentException(name + ": empty file");
     }
     if (headerLine.startsWith("\uFEFF")) {
       headerLine = headerLine.substring(1);
     }
-    List<String> header = split(headerLine, name, 1);
+    List<String> header = split(headerLine, name, lineNumber);
     List<Row> rows = new ArrayList<>();
-    int lineNumber = 1;
     String line;
     while ((line = reader.readLine()) != null) {
       lineNumber++;

@@ -1,6 +1,7 @@
 package org.pallas.policy;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelReference;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -126,6 +128,15 @@ public final class Rulebook {
       problems.add("rulebook.yaml: thresholds must increase: standard < enhancedReview < presumptionOfDenial");
     }
     CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    // One compiler per scope declares every fact of that scope; each rule's use of facts is then checked
+    // against its 'reads' from the checked AST's references (one compiler per rule made loading take seconds).
+    Map<FactCatalogue.Scope, CelCompiler> compilers = new EnumMap<>(FactCatalogue.Scope.class);
+    for (FactCatalogue.Scope scope : FactCatalogue.Scope.values()) {
+      CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+      FactCatalogue.available(scope).values().forEach(f -> builder.addVar(f.name(), f.type().celType));
+      compilers.put(scope, builder.build());
+    }
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Node fileNode : sequence("rulebook.yaml", required("rulebook.yaml", top, "files"))) {
@@ -136,7 +147,7 @@ public final class Rulebook {
       Map<String, Node> root = mapping(file, document, Set.of("rules"));
       for (Node ruleNode : sequence(file, required(file, root, "rules"))) {
         try {
-          CompiledRule rule = compile(file, ruleNode, regulation, runtime, problems);
+          CompiledRule rule = compile(file, ruleNode, regulation, runtime, compilers, problems);
           if (rule != null && !ids.add(rule.rule().id())) {
             problems.add(rule.rule().source() + ": duplicate rule id " + rule.rule().id());
           } else if (rule != null) {
@@ -157,7 +168,7 @@ public final class Rulebook {
   }
 
   private static CompiledRule compile(String file, Node node, RegulationIndex regulation, CelRuntime runtime,
-      List<String> problems) {
+      Map<FactCatalogue.Scope, CelCompiler> compilers, List<String> problems) {
     Map<String, Node> map = mapping(file, node, RULE_KEYS);
     String where = file + ":" + line(node);
     String id = scalar(file, map, "id");
@@ -242,21 +253,21 @@ public final class Rulebook {
     }
     CelRuntime.Program program = null;
     if (problems.size() == before) {
-      CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
-      reads.forEach(fact -> builder.addVar(fact, available.get(fact).type().celType));
-      CelCompiler compiler = builder.build();
       try {
-        CelAbstractSyntaxTree ast = compiler.compile(when).getAst();
-        if (!ast.getResultType().equals(SimpleType.BOOL)) {
+        CelAbstractSyntaxTree ast = compilers.get(scope).compile(when).getAst();
+        List<String> undeclared = ast.getReferenceMap().values().stream().map(CelReference::name)
+            .filter(name -> available.containsKey(name) && !reads.contains(name)).distinct().sorted().toList();
+        if (!undeclared.isEmpty()) {
+          problems.add(line(file, map, "when") + ": rule " + id + ": condition uses facts missing from 'reads': "
+              + String.join(", ", undeclared));
+        } else if (!ast.getResultType().equals(SimpleType.BOOL)) {
           problems.add(line(file, map, "when") + ": rule " + id + ": condition must be boolean, is "
               + ast.getResultType().name());
         } else {
           program = runtime.createProgram(ast);
         }
       } catch (CelValidationException e) {
-        problems.add(line(file, map, "when") + ": rule " + id + ": CEL error (only the facts in 'reads' are "
-            + "declared): " + e.getMessage());
+        problems.add(line(file, map, "when") + ": rule " + id + ": CEL error: " + e.getMessage());
       } catch (dev.cel.common.CelException e) {
         problems.add(line(file, map, "when") + ": rule " + id + ": CEL error: " + e.getMessage());
       }
