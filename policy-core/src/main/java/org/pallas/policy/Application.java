@@ -1,6 +1,7 @@
 package org.pallas.policy;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public record Application(
     Objects.requireNonNull(endUse, "endUse");
     parties = List.copyOf(Objects.requireNonNull(parties, "parties"));
     destinations = destinations == null ? List.of() : List.copyOf(destinations);
-    dueDiligence = dueDiligence == null ? Map.of() : Map.copyOf(new TreeMap<>(dueDiligence));
+    dueDiligence = dueDiligence == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(dueDiligence));
     misuseMatches = misuseMatches == null ? List.of() : List.copyOf(misuseMatches);
     priorDenials = priorDenials == null ? List.of() : List.copyOf(priorDenials);
   }

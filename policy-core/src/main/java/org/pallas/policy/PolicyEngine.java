@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -200,7 +199,8 @@ public final class PolicyEngine {
       return b ? "yes" : "no";
     }
     if (value instanceof Double d) {
-      return d < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", d);
+      return d < 0 ? "unknown" : java.math.BigDecimal.valueOf(d).setScale(2, java.math.RoundingMode.HALF_EVEN)
+          .stripTrailingZeros().toPlainString();
     }
     if (value instanceof Long l) {
       return l < 0 ? "unknown" : l.toString();

@@ -1,6 +1,7 @@
 package org.pallas.policy;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 public record ScreeningOutcome(boolean screened, Map<String, String> listVersions, List<Hit> hits) {
 
   public ScreeningOutcome {
-    listVersions = listVersions == null ? Map.of() : Map.copyOf(new TreeMap<>(listVersions));
+    listVersions = listVersions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(listVersions));
     hits = hits == null ? List.of() : List.copyOf(hits);
   }
 

@@ -17,7 +17,7 @@ final class Fixtures {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
   static final PolicyEngine ENGINE = PolicyEngine.shipped(CLOCK);
   static final Map<String, String> LISTS =
-      Map.of("US-CSL", "2026-07-31", "EU-FSF", "2026-11-20", "UN-SC", "2026-11-25", "UK-OFSI", "2026-11-26");
+      Map.of("US-CSL", "2026-07-31", "OFAC-SDN", "2026-11-24", "EU-FSF", "2026-11-20", "UN-SC", "2026-11-25", "UK-OFSI", "2026-11-26");
 
   private Fixtures() {
   }
