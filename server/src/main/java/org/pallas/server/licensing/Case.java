@@ -322,6 +322,9 @@ public final class Case {
         actor.require("decide an appeal", Role.CASEWORKER, Role.SENIOR_OFFICER);
         requireStatus("decide an appeal", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(actor.id());
+        if (appeal.officerId() == null) {
+            throw new RuleViolationException("the appeal on case " + caseId + " has no officer yet; a senior officer assigns one");
+        }
         if (!actor.id().equals(appeal.officerId())) {
             throw new NotAuthorisedException(actor.id() + " may not decide the appeal on case " + caseId
                     + ": it is assigned to " + appeal.officerId());

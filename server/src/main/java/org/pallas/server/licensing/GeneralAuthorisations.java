@@ -94,7 +94,8 @@ public final class GeneralAuthorisations {
         List<String> values = new ArrayList<>();
         for (Object o : list) {
             if (!(o instanceof String s) || s.isBlank()) {
-                throw new IllegalArgumentException(where + ": field '" + key + "' holds a non-text value " + o);
+                throw new IllegalArgumentException(where + ": field '" + key + "' holds a non-text value " + o
+                        + (o instanceof Boolean ? " (quote codes such as \"NO\": YAML reads a bare NO as false)" : ""));
             }
             values.add(s);
         }
