@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the exporter may see of a case: its status, the final decision with reasons, cited criteria and conditions,
- * the information requests, public risk notes and the appeal. Built only from exporter-safe types, so it cannot
+ * the information requests, public risk factors and the appeal. Built only from exporter-safe types, so it cannot
  * carry advice, internal notes, countersignatures, proposed decisions, officer identities or internal risk
  * contributions (ExporterCaseViewTest walks the type graph to prove it).
  *
@@ -13,11 +13,11 @@ import java.util.List;
  * @param appeal null unless an appeal was lodged
  */
 public record ExporterCaseView(String caseId, LicenceType type, ExporterStatus status, int currentVersion,
-        DecisionNotice decision, List<Question> informationRequests, List<RiskNote> riskNotes, AppealNotice appeal) {
+        DecisionNotice decision, List<Question> informationRequests, List<RiskFactor> riskFactors, AppealNotice appeal) {
 
     public ExporterCaseView {
         informationRequests = List.copyOf(informationRequests);
-        riskNotes = List.copyOf(riskNotes);
+        riskFactors = List.copyOf(riskFactors);
     }
 
     /** The final decision as the exporter receives it. */
@@ -38,7 +38,7 @@ public record ExporterCaseView(String caseId, LicenceType type, ExporterStatus s
     }
 
     /** A risk factor the assessment allows the exporter to see, e.g. why more questions are asked. */
-    public record RiskNote(String ruleId, String explanation) {
+    public record RiskFactor(String ruleId, String explanation) {
     }
 
     public record AppealNotice(Instant lodgedAt, Outcome outcome, String reasons, Instant decidedAt) {
@@ -55,12 +55,12 @@ public record ExporterCaseView(String caseId, LicenceType type, ExporterStatus s
                 : null;
         List<Question> questions = c.informationRequests().stream()
                 .map(q -> new Question(q.number(), q.question(), q.askedAt(), q.answer(), q.answeredAt())).toList();
-        List<RiskNote> notes = c.routing().map(r -> r.contributions().stream().filter(k -> !k.internal())
-                .map(k -> new RiskNote(k.ruleId(), k.explanation())).toList()).orElse(List.of());
+        List<RiskFactor> factors = c.routing().map(r -> r.contributions().stream().filter(k -> !k.internal())
+                .map(k -> new RiskFactor(k.ruleId(), k.explanation())).toList()).orElse(List.of());
         AppealNotice appeal = c.appeal().map(a -> new AppealNotice(a.lodgedAt(), a.outcome(), a.reasons(), a.decidedAt()))
                 .orElse(null);
         int version = c.application().versions().isEmpty() ? 0 : c.application().current().number();
         return new ExporterCaseView(c.caseId(), c.application().type(), ExporterStatus.of(c), version, decision,
-                questions, notes, appeal);
+                questions, factors, appeal);
     }
 }
