@@ -12,6 +12,10 @@ public record EntryMatch(String code, String relatedTo, List<String> subparagrap
 
     /** The code as usually written, e.g. "5D001.c (for 5A001.j)". */
     public String label() {
+        return label(code, relatedTo, subparagraphs);
+    }
+
+    static String label(String code, String relatedTo, List<String> subparagraphs) {
         String base = subparagraphs.isEmpty() ? code : code + " (" + String.join(", ", subparagraphs) + ")";
         return relatedTo == null ? base : base + " for " + relatedTo;
     }

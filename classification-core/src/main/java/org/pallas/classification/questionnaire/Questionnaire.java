@@ -345,18 +345,4 @@ public final class Questionnaire {
         kinds.removeAll(List.of(excluded));
         return kinds.toArray(ItemKind[]::new);
     }
-
-    /** For the API: each question with its options, as plain maps of strings. */
-    public static Map<String, Object> toJsonModel(Question question) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", question.id());
-        json.put("text", question.text());
-        json.put("help", question.help());
-        json.put("multiple", question.multiple());
-        json.put("options", question.options().stream()
-                .map(o -> Map.of("id", o.id(), "label", o.label())).toList());
-        json.put("applies_when", question.applies().describe());
-        json.put("rules", question.rules());
-        return json;
-    }
 }

@@ -88,7 +88,7 @@ public final class ReferenceDataLoader {
 
     private Map<String, RuleRef> rules(Map<String, Node> doc, MappingNode top) {
         var rules = new LinkedHashMap<String, RuleRef>();
-        mapping(doc, top, "rules", "").ifPresent(node -> {
+        mapping(doc, top, "rules").ifPresent(node -> {
             for (NodeTuple tuple : node.getValue()) {
                 String id = scalarText(tuple.getKeyNode());
                 String tag = scalarText(tuple.getValueNode());
@@ -107,7 +107,7 @@ public final class ReferenceDataLoader {
 
     private Map<Regime, RegimeText> regimes(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules) {
         var regimes = new EnumMap<Regime, RegimeText>(Regime.class);
-        mapping(doc, top, "regimes", "").ifPresent(node -> {
+        mapping(doc, top, "regimes").ifPresent(node -> {
             for (NodeTuple tuple : node.getValue()) {
                 String key = scalarText(tuple.getKeyNode());
                 Optional<Regime> regime = regime(key, tuple.getKeyNode(), "regimes");
@@ -134,7 +134,7 @@ public final class ReferenceDataLoader {
 
     private Map<String, ControlEntry> entries(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules) {
         var entries = new LinkedHashMap<String, ControlEntry>();
-        sequence(doc, top, "entries", "").ifPresent(list -> {
+        sequence(doc, top, "entries").ifPresent(list -> {
             int index = 0;
             for (Node item : list.getValue()) {
                 String path = "entries[" + index++ + "]";
@@ -204,7 +204,7 @@ public final class ReferenceDataLoader {
     private Map<String, ReferenceNote> notes(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules,
                                              Map<String, ControlEntry> entries) {
         var notes = new LinkedHashMap<String, ReferenceNote>();
-        sequence(doc, top, "notes", "").ifPresent(list -> {
+        sequence(doc, top, "notes").ifPresent(list -> {
             int index = 0;
             for (Node item : list.getValue()) {
                 String path = "notes[" + index++ + "]";
@@ -395,7 +395,7 @@ public final class ReferenceDataLoader {
         }
     }
 
-    private Optional<MappingNode> mapping(Map<String, Node> doc, Node parent, String key, String path) {
+    private Optional<MappingNode> mapping(Map<String, Node> doc, Node parent, String key) {
         Node node = doc.get(key);
         if (node == null) {
             problem(parent, key + ": required section missing");
@@ -408,7 +408,7 @@ public final class ReferenceDataLoader {
         return Optional.empty();
     }
 
-    private Optional<SequenceNode> sequence(Map<String, Node> doc, Node parent, String key, String path) {
+    private Optional<SequenceNode> sequence(Map<String, Node> doc, Node parent, String key) {
         Node node = doc.get(key);
         if (node == null) {
             problem(parent, key + ": required section missing");
