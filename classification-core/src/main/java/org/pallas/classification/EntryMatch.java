@@ -10,6 +10,12 @@ import java.util.List;
 public record EntryMatch(String code, String relatedTo, List<String> subparagraphs, String title, String citation,
                          boolean unverified, List<String> usReasons, List<String> rules) {
 
+    public EntryMatch {
+        subparagraphs = List.copyOf(subparagraphs);
+        usReasons = List.copyOf(usReasons);
+        rules = List.copyOf(rules);
+    }
+
     /** The code as usually written, e.g. "5D001.c (for 5A001.j)". */
     public String label() {
         return label(code, relatedTo, subparagraphs);
