@@ -300,9 +300,8 @@ public final class Questionnaire {
                 "US License Exception ACE does not cover items also controlled under Category 5 Part 2. Answer Not"
                         + " sure if you have no encryption classification.",
                 allOf(is(ITEM_FORMS, ItemForm.HARDWARE, ItemForm.SOFTWARE), anyOf(
-                        is(ITEM_KIND, ItemKind.INTRUSION_PLATFORM, ItemKind.PENETRATION_TESTING_FRAMEWORK,
-                                ItemKind.IP_NETWORK_SURVEILLANCE),
-                        hasPlatformFunction, exploitBasedForensics, updateNoteFails)),
+                        is(ITEM_KIND, ItemKind.IP_NETWORK_SURVEILLANCE), hasPlatformFunction, exploitBasedForensics,
+                        updateNoteFails)),
                 List.of("US-ACE-NOT-CAT5P2")));
         q.add(new Question(TARGET_PLATFORMS, "Which platforms does it target?", "Pick every platform.",
                 anyOf(intrusionKind, is(ITEM_KIND, ItemKind.FORENSIC_EXTRACTION, ItemKind.VULNERABILITY_RESEARCH)),
