@@ -97,7 +97,7 @@ final class TelecomRules {
             a.unanswered(DESIGNED_FOR, "What is the system specially designed for?", "WA-5A001J-X");
             pending = true;
         } else if (!pending && met.isYes()) {
-            a.step("It is not specially designed for marketing, QoS or QoE, so the note to 5A001.j does not help.",
+            a.step("It is not specially designed for marketing, QoS or QoE, so the note to 5A001.j does not apply.",
                     "WA-5A001J-X");
         }
         family(d, a, "5A001.j", List.of(), pending);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.pallas.classification.capability.CapabilityDescription;
 import org.pallas.classification.capability.ExcludedCategory;
 import org.pallas.classification.capability.ExtractionMethod;
