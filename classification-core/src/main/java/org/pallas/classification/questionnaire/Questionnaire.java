@@ -277,6 +277,12 @@ public final class Questionnaire {
                 + " telecoms provider through a lawful-interception handover interface?",
                 "Handover interfaces follow standards such as ETSI TS 101 671, ETSI TS 101 331 or 3GPP TS 33.108.",
                 is(ITEM_KIND, ItemKind.MONITORING_CENTRE), List.of("WA-5D001E")));
+        q.add(new Question(OPERATION_ONLY_TECHNOLOGY, "Is the technology only what the customer needs to operate the"
+                + " system, such as user manuals and operator training?",
+                "5E001.a covers technology for developing, producing or using these systems but not for operating"
+                        + " them. Answer No if it includes design, installation, integration or maintenance know-how.",
+                allOf(is(ITEM_FORMS, ItemForm.TECHNOLOGY), is(ITEM_KIND, ItemKind.IP_NETWORK_SURVEILLANCE,
+                        ItemKind.MOBILE_INTERCEPTION, ItemKind.MONITORING_CENTRE)), List.of("WA-5E001A")));
         q.add(new Question(TRANSFER_PURPOSE, "Why is the technology handed over?",
                 "Vulnerability disclosure and cyber incident response are outside 4E001.a and 4E001.c, but only"
                         + " when the recipient is responsible for fixing the problem or coordinating the fix.",
