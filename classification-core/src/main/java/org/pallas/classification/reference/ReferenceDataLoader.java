@@ -395,28 +395,24 @@ public final class ReferenceDataLoader {
     }
 
     private Optional<MappingNode> mapping(Map<String, Node> doc, Node parent, String key) {
-        Node node = doc.get(key);
-        if (node == null) {
-            problem(parent, key + ": required section missing");
-            return Optional.empty();
-        }
-        if (node instanceof MappingNode m) {
-            return Optional.of(m);
-        }
-        problem(node, key + ": expected a mapping");
-        return Optional.empty();
+        return section(doc, parent, key, MappingNode.class, "a mapping");
     }
 
     private Optional<SequenceNode> sequence(Map<String, Node> doc, Node parent, String key) {
+        return section(doc, parent, key, SequenceNode.class, "a list");
+    }
+
+    private <T extends Node> Optional<T> section(Map<String, Node> doc, Node parent, String key, Class<T> type,
+                                                 String expected) {
         Node node = doc.get(key);
         if (node == null) {
             problem(parent, key + ": required section missing");
             return Optional.empty();
         }
-        if (node instanceof SequenceNode s) {
-            return Optional.of(s);
+        if (type.isInstance(node)) {
+            return Optional.of(type.cast(node));
         }
-        problem(node, key + ": expected a list");
+        problem(node, key + ": expected " + expected);
         return Optional.empty();
     }
 
