@@ -80,9 +80,19 @@ public record ImportReport(String source, String format, LocalDate publishedOn, 
             return this;
         }
 
-        /** Keeps the latest date seen, for lists that only date their rows. */
+        /**
+         * Keeps the latest date seen, for lists that only date their rows. A date after the import began
+         * is a typo in the list (the 2023 DPL has a Last_Update of 3033-09-30): noted, not used.
+         */
         public void publishedOnAtLeast(LocalDate date) {
-            if (date != null && (publishedOn == null || date.isAfter(publishedOn))) {
+            if (date == null) {
+                return;
+            }
+            if (date.isAfter(LocalDate.ofInstant(startedAt, java.time.ZoneOffset.UTC))) {
+                note("row date " + date + " lies in the future; not used as the publication date");
+                return;
+            }
+            if (publishedOn == null || date.isAfter(publishedOn)) {
                 publishedOn = date;
             }
         }

@@ -114,7 +114,8 @@ final class NameScorer {
                 double w = (t.weight() + ct.get(j).weight()) / 2;
                 num += sims[i * m + j] * w;
                 den += w;
-            } else {
+            } else if (!(t.role() == Token.Role.LEGAL_FORM && !hasLegalForm(ct))) {
+                // a legal form the other name does not state at all is an omission of no weight
                 den += t.weight() * config.unmatchedQueryWeight();
                 unmatchedQContent += t.weight();
                 numberUnpaired |= t.role() == Token.Role.NUMBER;
@@ -123,7 +124,7 @@ final class NameScorer {
         for (int j = 0; j < m; j++) {
             Token t = ct.get(j);
             cNumbers |= t.role() == Token.Role.NUMBER;
-            if (!usedC[j]) {
+            if (!usedC[j] && !(t.role() == Token.Role.LEGAL_FORM && !hasLegalForm(qt))) {
                 den += t.weight() * config.unmatchedListedWeight();
                 unmatchedCContent += t.weight();
                 numberUnpaired |= t.role() == Token.Role.NUMBER;
@@ -194,6 +195,15 @@ final class NameScorer {
         return out == null ? side : out;
     }
 
+    private static boolean hasLegalForm(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.role() == Token.Role.LEGAL_FORM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many parts from {@code i} (2 or 3) join into a part of {@code other}; 1 if none. */
     private static int joinSpan(List<Token> side, List<Token> other, int i) {
         String joined = side.get(i).text();
@@ -206,9 +216,10 @@ final class NameScorer {
                 return 1;
             }
             joined += next.text();
+            Token candidate = new Token(joined, Token.Role.WORD, null, null, "", side.get(i).abjad(), joined);
             for (Token o : other) {
-                if (o.text().equals(joined) || (o.role() == Token.Role.WORD && joined.length() >= 8
-                        && TokenSimilarity.words(joined, o.text()) >= 0.85)) {
+                if (o.text().equals(joined) || (o.role() == Token.Role.WORD && joined.length() >= 6
+                        && TokenSimilarity.similarity(candidate, o) >= 0.85)) {
                     return span;
                 }
             }

@@ -39,7 +39,7 @@ public record ScoringConfig(double alertThreshold, double reportFloor, double un
 
     /** The calibrated defaults (see docs/screening-evaluation.md). */
     public static ScoringConfig defaults() {
-        return new ScoringConfig(0.80, 0.50, 0.5, 0.2, 0.5, 0.75, 0.85, 0.03, -0.15, 0.05, 0.02, -0.15, -0.10,
+        return new ScoringConfig(0.80, 0.50, 0.5, 0.3, 0.5, 0.75, 0.85, 0.03, -0.15, 0.05, 0.02, -0.15, -0.10,
                 0.95, 0.10, 120);
     }
 

@@ -5,7 +5,8 @@ package org.pallas.screening;
  * (1.0) or generic class (0.8); organisation terms by synonym class; an initial matches a word with that
  * first letter (0.8). Words use a Damerau-Levenshtein distance in which confusable letters (rigour's
  * compare.yml: 0/o, 1/l, c/k, e/i, i/y, ...) cost 0.7, with a cliff: below {@link #FLOOR} a pair counts as
- * different. Phonetically equal words (Double Metaphone) score at least 0.8. A part transliterated from
+ * different. (Double Metaphone keys serve candidate retrieval only: as a score they
+ * made "Lucio" equal "Luis".) A part transliterated from
  * Arabic or Hebrew, where vowels are not written, is compared by consonant skeleton.
  */
 final class TokenSimilarity {
@@ -60,12 +61,7 @@ final class TokenSimilarity {
         if (a.abjad() != b.abjad()) {
             return skeletonSimilarity(a.text(), b.text());
         }
-        double s = words(a.text(), b.text());
-        if (s < 0.8 && a.phonetic().length() >= 2 && a.phonetic().equals(b.phonetic())
-                && a.text().charAt(0) == b.text().charAt(0) && Math.min(a.text().length(), b.text().length()) >= 4) {
-            s = 0.8;
-        }
-        return s;
+        return words(a.text(), b.text());
     }
 
     /**
@@ -124,7 +120,8 @@ final class TokenSimilarity {
             return 0.0;
         }
         if (sa.equals(sb)) {
-            return sa.length() >= 2 ? 0.9 : 0.7;
+            // a two-consonant skeleton fits many names; only longer ones are strong evidence
+            return sa.length() >= 3 ? 0.9 : sa.length() == 2 ? 0.75 : 0.65;
         }
         int longer = Math.max(sa.length(), sb.length());
         if (longer < 3) {

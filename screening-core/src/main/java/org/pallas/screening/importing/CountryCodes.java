@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Resolves the country names lists use ("Korea, North", "Iran (Islamic Republic of)") to ISO alpha-2. */
-final class CountryCodes {
+public final class CountryCodes {
     private static final Map<String, String> BY_NAME = new HashMap<>();
 
     static {
@@ -53,7 +53,7 @@ final class CountryCodes {
     }
 
     /** The ISO alpha-2 code of a country name or code, or null when it is not a known country. */
-    static String resolve(String name) {
+    public static String resolve(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
