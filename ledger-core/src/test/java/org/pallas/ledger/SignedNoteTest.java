@@ -67,6 +67,21 @@ class SignedNoteTest {
     }
 
     @Test
+    void addsAWitnessCosignatureThatSurvivesReencoding() throws Exception {
+        NoteSigner log = NoteSigner.generate("pallas.example/ledger", new java.security.SecureRandom());
+        NoteSigner witness = NoteSigner.generate("witness.example", new java.security.SecureRandom());
+        String text = new Checkpoint("pallas.example/ledger", 8, ReferenceTree.root(8)).text();
+
+        Note cosigned = Note.parse(Note.sign(text, log).withSignature(witness.sign(text)).encode());
+
+        assertThat(cosigned.signatures()).extracting(NoteSignature::keyName).containsExactly("pallas.example/ledger", "witness.example");
+        assertThat(cosigned.verify(List.of(log.verifier())).unverified()).extracting(NoteSignature::keyName)
+                .containsExactly("witness.example");
+        assertThat(cosigned.verify(List.of(log.verifier(), witness.verifier())).verified()).hasSize(2);
+        assertThat(NoteSigner.parse(log.encode()).verifier().encode()).isEqualTo(log.verifier().encode());
+    }
+
+    @Test
     void rejectsANoteWithoutAnyTrustedSignature() throws Exception {
         Note note = Note.parse(utf8(PETER_TEXT + "\n" + PETER_SIG));
         assertThatThrownBy(() -> note.verify(List.of(NoteVerifier.parse(ENOCH_VKEY))))
