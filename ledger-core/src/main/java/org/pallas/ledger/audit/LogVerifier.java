@@ -51,12 +51,11 @@ public final class LogVerifier {
     public AuditReport verify() {
         List<String> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Optional<SignedCheckpoint> opened = openCheckpoint(problems);
+        Optional<SignedCheckpoint> opened = openCheckpoint(findings, problems);
         if (opened.isEmpty()) {
             return new AuditReport(null, findings, problems);
         }
         Checkpoint checkpoint = opened.get().checkpoint();
-        findings.add("checkpoint " + checkpoint + " signed by " + opened.get().signers());
         try {
             MemoryTree recomputed = new MemoryTree();
             List<byte[]> leafHashes = readEntries(checkpoint.size(), problems);
@@ -100,12 +99,11 @@ public final class LogVerifier {
             problems.add("record file: " + e.getMessage());
             return new AuditReport(null, findings, problems);
         }
-        Optional<SignedCheckpoint> opened = openCheckpoint(problems);
+        Optional<SignedCheckpoint> opened = openCheckpoint(findings, problems);
         if (opened.isEmpty()) {
             return new AuditReport(null, findings, problems);
         }
         Checkpoint checkpoint = opened.get().checkpoint();
-        findings.add("checkpoint " + checkpoint + " signed by " + opened.get().signers());
         try {
             OptionalLong at = index.isPresent() ? index : find(entry, checkpoint.size(), problems);
             if (at.isEmpty()) {
@@ -134,10 +132,11 @@ public final class LogVerifier {
         return new AuditReport(checkpoint, findings, problems);
     }
 
-    private record SignedCheckpoint(Checkpoint checkpoint, byte[] note, String signers) {
+    private record SignedCheckpoint(Checkpoint checkpoint, byte[] note) {
     }
 
-    private Optional<SignedCheckpoint> openCheckpoint(List<String> problems) {
+    /** Reads and verifies the checkpoint; a finding names it and its signers, or a problem says why not. */
+    private Optional<SignedCheckpoint> openCheckpoint(List<String> findings, List<String> problems) {
         try {
             Optional<byte[]> bytes = source.checkpoint();
             if (bytes.isEmpty()) {
@@ -146,7 +145,8 @@ public final class LogVerifier {
             }
             Note.VerifiedNote verified = Note.parse(bytes.get()).verify(keys);
             Checkpoint checkpoint = Checkpoint.parse(verified.note().text());
-            return Optional.of(new SignedCheckpoint(checkpoint, bytes.get(), verified.verified().toString()));
+            findings.add("checkpoint " + checkpoint + " signed by " + verified.verified());
+            return Optional.of(new SignedCheckpoint(checkpoint, bytes.get()));
         } catch (NoteFormatException | CheckpointFormatException e) {
             problems.add("checkpoint: malformed: " + e.getMessage());
         } catch (NoteVerificationException e) {
