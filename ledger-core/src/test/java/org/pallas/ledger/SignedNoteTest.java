@@ -156,6 +156,16 @@ class SignedNoteTest {
     }
 
     @Test
+    void acceptsKeyNamesOutsideTheBasicPlaneAndRejectsUnicodeSpaces() throws Exception {
+        NoteSigner signer = NoteSigner.fromSeed("log.example/\uD836\uDC00", new byte[32]);
+        assertThat(NoteVerifier.parse(signer.verifier().encode()).name()).isEqualTo("log.example/\uD836\uDC00");
+        for (String space : List.of("\u00a0", "\u2007", "\u202f", "\u0085", "\u3000")) {
+            assertThatThrownBy(() -> NoteSigner.fromSeed("log" + space + "example", new byte[32]))
+                    .isInstanceOf(NoteFormatException.class);
+        }
+    }
+
+    @Test
     void rejectsVerifierKeysWithAWrongKeyIdOrType() {
         assertThatThrownBy(() -> NoteVerifier.parse("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
                 .isInstanceOf(NoteFormatException.class)

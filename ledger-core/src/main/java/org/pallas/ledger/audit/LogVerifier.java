@@ -271,7 +271,13 @@ public final class LogVerifier {
                 problems.add("fork: checkpoint root " + hex(now.rootHash()) + " differs from " + earlier);
             }
         } else if (before.size() == 0) {
-            findings.add("grew from the empty tree verified earlier");
+            // tlog-witness: growth from size 0 is consistent only if that checkpoint had the empty-tree root.
+            if (MerkleHash.same(before.rootHash(), MerkleHash.emptyRoot())) {
+                findings.add("grew from the empty tree verified earlier");
+            } else {
+                problems.add("fork: " + earlier + " is an empty tree whose root is not the empty-tree root "
+                        + hex(MerkleHash.emptyRoot()));
+            }
         } else {
             try {
                 ConsistencyProof proof = new ProofBuilder(new TileHashSource(source, now.size()))

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pallas.ledger.Checkpoint;
 import org.pallas.ledger.MerkleHash;
+import org.pallas.ledger.Note;
 import org.pallas.ledger.TileId;
 
 /** The auditor command end to end against a directory of tiles (offline audit). */
@@ -143,6 +144,24 @@ class AuditCommandTest {
         assertThat(r.out).contains("FAIL rollback: checkpoint size 10 is smaller than the checkpoint verified earlier (size 15, root "
                 + hex(log.tree, 15) + ")\n");
         assertThat(older.checkpoint.size()).isEqualTo(10);
+    }
+
+    @Test
+    void acceptsGrowthFromAnEmptyLogOnlyIfItsRootWasTheEmptyRoot() throws Exception {
+        org.pallas.ledger.audit.AuditState state = new org.pallas.ledger.audit.AuditState(stateDir);
+        Checkpoint emptyButWrong = new Checkpoint(TestLog.ORIGIN, 0, log.tree.hash(0, 0));
+        state.save(TestLog.ORIGIN, Note.sign(emptyButWrong.text(), log.signer).encode());
+
+        Result r = audit("verify", "--dir", logDir.toString(), "--key", log.vkey(), "--state", stateDir.toString());
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.out).contains("FAIL fork: the checkpoint verified earlier (size 0, root " + MerkleHash.hex(log.tree.hash(0, 0))
+                + ") is an empty tree whose root is not the empty-tree root " + MerkleHash.hex(MerkleHash.emptyRoot()) + "\n");
+
+        state.save(TestLog.ORIGIN, Note.sign(new Checkpoint(TestLog.ORIGIN, 0, MerkleHash.emptyRoot()).text(), log.signer).encode());
+        Result ok = audit("verify", "--dir", logDir.toString(), "--key", log.vkey(), "--state", stateDir.toString());
+        assertThat(ok.status).isEqualTo(0);
+        assertThat(ok.out).contains("ok   grew from the empty tree verified earlier\n");
     }
 
     @Test
