@@ -118,7 +118,7 @@ public final class LogVerifier {
             InclusionProof proof = new ProofBuilder(new TileHashSource(source, checkpoint.size()))
                     .inclusionProof(at.getAsLong(), checkpoint.size());
             try {
-                proof.verify(MerkleHash.leaf(entry), checkpoint.rootHash());
+                proof.verify(MerkleHash.leaf(entry), checkpoint);
                 findings.add("record is entry " + at.getAsLong() + " (leaf hash " + hex(MerkleHash.leaf(entry))
                         + "); inclusion proof of " + proof.hashes().size() + " hashes verifies against the checkpoint root");
             } catch (InclusionProofException e) {
@@ -282,7 +282,7 @@ public final class LogVerifier {
             try {
                 ConsistencyProof proof = new ProofBuilder(new TileHashSource(source, now.size()))
                         .consistencyProof(before.size(), now.size());
-                proof.verify(before.rootHash(), now.rootHash());
+                proof.verify(before, now);
                 findings.add("consistent with " + earlier + ": proof of " + proof.hashes().size() + " hashes");
             } catch (ConsistencyProofException e) {
                 problems.add("fork: checkpoint size " + now.size() + " is not consistent with " + earlier + ": "
