@@ -27,6 +27,7 @@ import org.pallas.ledger.RecordFormatException;
 import org.pallas.ledger.TileFormatException;
 import org.pallas.ledger.TileHashSource;
 import org.pallas.ledger.TileId;
+import org.pallas.ledger.TlogProof;
 import org.pallas.ledger.record.LedgerEntry;
 import org.pallas.ledger.record.LedgerRecord;
 
@@ -121,6 +122,8 @@ public final class LogVerifier {
                 proof.verify(MerkleHash.leaf(entry), checkpoint);
                 findings.add("record is entry " + at.getAsLong() + " (leaf hash " + hex(MerkleHash.leaf(entry))
                         + "); inclusion proof of " + proof.hashes().size() + " hashes verifies against the checkpoint root");
+                return new AuditReport(checkpoint, findings, problems,
+                        new TlogProof(at.getAsLong(), proof.hashes(), opened.get().note()));
             } catch (InclusionProofException e) {
                 problems.add("record is not entry " + at.getAsLong() + " of the log: " + e.getMessage());
             }
@@ -130,6 +133,32 @@ public final class LogVerifier {
             problems.add("cannot read the log at " + source.location() + ": " + e.getMessage());
         }
         return new AuditReport(checkpoint, findings, problems);
+    }
+
+    /**
+     * Checks offline that a record is in the log, from a C2SP tlog-proof file alone (no access to the log):
+     * the checkpoint in the proof must be signed by one of {@code keys} and the proof must bind the record's entry
+     * to its root.
+     */
+    public static AuditReport check(byte[] proofFile, byte[] recordFile, List<NoteVerifier> keys) {
+        List<String> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            byte[] entry = readRecord(recordFile, findings);
+            TlogProof proof = TlogProof.parse(proofFile);
+            Checkpoint checkpoint = proof.verify(entry, keys);
+            findings.add("record is entry " + proof.index() + " of " + checkpoint + ": the tlog-proof verifies");
+            return new AuditReport(checkpoint, findings, problems, proof);
+        } catch (RecordFormatException e) {
+            problems.add("record file: " + e.getMessage());
+        } catch (NoteFormatException | CheckpointFormatException e) {
+            problems.add("tlog-proof: malformed: " + e.getMessage());
+        } catch (NoteVerificationException e) {
+            problems.add("tlog-proof: checkpoint signature: " + e.getMessage());
+        } catch (InclusionProofException e) {
+            problems.add("tlog-proof: the record is not proven: " + e.getMessage());
+        }
+        return new AuditReport(null, findings, problems);
     }
 
     private record SignedCheckpoint(Checkpoint checkpoint, byte[] note) {

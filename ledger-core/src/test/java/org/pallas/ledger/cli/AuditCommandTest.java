@@ -205,6 +205,31 @@ class AuditCommandTest {
     }
 
     @Test
+    void savesATlogProofThatChecksOfflineForThatRecordOnly() throws Exception {
+        Path record = temp.resolve("record.json");
+        Files.write(record, log.records.get(6).encode());
+        Path proof = temp.resolve("record.tlog-proof");
+
+        Result proved = audit("prove", "--dir", logDir.toString(), "--key", log.vkey(), "--record", record.toString(),
+                "--out", proof.toString());
+        assertThat(proved.status).isEqualTo(0);
+        assertThat(proved.out).contains("ok   tlog-proof written to " + proof + "\n");
+        assertThat(Files.readString(proof)).startsWith("c2sp.org/tlog-proof@v1\nindex 6\n")
+                .endsWith(Files.readString(logDir.resolve("checkpoint")));
+
+        deleteRecursively(logDir);
+        Result checked = audit("check", "--proof", proof.toString(), "--key", log.vkey(), "--record", record.toString());
+        assertThat(checked.status).isEqualTo(0);
+        assertThat(checked.out).contains("ok   record is entry 6 of " + log.checkpoint + ": the tlog-proof verifies\n");
+
+        Path other = temp.resolve("other.json");
+        Files.write(other, log.records.get(5).encode());
+        Result wrong = audit("check", "--proof", proof.toString(), "--key", log.vkey(), "--record", other.toString());
+        assertThat(wrong.status).isEqualTo(1);
+        assertThat(wrong.out).contains("FAIL tlog-proof: the record is not proven: inclusion proof for leaf 6 in tree size 10 gives root ");
+    }
+
+    @Test
     void provesAPublicEntryAtAGivenIndexAndRefusesItAtAnother() throws Exception {
         Path entry = temp.resolve("entry.json");
         Files.write(entry, log.records.get(3).entry().encode());
@@ -247,15 +272,27 @@ class AuditCommandTest {
     @Test
     void reportsUsageErrorsWithStatusTwo() {
         assertThat(audit().status).isEqualTo(2);
-        assertThat(audit("check", "--dir", "x").err).startsWith("pallas-audit: unknown command \"check\"\nusage:");
+        assertThat(audit("inspect", "--dir", "x").err).startsWith("pallas-audit: unknown command \"inspect\"\nusage:");
         assertThat(audit("verify", "--dir", logDir.toString()).err).startsWith("pallas-audit: --key is required\n");
         assertThat(audit("verify", "--dir", logDir.toString(), "--url", "http://x", "--key", log.vkey()).err)
                 .startsWith("pallas-audit: give exactly one of --url and --dir\n");
         assertThat(audit("verify", "--dir", logDir.toString(), "--key", "nonsense").err)
                 .startsWith("pallas-audit: --key: verifier key must be <name>+<hex8>+<base64>, got \"nonsense\"\n");
         assertThat(audit("prove", "--dir", logDir.toString(), "--key", log.vkey()).status).isEqualTo(2);
+        assertThat(audit("check", "--dir", logDir.toString(), "--key", log.vkey()).err)
+                .startsWith("pallas-audit: check works offline: no --url or --dir\n");
+        assertThat(audit("check", "--proof", "p", "--key", log.vkey(), "--record", "r", "--index", "1").err)
+                .startsWith("pallas-audit: --index belongs to prove; a tlog-proof carries its index\n");
         assertThat(audit("verify", "--url", "ftp://x", "--key", log.vkey()).err)
                 .startsWith("pallas-audit: --url must be an http or https URL, got \"ftp://x\"\n");
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private String signer() {
