@@ -74,7 +74,8 @@ public final class Audit {
                         "tlog-proof written to " + options.out()), report.problems(), report.proof());
             }
         } catch (IOException e) {
-            err.println("pallas-audit: " + e.getMessage());
+            // Only local files are read here (record, proof, --out); problems with the log are in the report.
+            err.println("pallas-audit: cannot use file: " + e);
             return USAGE;
         }
         out.print(report.render());

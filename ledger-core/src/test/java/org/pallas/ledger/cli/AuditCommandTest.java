@@ -279,6 +279,10 @@ class AuditCommandTest {
         assertThat(audit("verify", "--dir", logDir.toString(), "--key", "nonsense").err)
                 .startsWith("pallas-audit: --key: verifier key must be <name>+<hex8>+<base64>, got \"nonsense\"\n");
         assertThat(audit("prove", "--dir", logDir.toString(), "--key", log.vkey()).status).isEqualTo(2);
+        Result missing = audit("prove", "--dir", logDir.toString(), "--key", log.vkey(), "--record", temp.resolve("none.json").toString());
+        assertThat(missing.status).isEqualTo(2);
+        assertThat(missing.err).isEqualTo("pallas-audit: cannot use file: java.nio.file.NoSuchFileException: "
+                + temp.resolve("none.json") + "\n");
         assertThat(audit("check", "--dir", logDir.toString(), "--key", log.vkey()).err)
                 .startsWith("pallas-audit: check works offline: no --url or --dir\n");
         assertThat(audit("check", "--proof", "p", "--key", log.vkey(), "--record", "r", "--index", "1").err)
