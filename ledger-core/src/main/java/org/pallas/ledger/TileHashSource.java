@@ -10,7 +10,8 @@ import java.util.Optional;
  * A {@link HashSource} over the tiles of a tree of a given size, as a tlog-tiles client sees them: the node at
  * tree level 8L + r is hashed from 2^r consecutive hashes of a level-L tile. Reads the full tile where the tree
  * has one and the right-edge partial tile otherwise, and checks each tile's length against its width.
- * Keeps the last tiles it read with their inner levels; not thread-safe.
+ * Keeps the last tiles it read with their inner levels, so a server can keep one source per published
+ * checkpoint and answer proof requests from warm tiles; safe for concurrent use.
  */
 public final class TileHashSource implements HashSource {
     private static final int CACHED_TILES = 64;
@@ -73,10 +74,16 @@ public final class TileHashSource implements HashSource {
     }
 
     private byte[][] innerLevels(TileId id) throws IOException, TileFormatException {
-        byte[][] levels = cache.get(id);
+        byte[][] levels;
+        synchronized (cache) {
+            levels = cache.get(id);
+        }
         if (levels == null) {
+            // Read and hash outside the lock; two threads may both compute a tile, with the same result.
             levels = innerLevels(readTile(reader, id));
-            cache.put(id, levels);
+            synchronized (cache) {
+                cache.put(id, levels);
+            }
         }
         return levels;
     }
