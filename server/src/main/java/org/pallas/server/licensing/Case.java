@@ -199,8 +199,12 @@ public final class Case {
         Set<AdviceTeam> asked = EnumSet.noneOf(AdviceTeam.class);
         asked.addAll(teams);
         asked.addAll(routing.requiredAdvice());
+        // A team advises once per version; asking again would leave the case waiting for advice that cannot come.
+        currentAdvice().forEach(a -> asked.remove(a.team()));
         if (asked.isEmpty()) {
-            throw new IllegalArgumentException("name at least one adviser team");
+            throw new RuleViolationException(teams.isEmpty() && routing.requiredAdvice().isEmpty()
+                    ? "name at least one adviser team"
+                    : "every team asked has already advised on version " + application.current().number());
         }
         adviceRequested.clear();
         adviceRequested.addAll(asked);

@@ -215,4 +215,16 @@ class CaseLifecycleTest {
         assertThat(c.internalNotes()).singleElement().extracting(InternalNote::authorId).isEqualTo("hana");
         assertThatThrownBy(() -> c.addInternalNote(EXPORTER, "x")).isInstanceOf(NotAuthorisedException.class);
     }
+
+    @Test
+    void askingForAdviceATeamAlreadyGaveOnThisVersionIsRejectedRatherThanLeftWaiting() {
+        Case c = Fixtures.advisedAndConsolidated(clock);
+        assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviceTeam.DEFENCE), "again"))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("every team asked has already advised on version 1");
+        assertThat(c.status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+        Case plain = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
+        assertThatThrownBy(() -> plain.requestAdvice(CASEWORKER, Set.of(), "nobody"))
+                .hasMessage("name at least one adviser team");
+    }
 }
