@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -110,7 +111,7 @@ public final class WorkingCalendar {
     }
 
     public Map<LocalDate, String> holidays() {
-        return java.util.Collections.unmodifiableSortedMap(holidays);
+        return Collections.unmodifiableSortedMap(holidays);
     }
 
     public Optional<String> holiday(LocalDate date) {

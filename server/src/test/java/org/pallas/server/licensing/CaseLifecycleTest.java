@@ -31,7 +31,7 @@ class CaseLifecycleTest {
 
     @Test
     void submissionOfAnInvalidDraftFailsWithFieldErrorsAndLeavesTheDraft() {
-        Case c = Case.draft("C-9", EXPORTER, LicenceType.INDIVIDUAL, ApplicationDetails.empty(), Fixtures.RULES, clock);
+        Case c = Case.draft("C-9", EXPORTER, LicenceType.INDIVIDUAL, null, Fixtures.RULES, clock);
         assertThatThrownBy(() -> c.submit(EXPORTER))
                 .isInstanceOfSatisfying(ApplicationInvalidException.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).contains("products", "endUseStatement"));
