@@ -13,10 +13,15 @@ import static org.pallas.server.licensing.CaseStatus.SUBMITTED;
 import static org.pallas.server.licensing.CaseStatus.UNDER_APPEAL;
 import static org.pallas.server.licensing.CaseStatus.UNDER_REVIEW;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Drives cases with seeded random sequences of actions by random actors and checks the invariants that must hold
  * whatever happens: only table transitions, a failed action changes nothing, the history chains, four eyes and an
- * independent appeal officer, and a service-level clock that never runs backwards.
+ * independent appeal officer, and a service-level clock that agrees with a day-by-day count and never runs backwards.
  */
 class CaseRandomWalkTest {
 
@@ -51,7 +56,9 @@ class CaseRandomWalkTest {
     private record Action(Set<CaseStatus> when, List<Actor> likely, Consumer<Actor> run) {
     }
 
-    private final ServiceLevelClock sla = new ServiceLevelClock(WorkingCalendar.englandAndWales(), ServiceLevelClock.UK);
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.englandAndWales();
+
+    private final ServiceLevelClock sla = new ServiceLevelClock(CALENDAR, ServiceLevelClock.UK);
 
     @Test
     void randomActionSequencesKeepEveryCaseInvariant() {
@@ -100,10 +107,68 @@ class CaseRandomWalkTest {
                 reached.add(c.status());
             }
             checkHistory(seed, c);
-            int earlier = sla.elapsedWorkingDays(c.history(), clock.instant().minus(Duration.ofDays(20)));
-            assertThat(sla.elapsedWorkingDays(c.history(), clock.instant())).isGreaterThanOrEqualTo(earlier);
+            int previous = 0;
+            for (int back = 60; back >= 0; back -= 5) {
+                Instant asOf = clock.instant().minus(Duration.ofDays(back));
+                int elapsed = sla.elapsedWorkingDays(c.history(), asOf);
+                assertThat(elapsed).as("seed %d, %d days back: same count as day by day", seed, back)
+                        .isEqualTo(elapsedDayByDay(c.history(), asOf));
+                assertThat(elapsed).as("seed %d: the clock never runs backwards", seed).isGreaterThanOrEqualTo(previous);
+                previous = elapsed;
+            }
         }
         assertThat(reached).as("the walk is only evidence if it reaches every state").containsAll(EnumSet.allOf(CaseStatus.class));
+    }
+
+    /**
+     * The SLA definition in docs/licensing.md, written the slow obvious way: walk every day and ask what status the
+     * case had at the end of it.
+     */
+    private static int elapsedDayByDay(List<CaseEvent> history, Instant asOf) {
+        ZoneId uk = ServiceLevelClock.UK;
+        Instant submitted = null;
+        Instant stop = null;
+        for (CaseEvent e : history) {
+            Instant at = e.change().at();
+            if (at.isAfter(asOf)) {
+                break;
+            }
+            if (e instanceof CaseEvent.ApplicationSubmitted) {
+                submitted = at;
+            }
+            if ((e instanceof CaseEvent.CaseFinalised || e instanceof CaseEvent.CaseWithdrawn) && stop == null) {
+                stop = at;
+            }
+        }
+        if (submitted == null) {
+            return 0;
+        }
+        Map<LocalDate, String> holidays = CALENDAR.holidays();
+        int days = 0;
+        for (LocalDate d = submitted.atZone(uk).toLocalDate().plusDays(1); !d.isAfter(asOf.atZone(uk).toLocalDate());
+                d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY || holidays.containsKey(d)) {
+                continue;
+            }
+            Instant endOfDay = d.plusDays(1).atStartOfDay(uk).toInstant();
+            if (stop != null && endOfDay.isAfter(stop) && stop.atZone(uk).toLocalDate().isBefore(d)) {
+                break; // past the day the clock stopped
+            }
+            if (stop == null && endOfDay.isAfter(asOf)) {
+                break; // an open case counts completed days only
+            }
+            Instant probe = stop != null && endOfDay.isAfter(stop) ? stop : endOfDay;
+            CaseStatus status = CaseStatus.DRAFT;
+            for (CaseEvent e : history) {
+                if (!e.change().at().isAfter(probe)) {
+                    status = e.change().to();
+                }
+            }
+            if (status != CaseStatus.INFORMATION_REQUESTED) {
+                days++;
+            }
+        }
+        return days;
     }
 
     private static void checkHistory(int seed, Case c) {
