@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * A licensing case: the application's journey from draft to decision and appeal. Every state-changing method takes
@@ -66,7 +66,7 @@ public final class Case {
         Objects.requireNonNull(type, "licence type");
         Case c = new Case(Objects.requireNonNull(caseId, "caseId"),
                 new Application(caseId, exporter.organisationId(), type, details), rules, clock);
-        c.record(exporter, "draft started", CaseStatus.DRAFT, ch -> new CaseEvent.DraftSaved(ch));
+        c.record(exporter, "draft started", CaseStatus.DRAFT, CaseEvent.DraftSaved::new);
         return c;
     }
 
@@ -199,8 +199,12 @@ public final class Case {
         Set<AdviceTeam> asked = EnumSet.noneOf(AdviceTeam.class);
         asked.addAll(teams);
         asked.addAll(routing.requiredAdvice());
+        // A team advises once per version; asking again would leave the case waiting for advice that cannot come.
+        currentAdvice().forEach(a -> asked.remove(a.team()));
         if (asked.isEmpty()) {
-            throw new IllegalArgumentException("name at least one adviser team");
+            throw new RuleViolationException(teams.isEmpty() && routing.requiredAdvice().isEmpty()
+                    ? "name at least one adviser team"
+                    : "every team asked has already advised on version " + application.current().number());
         }
         adviceRequested.clear();
         adviceRequested.addAll(asked);
@@ -467,7 +471,7 @@ public final class Case {
 
     private List<Advice> currentAdvice() {
         int version = application.versions().isEmpty() ? 0 : application.current().number();
-        return advice.stream().filter(a -> a.applicationVersion() == version).collect(Collectors.toList());
+        return advice.stream().filter(a -> a.applicationVersion() == version).toList();
     }
 
     private void requireCountersigner(Actor actor, String action) {
@@ -515,7 +519,7 @@ public final class Case {
     }
 
     private <E extends CaseEvent> E record(Actor actor, String reason, CaseStatus next,
-            java.util.function.Function<CaseEvent.Change, E> event) {
+            Function<CaseEvent.Change, E> event) {
         if (next != status && !status.canMoveTo(next)) {
             // Unreachable through the public methods; guards the table against a future method that forgets a check.
             throw new IllegalTransitionException("case " + caseId + " cannot move from " + status + " to " + next);

@@ -77,10 +77,9 @@ record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, S
         return false;
     }
 
-    /** Where the first-instance clock stops: the decision, a withdrawal, or {@code asOf} while still open. */
-    Instant clockEnd(Instant asOf) {
-        Instant end = decidedAt != null ? decidedAt : withdrawnAt != null ? withdrawnAt : asOf;
-        return end.isAfter(asOf) ? asOf : end;
+    /** When the first-instance clock stopped (decision or withdrawal), or null while the case is open. */
+    Instant stoppedAt() {
+        return decidedAt != null ? decidedAt : withdrawnAt;
     }
 
     Set<Queue> queues() {

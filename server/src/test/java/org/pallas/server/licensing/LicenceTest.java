@@ -258,4 +258,11 @@ class LicenceTest {
         assertThat(revoked.reviewFlags()).isEmpty();
         assertThat(unrelated.reviewFlags()).isEmpty();
     }
+
+    @Test
+    void cannotBeValidBeforeTheApproval() {
+        Case c = Fixtures.approved(clock);
+        assertThatThrownBy(() -> Licence.issue(CASEWORKER, "L-1", c, START.minusDays(1), DUTIES, clock))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("before the approval on 2026-03-02");
+    }
 }
