@@ -88,11 +88,14 @@ public final class TileHashSource implements HashSource {
         return levels;
     }
 
-    /** Rows 0..7 of the tree inside a tile: row r holds the complete pairs of row r-1 hashed together. */
+    /**
+     * Rows 0..8 of the tree inside a tile: row r holds the complete pairs of row r-1 hashed together, so row 8
+     * of a full tile is its root, the hash stored one tile level up.
+     */
     static byte[][] innerLevels(byte[] tile) {
-        byte[][] rows = new byte[8][];
+        byte[][] rows = new byte[9][];
         rows[0] = tile;
-        for (int r = 1; r < 8; r++) {
+        for (int r = 1; r < rows.length; r++) {
             byte[] below = rows[r - 1];
             int count = below.length / MerkleHash.SIZE / 2;
             byte[] row = new byte[count * MerkleHash.SIZE];
@@ -107,16 +110,6 @@ public final class TileHashSource implements HashSource {
 
     /** The root of a full tile: the hash stored one tile level up. */
     static byte[] fullTileRoot(byte[] tile) {
-        byte[] row = tile;
-        while (row.length > MerkleHash.SIZE) {
-            int count = row.length / MerkleHash.SIZE / 2;
-            byte[] up = new byte[count * MerkleHash.SIZE];
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(MerkleHash.node(row, 2 * i * MerkleHash.SIZE), 0, up, i * MerkleHash.SIZE,
-                        MerkleHash.SIZE);
-            }
-            row = up;
-        }
-        return row;
+        return innerLevels(tile)[8];
     }
 }

@@ -190,5 +190,4 @@ public final class Audit {
                     proof == null ? null : Path.of(proof), out == null ? null : Path.of(out));
         }
     }
-
 }
