@@ -151,8 +151,6 @@ public final class Rulebook {
         && thresholds.enhancedReview() < thresholds.presumptionOfDenial())) {
       problems.add("rulebook.yaml: thresholds must increase: standard < enhancedReview < presumptionOfDenial");
     }
-    CelRuntime runtime = Cel.RUNTIME;
-    Map<FactCatalogue.Scope, CelCompiler> compilers = Cel.COMPILERS;
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Node fileNode : sequence("rulebook.yaml", required("rulebook.yaml", top, "files"))) {
@@ -163,7 +161,7 @@ public final class Rulebook {
       Map<String, Node> root = mapping(file, document, Set.of("rules"));
       for (Node ruleNode : sequence(file, required(file, root, "rules"))) {
         try {
-          CompiledRule rule = compile(file, ruleNode, regulation, runtime, compilers, problems);
+          CompiledRule rule = compile(file, ruleNode, regulation, problems);
           if (rule != null && !ids.add(rule.rule().id())) {
             problems.add(rule.rule().source() + ": duplicate rule id " + rule.rule().id());
           } else if (rule != null) {
@@ -183,8 +181,7 @@ public final class Rulebook {
     return new Rulebook(version, HexFormat.of().formatHex(digest.digest()), thresholds, rules, regulation);
   }
 
-  private static CompiledRule compile(String file, Node node, RegulationIndex regulation, CelRuntime runtime,
-      Map<FactCatalogue.Scope, CelCompiler> compilers, List<String> problems) {
+  private static CompiledRule compile(String file, Node node, RegulationIndex regulation, List<String> problems) {
     Map<String, Node> map = mapping(file, node, RULE_KEYS);
     String where = file + ":" + line(node);
     String id = scalar(file, map, "id");
@@ -270,7 +267,7 @@ public final class Rulebook {
     CelRuntime.Program program = null;
     if (problems.size() == before) {
       try {
-        CelAbstractSyntaxTree ast = compilers.get(scope).compile(when).getAst();
+        CelAbstractSyntaxTree ast = Cel.COMPILERS.get(scope).compile(when).getAst();
         List<String> undeclared = ast.getReferenceMap().values().stream().map(CelReference::name)
             .filter(name -> available.containsKey(name) && !reads.contains(name)).distinct().sorted().toList();
         if (!undeclared.isEmpty()) {
@@ -280,7 +277,7 @@ public final class Rulebook {
           problems.add(line(file, map, "when") + ": rule " + id + ": condition must be boolean, is "
               + ast.getResultType().name());
         } else {
-          program = runtime.createProgram(ast);
+          program = Cel.RUNTIME.createProgram(ast);
         }
       } catch (CelException e) {
         problems.add(line(file, map, "when") + ": rule " + id + ": CEL error: " + e.getMessage());
