@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -103,11 +104,13 @@ public final class Rulebook {
   private final Thresholds thresholds;
   private final List<CompiledRule> rules;
   private final RegulationIndex regulation;
+  private final Map<String, String> fileHashes;
 
-  private Rulebook(String version, String contentHash, Thresholds thresholds, List<CompiledRule> rules,
-      RegulationIndex regulation) {
+  private Rulebook(String version, String contentHash, Map<String, String> fileHashes, Thresholds thresholds,
+      List<CompiledRule> rules, RegulationIndex regulation) {
     this.version = version;
     this.contentHash = contentHash;
+    this.fileHashes = Collections.unmodifiableMap(fileHashes);
     this.thresholds = thresholds;
     this.rules = List.copyOf(rules);
     this.regulation = regulation;
@@ -138,8 +141,9 @@ public final class Rulebook {
   static Rulebook load(Source source, RegulationIndex regulation) {
     List<String> problems = new ArrayList<>();
     MessageDigest digest = sha256();
+    Map<String, String> fileHashes = new LinkedHashMap<>();
     byte[] manifestBytes = source.read("rulebook.yaml");
-    digest(digest, "rulebook.yaml", manifestBytes);
+    digest(digest, fileHashes, "rulebook.yaml", manifestBytes);
     Node manifest = compose("rulebook.yaml", manifestBytes);
     Map<String, Node> top = mapping("rulebook.yaml", manifest, Set.of("version", "thresholds", "files"));
     String version = scalar("rulebook.yaml", top, "version");
@@ -151,19 +155,17 @@ public final class Rulebook {
         && thresholds.enhancedReview() < thresholds.presumptionOfDenial())) {
       problems.add("rulebook.yaml: thresholds must increase: standard < enhancedReview < presumptionOfDenial");
     }
-    CelRuntime runtime = Cel.RUNTIME;
-    Map<FactCatalogue.Scope, CelCompiler> compilers = Cel.COMPILERS;
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Node fileNode : sequence("rulebook.yaml", required("rulebook.yaml", top, "files"))) {
       String file = scalarValue("rulebook.yaml", fileNode);
       byte[] bytes = source.read(file);
-      digest(digest, file, bytes);
+      digest(digest, fileHashes, file, bytes);
       Node document = compose(file, bytes);
       Map<String, Node> root = mapping(file, document, Set.of("rules"));
       for (Node ruleNode : sequence(file, required(file, root, "rules"))) {
         try {
-          CompiledRule rule = compile(file, ruleNode, regulation, runtime, compilers, problems);
+          CompiledRule rule = compile(file, ruleNode, regulation, problems);
           if (rule != null && !ids.add(rule.rule().id())) {
             problems.add(rule.rule().source() + ": duplicate rule id " + rule.rule().id());
           } else if (rule != null) {
@@ -178,13 +180,13 @@ public final class Rulebook {
       throw new RulebookException(problems);
     }
     for (String data : REFERENCE_DATA) {
-      digest(digest, data, resource(data));
+      digest(digest, fileHashes, data, resource(data));
     }
-    return new Rulebook(version, HexFormat.of().formatHex(digest.digest()), thresholds, rules, regulation);
+    return new Rulebook(version, HexFormat.of().formatHex(digest.digest()), fileHashes, thresholds, rules,
+        regulation);
   }
 
-  private static CompiledRule compile(String file, Node node, RegulationIndex regulation, CelRuntime runtime,
-      Map<FactCatalogue.Scope, CelCompiler> compilers, List<String> problems) {
+  private static CompiledRule compile(String file, Node node, RegulationIndex regulation, List<String> problems) {
     Map<String, Node> map = mapping(file, node, RULE_KEYS);
     String where = file + ":" + line(node);
     String id = scalar(file, map, "id");
@@ -270,7 +272,7 @@ public final class Rulebook {
     CelRuntime.Program program = null;
     if (problems.size() == before) {
       try {
-        CelAbstractSyntaxTree ast = compilers.get(scope).compile(when).getAst();
+        CelAbstractSyntaxTree ast = Cel.COMPILERS.get(scope).compile(when).getAst();
         List<String> undeclared = ast.getReferenceMap().values().stream().map(CelReference::name)
             .filter(name -> available.containsKey(name) && !reads.contains(name)).distinct().sorted().toList();
         if (!undeclared.isEmpty()) {
@@ -280,7 +282,7 @@ public final class Rulebook {
           problems.add(line(file, map, "when") + ": rule " + id + ": condition must be boolean, is "
               + ast.getResultType().name());
         } else {
-          program = runtime.createProgram(ast);
+          program = Cel.RUNTIME.createProgram(ast);
         }
       } catch (CelException e) {
         problems.add(line(file, map, "when") + ": rule " + id + ": CEL error: " + e.getMessage());
@@ -305,6 +307,14 @@ public final class Rulebook {
   /** SHA-256 (hex) of the manifest, rule files and reference data. */
   public String contentHash() {
     return contentHash;
+  }
+
+  /**
+   * SHA-256 (hex) of each file that goes into {@link #contentHash()}, in hashing order: what a reviewed rule change
+   * records on the ledger so that the changed files can be named.
+   */
+  public Map<String, String> fileHashes() {
+    return fileHashes;
   }
 
   public Thresholds thresholds() {
@@ -435,9 +445,10 @@ public final class Rulebook {
     }
   }
 
-  private static void digest(MessageDigest digest, String name, byte[] bytes) {
+  private static void digest(MessageDigest digest, Map<String, String> fileHashes, String name, byte[] bytes) {
     // Name and length delimit each part, so moving bytes between files changes the hash.
     digest.update((name + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
     digest.update(bytes);
+    fileHashes.put(name, HexFormat.of().formatHex(sha256().digest(bytes)));
   }
 }
