@@ -193,6 +193,7 @@ public final class Case {
     public CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviceTeam> teams, String reason) {
         requireCaseOfficer(actor, "request advice");
         requireStatus("request advice", CaseStatus.UNDER_REVIEW);
+        requireReason(reason, "an advice request");
         if (!routing.route().adviceAllowed()) {
             throw new RuleViolationException("route " + routing.route() + " is a refusal path; no advice is sought");
         }
