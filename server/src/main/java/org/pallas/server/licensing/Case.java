@@ -193,6 +193,7 @@ public final class Case {
     public CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviceTeam> teams, String reason) {
         requireCaseOfficer(actor, "request advice");
         requireStatus("request advice", CaseStatus.UNDER_REVIEW);
+        requireReason(reason, "an advice request");
         if (!routing.route().adviceAllowed()) {
             throw new RuleViolationException("route " + routing.route() + " is a refusal path; no advice is sought");
         }
@@ -294,21 +295,13 @@ public final class Case {
 
     /** Four eyes: a senior officer other than the decision-maker accepts the proposed decision. */
     public CaseEvent.CaseFinalised countersign(Actor actor, String reasons) {
-        requireCountersigner(actor, "countersign");
-        requireReason(reasons, "a countersignature");
-        Decision d = proposedDecision;
-        countersignatures.add(new Countersignature(actor.id(), true, reasons, d, clock.instant()));
-        proposedDecision = null;
+        Decision d = takeProposedDecision(actor, "countersign", true, reasons);
         return finalise(actor, d, actor.id());
     }
 
     /** The senior officer sends the decision back to the case officer; it is kept for audit. */
     public CaseEvent.CountersignatureRefused refuseCountersignature(Actor actor, String reasons) {
-        requireCountersigner(actor, "refuse a countersignature");
-        requireReason(reasons, "a refused countersignature");
-        Decision d = proposedDecision;
-        countersignatures.add(new Countersignature(actor.id(), false, reasons, d, clock.instant()));
-        proposedDecision = null;
+        Decision d = takeProposedDecision(actor, "refuse a countersignature", false, reasons);
         return record(actor, reasons, CaseStatus.UNDER_REVIEW, ch -> new CaseEvent.CountersignatureRefused(ch, d.decidedBy()));
     }
 
@@ -474,13 +467,19 @@ public final class Case {
         return advice.stream().filter(a -> a.applicationVersion() == version).toList();
     }
 
-    private void requireCountersigner(Actor actor, String action) {
+    /** Checks four eyes, records the countersignature (accepted or not) and clears the proposal. */
+    private Decision takeProposedDecision(Actor actor, String action, boolean accepted, String reasons) {
         actor.require(action, Role.SENIOR_OFFICER);
         requireStatus(action, CaseStatus.AWAITING_COUNTERSIGNATURE);
-        if (actor.id().equals(proposedDecision.decidedBy())) {
+        Decision d = proposedDecision;
+        if (actor.id().equals(d.decidedBy())) {
             throw new RuleViolationException("four eyes: " + actor.id() + " made the decision on case " + caseId
                     + " and may not countersign it");
         }
+        requireReason(reasons, "a countersignature");
+        countersignatures.add(new Countersignature(actor.id(), accepted, reasons, d, clock.instant()));
+        proposedDecision = null;
+        return d;
     }
 
     private void requireIndependentOfRefusal(String officerId) {

@@ -28,11 +28,16 @@ record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, S
         List<Instant[]> pauses = new ArrayList<>();
         Set<AdviceTeam> outstanding = EnumSet.noneOf(AdviceTeam.class);
         CaseStatus status = CaseStatus.DRAFT;
+        Instant previous = Instant.MIN;
         for (CaseEvent e : history) {
             if (!e.change().caseId().equals(caseId)) {
                 throw new IllegalArgumentException("history of case " + caseId + " holds an event of case " + e.change().caseId());
             }
             Instant at = e.change().at();
+            if (at.isBefore(previous)) {
+                throw new IllegalArgumentException("history of case " + caseId + " is out of order at " + at);
+            }
+            previous = at;
             status = e.change().to();
             if (e instanceof CaseEvent.ApplicationSubmitted s) {
                 submittedAt = at;
@@ -60,6 +65,9 @@ record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, S
             } else if (pausedBefore && !pausedAfter) {
                 pauses.get(pauses.size() - 1)[1] = at;
             }
+        }
+        if (decidedAt != null && route == null) {
+            throw new IllegalArgumentException("case " + caseId + " was decided but its history has no routing");
         }
         if (status != CaseStatus.AWAITING_ADVICE) {
             outstanding.clear();
