@@ -214,8 +214,8 @@ public final class ScreeningIndex {
                 bestNameOfEntry.put(e, n);
             }
         }
-        for (String given : query.identifiers()) {
-            for (int e : identifiers.getOrDefault(Identifier.comparable(given), NONE)) {
+        for (String form : query.identifiers().stream().flatMap(g -> Identifier.comparableForms(g).stream()).toList()) {
+            for (int e : identifiers.getOrDefault(form, NONE)) {
                 if (!bestScoreOfEntry.containsKey(e) && query.kind().admits(entries[e].kind())) {
                     int best = bestNameOf(q, e);
                     bestNameOfEntry.put(e, best);
@@ -356,7 +356,8 @@ public final class ScreeningIndex {
                 }
             }
         }
-        if (t.text().length() >= 4) {
+        // A part found exactly needs no typo search: its spelling variants share its phonetic key.
+        if (exact == null && t.text().length() >= 4) {
             List<String> grams = trigramsOf(t.text());
             int needed = Math.max(1, grams.size() - 3 * (int) Math.ceil(TokenSimilarity.budget(t.text().length())));
             int touched = 0;
@@ -367,9 +368,10 @@ public final class ScreeningIndex {
                     }
                 }
             }
+            int maxLengthGap = (int) Math.ceil(TokenSimilarity.budget(t.text().length()));
             for (int k = 0; k < touched; k++) {
                 int v = s.trigramTouched[k];
-                if (s.trigramCount[v] >= needed) {
+                if (s.trigramCount[v] >= needed && Math.abs(vocab[v].length() - t.text().length()) <= maxLengthGap) {
                     double sim = TokenSimilarity.words(t.text(), vocab[v]);
                     if (sim > 0) {
                         found = offer(s, found, v, (float) sim);
