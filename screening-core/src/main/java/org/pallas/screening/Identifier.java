@@ -1,5 +1,6 @@
 package org.pallas.screening;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,6 +20,16 @@ public record Identifier(String type, String value, String country) {
     /** Letters and digits only, upper case: "OB 0243318" and "ob-0243318" compare equal. */
     public String comparable() {
         return comparable(value);
+    }
+
+    /**
+     * The forms a number given by a customer is compared in: as given, and without a leading type
+     * label ("IMO 7406784" also as "7406784").
+     */
+    static List<String> comparableForms(String given) {
+        String c = comparable(given);
+        String bare = c.replaceFirst("^[A-Z]+(?=\\d)", "");
+        return bare.equals(c) || bare.length() < 5 ? List.of(c) : List.of(c, bare);
     }
 
     static String comparable(String value) {

@@ -58,7 +58,7 @@ public record ListEntry(String id, String source, EntryKind kind, List<ListedNam
     }
 
     /** Whether the entry is listed on {@code date}: delisting takes effect on its date. */
-    public boolean listedOn(LocalDate date) {
+    public boolean isListedOn(LocalDate date) {
         return delistedOn == null || date.isBefore(delistedOn);
     }
 

@@ -28,7 +28,7 @@ public record ListVersion(String source, ImportReport report, List<ListEntry> en
     /** The entries that are listed as of {@link #effectiveOn()}. */
     public List<ListEntry> activeEntries() {
         LocalDate on = effectiveOn();
-        return entries.stream().filter(e -> e.listedOn(on)).toList();
+        return entries.stream().filter(e -> e.isListedOn(on)).toList();
     }
 
     /** A short label for result metadata, e.g. "US-OFAC-SDN@2024-05-03#210ca6b4". */

@@ -181,7 +181,7 @@ final class NameNormaliser {
     NormalisedName normalise(String raw, EntryKind kind) {
         String nfkc = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         String script = Scripts.dominant(nfkc);
-        boolean homoglyphs = !script.equals("Latin") || !isAscii(nfkc) ? hasMixedScriptWord(nfkc) : false;
+        boolean homoglyphs = !isAscii(nfkc) && hasMixedScriptWord(nfkc);
         String original = null;
         if (!script.equals("Latin")) {
             original = String.join(" ", UCharacter.foldCase(nfkc, true).split("[\\p{P}\\p{S}\\s]+")).strip();

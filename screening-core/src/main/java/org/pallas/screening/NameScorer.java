@@ -215,10 +215,12 @@ final class NameScorer {
             if (!joinable(next)) {
                 return 1;
             }
+            boolean fuzzy = side.get(i).role() != Token.Role.INITIAL && next.role() != Token.Role.INITIAL;
             joined += next.text();
             Token candidate = new Token(joined, Token.Role.WORD, null, null, "", side.get(i).abjad(), joined);
             for (Token o : other) {
-                if (o.text().equals(joined) || (o.role() == Token.Role.WORD && joined.length() >= 6
+                if (o.text().equals(joined) || (fuzzy && o.role() == Token.Role.WORD && joined.length() >= 6
+                        && Math.abs(o.text().length() - joined.length()) <= 2
                         && TokenSimilarity.similarity(candidate, o) >= 0.85)) {
                     return span;
                 }

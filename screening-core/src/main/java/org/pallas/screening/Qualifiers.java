@@ -54,12 +54,12 @@ final class Qualifiers {
             }
         }
         for (String given : q.identifiers()) {
-            String comparable = Identifier.comparable(given);
-            if (comparable.isEmpty()) {
+            List<String> forms = Identifier.comparableForms(given);
+            if (forms.get(0).isEmpty()) {
                 continue;
             }
             for (Identifier id : e.identifiers()) {
-                if (!id.comparable().equals(comparable)) {
+                if (!forms.contains(id.comparable())) {
                     continue;
                 }
                 confirmations++;

@@ -214,8 +214,8 @@ public final class ScreeningIndex {
                 bestNameOfEntry.put(e, n);
             }
         }
-        for (String given : query.identifiers()) {
-            for (int e : identifiers.getOrDefault(Identifier.comparable(given), NONE)) {
+        for (String form : query.identifiers().stream().flatMap(g -> Identifier.comparableForms(g).stream()).toList()) {
+            for (int e : identifiers.getOrDefault(form, NONE)) {
                 if (!bestScoreOfEntry.containsKey(e) && query.kind().admits(entries[e].kind())) {
                     int best = bestNameOf(q, e);
                     bestNameOfEntry.put(e, best);
@@ -223,14 +223,14 @@ public final class ScreeningIndex {
                 }
             }
         }
-        record Scored(int entry, int name, double score, int confirmations) {
+        record Scored(int entry, int name, double nameScore, double score, int confirmations) {
         }
         List<Scored> scored = new ArrayList<>();
         for (Map.Entry<Integer, Double> m : bestScoreOfEntry.entrySet()) {
             int e = m.getKey();
             Qualifiers.Outcome o = Qualifiers.apply(m.getValue(), query, entries[e], config, null);
             if (o.score() >= config.reportFloor()) {
-                scored.add(new Scored(e, bestNameOfEntry.get(e), o.score(), o.confirmations()));
+                scored.add(new Scored(e, bestNameOfEntry.get(e), m.getValue(), o.score(), o.confirmations()));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
@@ -242,8 +242,7 @@ public final class ScreeningIndex {
             ListEntry entry = entries[s.entry()];
             List<String> explanation = new ArrayList<>();
             nameScore(q, s.name(), entry, explanation);
-            Qualifiers.apply(s.score(), query, entry, config, explanation).score();
-            // re-applying qualifiers above only renders their text; the score is the one ranked on
+            Qualifiers.apply(s.nameScore(), query, entry, config, explanation); // renders the qualifier steps
             boolean alert = s.score() >= config.alertThreshold();
             explanation.add(String.format(Locale.ROOT, "score %.3f %s alert threshold %.2f", s.score(),
                     alert ? ">=" : "<", config.alertThreshold()));
@@ -285,8 +284,7 @@ public final class ScreeningIndex {
             explanation.add("name '" + q.raw() + "' against listed " + (listed.former() ? "former name" : "name")
                     + " '" + listed.value() + "'" + (q.homoglyphs() ? " (query mixes look-alike letters of two scripts)" : ""));
         }
-        EntryKind kind = entry.kind() == EntryKind.ANY ? EntryKind.ANY : entry.kind();
-        return NameScorer.score(q, c, kind, config, explanation);
+        return NameScorer.score(q, c, entry.kind(), config, explanation);
     }
 
     /** Name ids to score: retrieval by parts, plus exact full-name and original-script hits. */
@@ -356,7 +354,8 @@ public final class ScreeningIndex {
                 }
             }
         }
-        if (t.text().length() >= 4) {
+        // A part found exactly needs no typo search: its spelling variants share its phonetic key.
+        if (exact == null && t.text().length() >= 4) {
             List<String> grams = trigramsOf(t.text());
             int needed = Math.max(1, grams.size() - 3 * (int) Math.ceil(TokenSimilarity.budget(t.text().length())));
             int touched = 0;
@@ -367,9 +366,10 @@ public final class ScreeningIndex {
                     }
                 }
             }
+            int maxLengthGap = (int) Math.ceil(TokenSimilarity.budget(t.text().length()));
             for (int k = 0; k < touched; k++) {
                 int v = s.trigramTouched[k];
-                if (s.trigramCount[v] >= needed) {
+                if (s.trigramCount[v] >= needed && Math.abs(vocab[v].length() - t.text().length()) <= maxLengthGap) {
                     double sim = TokenSimilarity.words(t.text(), vocab[v]);
                     if (sim > 0) {
                         found = offer(s, found, v, (float) sim);

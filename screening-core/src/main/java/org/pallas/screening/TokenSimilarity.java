@@ -75,11 +75,12 @@ final class TokenSimilarity {
         if (longer - shorter > Math.max(1, longer / 3)) {
             return 0.0;
         }
-        double d = distance(a, b);
-        if (d > budget(longer)) {
+        int allowed = (int) Math.floor(budget(longer) * 10);
+        int tenths = boundedDistance(a, b, allowed);
+        if (tenths > allowed) {
             return 0.0;
         }
-        double s = 1.0 - d / longer;
+        double s = 1.0 - tenths / (10.0 * longer);
         return s < FLOOR ? 0.0 : s;
     }
 
@@ -133,27 +134,50 @@ final class TokenSimilarity {
 
     /** Damerau-Levenshtein (optimal string alignment) with cheap confusable substitutions. */
     static double distance(String a, String b) {
+        return boundedDistance(a, b, Integer.MAX_VALUE / 4) / 10.0;
+    }
+
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][64]);
+
+    /**
+     * The distance in tenths (a confusable substitution costs 7, any other edit 10), or any value
+     * above {@code max} as soon as every path exceeds it; most vocabulary candidates stop early.
+     */
+    static int boundedDistance(String a, String b, int max) {
         int n = a.length();
         int m = b.length();
-        double[] prev2 = new double[m + 1];
-        double[] prev = new double[m + 1];
-        double[] cur = new double[m + 1];
+        if (Math.abs(n - m) * 10 > max) {
+            return max + 1;
+        }
+        int[][] rows = ROWS.get();
+        if (rows[0].length < m + 1) {
+            rows = new int[3][m + 1];
+            ROWS.set(rows);
+        }
+        int[] prev2 = rows[0];
+        int[] prev = rows[1];
+        int[] cur = rows[2];
         for (int j = 0; j <= m; j++) {
-            prev[j] = j;
+            prev[j] = j * 10;
         }
         for (int i = 1; i <= n; i++) {
-            cur[0] = i;
+            cur[0] = i * 10;
+            int rowMin = cur[0];
             char ca = a.charAt(i - 1);
             for (int j = 1; j <= m; j++) {
                 char cb = b.charAt(j - 1);
-                double sub = ca == cb ? 0 : (ca < 128 && cb < 128 && CONFUSABLE[ca][cb] ? 0.7 : 1.0);
-                double v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + sub);
+                int sub = ca == cb ? 0 : (ca < 128 && cb < 128 && CONFUSABLE[ca][cb] ? 7 : 10);
+                int v = Math.min(Math.min(prev[j] + 10, cur[j - 1] + 10), prev[j - 1] + sub);
                 if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
-                    v = Math.min(v, prev2[j - 2] + 1);
+                    v = Math.min(v, prev2[j - 2] + 10);
                 }
                 cur[j] = v;
+                rowMin = Math.min(rowMin, v);
             }
-            double[] t = prev2;
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev2;
             prev2 = prev;
             prev = cur;
             cur = t;

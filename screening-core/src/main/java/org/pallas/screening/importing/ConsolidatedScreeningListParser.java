@@ -92,13 +92,18 @@ final class ConsolidatedScreeningListParser implements ListParser {
             }
             for (String idText : split(row.get(ids))) {
                 String[] parts = idText.split(",\\s*");
-                if (parts.length >= 2 && parts[1].matches(".*\\d.*") && !parts[0].contains("Date")) {
+                if (parts.length >= 2 && !NOT_IDENTIFIERS.matcher(parts[0]).find()) {
                     b.identifier(new Identifier(parts[0], parts[1], parts.length > 2 ? CountryCodes.resolve(parts[2]) : null));
                 }
             }
             sink.accept(b.build());
         }
     }
+
+    /** "ids" also carries facts that are not identifiers (websites, dates, directives, gender...). */
+    private static final java.util.regex.Pattern NOT_IDENTIFIERS = java.util.regex.Pattern.compile(
+            "(?i)website|target type|gender|date|executive order|secondary sanctions|issuer name|organization type"
+                    + "|email|phone|directive|listing|effective|sanctions|prohibited|vessel year|nationality|ticker");
 
     private static List<String> split(String field) {
         return java.util.Arrays.stream(field.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
