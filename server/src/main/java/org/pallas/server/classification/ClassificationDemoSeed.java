@@ -26,6 +26,16 @@ class ClassificationDemoSeed implements DemoSeed {
     static final UUID NORTHBRIDGE_PLATFORM_REQUEST = UUID.fromString("0d3a0001-0000-4000-8000-0000000000a1");
     static final UUID CALDER_EXTRACT_REQUEST = UUID.fromString("0d3a0001-0000-4000-8000-0000000000b1");
 
+    /** The scenario "C2 and delivery platform of a spyware suite, with operator training": 4D004 and 4E001.a. */
+    static final Map<String, List<String>> SPYWARE_PLATFORM = answers("""
+            item_kind=intrusion_platform; item_forms=software,technology; development_tooling=no;
+            platform_functions=command_and_control,deliver,generate; evades_monitoring=yes;
+            defeats_countermeasures=yes; payload_effects=extracts_data,modifies_data;
+            transfer_purpose=sale_or_licence; published=no; encryption_cat5p2=no; target_platforms=ios,android;
+            delivery_vectors=zero_click,one_click; persistence=survives_reboot;
+            data_collected=messages,location,credentials,files; safeguards=tamper_proof_audit_log;
+            update_channel=vendor_remote_access; covert=yes; natural_persons=yes; ict_data=yes; surveillance_design=yes""");
+
     private final ProductRegister products;
     private final ClassificationRequests requests;
     private final JdbcClient jdbc;
@@ -52,14 +62,7 @@ class ClassificationDemoSeed implements DemoSeed {
         Caller weber = exporter("calder.weber");
         products.registerAs(lee, NORTHBRIDGE_PLATFORM, new ProductInput("Lighthouse Mobile Platform", "NB-LMP-4",
                 "Command-and-control and delivery platform for mobile implants, sold to government agencies with operator training.",
-                answers("""
-                        item_kind=intrusion_platform; item_forms=software,technology; development_tooling=no;
-                        platform_functions=command_and_control,deliver,generate; evades_monitoring=yes;
-                        defeats_countermeasures=yes; payload_effects=extracts_data,modifies_data;
-                        transfer_purpose=sale_or_licence; published=no; encryption_cat5p2=no; target_platforms=ios,android;
-                        delivery_vectors=zero_click,one_click; persistence=survives_reboot;
-                        data_collected=messages,location,credentials,files; safeguards=tamper_proof_audit_log;
-                        update_channel=vendor_remote_access; covert=yes; natural_persons=yes; ict_data=yes; surveillance_design=yes""")));
+                SPYWARE_PLATFORM));
         requests.submitAs(lee, NORTHBRIDGE_PLATFORM_REQUEST, NORTHBRIDGE_PLATFORM, "Renewal of our 2025 rating; the platform now also delivers one-click links.");
         products.registerAs(lee, NORTHBRIDGE_DPI, new ProductInput("Harbour Traffic Shaper", "NB-HTS-2",
                 "Carrier-grade deep packet inspection for quality of service in mobile networks.",

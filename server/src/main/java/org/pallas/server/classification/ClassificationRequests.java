@@ -77,7 +77,7 @@ public class ClassificationRequests implements ConfirmedRatings {
                     + " classification; still open: " + String.join(", ", step.next().stream().map(q -> q.id()).toList()));
         }
         Classification classification = step.classification();
-        Instant now = clock.instant();
+        Instant now = now();
         ClassificationRequest request = new ClassificationRequest(id, productId, product.version(),
                 product.organisationId(), RequestStatus.SUBMITTED, note == null || note.isBlank() ? null : note.strip(),
                 Proposal.of(classification), classification.referenceDataVersion(), classification.referenceDataSha256(),
@@ -141,7 +141,7 @@ public class ClassificationRequests implements ConfirmedRatings {
             rating = checkedRating(input.rating());
             status = RequestStatus.AMENDED;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         ClassificationRequest decided = new ClassificationRequest(open.id(), open.productId(), open.productVersion(),
                 open.organisationId(), status, open.note(), open.proposal(), open.referenceDataVersion(),
                 open.referenceDataSha256(), open.submittedAt(), open.submittedBy(), rating, input.reasons().strip(), now,
@@ -210,5 +210,10 @@ public class ClassificationRequests implements ConfirmedRatings {
 
     private static Map<String, Object> note(String note) {
         return note == null ? Map.of() : Map.of("note", note);
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes what a call returns equal what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -75,7 +75,7 @@ public class ProductRegister {
     /** For {@link #register} and the demo seed (fixed ids). */
     Product registerAs(Caller caller, UUID id, ProductInput input) {
         ProductInput in = checked(input);
-        Instant now = clock.instant();
+        Instant now = now();
         repository.insert(id, caller.organisationId(), now);
         ProductVersion version = new ProductVersion(id, 1, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
         repository.insertVersion(version);
@@ -93,7 +93,7 @@ public class ProductRegister {
         }
         ProductInput in = checked(input);
         int next = repository.lockCurrentVersion(id) + 1;
-        Instant now = clock.instant();
+        Instant now = now();
         ProductVersion version = new ProductVersion(id, next, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
         repository.insertVersion(version);
         events.publishEvent(change("classification.product.revised", version, existing.organisationId(), caller, now));
@@ -117,5 +117,10 @@ public class ProductRegister {
         return new ClassificationChanged(type, "product", v.productId().toString(), actor.userId(), now,
                 Map.of("version", v.version(), "organisationId", organisationId.toString()),
                 Map.of("name", v.name(), "answers", v.answers()));
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes what a call returns equal what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

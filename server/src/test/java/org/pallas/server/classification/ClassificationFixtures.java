@@ -10,14 +10,7 @@ final class ClassificationFixtures {
     }
 
     /** A spyware C2 and delivery platform: 4D004 everywhere, 4E001.a for the training; tier 4. */
-    static final Map<String, List<String>> SPYWARE_PLATFORM = ClassificationDemoSeed.answers("""
-            item_kind=intrusion_platform; item_forms=software,technology; development_tooling=no;
-            platform_functions=command_and_control,deliver,generate; evades_monitoring=yes;
-            defeats_countermeasures=yes; payload_effects=extracts_data,modifies_data;
-            transfer_purpose=sale_or_licence; published=no; encryption_cat5p2=no; target_platforms=ios,android;
-            delivery_vectors=zero_click,one_click; persistence=survives_reboot;
-            data_collected=messages,location,credentials,files; safeguards=tamper_proof_audit_log;
-            update_channel=vendor_remote_access; covert=yes; natural_persons=yes; ict_data=yes; surveillance_design=yes""");
+    static final Map<String, List<String>> SPYWARE_PLATFORM = ClassificationDemoSeed.SPYWARE_PLATFORM;
 
     /** A DPI system with selectors and mapping but claimed for QoS: the authority must look (needs review). */
     static final Map<String, List<String>> DPI_CONFLICT = ClassificationDemoSeed.answers("""
