@@ -67,7 +67,9 @@ public class ClassificationRequests implements ConfirmedRatings {
         if (note != null && note.length() > 2000) {
             throw new InvalidInputException("note", "Note must be 2000 characters or fewer");
         }
+        // Under the product's lock, so that a concurrent revision or request cannot slip in between.
         products.lockCurrentVersion(productId);
+        product = products.find(caller, productId).orElseThrow();
         if (repository.hasOpen(productId)) {
             throw new InvalidInputException("product", "A classification request for this product is already open");
         }
