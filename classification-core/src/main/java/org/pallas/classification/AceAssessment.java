@@ -11,6 +11,13 @@ import java.util.List;
 public record AceAssessment(State state, List<String> eligibleEntries, List<String> ineligibleEntries,
                             List<OpenQuestion> openQuestions, List<ExplanationStep> explanation) {
 
+    public AceAssessment {
+        eligibleEntries = List.copyOf(eligibleEntries);
+        ineligibleEntries = List.copyOf(ineligibleEntries);
+        openQuestions = List.copyOf(openQuestions);
+        explanation = List.copyOf(explanation);
+    }
+
     public enum State {
         IN_SCOPE,
         /** Some controlled entries are cybersecurity items, others are not. */

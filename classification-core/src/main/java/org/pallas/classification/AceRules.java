@@ -40,7 +40,7 @@ final class AceRules {
             if (match.pending()) {
                 continue;
             }
-            String label = label(match);
+            String label = match.label();
             UsControl control = data.entry(match.code()).us().orElseThrow();
             boolean surreptitious = match.subparagraphs().contains("f.1");
             if (surreptitious) {
@@ -79,12 +79,6 @@ final class AceRules {
                     "US-ACE-1", "US-ACE-2", "US-ACE-3", "US-ACE-4");
         }
         return new AceAssessment(state, eligible, ineligible, open, steps.done());
-    }
-
-    static String label(Assessment.Match match) {
-        String base = match.subparagraphs().isEmpty() ? match.code()
-                : match.code() + " (" + String.join(", ", match.subparagraphs()) + ")";
-        return match.relatedTo() == null ? base : base + " for " + match.relatedTo();
     }
 
 }

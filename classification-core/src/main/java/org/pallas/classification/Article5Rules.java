@@ -54,7 +54,7 @@ final class Article5Rules {
         elements.put(SURVEILLANCE_DESIGN, "specially designed for surveillance");
         elements.put(COVERT, "covert");
         elements.put(NATURAL_PERSONS, "aimed at natural persons");
-        elements.put(ICT_DATA, "works on data from information and telecommunication systems");
+        elements.put(ICT_DATA, "working on data from information or telecommunication systems");
         var missing = new ArrayList<String>();
         var unknown = new ArrayList<String>();
         elements.forEach((field, text) -> {

@@ -20,6 +20,10 @@ final class Assessment {
         Match asPending() {
             return new Match(code, relatedTo, subparagraphs, form, true);
         }
+
+        String label() {
+            return EntryMatch.label(code, relatedTo, subparagraphs);
+        }
     }
 
     final List<Step> steps = new ArrayList<>();
@@ -64,6 +68,14 @@ final class Assessment {
         if (!matches.contains(match)) {
             matches.add(match);
         }
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String joined(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     boolean hasMatches() {

@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record CatchAllAssessment(State state, List<OpenQuestion> openQuestions, List<ExplanationStep> explanation) {
 
+    public CatchAllAssessment {
+        openQuestions = List.copyOf(openQuestions);
+        explanation = List.copyOf(explanation);
+    }
+
     public enum State {
         /** All four Art. 2(20) elements are present and the item is not in Annex I. */
         COULD_APPLY,

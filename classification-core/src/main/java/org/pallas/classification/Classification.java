@@ -2,6 +2,7 @@ package org.pallas.classification;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.pallas.classification.capability.CapabilityDescription;
 import org.pallas.classification.reference.Regime;
 
@@ -20,10 +21,8 @@ public record Classification(String referenceDataVersion, String referenceDataSh
 
     /** Open questions across regimes and flags, de-duplicated, in first-seen order. */
     public List<OpenQuestion> openQuestions() {
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.concat(regimes.values().stream().flatMap(r -> r.openQuestions().stream()),
-                                euArticle5.openQuestions().stream()),
-                        usAce.openQuestions().stream())
-                .distinct().toList();
+        return Stream.of(regimes.values().stream().flatMap(r -> r.openQuestions().stream()),
+                        euArticle5.openQuestions().stream(), usAce.openQuestions().stream())
+                .flatMap(s -> s).distinct().toList();
     }
 }

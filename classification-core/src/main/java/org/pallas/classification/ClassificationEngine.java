@@ -144,21 +144,23 @@ public final class ClassificationEngine {
 
     private void listed(Regime regime, EntryMatch entry, StepNumbering steps) {
         var rules = new ArrayList<>(entry.rules());
+        String cited = entry.label().equals(entry.code()) ? entry.citation()
+                : entry.citation() + " (" + entry.label() + ")";
         switch (regime) {
-            case WA -> steps.add(entry.citation() + " (" + entry.label() + "): " + entry.title() + ".", entry.rules());
+            case WA -> steps.add(cited + ": " + entry.title() + ".", entry.rules());
             case EU -> {
                 rules.add("EU-ART3");
-                steps.add(entry.citation() + " (" + entry.label() + "): listed in Annex I, so its export needs an"
+                steps.add(cited + ": listed in Annex I, so its export needs an"
                         + " authorisation.", rules);
             }
             case UK -> {
                 rules.add("WA-UK-MAP");
-                steps.add(entry.citation() + " (" + entry.label() + "): listed on the UK Dual-Use List, so its export"
+                steps.add(cited + ": listed on the UK Dual-Use List, so its export"
                         + " needs a licence.", rules);
             }
             case US -> {
                 UsControl us = data.entry(entry.code()).us().orElseThrow();
-                steps.add(entry.citation() + " (" + entry.label() + "): reasons for control "
+                steps.add(cited + ": reasons for control "
                         + String.join(", ", us.reasons()) + (us.reasonsUnverified() ? " (reasons not verified"
                         + " against the CCL)" : "") + ".", entry.rules());
                 if (entry.subparagraphs().contains("f.1")) {

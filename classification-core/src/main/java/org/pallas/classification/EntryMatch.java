@@ -10,8 +10,18 @@ import java.util.List;
 public record EntryMatch(String code, String relatedTo, List<String> subparagraphs, String title, String citation,
                          boolean unverified, List<String> usReasons, List<String> rules) {
 
+    public EntryMatch {
+        subparagraphs = List.copyOf(subparagraphs);
+        usReasons = List.copyOf(usReasons);
+        rules = List.copyOf(rules);
+    }
+
     /** The code as usually written, e.g. "5D001.c (for 5A001.j)". */
     public String label() {
+        return label(code, relatedTo, subparagraphs);
+    }
+
+    static String label(String code, String relatedTo, List<String> subparagraphs) {
         String base = subparagraphs.isEmpty() ? code : code + " (" + String.join(", ", subparagraphs) + ")";
         return relatedTo == null ? base : base + " for " + relatedTo;
     }

@@ -7,4 +7,8 @@ import java.util.List;
  * {@code unverified} is true when any cited rule is tagged [R] or derived; show it as unverified.
  */
 public record ExplanationStep(int number, String text, List<String> rules, boolean unverified) {
+
+    public ExplanationStep {
+        rules = List.copyOf(rules);
+    }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.pallas.classification.capability.CapabilityDescription;
 import org.pallas.classification.capability.ItemForm;
 import org.pallas.classification.capability.ItemKind;
@@ -226,8 +225,8 @@ final class IntrusionRules {
                 how.add("defeats protective countermeasures");
                 rules.add("WA-DEF-PCM");
             }
-            a.step(subject + " is intrusion software: it " + String.join(" and ", how) + ", and it "
-                    + effects.stream().map(IntrusionRules::effectText).collect(Collectors.joining(", ")) + ".",
+            a.step(subject + " is intrusion software: it " + Assessment.joined(how) + ", and it "
+                    + Assessment.joined(effects.stream().map(IntrusionRules::effectText).toList()) + ".",
                     rules.toArray(String[]::new));
         } else {
             if (!evasion.isKnown()) {
@@ -353,9 +352,8 @@ final class IntrusionRules {
     }
 
     private static String functionText(CapabilityDescription d) {
-        return d.platformFunctions().stream()
-                .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(", "));
+        return Assessment.joined(d.platformFunctions().stream()
+                .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
     }
 
     private static String effectText(PayloadEffect effect) {

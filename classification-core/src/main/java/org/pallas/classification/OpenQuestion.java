@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record OpenQuestion(Kind kind, String questionId, String text, List<String> rules) {
 
+    public OpenQuestion {
+        rules = List.copyOf(rules);
+    }
+
     public enum Kind {
         /** A question the vendor has not answered, or answered "not sure". */
         UNANSWERED,

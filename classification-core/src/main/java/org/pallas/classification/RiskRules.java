@@ -19,9 +19,9 @@ import org.pallas.classification.capability.UpdateChannel;
 
 /**
  * The product risk tier (docs/classification.md): a base tier from what the capability can do to
- * people, a cap for already-public material, one step up for vendor remote access, one step down for
- * a full set of built-in safeguards (never below 2 for high-risk capabilities). Unanswered questions
- * rate high rather than low.
+ * people, one step down (not below 2) for development tooling, a cap for already-public material, one
+ * step up for vendor remote access, one step down for a full set of built-in safeguards (never below 2
+ * for high-risk capabilities). Unanswered questions rate high rather than low.
  */
 final class RiskRules {
 
@@ -36,6 +36,11 @@ final class RiskRules {
     static RiskAssessment assess(CapabilityDescription d) {
         var reasons = new ArrayList<Reason>();
         int tier = base(d, reasons);
+        if (tier > 2 && d.developmentTooling().isYes()) {
+            tier--;
+            reasons.add(new Reason(Effect.LOWERS, "Tooling to develop, produce or test such systems rather than the"
+                    + " operational system: one tier lower.", List.of("WA-4D001A", "WA-5B001A")));
+        }
         if (d.published().isYes() && PUBLISHABLE.contains(d.itemKind()) && tier > 2) {
             tier = 2;
             reasons.add(new Reason(Effect.CAPS, "Already published: an export adds little capability that anyone"

@@ -8,6 +8,7 @@ import static org.pallas.classification.capability.Field.HARD_SELECTOR_SEARCH;
 import static org.pallas.classification.capability.Field.INTERCEPTION_EXCLUSION;
 import static org.pallas.classification.capability.Field.INTERCEPTION_FUNCTIONS;
 import static org.pallas.classification.capability.Field.NETWORK_ANALYSIS;
+import static org.pallas.classification.capability.Field.OPERATION_ONLY_TECHNOLOGY;
 import static org.pallas.classification.capability.Field.RELATIONAL_MAPPING;
 
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class TelecomRules {
             a.unanswered(DESIGNED_FOR, "What is the system specially designed for?", "WA-5A001J-X");
             pending = true;
         } else if (!pending && met.isYes()) {
-            a.step("It is not specially designed for marketing, QoS or QoE, so the note to 5A001.j does not help.",
+            a.step("It is not specially designed for marketing, QoS or QoE, so the note to 5A001.j does not apply.",
                     "WA-5A001J-X");
         }
         family(d, a, "5A001.j", List.of(), pending);
@@ -196,9 +197,7 @@ final class TelecomRules {
                     pending);
         }
         if (forms.contains(ItemForm.TECHNOLOGY)) {
-            a.step("Technology for the development, production or use of 5D001.e software falls under 5E001.a.",
-                    "WA-5E001A");
-            a.match("5E001.a", "5D001.e", ItemForm.TECHNOLOGY, pending);
+            technology(d, a, "5D001.e", pending);
         }
     }
 
@@ -206,6 +205,23 @@ final class TelecomRules {
         a.exclude("Software for mediation devices is excluded from 5D001.e, and a mediation device is not"
                 + " carrier-grade surveillance under 5A001.j: no entry held here catches it.", "WA-5D001E",
                 "WA-5A001J");
+    }
+
+    /** 5E001.a covers development, production and use, but not operation (WA-5E001A). */
+    private static void technology(CapabilityDescription d, Assessment a, String system, boolean pending,
+                                   String... subparagraphs) {
+        Tri operationOnly = d.operationOnlyTechnology();
+        if (operationOnly.isYes()) {
+            a.exclude("The technology only lets the customer operate the system; 5E001.a excludes operation, so it"
+                    + " does not apply.", "WA-5E001A");
+            return;
+        }
+        if (!operationOnly.isKnown()) {
+            a.unanswered(OPERATION_ONLY_TECHNOLOGY, "Is the technology only for operating the system?", "WA-5E001A");
+        }
+        a.step("Technology for the development, production or use of " + system + " falls under 5E001.a.",
+                "WA-5E001A");
+        a.match("5E001.a", system, ItemForm.TECHNOLOGY, pending || !operationOnly.isKnown(), subparagraphs);
     }
 
     /** Maps a 5A001 system to the entries for its forms: equipment, software, technology, tooling. */
@@ -246,11 +262,7 @@ final class TelecomRules {
                         a.match("5D001.c", system, form, pending, subs);
                     }
                 }
-                case TECHNOLOGY -> {
-                    a.step("Technology for the development, production or use of " + system
-                            + " equipment falls under 5E001.a.", "WA-5E001A");
-                    a.match("5E001.a", system, form, pending, subs);
-                }
+                case TECHNOLOGY -> technology(d, a, system, pending, subs);
                 case SERVICE -> a.step("The service part is not an item; the entries follow what is handed over.",
                         "EU-ACTIVITIES");
             }

@@ -22,7 +22,7 @@ import org.pallas.classification.reference.Regime;
  */
 class QuestionnaireEngineConsistencyTest {
 
-    private static final int WALKS = 1000;
+    private static final int WALKS = 500;
     private static final ReferenceData DATA = ReferenceData.bundled();
     private static final ClassificationEngine ENGINE = new ClassificationEngine(DATA);
     private static final Questionnaire QUESTIONNAIRE = Questionnaire.standard();

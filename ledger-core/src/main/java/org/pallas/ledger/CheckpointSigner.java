@@ -62,10 +62,10 @@ public final class CheckpointSigner {
             }
             return;
         }
-        if (proof == null || proof.fromSize() != previous.size() || proof.toSize() != next.size()) {
+        if (proof == null) {
             throw new ConsistencyProofException("no consistency proof from tree size " + previous.size()
                     + " to " + next.size());
         }
-        proof.verify(previous.rootHash(), next.rootHash());
+        proof.verify(previous, next);
     }
 }

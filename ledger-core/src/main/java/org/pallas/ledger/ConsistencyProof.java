@@ -17,6 +17,15 @@ public record ConsistencyProof(long fromSize, long toSize, List<byte[]> hashes) 
         hashes = List.copyOf(hashes);
     }
 
+    /** Checks that {@code to} extends {@code from}, two verified checkpoints of one log, with this proof. */
+    public void verify(Checkpoint from, Checkpoint to) throws ConsistencyProofException {
+        if (from.size() != fromSize || to.size() != toSize) {
+            throw new ConsistencyProofException("consistency proof is for tree sizes " + fromSize + " to " + toSize
+                    + ", but the checkpoints are for tree sizes " + from.size() + " to " + to.size());
+        }
+        verify(from.rootHash(), to.rootHash());
+    }
+
     public void verify(byte[] fromRoot, byte[] toRoot) throws ConsistencyProofException {
         if (fromSize < 0 || toSize < fromSize) {
             throw new ConsistencyProofException(

@@ -53,7 +53,8 @@ public final class DirectoryTileStore implements TileStore {
         }
     }
 
-    static void writeAtomically(Path file, byte[] data) throws IOException {
+    /** Writes {@code file} through a temporary file in the same directory and a rename. */
+    public static void writeAtomically(Path file, byte[] data) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".tmp-", "");
         try {

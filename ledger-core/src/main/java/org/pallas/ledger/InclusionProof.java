@@ -18,6 +18,18 @@ public record InclusionProof(long leafIndex, long treeSize, List<byte[]> hashes)
         hashes = List.copyOf(hashes);
     }
 
+    /**
+     * Checks that {@code leafHash} is leaf {@code leafIndex} of the tree of a verified checkpoint. Prefer this
+     * to {@link #verify(byte[], byte[])}: the size comes from the checkpoint, not from whoever sent the proof.
+     */
+    public void verify(byte[] leafHash, Checkpoint checkpoint) throws InclusionProofException {
+        if (checkpoint.size() != treeSize) {
+            throw new InclusionProofException("inclusion proof is for tree size " + treeSize
+                    + ", but the checkpoint is for tree size " + checkpoint.size());
+        }
+        verify(leafHash, checkpoint.rootHash());
+    }
+
     /** Checks that {@code leafHash} is leaf {@code leafIndex} of the tree whose root is {@code root}. */
     public void verify(byte[] leafHash, byte[] root) throws InclusionProofException {
         if (!MerkleHash.isHash(root)) {

@@ -17,8 +17,4 @@ public final class MemoryTileStore implements TileStore {
     public void write(TileId id, byte[] data) {
         tiles.put(id, data.clone());
     }
-
-    public int count() {
-        return tiles.size();
-    }
 }

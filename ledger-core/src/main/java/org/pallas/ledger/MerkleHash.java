@@ -57,10 +57,6 @@ public final class MerkleHash {
         return hash == null ? "null" : HEX.formatHex(hash);
     }
 
-    public static byte[] fromHex(String hex) {
-        return HEX.parseHex(hex);
-    }
-
     public static boolean isHash(byte[] value) {
         return value != null && value.length == SIZE;
     }

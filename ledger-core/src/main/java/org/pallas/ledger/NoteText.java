@@ -19,7 +19,7 @@ final class NoteText {
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             if (c == '+' || c < 0x20 || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85
-                    || (Character.isSurrogate((char) c))) {
+                    || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
                 return false;
             }
             i += Character.charCount(c);

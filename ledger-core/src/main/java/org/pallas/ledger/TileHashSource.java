@@ -10,7 +10,8 @@ import java.util.Optional;
  * A {@link HashSource} over the tiles of a tree of a given size, as a tlog-tiles client sees them: the node at
  * tree level 8L + r is hashed from 2^r consecutive hashes of a level-L tile. Reads the full tile where the tree
  * has one and the right-edge partial tile otherwise, and checks each tile's length against its width.
- * Keeps the last tiles it read with their inner levels; not thread-safe.
+ * Keeps the last tiles it read with their inner levels, so a server can keep one source per published
+ * checkpoint and answer proof requests from warm tiles; safe for concurrent use.
  */
 public final class TileHashSource implements HashSource {
     private static final int CACHED_TILES = 64;
@@ -73,19 +74,28 @@ public final class TileHashSource implements HashSource {
     }
 
     private byte[][] innerLevels(TileId id) throws IOException, TileFormatException {
-        byte[][] levels = cache.get(id);
+        byte[][] levels;
+        synchronized (cache) {
+            levels = cache.get(id);
+        }
         if (levels == null) {
+            // Read and hash outside the lock; two threads may both compute a tile, with the same result.
             levels = innerLevels(readTile(reader, id));
-            cache.put(id, levels);
+            synchronized (cache) {
+                cache.put(id, levels);
+            }
         }
         return levels;
     }
 
-    /** Rows 0..7 of the tree inside a tile: row r holds the complete pairs of row r-1 hashed together. */
+    /**
+     * Rows 0..8 of the tree inside a tile: row r holds the complete pairs of row r-1 hashed together, so row 8
+     * of a full tile is its root, the hash stored one tile level up.
+     */
     static byte[][] innerLevels(byte[] tile) {
-        byte[][] rows = new byte[8][];
+        byte[][] rows = new byte[9][];
         rows[0] = tile;
-        for (int r = 1; r < 8; r++) {
+        for (int r = 1; r < rows.length; r++) {
             byte[] below = rows[r - 1];
             int count = below.length / MerkleHash.SIZE / 2;
             byte[] row = new byte[count * MerkleHash.SIZE];
@@ -100,16 +110,6 @@ public final class TileHashSource implements HashSource {
 
     /** The root of a full tile: the hash stored one tile level up. */
     static byte[] fullTileRoot(byte[] tile) {
-        byte[] row = tile;
-        while (row.length > MerkleHash.SIZE) {
-            int count = row.length / MerkleHash.SIZE / 2;
-            byte[] up = new byte[count * MerkleHash.SIZE];
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(MerkleHash.node(row, 2 * i * MerkleHash.SIZE), 0, up, i * MerkleHash.SIZE,
-                        MerkleHash.SIZE);
-            }
-            row = up;
-        }
-        return row;
+        return innerLevels(tile)[8];
     }
 }

@@ -79,7 +79,7 @@ class CheckpointSignerTest {
 
         assertThatThrownBy(() -> signer.sign(six, eight, sevenToEight))
                 .isInstanceOf(ConsistencyProofException.class)
-                .hasMessage("no consistency proof from tree size 6 to 8");
+                .hasMessage("consistency proof is for tree sizes 7 to 8, but the checkpoints are for tree sizes 6 to 8");
         assertThatThrownBy(() -> signer.sign(six, new Checkpoint("other.origin", 8, ReferenceTree.root(8)), sevenToEight))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("checkpoint origin other.origin is not this log's origin pallas.test/ledger");

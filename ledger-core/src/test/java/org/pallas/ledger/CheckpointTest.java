@@ -69,6 +69,6 @@ class CheckpointTest {
         byte[] altered = new String(signed, StandardCharsets.UTF_8).replace("\n8\n", "\n9\n").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Checkpoint.open(altered, List.of(signer.verifier())))
                 .isInstanceOf(NoteVerificationException.class)
-                .hasMessage("invalid signature by trusted key example.com/log+" + String.format("%08x", signer.keyId()));
+                .hasMessage("invalid signature by trusted key example.com/log+" + String.format(java.util.Locale.ROOT, "%08x", signer.keyId()));
     }
 }

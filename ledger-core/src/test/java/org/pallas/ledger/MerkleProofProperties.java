@@ -21,7 +21,7 @@ class MerkleProofProperties {
     private static final int MAX_SIZE = 700;
 
     static LongStream seeds() {
-        return LongStream.range(0, 200);
+        return LongStream.range(0, 120);
     }
 
     @ParameterizedTest(name = "seed {0}")

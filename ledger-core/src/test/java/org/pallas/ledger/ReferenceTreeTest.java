@@ -151,6 +151,21 @@ class ReferenceTreeTest {
     }
 
     @Test
+    void takesTheTreeSizeFromTheCheckpointNotFromTheProof() throws Exception {
+        Checkpoint eight = new Checkpoint("log", 8, root(8));
+        InclusionProof claimsFive = new InclusionProof(0, 5, proof("L1, N[2:4), L4"));
+        assertThatThrownBy(() -> claimsFive.verify(node("L0"), eight))
+                .isInstanceOf(InclusionProofException.class)
+                .hasMessage("inclusion proof is for tree size 5, but the checkpoint is for tree size 8");
+        new InclusionProof(0, 8, proof("L1, N[2:4), N[4:8)")).verify(node("L0"), eight);
+        ConsistencyProof sixToEight = new ConsistencyProof(6, 8, proof("N[4:6), N[6:8), N[0:4)"));
+        sixToEight.verify(new Checkpoint("log", 6, root(6)), eight);
+        assertThatThrownBy(() -> sixToEight.verify(new Checkpoint("log", 6, root(6)), new Checkpoint("log", 7, root(8))))
+                .isInstanceOf(ConsistencyProofException.class)
+                .hasMessage("consistency proof is for tree sizes 6 to 8, but the checkpoints are for tree sizes 6 to 7");
+    }
+
+    @Test
     void reportsComputedAndExpectedRootsWhenAnInclusionProofFails() {
         assertThatThrownBy(() -> new InclusionProof(5, 8, proof("L4, N[6:8), N[0:4)")).verify(node("L6"), root(8)))
                 .isInstanceOf(InclusionProofException.class)

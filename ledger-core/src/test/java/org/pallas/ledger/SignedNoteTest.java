@@ -67,6 +67,21 @@ class SignedNoteTest {
     }
 
     @Test
+    void addsAWitnessCosignatureThatSurvivesReencoding() throws Exception {
+        NoteSigner log = NoteSigner.generate("pallas.example/ledger", new java.security.SecureRandom());
+        NoteSigner witness = NoteSigner.generate("witness.example", new java.security.SecureRandom());
+        String text = new Checkpoint("pallas.example/ledger", 8, ReferenceTree.root(8)).text();
+
+        Note cosigned = Note.parse(Note.sign(text, log).withSignature(witness.sign(text)).encode());
+
+        assertThat(cosigned.signatures()).extracting(NoteSignature::keyName).containsExactly("pallas.example/ledger", "witness.example");
+        assertThat(cosigned.verify(List.of(log.verifier())).unverified()).extracting(NoteSignature::keyName)
+                .containsExactly("witness.example");
+        assertThat(cosigned.verify(List.of(log.verifier(), witness.verifier())).verified()).hasSize(2);
+        assertThat(NoteSigner.parse(log.encode()).verifier().encode()).isEqualTo(log.verifier().encode());
+    }
+
+    @Test
     void rejectsANoteWithoutAnyTrustedSignature() throws Exception {
         Note note = Note.parse(utf8(PETER_TEXT + "\n" + PETER_SIG));
         assertThatThrownBy(() -> note.verify(List.of(NoteVerifier.parse(ENOCH_VKEY))))
@@ -138,6 +153,16 @@ class SignedNoteTest {
                 .isEqualTo("c4eb9e46d403e4d4e21798de1923892112fc34909e206a21e43f629a4052d2ba");
         NoteSigner signer = NoteSigner.parse("PRIVATE+KEY+localhost.localdev/sumdb+00000c67+AXu6+oaVaOYuQOFrf1V59JK1owcFlJcHwwXHDfDGxSPk");
         assertThat(signer.verifier().encode()).isEqualTo(key.encode());
+    }
+
+    @Test
+    void acceptsKeyNamesOutsideTheBasicPlaneAndRejectsUnicodeSpaces() throws Exception {
+        NoteSigner signer = NoteSigner.fromSeed("log.example/\uD836\uDC00", new byte[32]);
+        assertThat(NoteVerifier.parse(signer.verifier().encode()).name()).isEqualTo("log.example/\uD836\uDC00");
+        for (String space : List.of("\u00a0", "\u2007", "\u202f", "\u0085", "\u3000")) {
+            assertThatThrownBy(() -> NoteSigner.fromSeed("log" + space + "example", new byte[32]))
+                    .isInstanceOf(NoteFormatException.class);
+        }
     }
 
     @Test

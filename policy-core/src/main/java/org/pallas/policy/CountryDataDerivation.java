@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Derives the shipped {@code countries.csv} from the public source files in {@code shared/data/countries}: the
- * WGI rule-of-law and voice-and-accountability percentile  ranks of the latest WGI year and the V-Dem ERT regime type and
+ * WGI rule-of-law and voice-and-accountability percentile ranks of the latest WGI year and the V-Dem ERT regime type and
  * autocratization-episode flag of the latest ERT year per ISO country, joined through {@code code-aliases.csv}. Run it with
  * {@code java -cp policy-core/target/classes org.pallas.policy.CountryDataDerivation ../shared/data/countries
  * policy-core/src/main/resources/org/pallas/policy/countries.csv}; {@code CountryDataDerivationTest} fails when the

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -98,6 +99,9 @@ public final class FactCatalogue {
     }
     app("dd.declined", Type.INT, "Number of due-diligence questions the customer or exporter declined to answer",
         c -> c.application().dueDiligence().values().stream().filter(a -> a == Application.Answer.DECLINED).count());
+    app("application.endUsers", Type.INT, "Number of parties named as end user or ultimate end user",
+        c -> c.application().parties().stream().filter(p -> p.role() == Party.PartyRole.END_USER
+            || p.role() == Party.PartyRole.ULTIMATE_END_USER).count());
     app("exporter.known", Type.BOOL, "The authority holds a compliance record for the exporter",
         c -> c.application().exporterRecord() != null);
     app("exporter.previousLicences", Type.INT, "Licences previously granted to the exporter (0 when unknown)",
@@ -252,7 +256,7 @@ public final class FactCatalogue {
     return entries;
   }
 
-  private static double maxScore(PartySubject s, java.util.function.Predicate<ScreeningOutcome.Hit> which) {
+  private static double maxScore(PartySubject s, Predicate<ScreeningOutcome.Hit> which) {
     return s.party().screening().hits().stream().filter(which).mapToDouble(ScreeningOutcome.Hit::score).max()
         .orElse(0.0);
   }

@@ -21,9 +21,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class MisuseEvidence {
 
   private final List<MisuseCase> cases;
+  // Normalised vendor and family names per case, computed once: matching runs on every assessment.
+  private final List<String> vendors;
+  private final List<Set<String>> families;
 
   MisuseEvidence(List<MisuseCase> cases) {
     this.cases = List.copyOf(cases);
+    this.vendors = cases.stream().map(c -> normal(c.vendor())).toList();
+    this.families = cases.stream().map(c -> Set.copyOf(c.families().stream().map(MisuseEvidence::normal).toList()))
+        .toList();
   }
 
   public static MisuseEvidence shipped() {
@@ -87,12 +93,15 @@ public final class MisuseEvidence {
   public List<MisuseMatch> match(Application application) {
     List<MisuseMatch> matches = new ArrayList<>();
     Product product = application.product();
-    for (MisuseCase c : cases) {
+    String vendor = product.vendor() == null ? null : normal(product.vendor());
+    String family = product.family() == null ? null : normal(product.family());
+    for (int i = 0; i < cases.size(); i++) {
+      MisuseCase c = cases.get(i);
       Set<MisuseMatch.Basis> productBasis = EnumSet.noneOf(MisuseMatch.Basis.class);
-      if (same(product.vendor(), c.vendor())) {
+      if (vendors.get(i).equals(vendor)) {
         productBasis.add(MisuseMatch.Basis.VENDOR);
       }
-      if (product.family() != null && c.families().stream().anyMatch(f -> same(f, product.family()))) {
+      if (family != null && families.get(i).contains(family)) {
         productBasis.add(MisuseMatch.Basis.PRODUCT_FAMILY);
       }
       if (!productBasis.isEmpty()) {
@@ -115,10 +124,6 @@ public final class MisuseEvidence {
   }
 
   /** Vendor and family names compare without case, spaces or punctuation ("NSO Group" = "nso-group"). */
-  private static boolean same(String a, String b) {
-    return a != null && b != null && normal(a).equals(normal(b));
-  }
-
   private static String normal(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }

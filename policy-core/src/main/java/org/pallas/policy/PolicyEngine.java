@@ -1,8 +1,11 @@
 package org.pallas.policy;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -99,7 +102,7 @@ public final class PolicyEngine {
       }
     }
     findings.add(new Finding(rule.id(), rule.title(), rule.effect(), subject, render(rule.explanation(), evidence),
-        List.copyOf(cites), java.util.Collections.unmodifiableMap(evidence), rule.weight(), rule.team(),
+        List.copyOf(cites), Collections.unmodifiableMap(evidence), rule.weight(), rule.team(),
         rule.condition()));
   }
 
@@ -199,8 +202,8 @@ public final class PolicyEngine {
       return b ? "yes" : "no";
     }
     if (value instanceof Double d) {
-      return d < 0 ? "unknown" : java.math.BigDecimal.valueOf(d).setScale(2, java.math.RoundingMode.HALF_EVEN)
-          .stripTrailingZeros().toPlainString();
+      return d < 0 ? "unknown" : BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros()
+          .toPlainString();
     }
     if (value instanceof Long l) {
       return l < 0 ? "unknown" : l.toString();

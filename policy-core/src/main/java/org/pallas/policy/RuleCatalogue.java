@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,7 +54,7 @@ public final class RuleCatalogue {
 
     md.append("## Rules\n\n| Rule | Effect | Scope | Implements | Source |\n| --- | --- | --- | --- | --- |\n");
     for (Rule rule : rulebook.rules()) {
-      md.append("| [").append(rule.id()).append("](#").append(rule.id().toLowerCase(java.util.Locale.ROOT))
+      md.append("| [").append(rule.id()).append("](#").append(rule.id().toLowerCase(Locale.ROOT))
           .append(") | ").append(effect(rule)).append(" | ").append(scope(rule)).append(" | ")
           .append(rule.implementsIds().stream().map(Citation::id).collect(Collectors.joining(", ")))
           .append(rule.unverified() ? " (unverified)" : "").append(" | ").append(rule.source()).append(" |\n");
@@ -100,7 +102,7 @@ public final class RuleCatalogue {
         .append("| --- | --- | --- | --- |\n");
     Map<String, List<String>> citedBy = new LinkedHashMap<>();
     for (Rule rule : rulebook.rules()) {
-      rule.implementsIds().forEach(c -> citedBy.computeIfAbsent(c.id(), k -> new java.util.ArrayList<>())
+      rule.implementsIds().forEach(c -> citedBy.computeIfAbsent(c.id(), k -> new ArrayList<>())
           .add(rule.id()));
     }
     citedBy.keySet().stream().sorted().forEach(id -> {
@@ -122,6 +124,6 @@ public final class RuleCatalogue {
   }
 
   private static String scope(Rule rule) {
-    return rule.scope().name().toLowerCase(java.util.Locale.ROOT);
+    return rule.scope().name().toLowerCase(Locale.ROOT);
   }
 }

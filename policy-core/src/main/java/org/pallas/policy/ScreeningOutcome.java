@@ -3,6 +3,7 @@ package org.pallas.policy;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -51,7 +52,7 @@ public record ScreeningOutcome(boolean screened, Map<String, String> listVersion
     }
 
     String describe() {
-      return source + " " + entryId + " '" + matchedName + "' score " + String.format(java.util.Locale.ROOT,
+      return source + " " + entryId + " '" + matchedName + "' score " + String.format(Locale.ROOT,
           "%.2f", score) + " list " + listVersion + (delistedOn == null ? "" : " delisted " + delistedOn);
     }
   }

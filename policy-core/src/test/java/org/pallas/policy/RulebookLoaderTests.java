@@ -76,6 +76,17 @@ class RulebookLoaderTests {
   }
 
   @Test
+  void namesTheHashOfEveryFileThatGoesIntoTheContentHash() throws IOException {
+    Rulebook first = load(GOOD_RULE);
+    assertThat(first.fileHashes().keySet()).startsWith("rulebook.yaml", "rules.yaml")
+        .contains("countries.csv", "embargoes.csv", "misuse-cases.yaml", "regulation-rules.csv");
+    assertThat(first.fileHashes().values()).allMatch(h -> h.matches("[0-9a-f]{64}"));
+    Rulebook changed = load(GOOD_RULE.replace("weight: 15", "weight: 16"));
+    assertThat(changed.fileHashes().get("rules.yaml")).isNotEqualTo(first.fileHashes().get("rules.yaml"));
+    assertThat(changed.fileHashes().get("rulebook.yaml")).isEqualTo(first.fileHashes().get("rulebook.yaml"));
+  }
+
+  @Test
   void rejectsUnknownFactWithFileAndLine() {
     assertRejected(GOOD_RULE.replace("reads: [product.riskTier]", "reads: [product.riskTier, product.colour]"),
         "rules.yaml:6: rule RF-TEST-TIER reads unknown fact 'product.colour'");

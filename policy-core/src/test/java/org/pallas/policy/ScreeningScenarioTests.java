@@ -100,4 +100,12 @@ class ScreeningScenarioTests {
     assertThat(a.consultations()).extracting(Assessment.Consultation::team).contains(AdviserTeam.NATIONAL_SECURITY);
     assertThat(a.findingsOf("RF-PRIOR-DENIAL").findFirst().orElseThrow().explanation()).contains("NL-2025-0142");
   }
+
+  @Test
+  void applicationWithoutAnIdentifiedEndUserCannotFastTrack() {
+    Assessment a = application().party(consignee("Nordic Distribution AB", "SE", Fixtures.clear())).assess();
+    assertThat(a.route()).isEqualTo(Route.ENHANCED_REVIEW);
+    assertThat(a.firedRules()).contains("RF-NO-END-USER-IDENTIFIED");
+    assertThat(a.citedIds()).contains("EUREC-DD-2");
+  }
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.identity.UserInput;
+import org.pallas.server.identity.Users;
 import org.pallas.server.platform.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.CallerAuthentication;
@@ -87,6 +89,14 @@ public final class TestCast {
 
     public RequestPostProcessor session(Who who) {
         return authentication(new CallerAuthentication(caller(who)));
+    }
+
+    /** A new user (made by the demo admin) in the organisation of {@code colleague}, for tests that change or lock it. */
+    public String newUser(Users users, String colleague, String password, Role... roles) {
+        String username = "t-" + UUID.randomUUID().toString().substring(0, 12);
+        users.create(caller("admin"), new UserInput(organisationOf(colleague), username, "Test User " + username, null, null,
+                roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)), password));
+        return username;
     }
 
     public UUID organisationOf(String username) {

@@ -39,6 +39,7 @@ public record CapabilityDescription(
         Set<InterceptionFunction> interceptionFunctions,
         InterceptionExclusion interceptionExclusion,
         Tri handoverInterface,
+        Tri operationOnlyTechnology,
         TransferPurpose transferPurpose,
         Recipient recipient,
         Tri published,
@@ -71,6 +72,7 @@ public record CapabilityDescription(
         relationalMapping = relationalMapping == null ? Tri.UNKNOWN : relationalMapping;
         interceptionFunctions = frozen(interceptionFunctions, InterceptionFunction.class);
         handoverInterface = handoverInterface == null ? Tri.UNKNOWN : handoverInterface;
+        operationOnlyTechnology = operationOnlyTechnology == null ? Tri.UNKNOWN : operationOnlyTechnology;
         published = published == null ? Tri.UNKNOWN : published;
         encryptionCat5p2 = encryptionCat5p2 == null ? Tri.UNKNOWN : encryptionCat5p2;
         targetPlatforms = frozen(targetPlatforms, TargetPlatform.class);
@@ -110,6 +112,7 @@ public record CapabilityDescription(
                 .interceptionFunctions(interceptionFunctions)
                 .interceptionExclusion(interceptionExclusion)
                 .handoverInterface(handoverInterface)
+                .operationOnlyTechnology(operationOnlyTechnology)
                 .transferPurpose(transferPurpose)
                 .recipient(recipient)
                 .published(published)
@@ -212,6 +215,7 @@ public record CapabilityDescription(
         private Set<InterceptionFunction> interceptionFunctions = Set.of();
         private InterceptionExclusion interceptionExclusion;
         private Tri handoverInterface = Tri.UNKNOWN;
+        private Tri operationOnlyTechnology = Tri.UNKNOWN;
         private TransferPurpose transferPurpose;
         private Recipient recipient;
         private Tri published = Tri.UNKNOWN;
@@ -360,6 +364,11 @@ public record CapabilityDescription(
             return this;
         }
 
+        public Builder operationOnlyTechnology(Tri value) {
+            this.operationOnlyTechnology = value;
+            return this;
+        }
+
         public Builder transferPurpose(TransferPurpose value) {
             this.transferPurpose = value;
             return this;
@@ -451,7 +460,7 @@ public record CapabilityDescription(
         }
 
         public CapabilityDescription build() {
-            return new CapabilityDescription(itemKind, itemForms, excludedCategory, developmentTooling, extractionMethod, softwareUpdateOnly, ownerAuthorisation, updatedSoftwareControlled, platformFunctions, exploitationTechnique, evadesMonitoring, defeatsCountermeasures, payloadEffects, carrierClass, networkAnalysis, hardSelectorSearch, relationalMapping, designedFor, interceptionFunctions, interceptionExclusion, handoverInterface, transferPurpose, recipient, published, encryptionCat5p2, targetPlatforms, deliveryVectors, persistence, dataCollected, safeguards, updateChannel, covert, naturalPersons, ictData, surveillanceDesign);
+            return new CapabilityDescription(itemKind, itemForms, excludedCategory, developmentTooling, extractionMethod, softwareUpdateOnly, ownerAuthorisation, updatedSoftwareControlled, platformFunctions, exploitationTechnique, evadesMonitoring, defeatsCountermeasures, payloadEffects, carrierClass, networkAnalysis, hardSelectorSearch, relationalMapping, designedFor, interceptionFunctions, interceptionExclusion, handoverInterface, operationOnlyTechnology, transferPurpose, recipient, published, encryptionCat5p2, targetPlatforms, deliveryVectors, persistence, dataCollected, safeguards, updateChannel, covert, naturalPersons, ictData, surveillanceDesign);
         }
     }
 }

@@ -58,6 +58,8 @@ public enum Field {
             (b, v) -> b.interceptionExclusion((InterceptionExclusion) single(v))),
     HANDOVER_INTERFACE(Tri.class, false, CapabilityDescription::handoverInterface,
             (b, v) -> b.handoverInterface((Tri) single(v))),
+    OPERATION_ONLY_TECHNOLOGY(Tri.class, false, CapabilityDescription::operationOnlyTechnology,
+            (b, v) -> b.operationOnlyTechnology((Tri) single(v))),
     TRANSFER_PURPOSE(TransferPurpose.class, false, CapabilityDescription::transferPurpose,
             (b, v) -> b.transferPurpose((TransferPurpose) single(v))),
     RECIPIENT(Recipient.class, false, CapabilityDescription::recipient,

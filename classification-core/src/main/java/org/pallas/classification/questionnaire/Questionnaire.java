@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.pallas.classification.capability.CapabilityDescription;
 import org.pallas.classification.capability.ExcludedCategory;
 import org.pallas.classification.capability.ExtractionMethod;
@@ -278,6 +277,12 @@ public final class Questionnaire {
                 + " telecoms provider through a lawful-interception handover interface?",
                 "Handover interfaces follow standards such as ETSI TS 101 671, ETSI TS 101 331 or 3GPP TS 33.108.",
                 is(ITEM_KIND, ItemKind.MONITORING_CENTRE), List.of("WA-5D001E")));
+        q.add(new Question(OPERATION_ONLY_TECHNOLOGY, "Is the technology only what the customer needs to operate the"
+                + " system, such as user manuals and operator training?",
+                "5E001.a covers technology for developing, producing or using these systems but not for operating"
+                        + " them. Answer No if it includes design, installation, integration or maintenance know-how.",
+                allOf(is(ITEM_FORMS, ItemForm.TECHNOLOGY), is(ITEM_KIND, ItemKind.IP_NETWORK_SURVEILLANCE,
+                        ItemKind.MOBILE_INTERCEPTION, ItemKind.MONITORING_CENTRE)), List.of("WA-5E001A")));
         q.add(new Question(TRANSFER_PURPOSE, "Why is the technology handed over?",
                 "Vulnerability disclosure and cyber incident response are outside 4E001.a and 4E001.c, but only"
                         + " when the recipient is responsible for fixing the problem or coordinating the fix.",
@@ -300,9 +305,8 @@ public final class Questionnaire {
                 "US License Exception ACE does not cover items also controlled under Category 5 Part 2. Answer Not"
                         + " sure if you have no encryption classification.",
                 allOf(is(ITEM_FORMS, ItemForm.HARDWARE, ItemForm.SOFTWARE), anyOf(
-                        is(ITEM_KIND, ItemKind.INTRUSION_PLATFORM, ItemKind.PENETRATION_TESTING_FRAMEWORK,
-                                ItemKind.IP_NETWORK_SURVEILLANCE),
-                        hasPlatformFunction, exploitBasedForensics, updateNoteFails)),
+                        is(ITEM_KIND, ItemKind.IP_NETWORK_SURVEILLANCE), hasPlatformFunction, exploitBasedForensics,
+                        updateNoteFails)),
                 List.of("US-ACE-NOT-CAT5P2")));
         q.add(new Question(TARGET_PLATFORMS, "Which platforms does it target?", "Pick every platform.",
                 anyOf(intrusionKind, is(ITEM_KIND, ItemKind.FORENSIC_EXTRACTION, ItemKind.VULNERABILITY_RESEARCH)),
@@ -344,19 +348,5 @@ public final class Questionnaire {
         var kinds = EnumSet.allOf(ItemKind.class);
         kinds.removeAll(List.of(excluded));
         return kinds.toArray(ItemKind[]::new);
-    }
-
-    /** For the API: each question with its options, as plain maps of strings. */
-    public static Map<String, Object> toJsonModel(Question question) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", question.id());
-        json.put("text", question.text());
-        json.put("help", question.help());
-        json.put("multiple", question.multiple());
-        json.put("options", question.options().stream()
-                .map(o -> Map.of("id", o.id(), "label", o.label())).toList());
-        json.put("applies_when", question.applies().describe());
-        json.put("rules", question.rules());
-        return json;
     }
 }

@@ -15,6 +15,12 @@ public record ControlEntry(String code, Set<Regime> regimes, String title, Strin
                            Map<Regime, String> citations, String sourceUrl, List<String> rules, boolean unverified,
                            LocalDate effectiveFrom, Optional<UsControl> us) {
 
+    public ControlEntry {
+        regimes = Set.copyOf(regimes);
+        citations = Map.copyOf(citations);
+        rules = List.copyOf(rules);
+    }
+
     /** The citation of this entry in one regime's list, e.g. "Reg. (EU) 2021/821 Annex I 4D004". */
     public String citation(Regime regime) {
         return citations.getOrDefault(regime, code);

@@ -33,9 +33,10 @@ public final class ReferenceData {
         this.published = published;
         this.sha256 = sha256;
         this.regimes = Map.copyOf(regimes);
-        this.rules = rules;
-        this.entries = entries;
-        this.notes = notes;
+        // Unmodifiable views over the loader's ordered maps: iteration follows the file.
+        this.rules = java.util.Collections.unmodifiableMap(rules);
+        this.entries = java.util.Collections.unmodifiableMap(entries);
+        this.notes = java.util.Collections.unmodifiableMap(notes);
     }
 
     /** Loads the data set bundled in this jar (fresh each call; callers keep the instance). */

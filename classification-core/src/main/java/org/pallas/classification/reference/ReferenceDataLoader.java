@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +87,7 @@ public final class ReferenceDataLoader {
 
     private Map<String, RuleRef> rules(Map<String, Node> doc, MappingNode top) {
         var rules = new LinkedHashMap<String, RuleRef>();
-        mapping(doc, top, "rules", "").ifPresent(node -> {
+        mapping(doc, top, "rules").ifPresent(node -> {
             for (NodeTuple tuple : node.getValue()) {
                 String id = scalarText(tuple.getKeyNode());
                 String tag = scalarText(tuple.getValueNode());
@@ -107,7 +106,7 @@ public final class ReferenceDataLoader {
 
     private Map<Regime, RegimeText> regimes(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules) {
         var regimes = new EnumMap<Regime, RegimeText>(Regime.class);
-        mapping(doc, top, "regimes", "").ifPresent(node -> {
+        mapping(doc, top, "regimes").ifPresent(node -> {
             for (NodeTuple tuple : node.getValue()) {
                 String key = scalarText(tuple.getKeyNode());
                 Optional<Regime> regime = regime(key, tuple.getKeyNode(), "regimes");
@@ -134,7 +133,7 @@ public final class ReferenceDataLoader {
 
     private Map<String, ControlEntry> entries(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules) {
         var entries = new LinkedHashMap<String, ControlEntry>();
-        sequence(doc, top, "entries", "").ifPresent(list -> {
+        sequence(doc, top, "entries").ifPresent(list -> {
             int index = 0;
             for (Node item : list.getValue()) {
                 String path = "entries[" + index++ + "]";
@@ -204,7 +203,7 @@ public final class ReferenceDataLoader {
     private Map<String, ReferenceNote> notes(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules,
                                              Map<String, ControlEntry> entries) {
         var notes = new LinkedHashMap<String, ReferenceNote>();
-        sequence(doc, top, "notes", "").ifPresent(list -> {
+        sequence(doc, top, "notes").ifPresent(list -> {
             int index = 0;
             for (Node item : list.getValue()) {
                 String path = "notes[" + index++ + "]";
@@ -395,29 +394,25 @@ public final class ReferenceDataLoader {
         }
     }
 
-    private Optional<MappingNode> mapping(Map<String, Node> doc, Node parent, String key, String path) {
-        Node node = doc.get(key);
-        if (node == null) {
-            problem(parent, key + ": required section missing");
-            return Optional.empty();
-        }
-        if (node instanceof MappingNode m) {
-            return Optional.of(m);
-        }
-        problem(node, key + ": expected a mapping");
-        return Optional.empty();
+    private Optional<MappingNode> mapping(Map<String, Node> doc, Node parent, String key) {
+        return section(doc, parent, key, MappingNode.class, "a mapping");
     }
 
-    private Optional<SequenceNode> sequence(Map<String, Node> doc, Node parent, String key, String path) {
+    private Optional<SequenceNode> sequence(Map<String, Node> doc, Node parent, String key) {
+        return section(doc, parent, key, SequenceNode.class, "a list");
+    }
+
+    private <T extends Node> Optional<T> section(Map<String, Node> doc, Node parent, String key, Class<T> type,
+                                                 String expected) {
         Node node = doc.get(key);
         if (node == null) {
             problem(parent, key + ": required section missing");
             return Optional.empty();
         }
-        if (node instanceof SequenceNode s) {
-            return Optional.of(s);
+        if (type.isInstance(node)) {
+            return Optional.of(type.cast(node));
         }
-        problem(node, key + ": expected a list");
+        problem(node, key + ": expected " + expected);
         return Optional.empty();
     }
 

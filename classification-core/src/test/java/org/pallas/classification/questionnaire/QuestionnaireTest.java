@@ -135,11 +135,11 @@ class QuestionnaireTest {
             assertThat(question.text()).as(question.id()).endsWith("?");
             assertThat(question.help()).as(question.id()).isNotBlank();
             assertThat(question.rules()).as(question.id()).isNotEmpty();
-            Map<String, Object> json = Questionnaire.toJsonModel(question);
+            Map<String, Object> json = question.toJsonModel();
             assertThat(json).containsEntry("id", question.id()).containsKeys("text", "help", "options", "applies_when");
             assertThat((List<?>) json.get("options")).hasSize(question.options().size());
         }
-        assertThat(Questionnaire.toJsonModel(questionnaire.question(RECIPIENT)).get("applies_when"))
+        assertThat(questionnaire.question(RECIPIENT).toJsonModel().get("applies_when"))
                 .isEqualTo("transfer_purpose includes one of incident_response, vulnerability_disclosure");
     }
 }

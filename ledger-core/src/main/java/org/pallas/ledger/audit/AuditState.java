@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.pallas.ledger.DirectoryTileStore;
 import org.pallas.ledger.MerkleHash;
 
 /**
@@ -40,14 +40,6 @@ public final class AuditState {
     }
 
     public void save(String origin, byte[] signedCheckpoint) throws IOException {
-        Path file = fileFor(origin);
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, ".tmp-", "");
-        try {
-            Files.write(temp, signedCheckpoint);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DirectoryTileStore.writeAtomically(fileFor(origin), signedCheckpoint);
     }
 }

@@ -27,6 +27,7 @@ import org.pallas.ledger.RecordFormatException;
 import org.pallas.ledger.TileFormatException;
 import org.pallas.ledger.TileHashSource;
 import org.pallas.ledger.TileId;
+import org.pallas.ledger.TlogProof;
 import org.pallas.ledger.record.LedgerEntry;
 import org.pallas.ledger.record.LedgerRecord;
 
@@ -51,12 +52,11 @@ public final class LogVerifier {
     public AuditReport verify() {
         List<String> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Optional<SignedCheckpoint> opened = openCheckpoint(problems);
+        Optional<SignedCheckpoint> opened = openCheckpoint(findings, problems);
         if (opened.isEmpty()) {
             return new AuditReport(null, findings, problems);
         }
         Checkpoint checkpoint = opened.get().checkpoint();
-        findings.add("checkpoint " + checkpoint + " signed by " + opened.get().signers());
         try {
             MemoryTree recomputed = new MemoryTree();
             List<byte[]> leafHashes = readEntries(checkpoint.size(), problems);
@@ -100,12 +100,11 @@ public final class LogVerifier {
             problems.add("record file: " + e.getMessage());
             return new AuditReport(null, findings, problems);
         }
-        Optional<SignedCheckpoint> opened = openCheckpoint(problems);
+        Optional<SignedCheckpoint> opened = openCheckpoint(findings, problems);
         if (opened.isEmpty()) {
             return new AuditReport(null, findings, problems);
         }
         Checkpoint checkpoint = opened.get().checkpoint();
-        findings.add("checkpoint " + checkpoint + " signed by " + opened.get().signers());
         try {
             OptionalLong at = index.isPresent() ? index : find(entry, checkpoint.size(), problems);
             if (at.isEmpty()) {
@@ -120,9 +119,11 @@ public final class LogVerifier {
             InclusionProof proof = new ProofBuilder(new TileHashSource(source, checkpoint.size()))
                     .inclusionProof(at.getAsLong(), checkpoint.size());
             try {
-                proof.verify(MerkleHash.leaf(entry), checkpoint.rootHash());
+                proof.verify(MerkleHash.leaf(entry), checkpoint);
                 findings.add("record is entry " + at.getAsLong() + " (leaf hash " + hex(MerkleHash.leaf(entry))
                         + "); inclusion proof of " + proof.hashes().size() + " hashes verifies against the checkpoint root");
+                return new AuditReport(checkpoint, findings, problems,
+                        new TlogProof(at.getAsLong(), proof.hashes(), opened.get().note()));
             } catch (InclusionProofException e) {
                 problems.add("record is not entry " + at.getAsLong() + " of the log: " + e.getMessage());
             }
@@ -134,10 +135,37 @@ public final class LogVerifier {
         return new AuditReport(checkpoint, findings, problems);
     }
 
-    private record SignedCheckpoint(Checkpoint checkpoint, byte[] note, String signers) {
+    /**
+     * Checks offline that a record is in the log, from a C2SP tlog-proof file alone (no access to the log):
+     * the checkpoint in the proof must be signed by one of {@code keys} and the proof must bind the record's entry
+     * to its root.
+     */
+    public static AuditReport check(byte[] proofFile, byte[] recordFile, List<NoteVerifier> keys) {
+        List<String> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            byte[] entry = readRecord(recordFile, findings);
+            TlogProof proof = TlogProof.parse(proofFile);
+            Checkpoint checkpoint = proof.verify(entry, keys);
+            findings.add("record is entry " + proof.index() + " of " + checkpoint + ": the tlog-proof verifies");
+            return new AuditReport(checkpoint, findings, problems, proof);
+        } catch (RecordFormatException e) {
+            problems.add("record file: " + e.getMessage());
+        } catch (NoteFormatException | CheckpointFormatException e) {
+            problems.add("tlog-proof: malformed: " + e.getMessage());
+        } catch (NoteVerificationException e) {
+            problems.add("tlog-proof: checkpoint signature: " + e.getMessage());
+        } catch (InclusionProofException e) {
+            problems.add("tlog-proof: the record is not proven: " + e.getMessage());
+        }
+        return new AuditReport(null, findings, problems);
     }
 
-    private Optional<SignedCheckpoint> openCheckpoint(List<String> problems) {
+    private record SignedCheckpoint(Checkpoint checkpoint, byte[] note) {
+    }
+
+    /** Reads and verifies the checkpoint; a finding names it and its signers, or a problem says why not. */
+    private Optional<SignedCheckpoint> openCheckpoint(List<String> findings, List<String> problems) {
         try {
             Optional<byte[]> bytes = source.checkpoint();
             if (bytes.isEmpty()) {
@@ -146,7 +174,8 @@ public final class LogVerifier {
             }
             Note.VerifiedNote verified = Note.parse(bytes.get()).verify(keys);
             Checkpoint checkpoint = Checkpoint.parse(verified.note().text());
-            return Optional.of(new SignedCheckpoint(checkpoint, bytes.get(), verified.verified().toString()));
+            findings.add("checkpoint " + checkpoint + " signed by " + verified.verified());
+            return Optional.of(new SignedCheckpoint(checkpoint, bytes.get()));
         } catch (NoteFormatException | CheckpointFormatException e) {
             problems.add("checkpoint: malformed: " + e.getMessage());
         } catch (NoteVerificationException e) {
@@ -271,12 +300,18 @@ public final class LogVerifier {
                 problems.add("fork: checkpoint root " + hex(now.rootHash()) + " differs from " + earlier);
             }
         } else if (before.size() == 0) {
-            findings.add("grew from the empty tree verified earlier");
+            // tlog-witness: growth from size 0 is consistent only if that checkpoint had the empty-tree root.
+            if (MerkleHash.same(before.rootHash(), MerkleHash.emptyRoot())) {
+                findings.add("grew from the empty tree verified earlier");
+            } else {
+                problems.add("fork: " + earlier + " is an empty tree whose root is not the empty-tree root "
+                        + hex(MerkleHash.emptyRoot()));
+            }
         } else {
             try {
                 ConsistencyProof proof = new ProofBuilder(new TileHashSource(source, now.size()))
                         .consistencyProof(before.size(), now.size());
-                proof.verify(before.rootHash(), now.rootHash());
+                proof.verify(before, now);
                 findings.add("consistent with " + earlier + ": proof of " + proof.hashes().size() + " hashes");
             } catch (ConsistencyProofException e) {
                 problems.add("fork: checkpoint size " + now.size() + " is not consistent with " + earlier + ": "

@@ -29,12 +29,15 @@ public final class Audit {
     static final String USAGE_TEXT = """
             usage:
               pallas-audit verify (--url <base> | --dir <path>) --key <vkey> [--key <vkey>...] [--state <dir>]
-              pallas-audit prove  (--url <base> | --dir <path>) --key <vkey> --record <file> [--index <n>]
+              pallas-audit prove  (--url <base> | --dir <path>) --key <vkey> --record <file> [--index <n>] [--out <file>]
+              pallas-audit check  --proof <file.tlog-proof> --key <vkey> --record <file>
 
             verify  checks the checkpoint signature, recomputes every tile and the root from the entries,
                     and checks consistency with the checkpoint saved by the previous run
                     (state directory, default ~/.pallas-audit).
-            prove   shows that a ledger record (full record or public entry file) is in the log.
+            prove   shows that a ledger record (full record or public entry file) is in the log;
+                    --out saves the proof as a C2SP tlog-proof for offline checking.
+            check   checks a saved tlog-proof for a record offline, without the log.
             <base>  the log's tlog-tiles prefix, e.g. https://pallas.example/ledger
             <vkey>  the log's verifier key, <name>+<hex8>+<base64>
             exit status: 0 verified, 1 not verified, 2 usage error
@@ -56,23 +59,33 @@ public final class Audit {
             err.print(USAGE_TEXT);
             return USAGE;
         }
-        LogVerifier verifier = new LogVerifier(options.source(), options.keys(),
-                options.command().equals("verify") ? options.state() : null);
         AuditReport report;
-        if (options.command().equals("verify")) {
-            report = verifier.verify();
-        } else {
-            byte[] record;
-            try {
-                record = Files.readAllBytes(options.record());
-            } catch (IOException e) {
-                err.println("pallas-audit: cannot read record file " + options.record() + ": " + e.getMessage());
-                return USAGE;
+        try {
+            report = switch (options.command()) {
+                case "verify" -> new LogVerifier(options.source(), options.keys(), options.state()).verify();
+                case "prove" -> new LogVerifier(options.source(), options.keys(), null)
+                        .prove(Files.readAllBytes(options.record()), options.index());
+                default -> LogVerifier.check(Files.readAllBytes(options.proof()), Files.readAllBytes(options.record()),
+                        options.keys());
+            };
+            if (report.ok() && options.out() != null) {
+                Files.write(options.out(), report.proof().encode());
+                report = new AuditReport(report.checkpoint(), append(report.findings(),
+                        "tlog-proof written to " + options.out()), report.problems(), report.proof());
             }
-            report = verifier.prove(record, options.index());
+        } catch (IOException e) {
+            // Only local files are read here (record, proof, --out); problems with the log are in the report.
+            err.println("pallas-audit: cannot use file: " + e);
+            return USAGE;
         }
         out.print(report.render());
         return report.ok() ? OK : NOT_VERIFIED;
+    }
+
+    private static List<String> append(List<String> list, String line) {
+        List<String> out = new ArrayList<>(list);
+        out.add(line);
+        return out;
     }
 
     static final class UsageException extends Exception {
@@ -82,10 +95,10 @@ public final class Audit {
     }
 
     record Options(String command, LogSource source, List<NoteVerifier> keys, AuditState state, Path record,
-            OptionalLong index) {
+            OptionalLong index, Path proof, Path out) {
 
         static Options parse(String[] args) throws UsageException {
-            if (args.length == 0 || !(args[0].equals("verify") || args[0].equals("prove"))) {
+            if (args.length == 0 || !List.of("verify", "prove", "check").contains(args[0])) {
                 throw new UsageException(args.length == 0 ? "no command" : "unknown command \"" + args[0] + "\"");
             }
             String command = args[0];
@@ -94,6 +107,8 @@ public final class Audit {
             String stateDir = null;
             String record = null;
             String index = null;
+            String proof = null;
+            String out = null;
             List<NoteVerifier> keys = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 String flag = args[i];
@@ -107,6 +122,8 @@ public final class Audit {
                     case "--state" -> stateDir = value;
                     case "--record" -> record = value;
                     case "--index" -> index = value;
+                    case "--proof" -> proof = value;
+                    case "--out" -> out = value;
                     case "--key" -> {
                         try {
                             keys.add(NoteVerifier.parse(value));
@@ -117,22 +134,32 @@ public final class Audit {
                     default -> throw new UsageException("unknown option " + flag);
                 }
             }
-            if ((url == null) == (dir == null)) {
-                throw new UsageException("give exactly one of --url and --dir");
+            if (command.equals("check") ? url != null || dir != null : (url == null) == (dir == null)) {
+                throw new UsageException(command.equals("check") ? "check works offline: no --url or --dir"
+                        : "give exactly one of --url and --dir");
+            }
+            if (command.equals("check") != (proof != null)) {
+                throw new UsageException(command.equals("check") ? "check needs --proof <file>" : "--proof belongs to check");
+            }
+            if (index != null && command.equals("check")) {
+                throw new UsageException("--index belongs to prove; a tlog-proof carries its index");
+            }
+            if (out != null && !command.equals("prove")) {
+                throw new UsageException("--out belongs to prove");
             }
             if (keys.isEmpty()) {
                 throw new UsageException("--key is required");
             }
-            if (command.equals("prove") && record == null) {
-                throw new UsageException("prove needs --record <file>");
+            if (!command.equals("verify") && record == null) {
+                throw new UsageException(command + " needs --record <file>");
             }
             if (command.equals("verify") && (record != null || index != null)) {
-                throw new UsageException("--record and --index belong to prove");
+                throw new UsageException("--record and --index belong to prove and check");
             }
-            if (command.equals("prove") && stateDir != null) {
+            if (!command.equals("verify") && stateDir != null) {
                 throw new UsageException("--state belongs to verify");
             }
-            LogSource source;
+            LogSource source = null;
             if (url != null) {
                 URI uri;
                 try {
@@ -144,7 +171,7 @@ public final class Audit {
                     throw new UsageException("--url must be an http or https URL, got \"" + url + "\"");
                 }
                 source = HttpLogSource.of(uri);
-            } else {
+            } else if (dir != null) {
                 Path path = Path.of(dir);
                 if (!Files.isDirectory(path)) {
                     throw new UsageException("--dir " + dir + " is not a directory");
@@ -159,8 +186,8 @@ public final class Audit {
                 at = OptionalLong.of(Long.parseLong(index));
             }
             AuditState state = stateDir == null ? AuditState.inHome() : new AuditState(Path.of(stateDir));
-            return new Options(command, source, keys, state, record == null ? null : Path.of(record), at);
+            return new Options(command, source, keys, state, record == null ? null : Path.of(record), at,
+                    proof == null ? null : Path.of(proof), out == null ? null : Path.of(out));
         }
     }
-
 }

@@ -104,11 +104,8 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
 
     /** Parses an entry and insists that it is in canonical form, byte for byte. */
     public static LedgerEntry decode(byte[] bytes) throws RecordFormatException {
-        if (bytes.length > MAX_SIZE) {
-            throw new RecordFormatException("ledger entry is " + bytes.length + " bytes, more than " + MAX_SIZE);
-        }
-        String text = RecordText.utf8(bytes, "ledger entry");
-        Map<String, Object> json = RecordText.object(RecordText.parse(text, "ledger entry"), "ledger entry");
+        String text = RecordText.text(bytes, MAX_SIZE, "ledger entry");
+        Map<String, Object> json = RecordText.parseObject(text, "ledger entry");
         LedgerEntry entry = fromJson(json);
         if (!CanonicalJson.write(entry.toJson()).equals(text)) {
             throw new RecordFormatException("ledger entry is not in canonical form; canonical form is "

@@ -79,11 +79,8 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
     }
 
     public static LedgerRecord decode(byte[] bytes) throws RecordFormatException {
-        if (bytes.length > MAX_SIZE) {
-            throw new RecordFormatException("ledger record is " + bytes.length + " bytes, more than " + MAX_SIZE);
-        }
-        String text = RecordText.utf8(bytes, "ledger record");
-        Map<String, Object> json = RecordText.object(RecordText.parse(text, "ledger record"), "ledger record");
+        String text = RecordText.text(bytes, MAX_SIZE, "ledger record");
+        Map<String, Object> json = RecordText.parseObject(text, "ledger record");
         RecordText.requireKeys(json, Set.of("v", "entry", "salt", "payload"), "ledger record");
         if (!Long.valueOf(LedgerEntry.VERSION).equals(json.get("v"))) {
             throw new RecordFormatException("ledger record version " + json.get("v") + " is not supported");

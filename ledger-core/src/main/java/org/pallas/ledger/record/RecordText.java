@@ -14,7 +14,11 @@ final class RecordText {
     private RecordText() {
     }
 
-    static String utf8(byte[] bytes, String what) throws RecordFormatException {
+    /** The text of an encoded record or entry: at most {@code maxSize} bytes of valid UTF-8. */
+    static String text(byte[] bytes, int maxSize, String what) throws RecordFormatException {
+        if (bytes.length > maxSize) {
+            throw new RecordFormatException(what + " is " + bytes.length + " bytes, more than " + maxSize);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -25,9 +29,9 @@ final class RecordText {
         }
     }
 
-    static Object parse(String text, String what) throws RecordFormatException {
+    static Map<String, Object> parseObject(String text, String what) throws RecordFormatException {
         try {
-            return CanonicalJson.parse(text);
+            return object(CanonicalJson.parse(text), what);
         } catch (CanonicalJson.JsonException e) {
             throw new RecordFormatException(what + " is not valid JSON: " + e.getMessage());
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pallas.ledger.Checkpoint;
 import org.pallas.ledger.MerkleHash;
+import org.pallas.ledger.Note;
 import org.pallas.ledger.TileId;
 
 /** The auditor command end to end against a directory of tiles (offline audit). */
@@ -146,6 +147,24 @@ class AuditCommandTest {
     }
 
     @Test
+    void acceptsGrowthFromAnEmptyLogOnlyIfItsRootWasTheEmptyRoot() throws Exception {
+        org.pallas.ledger.audit.AuditState state = new org.pallas.ledger.audit.AuditState(stateDir);
+        Checkpoint emptyButWrong = new Checkpoint(TestLog.ORIGIN, 0, log.tree.hash(0, 0));
+        state.save(TestLog.ORIGIN, Note.sign(emptyButWrong.text(), log.signer).encode());
+
+        Result r = audit("verify", "--dir", logDir.toString(), "--key", log.vkey(), "--state", stateDir.toString());
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.out).contains("FAIL fork: the checkpoint verified earlier (size 0, root " + MerkleHash.hex(log.tree.hash(0, 0))
+                + ") is an empty tree whose root is not the empty-tree root " + MerkleHash.hex(MerkleHash.emptyRoot()) + "\n");
+
+        state.save(TestLog.ORIGIN, Note.sign(new Checkpoint(TestLog.ORIGIN, 0, MerkleHash.emptyRoot()).text(), log.signer).encode());
+        Result ok = audit("verify", "--dir", logDir.toString(), "--key", log.vkey(), "--state", stateDir.toString());
+        assertThat(ok.status).isEqualTo(0);
+        assertThat(ok.out).contains("ok   grew from the empty tree verified earlier\n");
+    }
+
+    @Test
     void rejectsACheckpointSignedByAnotherKey() throws Exception {
         String otherKey = org.pallas.ledger.NoteSigner.fromSeed(TestLog.ORIGIN, new byte[32]).verifier().encode();
 
@@ -183,6 +202,31 @@ class AuditCommandTest {
                 "ok   record is entry 8 (leaf hash " + MerkleHash.hex(log.tree.hash(0, 8))
                         + "); inclusion proof of 2 hashes verifies against the checkpoint root",
                 "VERIFIED", ""));
+    }
+
+    @Test
+    void savesATlogProofThatChecksOfflineForThatRecordOnly() throws Exception {
+        Path record = temp.resolve("record.json");
+        Files.write(record, log.records.get(6).encode());
+        Path proof = temp.resolve("record.tlog-proof");
+
+        Result proved = audit("prove", "--dir", logDir.toString(), "--key", log.vkey(), "--record", record.toString(),
+                "--out", proof.toString());
+        assertThat(proved.status).isEqualTo(0);
+        assertThat(proved.out).contains("ok   tlog-proof written to " + proof + "\n");
+        assertThat(Files.readString(proof)).startsWith("c2sp.org/tlog-proof@v1\nindex 6\n")
+                .endsWith(Files.readString(logDir.resolve("checkpoint")));
+
+        deleteRecursively(logDir);
+        Result checked = audit("check", "--proof", proof.toString(), "--key", log.vkey(), "--record", record.toString());
+        assertThat(checked.status).isEqualTo(0);
+        assertThat(checked.out).contains("ok   record is entry 6 of " + log.checkpoint + ": the tlog-proof verifies\n");
+
+        Path other = temp.resolve("other.json");
+        Files.write(other, log.records.get(5).encode());
+        Result wrong = audit("check", "--proof", proof.toString(), "--key", log.vkey(), "--record", other.toString());
+        assertThat(wrong.status).isEqualTo(1);
+        assertThat(wrong.out).contains("FAIL tlog-proof: the record is not proven: inclusion proof for leaf 6 in tree size 10 gives root ");
     }
 
     @Test
@@ -228,15 +272,31 @@ class AuditCommandTest {
     @Test
     void reportsUsageErrorsWithStatusTwo() {
         assertThat(audit().status).isEqualTo(2);
-        assertThat(audit("check", "--dir", "x").err).startsWith("pallas-audit: unknown command \"check\"\nusage:");
+        assertThat(audit("inspect", "--dir", "x").err).startsWith("pallas-audit: unknown command \"inspect\"\nusage:");
         assertThat(audit("verify", "--dir", logDir.toString()).err).startsWith("pallas-audit: --key is required\n");
         assertThat(audit("verify", "--dir", logDir.toString(), "--url", "http://x", "--key", log.vkey()).err)
                 .startsWith("pallas-audit: give exactly one of --url and --dir\n");
         assertThat(audit("verify", "--dir", logDir.toString(), "--key", "nonsense").err)
                 .startsWith("pallas-audit: --key: verifier key must be <name>+<hex8>+<base64>, got \"nonsense\"\n");
         assertThat(audit("prove", "--dir", logDir.toString(), "--key", log.vkey()).status).isEqualTo(2);
+        Result missing = audit("prove", "--dir", logDir.toString(), "--key", log.vkey(), "--record", temp.resolve("none.json").toString());
+        assertThat(missing.status).isEqualTo(2);
+        assertThat(missing.err).isEqualTo("pallas-audit: cannot use file: java.nio.file.NoSuchFileException: "
+                + temp.resolve("none.json") + "\n");
+        assertThat(audit("check", "--dir", logDir.toString(), "--key", log.vkey()).err)
+                .startsWith("pallas-audit: check works offline: no --url or --dir\n");
+        assertThat(audit("check", "--proof", "p", "--key", log.vkey(), "--record", "r", "--index", "1").err)
+                .startsWith("pallas-audit: --index belongs to prove; a tlog-proof carries its index\n");
         assertThat(audit("verify", "--url", "ftp://x", "--key", log.vkey()).err)
                 .startsWith("pallas-audit: --url must be an http or https URL, got \"ftp://x\"\n");
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private String signer() {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.pallas.ledger.Checkpoint;
 import org.pallas.ledger.CheckpointSigner;
 import org.pallas.ledger.DirectoryTileStore;
@@ -29,7 +28,8 @@ final class TestLog {
     final List<LedgerRecord> records = new ArrayList<>();
     final MemoryTree tree = new MemoryTree();
     private final ActorPseudonyms pseudonyms = new ActorPseudonyms(new byte[32]);
-    private final Random random;
+    /** SHA1PRNG seeded before first use is deterministic: reproducible salts. */
+    private final SecureRandom salts;
     Checkpoint checkpoint;
 
     TestLog(Path directory, long seed) throws Exception {
@@ -38,7 +38,8 @@ final class TestLog {
                 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
                 30, 31, 32});
         this.checkpoints = new CheckpointSigner(signer, ORIGIN);
-        this.random = new Random(seed);
+        this.salts = SecureRandom.getInstance("SHA1PRNG");
+        salts.setSeed(seed);
     }
 
     String vkey() {
@@ -54,7 +55,7 @@ final class TestLog {
             LedgerRecord record = LedgerRecord.create(new LedgerEntryDraft("licence.decision.recorded",
                     Instant.parse("2026-11-27T10:00:00Z").plusSeconds(n), pseudonyms.pseudonym("caseworker-" + (n % 3)),
                     "licence.application", "APP-2026-" + (1000 + n), Map.of("outcome", n % 2 == 0 ? "granted" : "refused")),
-                    ("{\"case\":\"confidential notes " + n + "\"}").getBytes(), new SecureRandomFrom(random));
+                    ("{\"case\":\"confidential notes " + n + "\"}").getBytes(), salts);
             records.add(record);
             entries.add(record.entry().encode());
             tree.appendData(record.entry().encode());
@@ -68,19 +69,5 @@ final class TestLog {
         store.writeCheckpoint(note.encode());
         checkpoint = next;
         return this;
-    }
-
-    /** Deterministic randomness for reproducible salts in tests. */
-    private static final class SecureRandomFrom extends SecureRandom {
-        private final Random random;
-
-        SecureRandomFrom(Random random) {
-            this.random = random;
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            random.nextBytes(bytes);
-        }
     }
 }

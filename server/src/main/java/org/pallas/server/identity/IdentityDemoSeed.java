@@ -1,7 +1,11 @@
 package org.pallas.server.identity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import org.pallas.server.platform.AdviserTeam;
 import org.pallas.server.platform.DemoSeed;
@@ -61,12 +65,15 @@ class IdentityDemoSeed implements DemoSeed {
     private final Organisations organisations;
     private final Users users;
     private final String password;
+    private final String port;
 
     IdentityDemoSeed(Organisations organisations, Users users,
-            @Value("${pallas.demo.password:" + DEFAULT_PASSWORD + "}") String password) {
+            @Value("${pallas.demo.password:" + DEFAULT_PASSWORD + "}") String password,
+            @Value("${server.port:8080}") String port) {
         this.organisations = organisations;
         this.users = users;
         this.password = password;
+        this.port = port;
     }
 
     @Override
@@ -81,7 +88,7 @@ class IdentityDemoSeed implements DemoSeed {
 
     @Override
     public void seed() {
-        java.util.Map<String, java.util.UUID> ids = new java.util.HashMap<>();
+        Map<String, UUID> ids = new HashMap<>();
         for (DemoOrganisation o : ORGANISATIONS) {
             ids.put(o.name(), organisations.createUnchecked(null, new OrganisationInput(o.name(), o.kind(), o.country())).id());
         }
@@ -94,7 +101,7 @@ class IdentityDemoSeed implements DemoSeed {
     @Override
     public List<String> bannerLines() {
         List<String> lines = new ArrayList<>();
-        lines.add("Open http://localhost:8080 and sign in with one of these demo accounts.");
+        lines.add("Open http://localhost:" + port + " and sign in with one of these demo accounts.");
         lines.add("Password for every demo account: " + password);
         lines.add("");
         for (DemoUser u : USERS) {
@@ -102,7 +109,7 @@ class IdentityDemoSeed implements DemoSeed {
             if (u.team() != null) {
                 role += " / " + u.team().label();
             }
-            lines.add(String.format(java.util.Locale.ROOT, "%-18s %-28s %s", u.username(), role, u.organisation()));
+            lines.add(String.format(Locale.ROOT, "%-18s %-28s %s", u.username(), role, u.organisation()));
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package org.pallas.server.licensing;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +16,9 @@ public record Actor(String id, Set<Role> roles, String organisationId, Set<Advic
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("actor id is missing");
         }
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
-        teams = teams.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(teams));
+        // Enum sets keep a stable order, so messages that list roles read the same every time.
+        roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        teams = teams.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(teams));
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("actor " + id + " has no role");
         }

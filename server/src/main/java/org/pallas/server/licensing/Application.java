@@ -22,7 +22,7 @@ public final class Application {
         this.applicationId = applicationId;
         this.organisationId = organisationId;
         this.type = type;
-        this.draft = draft;
+        this.draft = draft == null ? ApplicationDetails.empty() : draft;
     }
 
     public String applicationId() {
@@ -60,7 +60,7 @@ public final class Application {
     }
 
     void saveDraft(ApplicationDetails details) {
-        this.draft = details;
+        this.draft = details == null ? ApplicationDetails.empty() : details;
     }
 
     ApplicationVersion submit(ApplicationRules rules, String by, Instant at) {

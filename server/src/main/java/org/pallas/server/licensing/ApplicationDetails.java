@@ -1,5 +1,6 @@
 package org.pallas.server.licensing;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +19,7 @@ public record ApplicationDetails(List<Product> products, List<Party> parties, Se
         products = products == null ? List.of() : List.copyOf(products);
         parties = parties == null ? List.of() : List.copyOf(parties);
         // Sorted so that versions compare and print the same way whatever order the form sent.
-        destinations = destinations == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(destinations));
+        destinations = destinations == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(destinations));
         safeguards = safeguards == null ? Set.of() : Set.copyOf(safeguards);
     }
 

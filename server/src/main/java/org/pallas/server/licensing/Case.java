@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * A licensing case: the application's journey from draft to decision and appeal. Every state-changing method takes
@@ -66,7 +66,7 @@ public final class Case {
         Objects.requireNonNull(type, "licence type");
         Case c = new Case(Objects.requireNonNull(caseId, "caseId"),
                 new Application(caseId, exporter.organisationId(), type, details), rules, clock);
-        c.record(exporter, "draft started", CaseStatus.DRAFT, ch -> new CaseEvent.DraftSaved(ch));
+        c.record(exporter, "draft started", CaseStatus.DRAFT, CaseEvent.DraftSaved::new);
         return c;
     }
 
@@ -193,14 +193,19 @@ public final class Case {
     public CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviceTeam> teams, String reason) {
         requireCaseOfficer(actor, "request advice");
         requireStatus("request advice", CaseStatus.UNDER_REVIEW);
+        requireReason(reason, "an advice request");
         if (!routing.route().adviceAllowed()) {
             throw new RuleViolationException("route " + routing.route() + " is a refusal path; no advice is sought");
         }
         Set<AdviceTeam> asked = EnumSet.noneOf(AdviceTeam.class);
         asked.addAll(teams);
         asked.addAll(routing.requiredAdvice());
+        // A team advises once per version; asking again would leave the case waiting for advice that cannot come.
+        currentAdvice().forEach(a -> asked.remove(a.team()));
         if (asked.isEmpty()) {
-            throw new IllegalArgumentException("name at least one adviser team");
+            throw new RuleViolationException(teams.isEmpty() && routing.requiredAdvice().isEmpty()
+                    ? "name at least one adviser team"
+                    : "every team asked has already advised on version " + application.current().number());
         }
         adviceRequested.clear();
         adviceRequested.addAll(asked);
@@ -290,21 +295,13 @@ public final class Case {
 
     /** Four eyes: a senior officer other than the decision-maker accepts the proposed decision. */
     public CaseEvent.CaseFinalised countersign(Actor actor, String reasons) {
-        requireCountersigner(actor, "countersign");
-        requireReason(reasons, "a countersignature");
-        Decision d = proposedDecision;
-        countersignatures.add(new Countersignature(actor.id(), true, reasons, d, clock.instant()));
-        proposedDecision = null;
+        Decision d = takeProposedDecision(actor, "countersign", true, reasons);
         return finalise(actor, d, actor.id());
     }
 
     /** The senior officer sends the decision back to the case officer; it is kept for audit. */
     public CaseEvent.CountersignatureRefused refuseCountersignature(Actor actor, String reasons) {
-        requireCountersigner(actor, "refuse a countersignature");
-        requireReason(reasons, "a refused countersignature");
-        Decision d = proposedDecision;
-        countersignatures.add(new Countersignature(actor.id(), false, reasons, d, clock.instant()));
-        proposedDecision = null;
+        Decision d = takeProposedDecision(actor, "refuse a countersignature", false, reasons);
         return record(actor, reasons, CaseStatus.UNDER_REVIEW, ch -> new CaseEvent.CountersignatureRefused(ch, d.decidedBy()));
     }
 
@@ -467,16 +464,22 @@ public final class Case {
 
     private List<Advice> currentAdvice() {
         int version = application.versions().isEmpty() ? 0 : application.current().number();
-        return advice.stream().filter(a -> a.applicationVersion() == version).collect(Collectors.toList());
+        return advice.stream().filter(a -> a.applicationVersion() == version).toList();
     }
 
-    private void requireCountersigner(Actor actor, String action) {
+    /** Checks four eyes, records the countersignature (accepted or not) and clears the proposal. */
+    private Decision takeProposedDecision(Actor actor, String action, boolean accepted, String reasons) {
         actor.require(action, Role.SENIOR_OFFICER);
         requireStatus(action, CaseStatus.AWAITING_COUNTERSIGNATURE);
-        if (actor.id().equals(proposedDecision.decidedBy())) {
+        Decision d = proposedDecision;
+        if (actor.id().equals(d.decidedBy())) {
             throw new RuleViolationException("four eyes: " + actor.id() + " made the decision on case " + caseId
                     + " and may not countersign it");
         }
+        requireReason(reasons, "a countersignature");
+        countersignatures.add(new Countersignature(actor.id(), accepted, reasons, d, clock.instant()));
+        proposedDecision = null;
+        return d;
     }
 
     private void requireIndependentOfRefusal(String officerId) {
@@ -515,7 +518,7 @@ public final class Case {
     }
 
     private <E extends CaseEvent> E record(Actor actor, String reason, CaseStatus next,
-            java.util.function.Function<CaseEvent.Change, E> event) {
+            Function<CaseEvent.Change, E> event) {
         if (next != status && !status.canMoveTo(next)) {
             // Unreachable through the public methods; guards the table against a future method that forgets a check.
             throw new IllegalTransitionException("case " + caseId + " cannot move from " + status + " to " + next);

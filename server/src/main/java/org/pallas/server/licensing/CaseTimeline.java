@@ -28,11 +28,16 @@ record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, S
         List<Instant[]> pauses = new ArrayList<>();
         Set<AdviceTeam> outstanding = EnumSet.noneOf(AdviceTeam.class);
         CaseStatus status = CaseStatus.DRAFT;
+        Instant previous = Instant.MIN;
         for (CaseEvent e : history) {
             if (!e.change().caseId().equals(caseId)) {
                 throw new IllegalArgumentException("history of case " + caseId + " holds an event of case " + e.change().caseId());
             }
             Instant at = e.change().at();
+            if (at.isBefore(previous)) {
+                throw new IllegalArgumentException("history of case " + caseId + " is out of order at " + at);
+            }
+            previous = at;
             status = e.change().to();
             if (e instanceof CaseEvent.ApplicationSubmitted s) {
                 submittedAt = at;
@@ -61,6 +66,9 @@ record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, S
                 pauses.get(pauses.size() - 1)[1] = at;
             }
         }
+        if (decidedAt != null && route == null) {
+            throw new IllegalArgumentException("case " + caseId + " was decided but its history has no routing");
+        }
         if (status != CaseStatus.AWAITING_ADVICE) {
             outstanding.clear();
         }
@@ -77,10 +85,9 @@ record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, S
         return false;
     }
 
-    /** Where the first-instance clock stops: the decision, a withdrawal, or {@code asOf} while still open. */
-    Instant clockEnd(Instant asOf) {
-        Instant end = decidedAt != null ? decidedAt : withdrawnAt != null ? withdrawnAt : asOf;
-        return end.isAfter(asOf) ? asOf : end;
+    /** When the first-instance clock stopped (decision or withdrawal), or null while the case is open. */
+    Instant stoppedAt() {
+        return decidedAt != null ? decidedAt : withdrawnAt;
     }
 
     Set<Queue> queues() {

@@ -84,6 +84,11 @@ public final class Licence {
                     + "; a licence is issued only for an approval");
         }
         boolean onAppeal = approved.status() == CaseStatus.APPEAL_DECIDED;
+        Instant approvedAt = onAppeal ? approved.appeal().orElseThrow().decidedAt() : approved.decision().orElseThrow().decidedAt();
+        if (validFrom.isBefore(approvedAt.atZone(ServiceLevelClock.UK).toLocalDate())) {
+            throw new RuleViolationException("licence " + licenceId + " cannot be valid from " + validFrom
+                    + ", before the approval on " + approvedAt.atZone(ServiceLevelClock.UK).toLocalDate());
+        }
         List<String> conditions = onAppeal
                 ? approved.routing().map(Routing::suggestedConditions).orElse(List.of())
                 : approved.decision().orElseThrow().conditions();

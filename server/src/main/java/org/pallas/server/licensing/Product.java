@@ -9,6 +9,6 @@ import java.util.List;
 public record Product(String productId, String name, ClassificationStatus classification, List<String> controlEntries) {
 
     public Product {
-        controlEntries = List.copyOf(controlEntries);
+        controlEntries = controlEntries == null ? List.of() : List.copyOf(controlEntries);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,6 +28,9 @@ public final class WorkingCalendar {
     private final TreeMap<LocalDate, String> holidays;
     private final int firstYear;
     private final int lastYear;
+    private final LocalDate firstDay;
+    /** workingDaysUpTo[i]: working days from the first covered day up to and including day i; O(1) range counts. */
+    private final int[] workingDaysUpTo;
 
     /** A calendar covering {@code firstYear..lastYear}; every holiday must fall in those years. */
     public WorkingCalendar(String name, Map<LocalDate, String> holidays, int firstYear, int lastYear) {
@@ -40,6 +45,17 @@ public final class WorkingCalendar {
                 .ifPresent(d -> {
                     throw new IllegalArgumentException(name + ": holiday " + d + " is outside " + firstYear + "-" + lastYear);
                 });
+        this.firstDay = LocalDate.of(firstYear, 1, 1);
+        int days = (int) ChronoUnit.DAYS.between(firstDay, LocalDate.of(lastYear + 1, 1, 1));
+        this.workingDaysUpTo = new int[days];
+        int count = 0;
+        for (int i = 0; i < days; i++) {
+            LocalDate d = firstDay.plusDays(i);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.containsKey(d)) {
+                count++;
+            }
+            workingDaysUpTo[i] = count;
+        }
     }
 
     /** England and Wales bank holidays 2025–2027 as shipped (see SOURCES.md beside the CSV). */
@@ -110,7 +126,7 @@ public final class WorkingCalendar {
     }
 
     public Map<LocalDate, String> holidays() {
-        return java.util.Collections.unmodifiableSortedMap(holidays);
+        return Collections.unmodifiableSortedMap(holidays);
     }
 
     public Optional<String> holiday(LocalDate date) {
@@ -119,9 +135,21 @@ public final class WorkingCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
+        int i = index(date);
+        return workingDaysUpTo[i] > (i == 0 ? 0 : workingDaysUpTo[i - 1]);
+    }
+
+    /** Working days after {@code from} up to and including {@code to}; zero when {@code to} is not after {@code from}. */
+    public int workingDaysAfter(LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        return workingDaysUpTo[index(to)] - workingDaysUpTo[index(from)];
+    }
+
+    private int index(LocalDate date) {
         requireCovered(date);
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.containsKey(date);
+        return (int) ChronoUnit.DAYS.between(firstDay, date);
     }
 
     private void requireCovered(LocalDate date) {

@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -88,7 +89,8 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain web(HttpSecurity http, ObjectProvider<AuthenticationProvider> providers, Environment env,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
-        providers.orderedStream().forEach(http::authenticationProvider);
+        // One manager without a parent, so that a failed sign-in is counted once, not again by a global manager.
+        http.authenticationManager(new ProviderManager(providers.orderedStream().toList()));
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/ledger/**", "/transparency/**").permitAll()

@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) driven by Selenium,
@@ -80,16 +82,30 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }
 
+    /** Signs in from the sign-in page, signing out first whoever is still signed in. */
     Browser signIn(String username, String password) {
         open("/login");
+        if (findAll("#username").isEmpty() && !findAll("#sign-out").isEmpty()) {
+            signOut();
+            open("/login");
+        }
         find("#username").sendKeys(username);
         find("#password").sendKeys(password);
-        find("#sign-in").click();
-        return this;
+        return submit("#sign-in");
     }
 
     Browser signOut() {
-        find("#sign-out").click();
+        return submit("#sign-out");
+    }
+
+    /**
+     * Clicks a button or link that loads a new page, and waits until the old page is gone: a click on a
+     * submit button returns before the next page has loaded.
+     */
+    Browser submit(String css) {
+        WebElement element = find(css);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
         return this;
     }
 

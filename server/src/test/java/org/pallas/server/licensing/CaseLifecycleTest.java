@@ -31,7 +31,7 @@ class CaseLifecycleTest {
 
     @Test
     void submissionOfAnInvalidDraftFailsWithFieldErrorsAndLeavesTheDraft() {
-        Case c = Case.draft("C-9", EXPORTER, LicenceType.INDIVIDUAL, ApplicationDetails.empty(), Fixtures.RULES, clock);
+        Case c = Case.draft("C-9", EXPORTER, LicenceType.INDIVIDUAL, null, Fixtures.RULES, clock);
         assertThatThrownBy(() -> c.submit(EXPORTER))
                 .isInstanceOfSatisfying(ApplicationInvalidException.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).contains("products", "endUseStatement"));
@@ -214,5 +214,17 @@ class CaseLifecycleTest {
         assertThat(e.change().from()).isEqualTo(e.change().to());
         assertThat(c.internalNotes()).singleElement().extracting(InternalNote::authorId).isEqualTo("hana");
         assertThatThrownBy(() -> c.addInternalNote(EXPORTER, "x")).isInstanceOf(NotAuthorisedException.class);
+    }
+
+    @Test
+    void askingForAdviceATeamAlreadyGaveOnThisVersionIsRejectedRatherThanLeftWaiting() {
+        Case c = Fixtures.advisedAndConsolidated(clock);
+        assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviceTeam.DEFENCE), "again"))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("every team asked has already advised on version 1");
+        assertThat(c.status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+        Case plain = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
+        assertThatThrownBy(() -> plain.requestAdvice(CASEWORKER, Set.of(), "nobody"))
+                .hasMessage("name at least one adviser team");
     }
 }

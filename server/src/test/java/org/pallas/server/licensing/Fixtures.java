@@ -61,6 +61,17 @@ final class Fixtures {
                 .withGeneralAuthorisationId("PALLAS-GA-DEMO-001");
     }
 
+    /** A case of the given type and content, routed STANDARD, approved by {@code officer} as its case officer. */
+    static Case approved(TestClock clock, String caseId, LicenceType type, ApplicationDetails details, Actor officer) {
+        Case c = Case.draft(caseId, EXPORTER, type, details, RULES, clock);
+        c.submit(EXPORTER);
+        c.route(SYSTEM, Routing.of(AssessmentRoute.STANDARD));
+        c.assignCaseOfficer(CASEWORKER, officer.id());
+        c.completeInitialChecks(CASEWORKER);
+        c.decide(officer, Outcome.APPROVED, "fine", List.of(), List.of());
+        return c;
+    }
+
     static Case draft(TestClock clock) {
         return Case.draft("C-1", EXPORTER, LicenceType.INDIVIDUAL, individual(), RULES, clock);
     }

@@ -40,12 +40,7 @@ class LicenceTest {
 
     @Test
     void openLicenceRunsThreeYears() {
-        Case c = Case.draft("C-2", EXPORTER, LicenceType.OPEN, Fixtures.open(), Fixtures.RULES, clock);
-        c.submit(EXPORTER);
-        c.route(SYSTEM, Routing.of(AssessmentRoute.STANDARD));
-        c.assignCaseOfficer(CASEWORKER, CASEWORKER.id());
-        c.completeInitialChecks(CASEWORKER);
-        c.decide(CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of());
+        Case c = Fixtures.approved(clock, "C-2", LicenceType.OPEN, Fixtures.open(), CASEWORKER);
         Licence l = Licence.issue(CASEWORKER, "L-2", c, START, DUTIES, clock);
         assertThat(l.validUntil()).isEqualTo(LocalDate.of(2029, 3, 1));
         assertThat(l.destinations()).containsExactly("DE", "FR");
@@ -127,13 +122,8 @@ class LicenceTest {
 
     @Test
     void aZeroCapAllowsNoneOfThatKindAndDoesNotBlockExhaustion() {
-        Case c = Case.draft("C-3", EXPORTER, LicenceType.INDIVIDUAL,
-                Fixtures.individual().withQuantities(new QuantityModel(2, 1, 0, 0)), Fixtures.RULES, clock);
-        c.submit(EXPORTER);
-        c.route(SYSTEM, Routing.of(AssessmentRoute.STANDARD));
-        c.assignCaseOfficer(CASEWORKER, CASEWORKER.id());
-        c.completeInitialChecks(CASEWORKER);
-        c.decide(CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of());
+        Case c = Fixtures.approved(clock, "C-3", LicenceType.INDIVIDUAL,
+                Fixtures.individual().withQuantities(new QuantityModel(2, 1, 0, 0)), CASEWORKER);
         Licence l = Licence.issue(CASEWORKER, "L-4", c, START, DUTIES, clock);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.DELIVERIES, 1, START, null))
                 .hasMessageContaining("allows 0 DELIVERIES");
@@ -242,13 +232,8 @@ class LicenceTest {
         suspended.suspend(SENIOR, "investigation");
         Licence revoked = Licence.issue(CASEWORKER, "L-3", Fixtures.approved(clock), START, DUTIES, clock);
         revoked.revoke(SENIOR, "misuse");
-        Case other = Case.draft("C-4", EXPORTER, LicenceType.INDIVIDUAL,
-                Fixtures.individual().withParties(List.of(Fixtures.endUser("EU-OTHER", "DE"))), Fixtures.RULES, clock);
-        other.submit(EXPORTER);
-        other.route(SYSTEM, Routing.of(AssessmentRoute.STANDARD));
-        other.assignCaseOfficer(CASEWORKER, OTHER_CASEWORKER.id());
-        other.completeInitialChecks(CASEWORKER);
-        other.decide(OTHER_CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of());
+        Case other = Fixtures.approved(clock, "C-4", LicenceType.INDIVIDUAL,
+                Fixtures.individual().withParties(List.of(Fixtures.endUser("EU-OTHER", "DE"))), OTHER_CASEWORKER);
         Licence unrelated = Licence.issue(CASEWORKER, "L-4", other, START, DUTIES, clock);
 
         List<LicenceEvent.LicenceFlaggedForReview> flagged = ReviewSweep.flagLicencesInvolving(
@@ -257,5 +242,12 @@ class LicenceTest {
         assertThat(flagged).extracting(e -> e.change().licenceId()).containsExactly("L-1", "L-2");
         assertThat(revoked.reviewFlags()).isEmpty();
         assertThat(unrelated.reviewFlags()).isEmpty();
+    }
+
+    @Test
+    void cannotBeValidBeforeTheApproval() {
+        Case c = Fixtures.approved(clock);
+        assertThatThrownBy(() -> Licence.issue(CASEWORKER, "L-1", c, START.minusDays(1), DUTIES, clock))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("before the approval on 2026-03-02");
     }
 }

@@ -1,6 +1,7 @@
 package org.pallas.server.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 import static org.pallas.server.licensing.Fixtures.CASEWORKER;
@@ -14,6 +15,7 @@ import static org.pallas.server.licensing.TestClock.london;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,5 +158,18 @@ class RedTapeMeasuresTest {
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertThat(RedTapeMeasures.median(List.of(7, 1, 3, 5))).isEqualTo(4.0);
         assertThat(RedTapeMeasures.median(List.of(9))).isEqualTo(9.0);
+    }
+
+    @Test
+    void rejectsHistoriesThatAreOutOfOrderOrMixCases() {
+        List<CaseEvent> h = cases.get(0).history();
+        List<CaseEvent> reversed = new ArrayList<>(h);
+        Collections.reverse(reversed);
+        assertThatThrownBy(() -> measures.compute(List.of(reversed), AS_OF))
+                .hasMessageContaining("history of case F-0 is out of order");
+        List<CaseEvent> mixed = new ArrayList<>(h);
+        mixed.addAll(cases.get(1).history());
+        assertThatThrownBy(() -> measures.compute(List.of(mixed), AS_OF))
+                .hasMessageContaining("holds an event of case F-1");
     }
 }

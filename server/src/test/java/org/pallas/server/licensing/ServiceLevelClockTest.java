@@ -85,13 +85,15 @@ class ServiceLevelClockTest {
     }
 
     @Test
-    void anOpenCaseCountsUpToNowAndNotWhileStillPaused() {
+    void anOpenCaseCountsCompletedDaysAndNoneWhileStillPaused() {
         TestClock clock = TestClock.at(2026, 3, 2);
         Case c = standardCase(clock);
-        assertThat(sla.elapsedWorkingDays(c.history(), london(2026, 3, 13, 12))).isEqualTo(9);
+        // At noon on Friday 13th, Tuesday 3rd to Thursday 12th are complete: 8 working days.
+        assertThat(sla.elapsedWorkingDays(c.history(), london(2026, 3, 13, 12))).isEqualTo(8);
+        assertThat(sla.elapsedWorkingDays(c.history(), london(2026, 3, 14, 0))).isEqualTo(9);
         clock.setLondon(2026, 3, 13, 12);
         c.requestInformation(CASEWORKER, "Which unit?");
-        // Friday 13th now ends with the applicant holding the case, so it no longer counts, nor does the next week.
+        // Friday 13th now ends with the applicant holding the case, and so does every day of the next week.
         assertThat(sla.elapsedWorkingDays(c.history(), london(2026, 3, 20, 12))).isEqualTo(8);
     }
 

@@ -107,4 +107,24 @@ class WorkingCalendarTest {
         int day = ((h + l - 7 * m + 114) % 31) + 1;
         return LocalDate.of(y, month, day);
     }
+
+    @Test
+    void countsWorkingDaysAfterOneDateUpToAnother() {
+        // Thu 2 April 2026 to Tue 7 April: Good Friday, the weekend and Easter Monday drop out.
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 7))).isEqualTo(1);
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 2))).isZero();
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)))
+                .isEqualTo(countOneByOne(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)));
+    }
+
+    private int countOneByOne(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY
+                    && !calendar.holidays().containsKey(d)) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

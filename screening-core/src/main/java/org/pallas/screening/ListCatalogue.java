@@ -1,0 +1,46 @@
+package org.pallas.screening;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The list versions in use and the index over them. Installing a version is atomic: the new index is
+ * built completely before it replaces the old one in a single reference swap, so a query sees either
+ * the old lists or the new ones, never a mixture, and a failed import leaves everything as it was.
+ */
+public final class ListCatalogue {
+    /** The versions in use and their index, replaced together. */
+    public record Snapshot(Map<String, ListVersion> versions, ScreeningIndex index) {
+        public Snapshot {
+            versions = Map.copyOf(versions);
+        }
+    }
+
+    private final ScoringConfig config;
+    private final AtomicReference<Snapshot> current;
+
+    public ListCatalogue(ScoringConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.current = new AtomicReference<>(new Snapshot(Map.of(), ScreeningIndex.ofEntries(List.of(), List.of(), config)));
+    }
+
+    public Snapshot snapshot() {
+        return current.get();
+    }
+
+    /**
+     * Puts {@code version} in use in place of the previous version of its source and returns what
+     * changed, for delta re-screening. Concurrent installs are serialised.
+     */
+    public synchronized ListDelta install(ListVersion version) {
+        Snapshot before = current.get();
+        Map<String, ListVersion> versions = new LinkedHashMap<>(before.versions());
+        ListVersion previous = versions.put(version.source(), version);
+        ScreeningIndex index = ScreeningIndex.build(versions.values(), config);
+        current.set(new Snapshot(versions, index));
+        return ListDelta.between(previous, version);
+    }
+}

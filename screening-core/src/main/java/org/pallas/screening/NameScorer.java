@@ -1,0 +1,287 @@
+package org.pallas.screening;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores a query name against a listed name by token alignment (docs/screening-scoring.md §1):
+ *
+ * <ol>
+ * <li>identical normalised names, or identical names in the same non-Latin script, score 1.0;</li>
+ * <li>adjacent parts that together spell a part of the other name are joined ("Abdul Rahman" ~
+ *     "Abdulrahman");</li>
+ * <li>each query part is paired with at most one listed part, greedily by {@link TokenSimilarity};</li>
+ * <li>score = sum(similarity x weight) / (sum of paired weights + unmatched query weights x 0.8 +
+ *     unmatched listed weights x 0.2), where a part's weight comes from its role (legal forms 0.3,
+ *     stop-words 0.3, particles and initials 0.5, organisation terms 0.5, numbers 1.3, words 1.0);</li>
+ * <li>numbers must agree: if both names contain numbers and any is left unpaired, x 0.5;</li>
+ * <li>person names whose parts are permuted, not just rotated (AHMAD BIN HASAN / HASAN BIN AHMAD),
+ *     x 0.8.</li>
+ * </ol>
+ */
+final class NameScorer {
+    private static final double MIN_PAIR = TokenSimilarity.FLOOR;
+
+    private NameScorer() {
+    }
+
+    static double score(NormalisedName q, NormalisedName c, EntryKind kind, ScoringConfig config) {
+        return score(q, c, kind, config, null);
+    }
+
+    /** Scores and, when {@code explanation} is not null, appends readable details to it. */
+    static double score(NormalisedName q, NormalisedName c, EntryKind kind, ScoringConfig config,
+                        List<String> explanation) {
+        if (!q.key().isEmpty() && q.key().equals(c.key())) {
+            if (explanation != null) {
+                explanation.add("identical after normalisation ('" + q.key() + "'): 1.00");
+            }
+            return 1.0;
+        }
+        if (q.original() != null && q.original().equals(c.original())) {
+            if (explanation != null) {
+                explanation.add("identical in the original " + q.script() + " script: 1.00");
+            }
+            return 1.0;
+        }
+        List<Token> qt = q.tokens();
+        List<Token> ct = c.tokens();
+        if (qt.isEmpty() || ct.isEmpty()) {
+            return 0.0;
+        }
+        if (qt.size() > 1 || ct.size() > 1) {
+            List<Token> joinedQ = join(qt, ct);
+            List<Token> joinedC = join(ct, qt);
+            qt = joinedQ;
+            ct = joinedC;
+        }
+        int n = qt.size();
+        int m = ct.size();
+        double[] sims = new double[n * m];
+        int[] order = new int[n * m];
+        int pairs = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = TokenSimilarity.similarity(qt.get(i), ct.get(j));
+                sims[i * m + j] = s;
+                if (s >= MIN_PAIR) {
+                    order[pairs++] = i * m + j;
+                }
+            }
+        }
+        // Greedy assignment, best pairs first; ties go to the heavier (more informative) pair.
+        Integer[] sorted = new Integer[pairs];
+        for (int k = 0; k < pairs; k++) {
+            sorted[k] = order[k];
+        }
+        final List<Token> fq = qt;
+        final List<Token> fc = ct;
+        Arrays.sort(sorted, (x, y) -> {
+            int cmp = Double.compare(sims[y], sims[x]);
+            if (cmp != 0) {
+                return cmp;
+            }
+            double wx = fq.get(x / m).weight() + fc.get(x % m).weight();
+            double wy = fq.get(y / m).weight() + fc.get(y % m).weight();
+            cmp = Double.compare(wy, wx);
+            return cmp != 0 ? cmp : Integer.compare(x, y);
+        });
+        int[] pairOfQ = new int[n];
+        boolean[] usedC = new boolean[m];
+        Arrays.fill(pairOfQ, -1);
+        for (int k = 0; k < pairs; k++) {
+            int i = sorted[k] / m;
+            int j = sorted[k] % m;
+            if (pairOfQ[i] < 0 && !usedC[j]) {
+                pairOfQ[i] = j;
+                usedC[j] = true;
+            }
+        }
+        double num = 0;
+        double den = 0;
+        boolean qNumbers = false;
+        boolean cNumbers = false;
+        boolean numberUnpaired = false;
+        double unmatchedQContent = 0;
+        double unmatchedCContent = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = qt.get(i);
+            qNumbers |= t.role() == Token.Role.NUMBER;
+            int j = pairOfQ[i];
+            if (j >= 0) {
+                double w = (t.weight() + ct.get(j).weight()) / 2;
+                num += sims[i * m + j] * w;
+                den += w;
+            } else if (!(t.role() == Token.Role.LEGAL_FORM && !hasLegalForm(ct))) {
+                // a legal form the other name does not state at all is an omission of no weight
+                den += t.weight() * config.unmatchedQueryWeight();
+                unmatchedQContent += t.weight();
+                numberUnpaired |= t.role() == Token.Role.NUMBER;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            Token t = ct.get(j);
+            cNumbers |= t.role() == Token.Role.NUMBER;
+            if (!usedC[j] && !(t.role() == Token.Role.LEGAL_FORM && !hasLegalForm(qt))) {
+                den += t.weight() * config.unmatchedListedWeight();
+                unmatchedCContent += t.weight();
+                numberUnpaired |= t.role() == Token.Role.NUMBER;
+            }
+        }
+        // A part missing on one side is an omission; a part on each side that pairs with nothing is a
+        // contradiction (a different given name, clan name or legal form) and weighs fully on both sides.
+        double contradicted = Math.min(unmatchedQContent, unmatchedCContent);
+        if (contradicted > 0) {
+            den += contradicted * (2.0 - config.unmatchedQueryWeight() - config.unmatchedListedWeight());
+            if (explanation != null) {
+                explanation.add(String.format(Locale.ROOT,
+                        "parts on both sides pair with nothing (contradiction, weight %.1f counted in full)",
+                        contradicted));
+            }
+        }
+        double score = den == 0 ? 0 : num / den;
+        if (explanation != null) {
+            explanation.add(alignment(qt, ct, pairOfQ, usedC, sims, m, score, config));
+        }
+        if (qNumbers && cNumbers && numberUnpaired) {
+            score *= config.numberMismatchFactor();
+            if (explanation != null) {
+                explanation.add(String.format(Locale.ROOT, "numbers in the names disagree: x %.2f",
+                        config.numberMismatchFactor()));
+            }
+        }
+        if (kind == EntryKind.PERSON && permuted(qt, pairOfQ)) {
+            score *= config.orderPenaltyFactor();
+            if (explanation != null) {
+                explanation.add(String.format(Locale.ROOT,
+                        "name parts are permuted, not just reordered (e.g. father and son): x %.2f",
+                        config.orderPenaltyFactor()));
+            }
+        }
+        return Math.max(0.0, Math.min(1.0, score));
+    }
+
+    /**
+     * Joins two adjacent parts of {@code side} that together spell a part of {@code other} exactly,
+     * so that "abdul rahman" pairs with "abdulrahman" and "al qaida" with "alqaida".
+     */
+    private static List<Token> join(List<Token> side, List<Token> other) {
+        List<Token> out = null;
+        int i = 0;
+        while (i < side.size()) {
+            int span = joinSpan(side, other, i);
+            if (span > 1) {
+                if (out == null) {
+                    out = new ArrayList<>(side.subList(0, i));
+                }
+                StringBuilder text = new StringBuilder();
+                StringBuilder surface = new StringBuilder();
+                for (int k = i; k < i + span; k++) {
+                    text.append(side.get(k).text());
+                    surface.append(k == i ? "" : " ").append(side.get(k).surface());
+                }
+                out.add(new Token(text.toString(), Token.Role.WORD, null, null, "", side.get(i).abjad(),
+                        surface.toString()));
+                i += span;
+                continue;
+            }
+            if (out != null) {
+                out.add(side.get(i));
+            }
+            i++;
+        }
+        return out == null ? side : out;
+    }
+
+    private static boolean hasLegalForm(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.role() == Token.Role.LEGAL_FORM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many parts from {@code i} (2 or 3) join into a part of {@code other}; 1 if none. */
+    private static int joinSpan(List<Token> side, List<Token> other, int i) {
+        String joined = side.get(i).text();
+        if (!joinable(side.get(i))) {
+            return 1;
+        }
+        for (int span = 2; span <= 3 && i + span <= side.size(); span++) {
+            Token next = side.get(i + span - 1);
+            if (!joinable(next)) {
+                return 1;
+            }
+            joined += next.text();
+            Token candidate = new Token(joined, Token.Role.WORD, null, null, "", side.get(i).abjad(), joined);
+            for (Token o : other) {
+                if (o.text().equals(joined) || (o.role() == Token.Role.WORD && joined.length() >= 6
+                        && TokenSimilarity.similarity(candidate, o) >= 0.85)) {
+                    return span;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static boolean joinable(Token t) {
+        return t.role() != Token.Role.LEGAL_FORM && t.role() != Token.Role.NUMBER;
+    }
+
+    /** Whether the paired person-name words are in an order that is not a rotation of the listed order. */
+    private static boolean permuted(List<Token> qt, int[] pairOfQ) {
+        int[] seq = new int[qt.size()];
+        int len = 0;
+        for (int i = 0; i < qt.size(); i++) {
+            if (pairOfQ[i] >= 0 && qt.get(i).role() == Token.Role.WORD) {
+                seq[len++] = pairOfQ[i];
+            }
+        }
+        if (len < 3) {
+            return false;
+        }
+        int descents = 0;
+        for (int k = 1; k < len; k++) {
+            if (seq[k] < seq[k - 1]) {
+                descents++;
+            }
+        }
+        return descents > 1 || (descents == 1 && seq[len - 1] > seq[0]);
+    }
+
+    private static String alignment(List<Token> qt, List<Token> ct, int[] pairOfQ, boolean[] usedC, double[] sims,
+                                    int m, double score, ScoringConfig config) {
+        StringBuilder sb = new StringBuilder("token alignment ");
+        sb.append(String.format(Locale.ROOT, "%.2f", score)).append(':');
+        for (int i = 0; i < qt.size(); i++) {
+            Token t = qt.get(i);
+            int j = pairOfQ[i];
+            if (j >= 0) {
+                Token c = ct.get(j);
+                double s = sims[i * m + j];
+                sb.append(' ').append(t.surface()).append(s == 1.0 ? "=" : "~").append(c.surface());
+                sb.append(String.format(Locale.ROOT, " %.2f", s));
+                if (t.role() != Token.Role.WORD) {
+                    sb.append(" (").append(t.role().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                            .append(String.format(Locale.ROOT, ", weight %.1f)", (t.weight() + c.weight()) / 2));
+                }
+                sb.append(';');
+            } else {
+                sb.append(String.format(Locale.ROOT, " query '%s' unmatched (weight %.1f x %.1f);", t.surface(),
+                        t.weight(), config.unmatchedQueryWeight()));
+            }
+        }
+        for (int j = 0; j < ct.size(); j++) {
+            if (!usedC[j]) {
+                Token t = ct.get(j);
+                sb.append(String.format(Locale.ROOT, " listed '%s' unmatched (weight %.1f x %.1f);", t.surface(),
+                        t.weight(), config.unmatchedListedWeight()));
+            }
+        }
+        sb.setLength(sb.length() - 1);
+        return sb.toString();
+    }
+}
