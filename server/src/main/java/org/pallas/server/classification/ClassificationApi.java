@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.pallas.classification.Classification;
 import org.pallas.classification.capability.FieldError;
-import org.pallas.classification.questionnaire.Questionnaire;
+import org.pallas.classification.questionnaire.Question;
 import org.pallas.classification.reference.ControlEntry;
 import org.pallas.classification.reference.ReferenceNote;
 import org.pallas.classification.reference.RegimeText;
@@ -66,7 +66,7 @@ class ClassificationApi {
     @GetMapping("/classification/questionnaire")
     @Operation(summary = "Every question of the capability questionnaire, with help, options and when it applies")
     List<Map<String, Object>> questionnaire() {
-        return assessments.questionnaire().questions().stream().map(Questionnaire::toJsonModel).toList();
+        return assessments.questionnaire().questions().stream().map(Question::toJsonModel).toList();
     }
 
     @PostMapping(path = "/classification/assess", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +75,7 @@ class ClassificationApi {
     AssessResponse assess(@Valid @RequestBody AssessRequest request) {
         Assessments.Step step = assessments.assess(request.answers());
         return new AssessResponse(step.answers().asMap(), step.notices(),
-                step.next().stream().map(Questionnaire::toJsonModel).toList(), step.complete(), step.classification());
+                step.next().stream().map(Question::toJsonModel).toList(), step.complete(), step.classification());
     }
 
     @GetMapping("/control-list")

@@ -47,7 +47,7 @@ class ClassificationBrowserTest {
         try (Browser browser = new Browser("http://localhost:" + port)) {
             browser.signIn("northbridge.lee", PASSWORD);
             browser.open("/products").assertAccessible();
-            browser.find("#register-product").click();
+            browser.submit("#register-product");
             assertThat(browser.path()).isEqualTo("/products/new");
             // The first step asks what the product is and in what form, nothing about networks or exploits yet.
             assertThat(questionIds(browser)).containsExactly("item_kind", "item_forms");
@@ -66,14 +66,14 @@ class ClassificationBrowserTest {
                         }
                     }
                 }
-                browser.find("#continue").click();
+                browser.submit("#continue");
                 assertThat(++steps).as("steps to complete the questionnaire").isLessThan(10);
             }
             assertThat(steps).isGreaterThan(1);
             assertThat(questionIds(browser)).containsExactlyInAnyOrderElementsOf(DISCLOSURE.keySet());
             browser.assertAccessible();
 
-            browser.find("#save").click();
+            browser.submit("#save");
             productPath = browser.path();
             assertThat(productPath).matches("/products/[0-9a-f-]{36}");
             assertThat(browser.text()).contains("The product has been registered.");
@@ -82,7 +82,7 @@ class ClassificationBrowserTest {
             assertThat(browser.findAll("#regime-WA .explanation li")).hasSizeGreaterThan(2);
             browser.assertAccessible();
 
-            browser.find("#request-classification").click();
+            browser.submit("#request-classification");
             assertThat(browser.path()).startsWith("/classification/requests/");
             assertThat(browser.find("#request-status").getText()).isEqualTo("SUBMITTED");
             browser.assertAccessible();
@@ -92,13 +92,13 @@ class ClassificationBrowserTest {
             browser.signIn("caseworker", PASSWORD);
             browser.open("/classification/requests?open=true").assertAccessible();
             browser.open(requestPath).assertAccessible();
-            browser.find("#record-decision").click();
+            browser.submit("#record-decision");
             // Nothing chosen, no reasons: field-level errors, the page still accessible.
             assertThat(browser.find(".error-summary").getText()).contains("Choose whether to confirm or amend");
             browser.assertAccessible();
             browser.find("#decision-confirm").click();
             browser.find("#reasons").sendKeys("Vulnerability disclosure to the affected vendor (WA-4E001-N1, WA-DEF-VD).");
-            browser.find("#record-decision").click();
+            browser.submit("#record-decision");
             assertThat(browser.find("#request-status").getText()).isEqualTo("CONFIRMED");
             assertThat(browser.find("#decision-reasons").getText()).contains("WA-4E001-N1");
             browser.signOut();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pallas.classification.Outcome;
 import org.pallas.classification.reference.Regime;
 import org.pallas.server.PallasTest;
+import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
@@ -21,12 +22,9 @@ import org.pallas.server.platform.ReadLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** The product register, classification requests and the caseworker's decision, against the database. */
 @PallasTest
-@RecordApplicationEvents
 class ClassificationRequestsTest {
 
     @Autowired ProductRegister products;
@@ -35,11 +33,12 @@ class ClassificationRequestsTest {
     @Autowired ReadLog readLog;
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
-    @Autowired ApplicationEvents events;
+    @Autowired RecordedChanges recorded;
 
     private Caller exporterA;
     private Caller exporterB;
     private Caller caseworker;
+    private int mark;
 
     @BeforeEach
     void cast() {
@@ -47,14 +46,19 @@ class ClassificationRequestsTest {
         exporterA = cast.caller(Who.EXPORTER_A);
         exporterB = cast.caller(Who.EXPORTER_B);
         caseworker = cast.caller(Who.CASEWORKER);
+        mark = recorded.mark();
     }
 
     private Product register(Caller owner, Map<String, List<String>> answers) {
         return products.register(owner, new ProductInput("Test product " + UUID.randomUUID(), "T-1", null, answers));
     }
 
+    /** The changes of this type published since the test began; each must have arrived inside its transaction. */
     private List<ClassificationChanged> changes(String type) {
-        return events.stream(ClassificationChanged.class).filter(e -> e.type().equals(type)).toList();
+        List<RecordedChanges.Seen> seen = recorded.since(mark).stream()
+                .filter(s -> s.change() instanceof ClassificationChanged c && c.type().equals(type)).toList();
+        assertThat(seen).allSatisfy(s -> assertThat(s.inTransaction()).as("published inside the transaction").isTrue());
+        return seen.stream().map(s -> (ClassificationChanged) s.change()).toList();
     }
 
     @Test
