@@ -1,0 +1,8 @@
+/**
+ * Classification in the server: the exporters' product register with versions, the stateless
+ * self-assessment (questionnaire answers in, classification out, computed by
+ * {@code org.pallas.classification}), classification requests to the authority and the caseworker's
+ * confirmation or amendment. Licensing reads the confirmed rating through {@link
+ * org.pallas.server.classification.ConfirmedRatings}.
+ */
+package org.pallas.server.classification;
