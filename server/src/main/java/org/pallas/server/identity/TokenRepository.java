@@ -49,9 +49,4 @@ class TokenRepository {
                 .param("id", tokenId).param("user", userId).param("now", Timestamp.from(now))
                 .update() == 1;
     }
-
-    void revokeAllOf(UUID userId, Instant now) {
-        jdbc.sql("update api_token set revoked_at = :now where user_id = :user and revoked_at is null")
-                .param("user", userId).param("now", Timestamp.from(now)).update();
-    }
 }

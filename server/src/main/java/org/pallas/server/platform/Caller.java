@@ -2,6 +2,7 @@ package org.pallas.server.platform;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,8 @@ public record Caller(
             Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
 
     public Caller {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        // Unmodifiable, serializable (sessions) and in declaration order (stable JSON).
+        roles = Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
     }
 
     /** The caller of the current request; throws when nobody is signed in. */

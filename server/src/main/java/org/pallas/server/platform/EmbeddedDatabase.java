@@ -22,7 +22,8 @@ import org.springframework.core.env.Environment;
  * {@code pallas.data-dir} (default {@code ./data}), so a restart keeps every record.
  *
  * <p>One server per data directory per JVM: several Spring contexts in one test JVM share it, and it
- * stops when the last of them closes. {@code pallas.embedded-db.fresh=true} (tests) wipes the directory first.
+ * stops when the last of them closes. {@code pallas.embedded-db.fresh=true} (tests) wipes the directory first;
+ * {@code pallas.embedded-db.durable=false} (tests) leaves fsync off for speed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -41,8 +42,9 @@ class EmbeddedDatabase {
     HikariDataSource dataSource(Environment env) {
         Path dir = Path.of(env.getProperty("pallas.data-dir", "./data")).toAbsolutePath().normalize().resolve("postgres");
         boolean fresh = env.getProperty("pallas.embedded-db.fresh", Boolean.class, false);
+        boolean durable = env.getProperty("pallas.embedded-db.durable", Boolean.class, true);
         int port = env.getProperty("pallas.embedded-db.port", Integer.class, 0);
-        EmbeddedPostgres postgres = acquire(dir, fresh, port);
+        EmbeddedPostgres postgres = acquire(dir, fresh, durable, port);
         HikariDataSource pool = new HikariDataSource() {
             @Override
             public void close() {
@@ -58,10 +60,10 @@ class EmbeddedDatabase {
     }
 
     /** Starts the server for this directory, or shares the one already running in this JVM. */
-    private static synchronized EmbeddedPostgres acquire(Path dir, boolean fresh, int port) {
+    private static synchronized EmbeddedPostgres acquire(Path dir, boolean fresh, boolean durable, int port) {
         Running running = RUNNING.get(dir);
         if (running == null) {
-            running = new Running(start(dir, fresh, port));
+            running = new Running(start(dir, fresh, durable, port));
             RUNNING.put(dir, running);
         }
         running.users++;
@@ -90,14 +92,20 @@ class EmbeddedDatabase {
         }
     }
 
-    private static EmbeddedPostgres start(Path dir, boolean fresh, int port) {
+    private static EmbeddedPostgres start(Path dir, boolean fresh, boolean durable, int port) {
         try {
             if (fresh) {
                 deleteRecursively(dir);
             }
             Files.createDirectories(dir.getParent());
             log.info("Starting embedded PostgreSQL with data in {}", dir);
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durable) {
+                // zonky starts PostgreSQL with fsync off (fine for tests); real records need it on.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            return builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(port)

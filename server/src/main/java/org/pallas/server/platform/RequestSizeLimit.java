@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rejects request bodies larger than {@code pallas.http.max-request-size} (default 1 MB) with 413:
- * at once when Content-Length says so, and while reading when the body is chunked.
+ * at once when Content-Length says so, and while reading when the body is chunked. Multipart uploads
+ * are left to {@code spring.servlet.multipart.max-file-size} and {@code max-request-size}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -34,6 +35,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            chain.doFilter(request, response); // uploads: spring.servlet.multipart.* limits apply
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than the limit of " + maxBytes + " bytes.");

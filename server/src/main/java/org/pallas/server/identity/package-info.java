@@ -1,0 +1,6 @@
+/**
+ * Identity and access: organisations, users, roles, sign-in (with throttling), personal access tokens,
+ * the current-caller API, single sign-on and the administration pages.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package org.pallas.server.identity;
