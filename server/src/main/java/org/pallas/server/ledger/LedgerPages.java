@@ -1,13 +1,13 @@
 package org.pallas.server.ledger;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.pallas.ledger.InclusionProofException;
-import org.pallas.ledger.MerkleHash;
-import org.pallas.ledger.NoteVerifier;
+import java.util.List;
 import org.pallas.ledger.Checkpoint;
 import org.pallas.ledger.InclusionProof;
 import org.pallas.ledger.LedgerException;
+import org.pallas.ledger.MerkleHash;
+import org.pallas.ledger.NoteVerifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +51,8 @@ class LedgerPages {
     /** The page checks the proof it shows, as a reader's tool would: against the signed checkpoint. */
     private boolean verifies(LedgerReads.PublicEntry entry, LedgerReads.Proof proof) {
         try {
-            Checkpoint checkpoint = Checkpoint.open(proof.checkpoint().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    java.util.List.of(NoteVerifier.parse(reads.verifierKey())));
+            Checkpoint checkpoint = Checkpoint.open(proof.checkpoint().getBytes(StandardCharsets.UTF_8),
+                    List.of(NoteVerifier.parse(reads.verifierKey())));
             new InclusionProof(proof.leafIndex(), proof.treeSize(),
                     proof.hashes().stream().map(h -> Base64.getDecoder().decode(h)).toList())
                     .verify(MerkleHash.fromHex(entry.leafHash()), checkpoint.rootHash());

@@ -2,11 +2,13 @@ package org.pallas.server.ledger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pallas.ledger.ConsistencyProof;
 import org.pallas.ledger.InclusionProof;
@@ -20,6 +22,7 @@ import org.pallas.ledger.record.LedgerEntry;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,15 +42,17 @@ public class LedgerReads {
 
     private final LedgerStore store;
     private final LedgerKeys keys;
+    private final ReadLog readLog;
 
-    LedgerReads(LedgerStore store, LedgerKeys keys) {
+    LedgerReads(LedgerStore store, LedgerKeys keys, ReadLog readLog) {
         this.store = store;
         this.keys = keys;
+        this.readLog = readLog;
     }
 
     /** An entry as the public sees it: the canonical bytes and their decoded fields. */
     public record PublicEntry(long index, String type, String time, String actor, String subjectType, String subjectId,
-            java.util.Map<String, String> metadata, String payloadDigest, String leafHash, String canonical) {
+            Map<String, String> metadata, String payloadDigest, String leafHash, String canonical) {
     }
 
     public record Proof(long leafIndex, long treeSize, List<String> hashes, String checkpoint) {
@@ -57,7 +62,7 @@ public class LedgerReads {
     }
 
     /** A recorded change of one subject, for pages that show it; {@code index} is null until sequenced. */
-    public record Recorded(Long index, String type, java.time.Instant recordedAt) {
+    public record Recorded(Long index, String type, Instant recordedAt) {
     }
 
     public record Page(long treeSize, long page, long pages, List<PublicEntry> entries) {
@@ -149,14 +154,19 @@ public class LedgerReads {
         }
     }
 
-    /** The full record of entry {@code index}, confidential payload included: auditors, oversight, administrators. */
-    @Transactional(readOnly = true)
+    /**
+     * The full record of entry {@code index}, confidential payload included: auditors, oversight,
+     * administrators. Oversight reads go to the read log.
+     */
+    @Transactional
     public byte[] record(Caller caller, long index) {
         if (!caller.hasAnyRole(Role.AUDITOR, Role.OVERSIGHT, Role.ADMIN)) {
             throw new AccessDeniedException("Only auditors, oversight and administrators may read full ledger records.");
         }
         LedgerStore.StoredEntry entry = store.entryAt(index).orElseThrow(() -> new NotFoundException("Ledger entry", index));
-        return store.record(entry.seq()).orElseThrow(() -> new NotFoundException("Ledger record", index));
+        byte[] record = store.record(entry.seq()).orElseThrow(() -> new NotFoundException("Ledger record", index));
+        readLog.record(caller, "ledger-record", index);
+        return record;
     }
 
     private LedgerStore.StoredCheckpoint signed(Long treeSize, String field) {

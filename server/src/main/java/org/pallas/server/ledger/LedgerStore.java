@@ -1,5 +1,6 @@
 package org.pallas.server.ledger;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.pallas.ledger.EntryBundle;
 import org.pallas.ledger.MerkleHash;
 import org.pallas.ledger.TileFormatException;
@@ -97,7 +99,7 @@ class LedgerStore {
             try {
                 return tile(id);
             } catch (TileFormatException e) {
-                throw new java.io.IOException("stored " + e.getMessage(), e);
+                throw new IOException("stored " + e.getMessage(), e);
             }
         };
     }
@@ -168,7 +170,7 @@ class LedgerStore {
     }
 
     /** Visits every entry with its record in sequence order, in pages, for the integrity check. */
-    void forEachEntry(java.util.function.BiConsumer<StoredEntry, byte[]> visitor) {
+    void forEachEntry(BiConsumer<StoredEntry, byte[]> visitor) {
         long after = 0;
         while (true) {
             List<Latest> page = jdbc.sql("""

@@ -61,9 +61,10 @@ class Sequencer {
     /** Sequences what was recorded before the application became ready (demo seed, changes before a crash). */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        sequenceAll();
+        scheduled();
     }
 
+    /** A failure (e.g. a tampered tile) is logged and retried; reads go on being served. */
     @Scheduled(fixedDelayString = "${pallas.ledger.sequence-interval:PT0.2S}")
     void scheduled() {
         try {

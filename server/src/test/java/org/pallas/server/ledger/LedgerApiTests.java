@@ -23,6 +23,7 @@ import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.OrganisationInput;
 import org.pallas.server.identity.Organisations;
 import org.pallas.server.platform.OrganisationKind;
+import org.pallas.server.platform.ReadLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,6 +40,7 @@ class LedgerApiTests {
     @Autowired AccessTokens tokens;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
+    @Autowired ReadLog readLog;
 
     private MockHttpServletResponse anonymous(String path) throws Exception {
         return mvc.perform(get(path)).andReturn().getResponse();
@@ -104,6 +106,10 @@ class LedgerApiTests {
         assertThat(MerkleHash.hex(MerkleHash.leaf(record.entry().encode()))).isEqualTo(JsonPath.read(json, "$.leafHash"));
         assertThat(mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/ledger/records/" + index), true))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
+        long reads = readLog.count("ledger-record", index);
+        assertThat(mvc.perform(cast.as(Who.OVERSIGHT, get("/api/v1/ledger/records/" + index), true))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(readLog.count("ledger-record", index)).as("oversight reads are logged").isEqualTo(reads + 1);
     }
 
     @Test
