@@ -16,7 +16,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The ledger is sequenced explicitly by tests (Sequencer.sequenceAll), so they rely only on what is signed.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "pallas.ledger.sequence-interval=PT1H")
 @AutoConfigureMockMvc
 public @interface PallasTest {
 }

@@ -33,7 +33,8 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
     public static final int VERSION = 1;
     public static final int MAX_SIZE = EntryBundle.MAX_ENTRY_SIZE;
 
-    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){0,7}");
+    /** Dotted words; a word may contain hyphens, as in identity.user.roles-changed. */
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*){0,7}");
     /** A pseudonym from {@link ActorPseudonyms}, or a named system actor (scheduler, importer). */
     private static final Pattern ACTOR = Pattern.compile("ps1:[0-9a-f]{32}|system:[a-z][a-z0-9_.-]{0,62}");
     private static final Pattern META_KEY = Pattern.compile("[a-z][a-zA-Z0-9_.-]{0,63}");

@@ -67,6 +67,20 @@ class LedgerRecordTest {
     }
 
     @Test
+    void acceptsHyphenatedTypeWordsButNotOtherPunctuation() throws Exception {
+        LedgerEntry hyphenated = new LedgerEntry("identity.user.roles-changed", Instant.EPOCH, "system:pallas", "user",
+                "u-1", Map.of(), new byte[32]);
+        assertThat(LedgerEntry.decode(hyphenated.encode()).type()).isEqualTo("identity.user.roles-changed");
+        assertThatThrownBy(() -> new LedgerEntry("identity.user.roles changed", Instant.EPOCH, "system:pallas", "user",
+                "u-1", Map.of(), new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("type must be dotted lower-case words");
+        assertThatThrownBy(() -> new LedgerEntry("-identity.user", Instant.EPOCH, "system:pallas", "user",
+                "u-1", Map.of(), new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void derivesStableKeyedPseudonyms() {
         String a = pseudonyms.pseudonym("user-42");
         assertThat(a).matches("ps1:[0-9a-f]{32}").isEqualTo(pseudonyms.pseudonym("user-42"));

@@ -44,6 +44,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+                        // The public ledger; full records need a signed-in caller (the service checks roles).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/records/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").permitAll()
                         // Administration; the services check again.
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisations", "/api/v1/users").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/organisations/*", "/api/v1/users/**").hasRole(Role.ADMIN.name())

@@ -1,0 +1,242 @@
+package org.pallas.server.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pallas.ledger.Checkpoint;
+import org.pallas.ledger.ConsistencyProof;
+import org.pallas.ledger.NoteVerifier;
+import org.pallas.ledger.audit.AuditState;
+import org.pallas.ledger.audit.HttpLogSource;
+import org.pallas.ledger.audit.LogVerifier;
+
+/**
+ * Crash test: the packaged application runs as a child process with its own data directory, takes a write
+ * load through the API (administrators creating organisations), and is killed with SIGKILL mid-load; its
+ * PostgreSQL is stopped the way a power cut would (immediate shutdown, recovery on restart). After a restart
+ * on the same data: every organisation that exists has exactly one ledger entry and every entry its
+ * organisation, every acknowledged creation survived, and the new checkpoint is consistent with the last
+ * one signed before the crash.
+ */
+class CrashRecoveryTest {
+
+    private static final Duration START = Duration.ofSeconds(150);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void theDatabaseAndTheLogAgreeAfterTheServerIsKilledMidLoad(@TempDir Path data) throws Exception {
+        int pgPort = freePort();
+        Server first = Server.start(data, pgPort);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        String beforeCrash;
+        NoteVerifier key;
+        try {
+            first.awaitReady();
+            key = NoteVerifier.parse(get(first, "/api/v1/ledger/verifier-key"));
+            HttpResponse<String> issued = post(first, "/api/v1/tokens", null,
+                    "{\"username\":\"admin\",\"password\":\"pallas-demo-2026\",\"name\":\"crash\"}");
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            String token = JsonPath.read(issued.body(), "$.token");
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService load = Executors.newFixedThreadPool(4);
+            for (int t = 0; t < 4; t++) {
+                load.submit(() -> {
+                    while (running.get()) {
+                        String name = "Crash Org " + UUID.randomUUID();
+                        try {
+                            HttpResponse<String> r = post(first, "/api/v1/organisations", token,
+                                    "{\"name\":\"" + name + "\",\"kind\":\"EXPORTER\",\"country\":\"GB\"}");
+                            if (r.statusCode() == 201) {
+                                acknowledged.add(JsonPath.read(r.body(), "$.id"));
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            return null;
+                        }
+                    }
+                    return null;
+                });
+            }
+            Instant until = Instant.now().plusSeconds(20);
+            while (acknowledged.size() < 100 && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+            beforeCrash = get(first, "/ledger/checkpoint");
+            Thread.sleep(300);
+            first.kill();
+            running.set(false);
+            load.shutdown();
+            load.awaitTermination(30, TimeUnit.SECONDS);
+        } finally {
+            first.kill();
+        }
+        assertThat(acknowledged).as("organisations created before the crash").hasSizeGreaterThan(10);
+        Checkpoint old = Checkpoint.open(beforeCrash.getBytes(StandardCharsets.UTF_8), List.of(key));
+
+        Server second = Server.start(data, pgPort);
+        try {
+            second.awaitReady();
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "")) {
+                List<String> organisations = strings(db, "select id::text from organisation where name like 'Crash Org %'");
+                assertThat(organisations).containsAll(acknowledged);
+                assertThat(strings(db, """
+                        select o.id::text from organisation o where o.name like 'Crash Org %'
+                        and (select count(*) from ledger_entry e where e.subject_type = 'organisation' and e.subject_id = o.id::text) <> 1"""))
+                        .as("organisations without exactly one entry").isEmpty();
+                assertThat(strings(db, """
+                        select e.subject_id from ledger_entry e where e.type = 'identity.organisation.created'
+                        and not exists (select 1 from organisation o where o.id::text = e.subject_id)"""))
+                        .as("entries without their organisation").isEmpty();
+                long entries = strings(db, "select count(*) from ledger_entry").stream().mapToLong(Long::parseLong).sum();
+
+                Checkpoint now = Checkpoint.open(get(second, "/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
+                assertThat(now.size()).as("every entry is sequenced at start").isEqualTo(entries);
+                assertThat(now.size()).isGreaterThanOrEqualTo(old.size());
+                if (now.size() > old.size()) {
+                    List<String> hashes = JsonPath.read(get(second, "/api/v1/ledger/proofs/consistency?from=" + old.size()
+                            + "&to=" + now.size()), "$.hashes");
+                    new ConsistencyProof(old.size(), now.size(), hashes.stream().map(Base64.getDecoder()::decode).toList())
+                            .verify(old.rootHash(), now.rootHash());
+                }
+                var audit = new LogVerifier(HttpLogSource.of(URI.create(second.base() + "/ledger")), List.of(key),
+                        new AuditState(data.resolve("audit"))).verify();
+                assertThat(audit.problems()).isEmpty();
+            }
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static List<String> strings(Connection db, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private String get(Server server, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private HttpResponse<String> post(Server server, String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The application in a child JVM on the test classpath, with its output in a log file. */
+    private record Server(Process process, int port, Path data) {
+
+        static Server start(Path data, int pgPort) throws IOException {
+            int port = freePort();
+            Path log = data.resolve("server-" + port + ".log");
+            Files.createDirectories(data);
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    "org.pallas.server.Pallas",
+                    "--server.address=127.0.0.1", "--server.port=" + port,
+                    "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=false", "--pallas.embedded-db.port=" + pgPort,
+                    "--pallas.ledger.sequence-interval=PT0.1S")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new Server(p, port, data);
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        void awaitReady() throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plus(START);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("server exited with " + process.exitValue() + "; see " + logFile());
+                }
+                try {
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            throw new AssertionError("server did not start within " + START + "; see " + logFile());
+        }
+
+        private Path logFile() {
+            return data.resolve("server-" + port + ".log");
+        }
+
+        /** SIGKILL the JVM, then stop its PostgreSQL as a power cut would: immediate shutdown, WAL recovery on start. */
+        void kill() throws Exception {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            Path pid = data.resolve("postgres").resolve("postmaster.pid");
+            if (Files.exists(pid)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+                ProcessHandle.of(postmaster).ifPresent(h -> {
+                    try {
+                        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
+                        h.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("PostgreSQL " + postmaster + " did not stop", e);
+                    }
+                });
+            }
+        }
+
+        /** A clean stop (SIGTERM: Spring closes the database), then make sure nothing is left running. */
+        void stop() throws Exception {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            kill();
+        }
+    }
+}
