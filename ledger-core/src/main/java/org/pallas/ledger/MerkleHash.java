@@ -57,6 +57,11 @@ public final class MerkleHash {
         return hash == null ? "null" : HEX.formatHex(hash);
     }
 
+    /** Parses lower- or upper-case hex, as the JSON API and the ledger pages show hashes. */
+    public static byte[] fromHex(String hex) {
+        return HEX.parseHex(hex);
+    }
+
     public static boolean isHash(byte[] value) {
         return value != null && value.length == SIZE;
     }
