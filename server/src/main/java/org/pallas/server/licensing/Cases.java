@@ -47,9 +47,15 @@ class Cases {
 
     @Transactional
     public UUID startDraft(Caller caller, LicenceType type, ApplicationDetails details, CaseCommand.Declarations declared) {
+        return startDraft(caller, UUID.randomUUID(), type, details, declared);
+    }
+
+    /** Starts a draft with a given id (demo data with stable addresses). */
+    @Transactional
+    public UUID startDraft(Caller caller, UUID id, LicenceType type, ApplicationDetails details,
+            CaseCommand.Declarations declared) {
         Actor actor = exporter(caller);
         checkDeclarations(declared);
-        UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String reference = store.nextReference(now);
         store.insert(id, caller.organisationId(), reference, type, now);
