@@ -1,0 +1,104 @@
+package org.pallas.server.licensing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pallas.policy.Assessment;
+import org.pallas.policy.EndUse;
+import org.pallas.policy.Finding;
+import org.pallas.policy.PolicyEngine;
+import org.pallas.policy.ScreeningOutcome;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the automated assessment of policy-core on a submitted application and turns it into the case's
+ * {@link Routing}. An application with several products is assessed once per product and placed by the most severe
+ * route, so that no product rides on a milder one's assessment.
+ */
+@Component
+class Assessments {
+
+    /** What the case page shows of the assessment (regulator-only). */
+    record Summary(String route, int score, List<String> routeBasis, String rulebookVersion, List<String> unverified) {
+    }
+
+    record Result(Routing routing, Summary summary) {
+    }
+
+    private static final ScreeningOutcome NOT_SCREENED = new ScreeningOutcome(false, Map.of(), List.of());
+
+    private final PolicyEngine engine;
+    private final PartyScreening screening;
+
+    Assessments(Clock clock, ObjectProvider<PartyScreening> screening) {
+        this.engine = PolicyEngine.shipped(clock);
+        this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
+    }
+
+    Result assess(String reference, ApplicationDetails details, CaseCommand.Declarations declared, LocalDate asOf) {
+        List<Assessment> assessments = new ArrayList<>();
+        for (Product product : details.products()) {
+            assessments.add(engine.assess(facts(reference, product, details, declared, asOf)));
+        }
+        Assessment worst = assessments.stream().max(Comparator.comparing(Assessment::route)).orElseThrow();
+        AssessmentRoute route = AssessmentRoute.valueOf(worst.route().name());
+        Set<AdviceTeam> teams = EnumSet.noneOf(AdviceTeam.class);
+        Set<String> conditions = new LinkedHashSet<>();
+        List<RiskContribution> contributions = new ArrayList<>();
+        for (Assessment a : assessments) {
+            a.consultations().forEach(c -> teams.add(AdviceTeam.valueOf(c.team().name())));
+            a.conditions().forEach(c -> conditions.add(c.text()));
+            for (Assessment.Contribution c : a.contributions()) {
+                Finding first = a.redFlags().stream().filter(f -> f.ruleId().equals(c.ruleId())).findFirst().orElse(null);
+                // Findings about a named party rest on screening and misuse evidence: regulator-only.
+                boolean internal = first == null || first.subject().startsWith("party");
+                contributions.add(new RiskContribution(c.ruleId(), first == null ? c.ruleId() : first.explanation(),
+                        c.weight(), internal));
+            }
+        }
+        if (!route.adviceAllowed()) {
+            teams.clear();
+        }
+        String ref = "rulebook " + worst.rulebookVersion() + " " + worst.rulebookHash().substring(0, 12);
+        Routing routing = new Routing(route, teams, List.copyOf(conditions), contributions, ref);
+        return new Result(routing, new Summary(route.name(), worst.score(), worst.routeBasis(), ref,
+                worst.unverifiedCitations()));
+    }
+
+    private org.pallas.policy.Application facts(String reference, Product product, ApplicationDetails details,
+            CaseCommand.Declarations declared, LocalDate asOf) {
+        // Classification seam: the exporter's declared entries and tier until the classification module confirms them.
+        var classified = new org.pallas.policy.Product(product.name(),
+                product.controlEntries().stream().map(e -> new org.pallas.policy.Product.ControlEntry("EU", e)).toList(),
+                declared.riskTier(), null, null, Set.of());
+        List<org.pallas.policy.Party> parties = details.parties().stream().map(this::party).toList();
+        EndUse.Category category = EndUse.Category.valueOf(declared.endUseCategory());
+        return new org.pallas.policy.Application(reference, asOf, classified, parties,
+                List.copyOf(details.destinations()), new EndUse(category, details.endUseStatement(), false),
+                Map.of(), List.of(), List.of(), null);
+    }
+
+    private org.pallas.policy.Party party(Party p) {
+        var role = switch (p.role()) {
+            case END_USER -> org.pallas.policy.Party.PartyRole.END_USER;
+            case ULTIMATE_END_USER -> org.pallas.policy.Party.PartyRole.ULTIMATE_END_USER;
+            case CONSIGNEE -> org.pallas.policy.Party.PartyRole.CONSIGNEE;
+            case INTERMEDIARY, BROKER -> org.pallas.policy.Party.PartyRole.INTERMEDIARY;
+        };
+        org.pallas.policy.Party.EndUserType type = p.endUserType() == null ? null : switch (p.endUserType()) {
+            case GOVERNMENT -> org.pallas.policy.Party.EndUserType.OTHER_GOVERNMENT;
+            case COMMERCIAL -> org.pallas.policy.Party.EndUserType.COMMERCIAL;
+            case INDIVIDUAL, OTHER -> null;
+        };
+        return new org.pallas.policy.Party(role, p.name(), p.countryCode().toUpperCase(Locale.ROOT), type,
+                p.agencyOrUnit(), null, null, screening.screen(p));
+    }
+}

@@ -1,0 +1,278 @@
+package org.pallas.server.licensing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.InvalidInputException;
+import org.pallas.server.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The licensing domain service: every change to a case goes through here. It turns the signed-in {@link Caller} into
+ * the domain's {@link Actor} (the domain authorises), applies the command to the case rebuilt from storage, stores the
+ * command and its projections, and publishes one {@link LicensingChange} per state change in the same transaction.
+ */
+@Service
+class Cases {
+
+    private static final String SYSTEM_ID = "policy-engine";
+
+    private final CaseStore store;
+    private final LicenceStore licences;
+    private final Assessments assessments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Cases(CaseStore store, LicenceStore licences, Assessments assessments, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.licences = licences;
+        this.assessments = assessments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- exporter ----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public UUID startDraft(Caller caller, LicenceType type, ApplicationDetails details, CaseCommand.Declarations declared) {
+        return startDraft(caller, UUID.randomUUID(), type, details, declared);
+    }
+
+    /** Starts a draft with a given id (demo data with stable addresses). */
+    @Transactional
+    public UUID startDraft(Caller caller, UUID id, LicenceType type, ApplicationDetails details,
+            CaseCommand.Declarations declared) {
+        Actor actor = exporter(caller);
+        checkDeclarations(declared);
+        Instant now = clock.instant();
+        String reference = store.nextReference(now);
+        store.insert(id, caller.organisationId(), reference, type, now);
+        ReplayClock at = new ReplayClock(now);
+        Case c = Case.draft(id.toString(), actor, type, details, store.rules(), at);
+        CaseCommand.StartDraft command = new CaseCommand.StartDraft(type, details, declared);
+        store.appendCommand(id, 0, command, actor, now);
+        CaseStore.Loaded loaded = new CaseStore.Loaded(c, caller.organisationId(), reference, declared, at, 1);
+        store.project(loaded, c.history().get(0), 0);
+        publish(loaded, c.history().get(0), caller);
+        return id;
+    }
+
+    @Transactional
+    public void saveDraft(Caller caller, UUID id, ApplicationDetails details, CaseCommand.Declarations declared) {
+        checkDeclarations(declared);
+        apply(caller, id, new CaseCommand.SaveDraft(details, declared), exporter(caller));
+    }
+
+    /** Field-level problems of the draft (or the current version). */
+    @Transactional(readOnly = true)
+    public List<FieldError> problems(Caller caller, UUID id) {
+        CaseStore.Loaded loaded = loadForExporter(caller, id, false);
+        List<FieldError> errors = new ArrayList<>(loaded.c().validate());
+        declarationProblems(loaded.declarations(), errors);
+        return errors;
+    }
+
+    /** Submits the draft; the automated assessment runs at once and its route places the case. */
+    @Transactional
+    public void submit(Caller caller, UUID id) {
+        Actor actor = exporter(caller);
+        CaseStore.Loaded loaded = loadForExporter(caller, id, true);
+        List<FieldError> errors = new ArrayList<>();
+        declarationProblems(loaded.declarations(), errors);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        loaded = apply(loaded, new CaseCommand.Submit(), actor, caller);
+        Assessments.Result result = assessments.assess(loaded.reference(),
+                loaded.c().application().current().details(), loaded.declarations(),
+                LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK));
+        store.saveAssessment(id, result.summary());
+        apply(loaded, new CaseCommand.Route(result.routing()), Actor.system(SYSTEM_ID), caller);
+    }
+
+    @Transactional(readOnly = true)
+    public ExporterCaseView exporterView(Caller caller, UUID id) {
+        return ExporterCaseView.of(loadForExporter(caller, id, false).c(), exporter(caller));
+    }
+
+    /** The draft or current details and declarations, for the exporter's form. */
+    @Transactional(readOnly = true)
+    public Draft draft(Caller caller, UUID id) {
+        CaseStore.Loaded loaded = loadForExporter(caller, id, false);
+        return new Draft(loaded.reference(), loaded.c().application().type(), loaded.c().status(),
+                loaded.c().application().details(), loaded.declarations());
+    }
+
+    /** What the exporter's form edits. */
+    public record Draft(String reference, LicenceType type, CaseStatus status, ApplicationDetails details,
+            CaseCommand.Declarations declarations) {
+    }
+
+    // ---- authority ---------------------------------------------------------------------------------------------
+
+    /** The whole case with regulator-only parts: authority staff only. */
+    @Transactional(readOnly = true)
+    public CaseStore.Loaded authorityView(Caller caller, UUID id) {
+        requireAuthority(caller);
+        return store.load(id, null, false).orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    @Transactional
+    public void assignToSelf(Caller caller, UUID id) {
+        apply(caller, id, new CaseCommand.AssignCaseOfficer(caller.userId().toString()), authority(caller));
+    }
+
+    @Transactional
+    public void completeInitialChecks(Caller caller, UUID id) {
+        apply(caller, id, new CaseCommand.CompleteInitialChecks(), authority(caller));
+    }
+
+    /** The case officer decides; an approval that is final issues the licence in the same transaction. */
+    @Transactional
+    public void decide(Caller caller, UUID id, Outcome outcome, String reasons, List<RefusalCriterion> criteria,
+            List<String> conditions) {
+        Actor actor = authority(caller);
+        CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.Decide(outcome, reasons, criteria, conditions), actor);
+        if (loaded.c().status() == CaseStatus.FINALISED && loaded.c().standingOutcome().orElse(null) == Outcome.APPROVED) {
+            LicenceStore.Issued issued = licences.issue(actor, caller, loaded.c(), loaded.clock());
+            events.publishEvent(new LicensingChange("licensing.licence.issued", "licence", issued.id().toString(),
+                    caller.userId(), clock.instant(),
+                    Map.of("licence", issued.reference(), "case", loaded.reference(), "validFrom",
+                            issued.licence().validFrom().toString(), "validUntil", issued.licence().validUntil().toString()),
+                    Map.of("organisationId", loaded.organisationId().toString(),
+                            "conditions", issued.licence().conditions())));
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    private CaseStore.Loaded apply(Caller caller, UUID id, CaseCommand command, Actor actor) {
+        CaseStore.Loaded loaded = actor.has(Role.EXPORTER) ? loadForExporter(caller, id, true)
+                : store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
+        return apply(loaded, command, actor, caller);
+    }
+
+    private CaseStore.Loaded apply(CaseStore.Loaded loaded, CaseCommand command, Actor actor, Caller caller) {
+        Instant now = clock.instant();
+        loaded.clock().set(now);
+        CaseEvent event;
+        try {
+            event = command.applyTo(loaded.c(), actor);
+        } catch (NotAuthorisedException e) {
+            throw new AccessDeniedException(e.getMessage());
+        } catch (ApplicationInvalidException e) {
+            throw invalid(e.errors());
+        } catch (IllegalTransitionException | RuleViolationException | IllegalArgumentException e) {
+            throw new InvalidInputException("case", e.getMessage());
+        }
+        UUID id = UUID.fromString(loaded.c().caseId());
+        CaseCommand.Declarations declarations = command instanceof CaseCommand.SaveDraft s ? s.declarations()
+                : loaded.declarations();
+        CaseStore.Loaded next = new CaseStore.Loaded(loaded.c(), loaded.organisationId(), loaded.reference(), declarations,
+                loaded.clock(), loaded.nextSeq() + 1);
+        store.appendCommand(id, loaded.nextSeq(), command, actor, now);
+        store.project(next, event, loaded.nextSeq());
+        publish(next, event, caller);
+        return next;
+    }
+
+    private void publish(CaseStore.Loaded loaded, CaseEvent event, Caller caller) {
+        CaseEvent.Change ch = event.change();
+        String name = event.getClass().getSimpleName();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("case", loaded.reference());
+        metadata.put("licenceType", loaded.c().application().type().name());
+        metadata.put("from", ch.from().name());
+        metadata.put("to", ch.to().name());
+        loaded.c().routing().ifPresent(r -> metadata.put("route", r.route().name()));
+        loaded.c().standingOutcome().ifPresent(o -> metadata.put("outcome", o.name()));
+        Map<String, Object> confidential = new LinkedHashMap<>();
+        confidential.put("organisationId", loaded.organisationId().toString());
+        confidential.put("actor", ch.actor().id());
+        confidential.put("reason", ch.reason() == null ? "" : ch.reason());
+        boolean system = ch.actor().has(Role.SYSTEM);
+        events.publishEvent(new LicensingChange("licensing.case." + kebab(name), "case", loaded.c().caseId(),
+                system ? null : caller.userId(), ch.at(), metadata, confidential));
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private CaseStore.Loaded loadForExporter(Caller caller, UUID id, boolean forUpdate) {
+        if (!caller.isExporter()) {
+            throw new AccessDeniedException("Only an exporter's staff file and follow applications.");
+        }
+        // Scoped to the caller's organisation: another exporter's case is "not found", not "forbidden".
+        return store.load(id, caller.organisationId(), forUpdate).orElseThrow(() -> new NotFoundException("Application", id));
+    }
+
+    private static Actor exporter(Caller caller) {
+        if (!caller.isExporter() || !caller.hasRole(org.pallas.server.platform.Role.EXPORTER)) {
+            throw new AccessDeniedException("Only an exporter's staff file and follow applications.");
+        }
+        return Actor.exporter(caller.userId().toString(), caller.organisationId().toString());
+    }
+
+    /** The caller as authority staff; the domain then checks the exact role each action needs. */
+    static Actor authority(Caller caller) {
+        requireAuthority(caller);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (caller.hasRole(org.pallas.server.platform.Role.CASEWORKER)) {
+            roles.add(Role.CASEWORKER);
+        }
+        if (caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER)) {
+            roles.add(Role.SENIOR_OFFICER);
+        }
+        return new Actor(caller.userId().toString(), roles, null, Set.of());
+    }
+
+    static void requireAuthority(Caller caller) {
+        if (!caller.isAuthority() || !caller.hasAnyRole(org.pallas.server.platform.Role.CASEWORKER,
+                org.pallas.server.platform.Role.SENIOR_OFFICER)) {
+            throw new AccessDeniedException("Only the licensing authority's caseworkers and senior officers handle cases.");
+        }
+    }
+
+    private static void checkDeclarations(CaseCommand.Declarations declared) {
+        List<FieldError> errors = new ArrayList<>();
+        if (declared.riskTier() != null && (declared.riskTier() < 1 || declared.riskTier() > 4)) {
+            errors.add(new FieldError("riskTier", "the risk tier is 1 to 4, not " + declared.riskTier()));
+        }
+        if (declared.endUseCategory() != null && !CATEGORIES.contains(declared.endUseCategory())) {
+            errors.add(new FieldError("endUseCategory", "'" + declared.endUseCategory() + "' is not one of " + CATEGORIES));
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+    }
+
+    static final List<String> CATEGORIES = java.util.Arrays.stream(org.pallas.policy.EndUse.Category.values())
+            .map(Enum::name).toList();
+
+    private static void declarationProblems(CaseCommand.Declarations declared, List<FieldError> errors) {
+        if (declared.riskTier() == null) {
+            errors.add(new FieldError("riskTier", "declare the products' risk tier (1 to 4)"));
+        }
+        if (declared.endUseCategory() == null) {
+            errors.add(new FieldError("endUseCategory", "choose the category of end use"));
+        }
+    }
+
+    private static InvalidInputException invalid(List<FieldError> errors) {
+        return new InvalidInputException(errors.stream()
+                .map(e -> new InvalidInputException.FieldProblem(e.field(), e.message())).toList());
+    }
+}

@@ -1,0 +1,22 @@
+package org.pallas.server.licensing;
+
+import java.util.Set;
+import org.pallas.server.platform.NavigationItem;
+import org.pallas.server.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Licensing's navigation entries. */
+@Configuration(proxyBeanMethods = false)
+class LicensingContributions {
+
+    @Bean
+    NavigationItem applicationsNavigation() {
+        return new NavigationItem("Applications", "/applications", Set.of(Role.EXPORTER), 10);
+    }
+
+    @Bean
+    NavigationItem caseQueueNavigation() {
+        return new NavigationItem("Case queue", "/cases", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), 10);
+    }
+}

@@ -1,0 +1,123 @@
+package org.pallas.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.pallas.server.PallasTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The fast-track journey in a real browser, without JavaScript of our own: the exporter drafts, uploads the
+ * undertaking and submits; the caseworker takes the case from the queue, completes the checks and approves with the
+ * assessment's conditions; the exporter sees the decision and the licence. axe-core checks every page.
+ */
+@Tag("browser")
+@PallasTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LicensingJourneyBrowserTests {
+
+    static final String PASSWORD = "pallas-demo-2026";
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void type(String id, String text) {
+        var field = browser.find("#" + id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    @Test
+    void exporterAppliesCaseworkerApprovesOnFastTrackAndTheExporterSeesTheLicence() throws Exception {
+        browser.signIn("northbridge.lee", PASSWORD).open("/applications");
+        browser.assertAccessible();
+        browser.submit("#start-application");
+        assertThat(browser.path()).matches("/applications/[0-9a-f-]{36}/edit");
+        String application = browser.path().replace("/edit", "");
+        browser.assertAccessible();
+
+        type("productName", "Redline assessment toolkit");
+        type("controlEntries", "4D004");
+        type("riskTier", "2");
+        type("endUserName", "Rhein Bank AG");
+        type("endUserCountry", "DE");
+        type("endUserAddress", "Taunusanlage 12, Frankfurt am Main");
+        browser.find("#endUserType option[value=COMMERCIAL]").click();
+        type("destinations", "DE");
+        browser.find("#endUseCategory option[value=PENETRATION_TESTING]").click();
+        type("endUseStatement", "Authorised penetration testing of the bank's own networks.");
+        browser.find("#safeguard-AUDIT_RIGHTS").click();
+        browser.find("#safeguard-LOGGING").click();
+        type("seats", "x");
+        browser.submit("#save-draft");
+        assertThat(browser.find(".error-summary").getText()).contains("enter a whole number");
+        browser.assertAccessible();
+        type("seats", "5");
+        type("concurrentTargets", "2");
+        type("deployments", "1");
+        type("supportMonths", "12");
+        browser.submit("#save-draft");
+        assertThat(browser.text()).contains("Draft saved", "upload the end-user undertaking");
+        browser.assertAccessible();
+
+        Path pdf = Files.createTempFile("undertaking", ".pdf");
+        Files.write(pdf, "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        browser.find("#undertaking").sendKeys(pdf.toString());
+        browser.submit("#upload-undertaking");
+        assertThat(browser.find("#undertaking-on-file").getText()).contains("application/pdf");
+        Files.delete(pdf);
+
+        browser.open(application);
+        browser.assertAccessible();
+        browser.submit("#submit-application");
+        assertThat(browser.find("#status").getText()).isEqualTo("SUBMITTED");
+        String reference = browser.find("h1").getText().replace("Application ", "");
+        browser.assertAccessible();
+
+        browser.signIn("caseworker", PASSWORD).open("/cases?route=FAST_TRACK");
+        browser.assertAccessible();
+        browser.submit("a[href$='" + application.replace("/applications/", "") + "']");
+        assertThat(browser.find("h1").getText()).contains(reference);
+        assertThat(browser.find("#case-route").getText()).isEqualTo("FAST_TRACK");
+        browser.assertAccessible();
+        browser.submit("#assign-to-me");
+        browser.submit("#complete-checks");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("UNDER_REVIEW");
+        assertThat(browser.findAll("input[name=conditions]:checked")).as("suggested conditions are pre-selected").isNotEmpty();
+        browser.find("#outcome-approved").click();
+        type("reasons", "Legitimate security testing for a bank.");
+        browser.assertAccessible();
+        browser.submit("#record-decision");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("FINALISED");
+        assertThat(browser.find("#licence-reference").getText()).startsWith("LIC-");
+        browser.assertAccessible();
+
+        browser.signIn("northbridge.lee", PASSWORD).open(application);
+        assertThat(browser.find("#status").getText()).isEqualTo("APPROVED");
+        assertThat(browser.find("#reasons").getText()).isEqualTo("Legitimate security testing for a bank.");
+        assertThat(browser.find("#licence").getText()).contains("ISSUED", "Conditions");
+        assertThat(browser.find("#licence").findElements(By.tagName("li"))).isNotEmpty();
+        browser.assertAccessible();
+        browser.signOut();
+    }
+}
