@@ -56,6 +56,7 @@ class AssessmentApiTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
+    @Autowired Rulebooks rulebooks;
 
     private TestCast cast;
 
@@ -75,13 +76,13 @@ class AssessmentApiTests {
 
     @Test
     void fastTracksPenetrationTestingForABankInALowRiskDestinationAndScreensItsParties() throws Exception {
-        Rulebook shipped = Rulebook.shipped();
+        Rulebook active = rulebooks.active();
         assess(Who.EXPORTER_A, bank("Rhein Handelsbank AG", "DE", "2026-11-27"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessment.route").value("FAST_TRACK"))
                 .andExpect(jsonPath("$.assessment.reference").value("deal-1"))
-                .andExpect(jsonPath("$.assessment.rulebookVersion").value(shipped.version()))
-                .andExpect(jsonPath("$.assessment.rulebookHash").value(shipped.contentHash()))
+                .andExpect(jsonPath("$.assessment.rulebookVersion").value(active.version()))
+                .andExpect(jsonPath("$.assessment.rulebookHash").value(active.contentHash()))
                 .andExpect(jsonPath("$.assessment.findings[*].effect", not(hasItem("HARD_STOP"))))
                 .andExpect(jsonPath("$.parties[*].screening.screened", everyItem(org.hamcrest.Matchers.is(true))))
                 .andExpect(jsonPath("$.parties[1].screening.hits", hasSize(0)))
@@ -133,7 +134,7 @@ class AssessmentApiTests {
         String first = assess(Who.EXPORTER_A, json).andReturn().getResponse().getContentAsString();
         String second = assess(Who.CASEWORKER, json).andReturn().getResponse().getContentAsString();
         assertThat(second).isEqualTo(first);
-        String version = Rulebook.shipped().version();
+        String version = rulebooks.active().version();
         String rerun = mvc.perform(cast.as(Who.CASEWORKER, post("/api/v1/assessments?rulebookVersion=" + version)
                 .contentType(MediaType.APPLICATION_JSON).content(json), true)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -178,7 +179,7 @@ class AssessmentApiTests {
 
     @Test
     void publishesTheActiveRulebookWithItsHashRulesAndCatalogue() throws Exception {
-        Rulebook shipped = Rulebook.shipped();
+        Rulebook shipped = rulebooks.active();
         mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/rulebook"), true))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(shipped.version()))

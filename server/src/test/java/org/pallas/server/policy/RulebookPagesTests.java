@@ -26,6 +26,7 @@ class RulebookPagesTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
+    @Autowired Rulebooks rulebooks;
 
     private TestCast cast;
 
@@ -36,7 +37,7 @@ class RulebookPagesTests {
 
     @Test
     void showsVersionHashAndEveryRuleToACaseworker() throws Exception {
-        Rulebook shipped = Rulebook.shipped();
+        Rulebook shipped = rulebooks.active();
         var page = mvc.perform(get("/rulebook").with(cast.session(Who.CASEWORKER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(shipped.version())))
@@ -48,8 +49,8 @@ class RulebookPagesTests {
 
     @Test
     void marksARuleThatCitesAnUnverifiedIdAsUnverified() throws Exception {
-        Rule unverified = Rulebook.shipped().rules().stream().filter(Rule::unverified).findFirst().orElseThrow();
-        Rule verified = Rulebook.shipped().rules().stream().filter(r -> !r.unverified()).findFirst().orElseThrow();
+        Rule unverified = rulebooks.active().rules().stream().filter(Rule::unverified).findFirst().orElseThrow();
+        Rule verified = rulebooks.active().rules().stream().filter(r -> !r.unverified()).findFirst().orElseThrow();
         mvc.perform(get("/rulebook/rules/" + unverified.id()).with(cast.session(Who.OVERSIGHT)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>Unverified:</strong>")))
