@@ -1,8 +1,16 @@
 package org.pallas.server.policy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
@@ -67,10 +75,11 @@ class RulebookChanges {
                 values (:id, :base, :version, :hash, :file, :content, :reason, 'PROPOSED', :by, :at)""")
                 .param("id", id).param("base", base).param("version", newVersion)
                 .param("hash", candidate.rulebook().contentHash()).param("file", file).param("content", content)
-                .param("reason", reason.strip()).param("by", caller.userId()).param("at", java.sql.Timestamp.from(now))
+                .param("reason", reason.strip()).param("by", caller.userId()).param("at", Timestamp.from(now))
                 .update();
+        // The ledger holds the proposed text's digest, not the text: a rule file may exceed a ledger record.
         publish("policy.rulebook-change.proposed", id, caller, now, base, newVersion,
-                candidate.rulebook().contentHash(), file, reason.strip(), Map.of("content", content));
+                candidate.rulebook().contentHash(), file, reason.strip(), Map.of("contentSha256", sha256(content)));
         return find(id);
     }
 
@@ -133,13 +142,22 @@ class RulebookChanges {
         int updated = jdbc.sql("""
                 update rulebook_change set status = :status, decided_by = :by, decided_at = :at
                 where id = :id and status = 'PROPOSED'""")
-                .param("status", status).param("by", caller.userId()).param("at", java.sql.Timestamp.from(now))
+                .param("status", status).param("by", caller.userId()).param("at", Timestamp.from(now))
                 .param("id", change.id()).update();
         if (updated != 1) {
             throw new InvalidInputException("status", "The change was decided meanwhile");
         }
-        publish("policy.rulebook-change." + status.toLowerCase(java.util.Locale.ROOT), change.id(), caller, now,
+        publish("policy.rulebook-change." + status.toLowerCase(Locale.ROOT), change.id(), caller, now,
                 change.baseVersion(), change.newVersion(), change.newHash(), change.file(), change.reason(), Map.of());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean pendingVersion(String version) {
@@ -163,8 +181,8 @@ class RulebookChanges {
             select id, base_version, new_version, new_hash, file_name, reason, status, proposed_by, proposed_at,
                    decided_by, decided_at from rulebook_change""";
 
-    private static Change change(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        java.sql.Timestamp decided = rs.getTimestamp("decided_at");
+    private static Change change(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
         return new Change(rs.getObject("id", UUID.class), rs.getString("base_version"), rs.getString("new_version"),
                 rs.getString("new_hash"), rs.getString("file_name"), rs.getString("reason"), rs.getString("status"),
                 rs.getObject("proposed_by", UUID.class), rs.getTimestamp("proposed_at").toInstant(),

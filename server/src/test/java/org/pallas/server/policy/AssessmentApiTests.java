@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pallas.policy.DueDiligenceQuestion;
@@ -84,12 +86,12 @@ class AssessmentApiTests {
                 .andExpect(jsonPath("$.assessment.rulebookVersion").value(active.version()))
                 .andExpect(jsonPath("$.assessment.rulebookHash").value(active.contentHash()))
                 .andExpect(jsonPath("$.assessment.findings[*].effect", not(hasItem("HARD_STOP"))))
-                .andExpect(jsonPath("$.parties[*].screening.screened", everyItem(org.hamcrest.Matchers.is(true))))
+                .andExpect(jsonPath("$.parties[*].screening.screened", everyItem(is(true))))
                 .andExpect(jsonPath("$.parties[1].screening.hits", hasSize(0)))
                 .andExpect(jsonPath("$.parties[1].screening.listVersions.PALLAS-SPYWARE", containsString("#")))
                 // Proportionate burden: a fast-track transfer is asked only the basic questions.
                 .andExpect(jsonPath("$.dueDiligencePlan.level").value("BASIC"))
-                .andExpect(jsonPath("$.dueDiligencePlan.questions", hasSize((int) java.util.Arrays.stream(
+                .andExpect(jsonPath("$.dueDiligencePlan.questions", hasSize((int) Arrays.stream(
                         DueDiligenceQuestion.values()).filter(q -> q.level() == DueDiligenceQuestion.Level.BASIC)
                         .count())));
     }

@@ -112,6 +112,8 @@ class RulebookChangeTests {
             assertThat(s.change().publicMetadata()).containsEntry("newVersion", newVersion)
                     .containsEntry("newHash", after.contentHash());
         });
+        assertThat(recorded.since(mark).get(0).change().confidentialPayload().get("contentSha256"))
+                .asString().hasSize(64);
 
         Assessment current = assessments.assess(exporter, sanctionedIntermediary()).assessment();
         assertThat(current.rulebookVersion()).isEqualTo(newVersion);
