@@ -38,11 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Classification", description = "Product register, control-list classification and the authority's rating")
 class ClassificationApi {
 
-    private final Assessments assessments;
+    private final ClassificationAssessments assessments;
     private final ProductRegister products;
     private final ClassificationRequests requests;
 
-    ClassificationApi(Assessments assessments, ProductRegister products, ClassificationRequests requests) {
+    ClassificationApi(ClassificationAssessments assessments, ProductRegister products, ClassificationRequests requests) {
         this.assessments = assessments;
         this.products = products;
         this.requests = requests;
@@ -73,7 +73,7 @@ class ClassificationApi {
     @Operation(summary = "Stateless self-assessment: answers in; the questions still to answer and the classification"
             + " per regime (WA, EU, UK, US) with its cited explanation, Art. 5 and ACE flags and risk tier out")
     AssessResponse assess(@Valid @RequestBody AssessRequest request) {
-        Assessments.Step step = assessments.assess(request.answers());
+        ClassificationAssessments.Step step = assessments.assess(request.answers());
         return new AssessResponse(step.answers().asMap(), step.notices(),
                 step.next().stream().map(Question::toJsonModel).toList(), step.complete(), step.classification());
     }

@@ -31,9 +31,9 @@ class ClassificationRequestPages {
 
     private final ClassificationRequests requests;
     private final ProductRegister products;
-    private final Assessments assessments;
+    private final ClassificationAssessments assessments;
 
-    ClassificationRequestPages(ClassificationRequests requests, ProductRegister products, Assessments assessments) {
+    ClassificationRequestPages(ClassificationRequests requests, ProductRegister products, ClassificationAssessments assessments) {
         this.requests = requests;
         this.products = products;
         this.assessments = assessments;
@@ -74,7 +74,7 @@ class ClassificationRequestPages {
     private String show(Caller caller, ClassificationRequest request, Model model, Map<String, String> errors,
             MultiValueMap<String, String> form) {
         ProductVersion version = products.version(caller, request.productId(), request.productVersion());
-        Assessments.Step step = assessments.assess(version.answers());
+        ClassificationAssessments.Step step = assessments.assess(version.answers());
         model.addAttribute("request", request);
         model.addAttribute("version", version);
         model.addAttribute("answers", QuestionnaireView.summary(assessments.questionnaire(), version.answers()));

@@ -36,12 +36,12 @@ public class ClassificationRequests implements ConfirmedRatings {
 
     private final ClassificationRequestRepository repository;
     private final ProductRepository products;
-    private final Assessments assessments;
+    private final ClassificationAssessments assessments;
     private final ApplicationEventPublisher events;
     private final ReadLog readLog;
     private final Clock clock;
 
-    ClassificationRequests(ClassificationRequestRepository repository, ProductRepository products, Assessments assessments,
+    ClassificationRequests(ClassificationRequestRepository repository, ProductRepository products, ClassificationAssessments assessments,
             ApplicationEventPublisher events, ReadLog readLog, Clock clock) {
         this.repository = repository;
         this.products = products;
@@ -73,7 +73,7 @@ public class ClassificationRequests implements ConfirmedRatings {
         if (repository.hasOpen(productId)) {
             throw new InvalidInputException("product", "A classification request for this product is already open");
         }
-        Assessments.Step step = assessments.assess(product.answers());
+        ClassificationAssessments.Step step = assessments.assess(product.answers());
         if (!step.complete()) {
             throw new InvalidInputException("answers", "Answer every question that applies before sending the product for"
                     + " classification; still open: " + String.join(", ", step.next().stream().map(q -> q.id()).toList()));

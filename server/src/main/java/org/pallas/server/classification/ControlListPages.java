@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ControlListPages {
 
-    private final Assessments assessments;
+    private final ClassificationAssessments assessments;
 
-    ControlListPages(Assessments assessments) {
+    ControlListPages(ClassificationAssessments assessments) {
         this.assessments = assessments;
     }
 

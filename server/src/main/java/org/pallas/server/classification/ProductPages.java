@@ -28,10 +28,10 @@ class ProductPages {
 
     private final ProductRegister products;
     private final ClassificationRequests requests;
-    private final Assessments assessments;
+    private final ClassificationAssessments assessments;
     private final FormValidation validation;
 
-    ProductPages(ProductRegister products, ClassificationRequests requests, Assessments assessments, FormValidation validation) {
+    ProductPages(ProductRegister products, ClassificationRequests requests, ClassificationAssessments assessments, FormValidation validation) {
         this.products = products;
         this.requests = requests;
         this.assessments = assessments;
@@ -77,7 +77,7 @@ class ProductPages {
     String show(@PathVariable UUID id, Model model) {
         Caller caller = Caller.current();
         Product product = products.find(caller, id);
-        Assessments.Step step = assessments.assess(product.answers());
+        ClassificationAssessments.Step step = assessments.assess(product.answers());
         model.addAttribute("product", product);
         model.addAttribute("answers", QuestionnaireView.summary(assessments.questionnaire(), product.answers()));
         model.addAttribute("step", step);

@@ -25,12 +25,12 @@ public class ProductRegister {
     static final int PAGE = 200;
 
     private final ProductRepository repository;
-    private final Assessments assessments;
+    private final ClassificationAssessments assessments;
     private final ApplicationEventPublisher events;
     private final ReadLog readLog;
     private final Clock clock;
 
-    ProductRegister(ProductRepository repository, Assessments assessments, ApplicationEventPublisher events,
+    ProductRegister(ProductRepository repository, ClassificationAssessments assessments, ApplicationEventPublisher events,
             ReadLog readLog, Clock clock) {
         this.repository = repository;
         this.assessments = assessments;
@@ -103,7 +103,7 @@ public class ProductRegister {
     /** Normalised input whose answers are valid, without those to questions that do not apply. */
     private ProductInput checked(ProductInput input) {
         ProductInput in = input.normalised();
-        Assessments.Step step = assessments.assess(in.answers());
+        ClassificationAssessments.Step step = assessments.assess(in.answers());
         return new ProductInput(in.name(), in.reference(), in.summary(), step.answers().asMap());
     }
 

@@ -108,15 +108,15 @@ class CaseStore {
         }
     }
 
-    void saveAssessment(UUID caseId, Assessments.Summary summary) {
+    void saveAssessment(UUID caseId, SubmissionAssessments.Summary summary) {
         jdbc.sql("update licensing_case set assessment = cast(:a as jsonb) where id = :id")
                 .param("a", JSON.writeValueAsString(summary)).param("id", caseId).update();
     }
 
-    Optional<Assessments.Summary> assessment(UUID caseId) {
+    Optional<SubmissionAssessments.Summary> assessment(UUID caseId) {
         return jdbc.sql("select assessment::text from licensing_case where id = :id and assessment is not null")
                 .param("id", caseId).query(String.class).optional()
-                .map(s -> JSON.readValue(s, Assessments.Summary.class));
+                .map(s -> JSON.readValue(s, SubmissionAssessments.Summary.class));
     }
 
     private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {

@@ -31,11 +31,11 @@ class Cases {
 
     private final CaseStore store;
     private final LicenceStore licences;
-    private final Assessments assessments;
+    private final SubmissionAssessments assessments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Cases(CaseStore store, LicenceStore licences, Assessments assessments, ApplicationEventPublisher events, Clock clock) {
+    Cases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.licences = licences;
         this.assessments = assessments;
@@ -95,7 +95,7 @@ class Cases {
             throw invalid(errors);
         }
         loaded = apply(loaded, new CaseCommand.Submit(), actor, caller);
-        Assessments.Result result = assessments.assess(loaded.reference(),
+        SubmissionAssessments.Result result = assessments.assess(loaded.reference(),
                 loaded.c().application().current().details(), loaded.declarations(),
                 LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK));
         store.saveAssessment(id, result.summary());

@@ -10,7 +10,7 @@ import org.pallas.classification.capability.FieldError;
 import org.pallas.classification.questionnaire.Answers;
 import org.pallas.classification.questionnaire.Question;
 import org.pallas.classification.questionnaire.Questionnaire;
-import org.pallas.server.classification.Assessments;
+import org.pallas.server.classification.ClassificationAssessments;
 import org.pallas.server.platform.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
@@ -35,9 +35,9 @@ public record QuestionnaireView(Answers answers, List<Question> applicable, List
         return answers;
     }
 
-    public static QuestionnaireView of(Assessments assessments, Map<String, List<String>> raw) {
+    public static QuestionnaireView of(ClassificationAssessments assessments, Map<String, List<String>> raw) {
         try {
-            Assessments.Step step = assessments.assess(raw);
+            ClassificationAssessments.Step step = assessments.assess(raw);
             return new QuestionnaireView(step.answers(), step.applicable(), step.notices(), Map.of(), step.next().size(),
                     step.classification());
         } catch (InvalidInputException e) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * route, so that no product rides on a milder one's assessment.
  */
 @Component
-class Assessments {
+class SubmissionAssessments {
 
     /** What the case page shows of the assessment (regulator-only). */
     record Summary(String route, int score, List<String> routeBasis, String rulebookVersion, List<String> unverified) {
@@ -38,7 +38,7 @@ class Assessments {
     private final PolicyEngine engine;
     private final PartyScreening screening;
 
-    Assessments(Clock clock, ObjectProvider<PartyScreening> screening) {
+    SubmissionAssessments(Clock clock, ObjectProvider<PartyScreening> screening) {
         this.engine = PolicyEngine.shipped(clock);
         this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
     }

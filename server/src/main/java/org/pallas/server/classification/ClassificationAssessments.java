@@ -21,12 +21,12 @@ import org.springframework.stereotype.Service;
  * answer and the classification out. Nothing is stored.
  */
 @Service
-public class Assessments {
+public class ClassificationAssessments {
 
     private final Questionnaire questionnaire;
     private final ClassificationEngine engine;
 
-    Assessments(Questionnaire questionnaire, ClassificationEngine engine) {
+    ClassificationAssessments(Questionnaire questionnaire, ClassificationEngine engine) {
         this.questionnaire = questionnaire;
         this.engine = engine;
     }
