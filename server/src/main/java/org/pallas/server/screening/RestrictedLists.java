@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.pallas.screening.ImportReport;
 import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ListDelta;
+import org.pallas.screening.ListEntry;
 import org.pallas.screening.ListVersion;
 import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.screening.importing.ListFormat;
@@ -127,42 +128,71 @@ public class RestrictedLists {
         return imports.values().stream().sorted(Comparator.comparing(ImportState::source)).toList();
     }
 
+    /** A list to import: format, source, publication date when the files do not state one (else null), files. */
+    public record Pending(ListFormat format, String source, LocalDate publishedOn, List<ListFile> files) {
+    }
+
     /**
      * Imports a new version of {@code source}, re-screens parties against what changed and puts it in
      * use. Imports are serialised so that each delta is taken against the version it replaces.
      *
-     * @param publishedOn the publication date when the files do not state one, else null
-     * @param actor       the user who imported it, or null for the system
+     * @param actor the user who imported it, or null for the system
      */
-    public synchronized StoredVersion importVersion(ListFormat format, String source, LocalDate publishedOn,
-            List<ListFile> files, UUID actor) throws ListImportException {
-        ListVersion version;
-        try {
-            version = parse(format, source, publishedOn, files);
-        } catch (ListImportException e) {
-            imports.put(source, new ImportState(source, "FAILED", 0, 0, 0, e.getMessage(), clock.instant()));
-            throw e;
+    public StoredVersion importVersion(ListFormat format, String source, LocalDate publishedOn, List<ListFile> files,
+            UUID actor) throws ListImportException {
+        return importVersions(List.of(new Pending(format, source, publishedOn, files)), actor).get(0);
+    }
+
+    /**
+     * Imports several lists together (the first load): every file is parsed before anything is stored;
+     * the versions are stored and parties re-screened in one transaction; the index is rebuilt once.
+     */
+    public synchronized List<StoredVersion> importVersions(List<Pending> pending, UUID actor) throws ListImportException {
+        List<ListVersion> parsed = new ArrayList<>();
+        for (Pending p : pending) {
+            try {
+                parsed.add(parse(p.format(), p.source(), p.publishedOn(), p.files()));
+            } catch (ListImportException e) {
+                imports.put(p.source(), new ImportState(p.source(), "FAILED", 0, 0, 0, e.getMessage(), clock.instant()));
+                throw e;
+            }
         }
         ListCatalogue.Snapshot before = catalogue.snapshot();
-        ListDelta delta = ListDelta.between(before.versions().get(source), version);
         Map<String, ListVersion> after = new LinkedHashMap<>(before.versions());
-        after.put(source, version);
+        List<ListEntry> toScreen = new ArrayList<>();
+        List<ListEntry> removed = new ArrayList<>();
+        List<ListDelta> deltas = new ArrayList<>();
+        for (ListVersion version : parsed) {
+            ListDelta delta = ListDelta.between(after.put(version.source(), version), version);
+            deltas.add(delta);
+            toScreen.addAll(delta.toScreen());
+            removed.addAll(delta.removed());
+        }
         List<String> labels = after.values().stream().map(ListVersion::label).sorted().toList();
-        UUID id = tx.execute(status -> {
-            UUID stored = store(format, version, delta, files, actor);
-            parties.rescreen(delta, labels, version.label(), catalogue.snapshot().index().config());
+        String imported = parsed.stream().map(ListVersion::label).collect(java.util.stream.Collectors.joining(", "));
+        List<UUID> ids = tx.execute(status -> {
+            List<UUID> stored = new ArrayList<>();
+            for (int i = 0; i < parsed.size(); i++) {
+                stored.add(store(pending.get(i).format(), parsed.get(i), deltas.get(i), pending.get(i).files(), actor));
+            }
+            parties.rescreen(new ListDelta(toScreen, List.of(), removed, 0), labels, imported,
+                    catalogue.snapshot().index().config());
             return stored;
         });
-        catalogue.install(version);
-        ImportReport report = version.report();
-        imports.put(source, new ImportState(source, "DONE", report.files().stream().mapToLong(ImportReport.ImportedFile::bytes).sum(),
-                report.files().stream().mapToLong(ImportReport.ImportedFile::bytes).sum(), version.entries().size(),
-                "%d entries, %d malformed rows; %d added, %d changed, %d removed".formatted(version.entries().size(),
-                        report.malformations().size(), delta.added().size(), delta.changed().size(), delta.removed().size()),
-                clock.instant()));
-        log.info("List {} in use: {} ({} added, {} changed, {} removed, {} unchanged)", source, version.label(),
-                delta.added().size(), delta.changed().size(), delta.removed().size(), delta.unchanged());
-        return version(id);
+        catalogue.installAll(parsed);
+        for (int i = 0; i < parsed.size(); i++) {
+            ListVersion version = parsed.get(i);
+            ListDelta delta = deltas.get(i);
+            long bytes = version.report().files().stream().mapToLong(ImportReport.ImportedFile::bytes).sum();
+            imports.put(version.source(), new ImportState(version.source(), "DONE", bytes, bytes, version.entries().size(),
+                    "%d entries, %d malformed rows; %d added, %d changed, %d removed".formatted(version.entries().size(),
+                            version.report().malformations().size(), delta.added().size(), delta.changed().size(),
+                            delta.removed().size()),
+                    clock.instant()));
+            log.info("List {} in use: {} ({} added, {} changed, {} removed, {} unchanged)", version.source(), version.label(),
+                    delta.added().size(), delta.changed().size(), delta.removed().size(), delta.unchanged());
+        }
+        return ids.stream().map(this::version).toList();
     }
 
     /** Every stored version, newest first, with its import report. */
@@ -184,9 +214,17 @@ public class RestrictedLists {
         return versions().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** Loads the lists in the background once the application is up, so that start-up stays fast. */
+    /**
+     * Loads the lists once the application is up: in the background so that start-up stays fast, or
+     * before the application reports ready when {@code pallas.screening.load=blocking} (tests, whose
+     * change records must not interleave with a background import).
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void loadInBackground() {
+    void loadWhenReady(ApplicationReadyEvent event) {
+        if ("blocking".equals(event.getApplicationContext().getEnvironment().getProperty("pallas.screening.load"))) {
+            load();
+            return;
+        }
         Thread loader = new Thread(this::load, "screening-lists");
         loader.setDaemon(true);
         loader.start();
@@ -217,6 +255,7 @@ public class RestrictedLists {
                         ListFormat.valueOf(rs.getString("format")), rs.getObject("published_on", LocalDate.class),
                         rs.getString("content_hash")))
                 .list();
+        List<ListVersion> restored = new ArrayList<>();
         for (Current c : current) {
             List<ListFile> files = jdbc.sql("select name, content from screening_list_file where version_id = :id order by position")
                     .param("id", c.id()).query((rs, n) -> new ListFile(rs.getString("name"), rs.getBytes("content"))).list();
@@ -225,26 +264,29 @@ public class RestrictedLists {
                 if (!contentHash(version.report()).equals(c.hash())) {
                     throw new IllegalStateException("stored files of " + c.source() + " do not match their hash " + c.hash());
                 }
-                catalogue.install(version);
+                restored.add(version);
                 log.info("Restored list {}", version.label());
             } catch (ListImportException e) {
                 log.error("Stored version {} of {} no longer imports: {}", c.id(), c.source(), e.getMessage());
             }
         }
+        catalogue.installAll(restored);
     }
 
-    /** Imports each shipped list that has no stored version yet (so an interrupted first start resumes). */
+    /** Imports the shipped lists that have no stored version yet (so an interrupted first start resumes). */
     void importBundled() {
-        for (BundledLists.Bundle bundle : SHIPPED) {
-            if (catalogue.snapshot().versions().containsKey(bundle.source())) {
-                continue;
-            }
-            List<ListFile> files = bundle.files().stream().map(RestrictedLists::bundledFile).toList();
-            try {
-                importVersion(bundle.format(), bundle.source(), bundle.publishedOn(), files, null);
-            } catch (ListImportException e) {
-                log.error("Bundled list {} did not import: {}", bundle.source(), e.getMessage());
-            }
+        List<Pending> missing = SHIPPED.stream()
+                .filter(b -> !catalogue.snapshot().versions().containsKey(b.source()))
+                .map(b -> new Pending(b.format(), b.source(), b.publishedOn(),
+                        b.files().stream().map(RestrictedLists::bundledFile).toList()))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            importVersions(missing, null);
+        } catch (ListImportException e) {
+            log.error("The bundled lists did not import: {}", e.getMessage());
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -40,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,14 +104,16 @@ class ScreeningApi {
     @Operation(summary = "Screen many names: CSV (header name,kind,country,birthDate) or NDJSON of search requests "
             + "(application/json: a single request) in; "
             + "one NDJSON line per input row out, in order, with its line number")
-    ResponseEntity<StreamingResponseBody> batch(InputStream body,
-            @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) throws IOException {
+    void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = Caller.current();
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
-        List<String> lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).lines().toList();
-        boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith("text/csv");
-        StreamingResponseBody stream = out -> writeBatch(caller, lines, csv, out);
-        return ResponseEntity.ok().contentType(NDJSON).body(stream);
+        // The body is bounded by the request size limit; results are written and flushed row by row.
+        List<String> lines = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))
+                .lines().toList();
+        boolean csv = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT).startsWith("text/csv");
+        response.setContentType(NDJSON.toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        writeBatch(caller, lines, csv, response.getOutputStream());
     }
 
     private void writeBatch(Caller caller, List<String> lines, boolean csv, OutputStream out) throws IOException {
