@@ -68,7 +68,7 @@ public class Alerts {
     }
 
     /** An alert the caller may see; 404 for another organisation's alert as for a missing one. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: oversight reads are logged
     public Alert find(Caller caller, UUID id) {
         ScreeningAccess.require(caller, ScreeningAccess.READERS, "read screening alerts");
         Alert alert = jdbc.sql(SELECT + " where a.id = :id and (cast(:scope as uuid) is null or a.organisation_id = :scope)")

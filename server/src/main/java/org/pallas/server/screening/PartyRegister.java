@@ -111,7 +111,7 @@ public class PartyRegister {
     }
 
     /** A party the caller may see; 404 for another organisation's party as for a missing one. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: oversight reads are logged
     public Party find(Caller caller, UUID id) {
         ScreeningAccess.require(caller, ScreeningAccess.READERS, "read the party register");
         Party party = jdbc.sql("select * from screening_party where id = :id and (cast(:scope as uuid) is null or organisation_id = :scope)")
@@ -130,7 +130,7 @@ public class PartyRegister {
     }
 
     /** The screenings of a party, newest first. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: oversight reads are logged
     public List<Screening> screenings(Caller caller, UUID partyId) {
         find(caller, partyId);
         return jdbc.sql("select * from screening_result where party_id = :id order by screened_at desc, id limit 200")
