@@ -245,7 +245,7 @@ public class RestrictedLists {
     }
 
     /** Re-reads the current version of each source from its stored files (hashes verified by the parser). */
-    private void restoreStored() {
+    void restoreStored() {
         record Current(UUID id, String source, ListFormat format, LocalDate publishedOn, String hash) {
         }
         List<Current> current = jdbc.sql("""

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pallas.screening.ListCatalogue;
+import org.pallas.screening.ScoringConfig;
 import org.pallas.screening.importing.ListFormat;
 import org.pallas.screening.importing.ListImportException;
 import org.pallas.server.PallasTest;
@@ -28,10 +31,12 @@ import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +56,8 @@ class ScreeningTests {
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
     @Autowired JsonMapper json;
+    @Autowired TransactionTemplate tx;
+    @Autowired ApplicationEventPublisher events;
 
     TestCast cast;
 
@@ -228,6 +235,15 @@ class ScreeningTests {
         assertThat(seen.get(0).change().confidentialPayload()).containsEntry("reason", "Same registration number");
         assertThatThrownBy(() -> alerts.clear(a, alert.id(), "changed my mind")).isInstanceOf(InvalidInputException.class);
         assertThat(alerts.find(cast.caller(Who.CASEWORKER), alert.id()).status()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aRestartRestoresTheVersionsInUseFromTheStoredFiles() {
+        ListCatalogue fresh = new ListCatalogue(ScoringConfig.defaults());
+        RestrictedLists restarted = new RestrictedLists(fresh, parties, jdbc, tx, events, json, Clock.systemUTC());
+        restarted.restoreStored();
+        assertThat(restarted.inUse()).containsExactlyInAnyOrderElementsOf(lists.inUse());
+        assertThat(fresh.snapshot().index().entryCount()).isEqualTo(lists.index().entryCount());
     }
 
     private JsonNode searchAs(Who who, String request) throws Exception {
