@@ -1,5 +1,6 @@
 package org.pallas.screening;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,23 @@ public final class ListCatalogue {
      * changed, for delta re-screening. Concurrent installs are serialised.
      */
     public synchronized ListDelta install(ListVersion version) {
+        return installAll(List.of(version)).get(version.source());
+    }
+
+    /**
+     * Puts several versions in use with a single index build (a first load, or a restart) and returns
+     * what changed per source. The swap is atomic for all of them together.
+     */
+    public synchronized Map<String, ListDelta> installAll(Collection<ListVersion> versions) {
         Snapshot before = current.get();
-        Map<String, ListVersion> versions = new LinkedHashMap<>(before.versions());
-        ListVersion previous = versions.put(version.source(), version);
-        ScreeningIndex index = ScreeningIndex.build(versions.values(), config);
-        current.set(new Snapshot(versions, index));
-        return ListDelta.between(previous, version);
+        Map<String, ListVersion> all = new LinkedHashMap<>(before.versions());
+        Map<String, ListDelta> deltas = new LinkedHashMap<>();
+        for (ListVersion version : versions) {
+            ListVersion previous = all.put(version.source(), version);
+            deltas.put(version.source(), ListDelta.between(previous, version));
+        }
+        ScreeningIndex index = ScreeningIndex.build(all.values(), config);
+        current.set(new Snapshot(all, index));
+        return deltas;
     }
 }
