@@ -177,6 +177,8 @@ class CrashRecoveryTest {
                     "org.pallas.server.Pallas",
                     "--server.address=127.0.0.1", "--server.port=" + port,
                     "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=false", "--pallas.embedded-db.port=" + pgPort,
+                    // As in production: the test config turns fsync and synchronous commit off for speed.
+                    "--pallas.embedded-db.durable=true",
                     "--pallas.ledger.sequence-interval=PT0.1S")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new Server(p, port, data);
@@ -191,7 +193,9 @@ class CrashRecoveryTest {
             Instant deadline = Instant.now().plus(START);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new AssertionError("server exited with " + process.exitValue() + "; see " + logFile());
+                    List<String> lines = Files.readAllLines(logFile());
+                    throw new AssertionError("server exited with " + process.exitValue() + "; the end of its log:\n"
+                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
                 }
                 try {
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))

@@ -49,7 +49,7 @@ public final class LedgerLoadDriver {
         Path data = Files.createTempDirectory("pallas-ledger-load");
         // Command-line arguments: they override every configuration file, the test one included.
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Pallas.class).run(
-                "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=true", "--pallas.demo.enabled=false",
+                "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=true", "--pallas.embedded-db.durable=true", "--pallas.demo.enabled=false",
                 "--pallas.embedded-db.pool-size=" + (threads + 4), "--server.address=127.0.0.1", "--server.port=0",
                 "--pallas.ledger.sequence-interval=PT" + intervalMs / 1000.0 + "S", "--logging.level.root=WARN")) {
             TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
