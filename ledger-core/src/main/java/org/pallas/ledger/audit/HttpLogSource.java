@@ -16,15 +16,22 @@ import org.pallas.ledger.TileId;
  * A log served over HTTP with the C2SP tlog-tiles read API: {@code <base>/checkpoint} and
  * {@code <base>/tile/...}. 404 means "not there"; any other non-200 status is an error. Entry bundles may be
  * gzip-compressed at the HTTP layer.
+ *
+ * <p>A Pallas server serves its log under {@code /ledger}. When the base given has no checkpoint (404, or an
+ * HTML page such as a sign-in form) but {@code <base>/ledger/checkpoint} is one, that is the log: the source
+ * moves there and {@link #note()} says so. When neither is, {@link #location()} names both places tried.
  */
 public final class HttpLogSource implements LogSource {
-    private final URI base;
+    private volatile URI base;
+    private final URI given;
+    private volatile String note = "";
     private final HttpClient client;
     private final Duration timeout;
 
     public HttpLogSource(URI base, HttpClient client, Duration timeout) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b : b + "/");
+        this.given = this.base;
         this.client = client;
         this.timeout = timeout;
     }
@@ -38,7 +45,32 @@ public final class HttpLogSource implements LogSource {
 
     @Override
     public Optional<byte[]> checkpoint() throws IOException {
-        return get("checkpoint");
+        Optional<byte[]> here = get("checkpoint").filter(HttpLogSource::notHtml);
+        if (here.isPresent() || given.getPath().endsWith("/ledger/") || !base.equals(given)) {
+            return here;
+        }
+        URI ledger = given.resolve("ledger/");
+        Optional<byte[]> there = get(ledger.resolve("checkpoint")).filter(HttpLogSource::notHtml);
+        if (there.isPresent()) {
+            base = ledger;
+            note = "no checkpoint at " + given + "checkpoint; using the Pallas log at " + ledger
+                    + " (give --url " + ledger.toString().replaceFirst("/$", "") + ")";
+            return there;
+        }
+        note = "nor at " + ledger + "; --url must name the log, which a Pallas server serves under "
+                + "/ledger, e.g. --url https://pallas.example.org/ledger";
+        return Optional.empty();
+    }
+
+    /** What the source did beyond the plain read API (the fallback to {@code /ledger}), or empty. */
+    public String note() {
+        return note;
+    }
+
+    private static boolean notHtml(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8)
+                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return !start.startsWith("<");
     }
 
     @Override
@@ -52,7 +84,10 @@ public final class HttpLogSource implements LogSource {
     }
 
     private Optional<byte[]> get(String path) throws IOException {
-        URI uri = base.resolve(path);
+        return get(base.resolve(path));
+    }
+
+    private Optional<byte[]> get(URI uri) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept-Encoding", "gzip").GET().build();
         HttpResponse<byte[]> response;
         try {

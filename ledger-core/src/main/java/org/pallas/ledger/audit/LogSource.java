@@ -11,4 +11,9 @@ public interface LogSource extends TileReader {
 
     /** Where the log is read from, for reports. */
     String location();
+
+    /** Anything the source found out about where the log is (e.g. a base URL it corrected), or empty. */
+    default String note() {
+        return "";
+    }
 }

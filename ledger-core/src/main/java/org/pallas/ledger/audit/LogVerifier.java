@@ -168,9 +168,13 @@ public final class LogVerifier {
     private Optional<SignedCheckpoint> openCheckpoint(List<String> findings, List<String> problems) {
         try {
             Optional<byte[]> bytes = source.checkpoint();
+            String note = source.note();
             if (bytes.isEmpty()) {
-                problems.add("checkpoint: not found at " + source.location());
+                problems.add("checkpoint: not found at " + source.location() + (note.isEmpty() ? "" : " " + note));
                 return Optional.empty();
+            }
+            if (!note.isEmpty()) {
+                findings.add(note);
             }
             Note.VerifiedNote verified = Note.parse(bytes.get()).verify(keys);
             Checkpoint checkpoint = Checkpoint.parse(verified.note().text());

@@ -38,6 +38,7 @@ class AuditOverHttpTest {
         log = new TestLog(temp.resolve("log"), 11).append(200).append(100);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/ledger/", this::serve);
+        server.createContext("/", this::signInPage);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/ledger";
     }
@@ -45,6 +46,17 @@ class AuditOverHttpTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    /** Like the Pallas server, every other path answers with an HTML page (sign-in), not a 404. */
+    private void signInPage(HttpExchange exchange) throws IOException {
+        requested.add(exchange.getRequestURI().getPath());
+        byte[] body = "<!DOCTYPE html><html lang=\"en\"><title>Sign in</title></html>".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -117,6 +129,20 @@ class AuditOverHttpTest {
                 "--state", temp.resolve("state").toString());
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).isEqualTo("FAIL checkpoint: not found at " + base + "/nothing/\nNOT VERIFIED: 1 problem(s)\n");
+        assertThat(r.out()).isEqualTo("FAIL checkpoint: not found at " + base + "/nothing/ nor at " + base
+                + "/nothing/ledger/; --url must name the log, which a Pallas server serves under /ledger, "
+                + "e.g. --url https://pallas.example.org/ledger\nNOT VERIFIED: 1 problem(s)\n");
+    }
+
+    @Test
+    void acceptsTheServersBaseUrlAndSaysWhereTheLogIs() {
+        String server = base.substring(0, base.length() - "/ledger".length());
+        AuditCommandTest.Result r = AuditCommandTest.audit("verify", "--url", server, "--key", log.vkey(),
+                "--state", temp.resolve("state").toString());
+
+        assertThat(r.status()).isEqualTo(0);
+        assertThat(r.out()).contains("no checkpoint at " + server + "/checkpoint; using the Pallas log at " + base
+                + "/ (give --url " + base + ")").endsWith("VERIFIED\n");
+        assertThat(requested).contains("/checkpoint", "checkpoint", "tile/0/000");
     }
 }

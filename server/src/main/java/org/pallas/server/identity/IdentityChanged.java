@@ -8,7 +8,7 @@ import org.pallas.server.platform.RecordedChange;
 /**
  * A change to organisations, users, roles or tokens, published once per change inside the
  * transaction that makes it. Types: {@code identity.organisation.created|updated},
- * {@code identity.user.created|updated|disabled|enabled|roles-changed|password-changed},
+ * {@code identity.user.created|updated|disabled|enabled|roles-changed|password-changed|oidc-linked},
  * {@code identity.token.created|revoked}.
  */
 public record IdentityChanged(

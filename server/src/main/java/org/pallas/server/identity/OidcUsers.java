@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps a user signed in at the OIDC provider to a Pallas user: first by the remembered subject, else by
- * a verified e-mail address (then the subject is remembered). Nobody is created automatically: an
+ * a verified e-mail address (then the subject is remembered, as a recorded change). Nobody is created automatically: an
  * administrator creates the user, with roles, beforehand.
  */
 @Component
@@ -26,9 +26,11 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService delegate = new OidcUserService();
     private final UserRepository users;
+    private final Users accounts;
 
-    OidcUsers(UserRepository users) {
+    OidcUsers(UserRepository users, Users accounts) {
         this.users = users;
+        this.accounts = accounts;
     }
 
     @Override
@@ -38,7 +40,7 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         String email = Boolean.FALSE.equals(oidc.getEmailVerified()) ? null : oidc.getEmail();
         UUID id = users.byOidcSubjectOrEmail(subject, email).orElseThrow(() -> new OAuth2AuthenticationException(
                 new OAuth2Error("pallas_unknown_user", "No Pallas account for this identity; ask your administrator.", null)));
-        users.setOidcSubject(id, subject);
+        accounts.linkOidcSubject(id, subject);
         Caller caller = users.caller(id).orElseThrow();
         return new PallasOidcUser(oidc, caller);
     }

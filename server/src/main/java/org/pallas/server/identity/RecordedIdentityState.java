@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The recorded state of organisations, users and tokens for the ledger's integrity check: every column
  * a change sets, secrets only as SHA-256 digests. Timestamps of bookkeeping ({@code updated_at}) are left
- * out; they carry no decision. The OIDC subject is left out too: linking it at first sign-in publishes no
- * change (a gap of identity to close).
+ * out; they carry no decision. The OIDC subject linked at first single sign-on is included once set
+ * ({@code identity.user.oidc-linked}).
  */
 @Configuration(proxyBeanMethods = false)
 class RecordedIdentityState {
@@ -54,6 +54,10 @@ class RecordedIdentityState {
                     s.put("enabled", Boolean.toString(rs.getBoolean("enabled")));
                     s.put("passwordHash", digest(rs.getString("password_hash")));
                     s.put("createdAt", instant(rs.getTimestamp("created_at")));
+                    // Only once linked, so that entries written before subjects were recorded still agree.
+                    if (rs.getString("oidc_subject") != null) {
+                        s.put("oidcSubject", rs.getString("oidc_subject"));
+                    }
                     return s;
                 });
     }

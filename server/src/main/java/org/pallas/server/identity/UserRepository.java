@@ -152,9 +152,10 @@ class UserRepository {
                 .param("id", id).param("hash", hash).param("now", Timestamp.from(now)).update();
     }
 
-    void setOidcSubject(UUID id, String subject) {
-        jdbc.sql("update app_user set oidc_subject = :s where id = :id and oidc_subject is null")
-                .param("id", id).param("s", subject).update();
+    /** Remembers the subject unless one is already linked; whether it did. */
+    boolean setOidcSubject(UUID id, String subject) {
+        return jdbc.sql("update app_user set oidc_subject = :s where id = :id and oidc_subject is null")
+                .param("id", id).param("s", subject).update() > 0;
     }
 
     void setRoles(UUID id, Set<Role> roles) {

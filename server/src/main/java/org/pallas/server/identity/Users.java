@@ -158,6 +158,19 @@ public class Users {
         return repository.find(caller, id).orElseThrow();
     }
 
+    /**
+     * Remembers the OIDC subject {@code subject} of the user at their first single sign-on (nothing when one is
+     * already linked). The user is the actor: they proved the identity at the provider.
+     */
+    @Transactional
+    public void linkOidcSubject(UUID id, String subject) {
+        if (repository.setOidcSubject(id, subject)) {
+            String provider = subject.substring(0, Math.max(0, subject.indexOf(':')));
+            events.publishEvent(new IdentityChanged("identity.user.oidc-linked", "user", id.toString(), id,
+                    clock.instant(), Map.of("provider", provider), Map.of("subject", subject)));
+        }
+    }
+
     /** The caller changes their own password, proving the current one. */
     @Transactional
     public void changePassword(Caller caller, String current, String replacement) {

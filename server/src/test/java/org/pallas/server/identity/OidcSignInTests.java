@@ -68,4 +68,25 @@ class OidcSignInTests {
                 .isInstanceOf(OAuth2AuthenticationException.class)
                 .hasMessageContaining("No Pallas account");
     }
+
+    @Test
+    void linkingTheProviderSubjectIsARecordedChangeMadeOnce() throws Exception {
+        String email = jdbc.sql("select email from app_user where username = 'oversight'").query(String.class).single();
+        String userId = jdbc.sql("select id::text from app_user where username = 'oversight'").query(String.class).single();
+        oidcUsers.loadUser(request("sub-oversight-1", email));
+        oidcUsers.loadUser(request("sub-oversight-1", email));
+
+        assertThat(jdbc.sql("select type from ledger_entry where subject_type = 'user' and subject_id = :id order by seq")
+                .param("id", userId).query(String.class).list())
+                .containsOnlyOnce("identity.user.oidc-linked").last().isEqualTo("identity.user.oidc-linked");
+        String entry = jdbc.sql("select convert_from(entry, 'UTF8') from ledger_entry where subject_id = :id "
+                + "and type = 'identity.user.oidc-linked'").param("id", userId).query(String.class).single();
+        assertThat(entry).contains("\"provider\":\"test-sso\"").doesNotContain("sub-oversight-1");
+        byte[] record = jdbc.sql("select p.record from ledger_payload p join ledger_entry e "
+                + "on e.seq = p.seq where e.subject_id = :id and e.type = 'identity.user.oidc-linked'")
+                .param("id", userId).query(byte[].class).single();
+        assertThat(new String(org.pallas.ledger.record.LedgerRecord.decode(record).payload(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("\"subject\":\"test-sso:sub-oversight-1\"")
+                .contains("\"oidcSubject\":\"test-sso:sub-oversight-1\"");
+    }
 }
