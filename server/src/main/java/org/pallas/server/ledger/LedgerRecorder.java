@@ -19,6 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes one ledger entry for every {@link RecordedChange}, synchronously in the transaction that publishes
@@ -26,6 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * of the actor, the subject, the time, the public metadata and the digest of the confidential payload; the
  * payload ({@code change}: the event's confidential facts, {@code state}: the subject's row as
  * {@link RecordedState} reads it after the change) goes to the restricted {@code ledger_payload} table.
+ *
+ * <p>Batched appends: the record is built when the change is published (so its state snapshot is the row right
+ * after that change), but the rows are written just before the transaction commits, all the transaction's entries
+ * in one statement, in publishing order. An operation that makes many changes in one transaction (re-screening a
+ * register, seeding, bulk imports) thus pays one round trip and one durable commit for all of them. The writes
+ * run inside the transaction ({@code beforeCommit}): a rollback discards them with the changes, and a failure to
+ * write them rolls the changes back. A nested {@code REQUIRES_NEW} transaction keeps its own batch.
  */
 @Component
 class LedgerRecorder {
@@ -53,8 +62,29 @@ class LedgerRecorder {
         LedgerEntryDraft draft = new LedgerEntryDraft(change.type(), change.occurredAt(), actor, change.subjectType(),
                 change.subjectId(), metadata);
         LedgerRecord record = LedgerRecord.create(draft, payload(change), random);
-        store.insert(change.type(), change.subjectType(), change.subjectId(), record.entry().time(),
-                record.entry().encode(), record.encode());
+        batch().entries.add(new LedgerStore.NewEntry(change.type(), change.subjectType(), change.subjectId(),
+                record.entry().time(), record.entry().encode(), record.encode()));
+    }
+
+    /** The current transaction's batch (its synchronizations only: a suspended outer transaction keeps its own). */
+    private Batch batch() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Batch b && b.recorder() == this) {
+                return b;
+            }
+        }
+        Batch batch = new Batch(this, new ArrayList<>());
+        TransactionSynchronizationManager.registerSynchronization(batch);
+        return batch;
+    }
+
+    /** Entries recorded in one transaction, written before it commits. */
+    private record Batch(LedgerRecorder recorder, List<LedgerStore.NewEntry> entries) implements TransactionSynchronization {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            recorder.store.insertAll(entries);
+            entries.clear();
+        }
     }
 
     private byte[] payload(RecordedChange change) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,19 +41,49 @@ class LedgerStore {
     record StoredCheckpoint(long treeSize, byte[] rootHash, byte[] note, Instant signedAt) {
     }
 
-    long insert(String type, String subjectType, String subjectId, Instant at, byte[] entry, byte[] record) {
-        long seq = jdbc.sql("""
-                insert into ledger_entry (type, subject_type, subject_id, recorded_at, entry)
-                values (:type, :subjectType, :subjectId, :at, :entry) returning seq""")
-                .param("type", type)
-                .param("subjectType", subjectType)
-                .param("subjectId", subjectId)
-                .param("at", Timestamp.from(at))
-                .param("entry", entry)
-                .query(Long.class).single();
-        jdbc.sql("insert into ledger_payload (seq, record) values (:seq, :record)")
-                .param("seq", seq).param("record", record).update();
-        return seq;
+    /** An entry with its full record, not yet written. */
+    record NewEntry(String type, String subjectType, String subjectId, Instant at, byte[] entry, byte[] record) {
+    }
+
+    /**
+     * Writes entries and their records in one statement (one round trip however many), in list order: each
+     * takes the next {@code seq}. Bytes travel as hex text and are decoded by PostgreSQL.
+     */
+    void insertAll(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[] types = new String[n];
+        String[] subjectTypes = new String[n];
+        String[] subjectIds = new String[n];
+        String[] times = new String[n];
+        String[] bytes = new String[n];
+        String[] records = new String[n];
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < n; i++) {
+            NewEntry e = entries.get(i);
+            types[i] = e.type();
+            subjectTypes[i] = e.subjectType();
+            subjectIds[i] = e.subjectId();
+            times[i] = e.at().toString();
+            bytes[i] = hex.formatHex(e.entry());
+            records[i] = hex.formatHex(e.record());
+        }
+        jdbc.sql("""
+                with r as (
+                    select nextval('ledger_entry_seq_seq') as seq, t.*
+                    from unnest(cast(:types as text[]), cast(:subjectTypes as text[]), cast(:subjectIds as text[]),
+                                cast(:times as timestamptz[]), cast(:entries as text[]), cast(:records as text[]))
+                         with ordinality as t(type, subject_type, subject_id, recorded_at, entry, record, n)
+                    order by t.n),
+                e as (
+                    insert into ledger_entry (seq, type, subject_type, subject_id, recorded_at, entry)
+                    select seq, type, subject_type, subject_id, recorded_at, decode(entry, 'hex') from r order by seq)
+                insert into ledger_payload (seq, record) select seq, decode(record, 'hex') from r""")
+                .param("types", types).param("subjectTypes", subjectTypes).param("subjectIds", subjectIds)
+                .param("times", times).param("entries", bytes).param("records", records)
+                .update();
     }
 
     List<Pending> unsequenced(int limit) {
@@ -102,6 +133,37 @@ class LedgerStore {
                 throw new IOException("stored " + e.getMessage(), e);
             }
         };
+    }
+
+    /** Writes tiles as {@link #writeTile} does, all in one statement. */
+    void writeTiles(Map<TileId, byte[]> tiles) {
+        if (tiles.isEmpty()) {
+            return;
+        }
+        int n = tiles.size();
+        Integer[] levels = new Integer[n];
+        Long[] indexes = new Long[n];
+        Integer[] widths = new Integer[n];
+        String[] data = new String[n];
+        HexFormat hex = HexFormat.of();
+        int i = 0;
+        for (Map.Entry<TileId, byte[]> t : tiles.entrySet()) {
+            TileId id = t.getKey();
+            levels[i] = id.isEntryBundle() ? -1 : id.level();
+            indexes[i] = id.index();
+            widths[i] = id.width();
+            data[i] = hex.formatHex(t.getValue());
+            i++;
+        }
+        jdbc.sql("""
+                insert into ledger_tile (level, idx, width, data)
+                select level, idx, width, decode(data, 'hex')
+                from unnest(cast(:levels as int[]), cast(:indexes as bigint[]), cast(:widths as int[]), cast(:data as text[]))
+                     as t(level, idx, width, data)
+                on conflict (level, idx) do update set width = excluded.width, data = excluded.data
+                where ledger_tile.width < excluded.width""")
+                .param("levels", levels).param("indexes", indexes).param("widths", widths).param("data", data)
+                .update();
     }
 
     void writeTile(TileId id, byte[] data) {
@@ -198,7 +260,9 @@ class LedgerStore {
 
     private static StoredEntry entry(ResultSet rs, int row) throws SQLException {
         long index = rs.getLong("leaf_index");
-        return new StoredEntry(rs.getLong("seq"), rs.wasNull() ? null : index, rs.getString("type"),
+        // wasNull() answers for the last column read: ask before reading another.
+        Long leafIndex = rs.wasNull() ? null : index;
+        return new StoredEntry(rs.getLong("seq"), leafIndex, rs.getString("type"),
                 rs.getString("subject_type"), rs.getString("subject_id"), rs.getTimestamp("recorded_at").toInstant(),
                 rs.getBytes("entry"));
     }

@@ -122,7 +122,7 @@ class Sequencer {
         };
         Checkpoint next = new Checkpoint(keys.origin(), integration.treeSize(), integration.rootHash());
         Note note = signer.sign(previous, next, new TileHashSource(overlay, next.size()));
-        written.forEach(store::writeTile);
+        store.writeTiles(written);
         if (!batch.isEmpty()) {
             store.assign(batch, size);
         }

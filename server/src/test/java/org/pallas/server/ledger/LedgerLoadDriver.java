@@ -28,12 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Load driver for the server's ledger (not a test): boots the application in this JVM on a fresh embedded
  * PostgreSQL with durable commits (PostgreSQL defaults: fsync, synchronous_commit on), lets {@code threads}
- * writers each commit one recorded change per transaction for {@code seconds}, then reports sustained
- * appends per second and the time from each append's commit to the signed checkpoint that first includes
- * it (p50, p99). Bounded: at most 120 s of load, loopback only (the web server binds to 127.0.0.1).
+ * writers each commit {@code per-transaction} recorded changes per transaction (1: one durable commit per
+ * change, as an interactive request makes; more: the batched append path of bulk operations) for
+ * {@code seconds}, then reports sustained appends (entries) per second, the commits per second, and the time
+ * from each append's commit to the signed checkpoint that first includes it (p50, p99). Bounded: at most
+ * 120 s of load, loopback only (the web server binds to 127.0.0.1).
  *
  * <p>Run (see docs/benchmarks/ledger-server.md):
- * {@code java -cp ... org.pallas.server.ledger.LedgerLoadDriver [seconds] [threads] [sequence-interval-ms]}
+ * {@code java -cp ... org.pallas.server.ledger.LedgerLoadDriver [seconds] [threads] [sequence-interval-ms]
+ * [per-transaction]}
  */
 public final class LedgerLoadDriver {
 
@@ -46,6 +49,7 @@ public final class LedgerLoadDriver {
         int seconds = Math.min(120, args.length > 0 ? Integer.parseInt(args[0]) : 20);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int intervalMs = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int perTransaction = Math.max(1, args.length > 3 ? Integer.parseInt(args[3]) : 1);
         Path data = Files.createTempDirectory("pallas-ledger-load");
         // Command-line arguments: they override every configuration file, the test one included.
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Pallas.class).run(
@@ -57,10 +61,10 @@ public final class LedgerLoadDriver {
             Clock clock = ctx.getBean(Clock.class);
             UUID actor = UUID.randomUUID();
 
-            run(ctx, tx, clock, actor, threads, 3, new ConcurrentHashMap<>());
+            run(ctx, tx, clock, actor, threads, perTransaction, 3, new ConcurrentHashMap<>());
             Map<String, Instant> committed = new ConcurrentHashMap<>();
             long started = System.nanoTime();
-            long appends = run(ctx, tx, clock, actor, threads, seconds, committed);
+            long appends = run(ctx, tx, clock, actor, threads, perTransaction, seconds, committed);
             double elapsed = (System.nanoTime() - started) / 1e9;
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -87,8 +91,11 @@ public final class LedgerLoadDriver {
             });
             Collections.sort(latencies);
             long checkpoints = jdbc.sql("select count(*) from ledger_checkpoint").query(Long.class).single();
-            System.out.printf(Locale.ROOT, "threads=%d seconds=%.1f sequence-interval=%dms%n", threads, elapsed, intervalMs);
-            System.out.printf(Locale.ROOT, "appends=%d  sustained appends/s=%.0f%n", appends, appends / elapsed);
+            System.out.printf(Locale.ROOT, "mode=%s threads=%d seconds=%.1f sequence-interval=%dms%n",
+                    perTransaction == 1 ? "one change per transaction" : perTransaction + " changes per transaction (batched)",
+                    threads, elapsed, intervalMs);
+            System.out.printf(Locale.ROOT, "appends=%d  sustained appends/s=%.0f  commits/s=%.0f%n", appends,
+                    appends / elapsed, appends / (double) perTransaction / elapsed);
             System.out.printf(Locale.ROOT, "append-to-checkpoint ms: p50=%d p99=%d max=%d (n=%d, %d checkpoints)%n",
                     percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), latencies.size(),
                     checkpoints);
@@ -96,19 +103,23 @@ public final class LedgerLoadDriver {
     }
 
     private static long run(ConfigurableApplicationContext ctx, TransactionTemplate tx, Clock clock, UUID actor,
-            int threads, int seconds, Map<String, Instant> committed) throws InterruptedException {
+            int threads, int perTransaction, int seconds, Map<String, Instant> committed) throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong count = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 while (running.get()) {
-                    String id = UUID.randomUUID().toString();
-                    tx.executeWithoutResult(s -> ctx.publishEvent(new BenchmarkChange("benchmark.append", "benchmark", id,
-                            actor, clock.instant(), Map.of("kind", "EXPORTER", "country", "GB"),
-                            Map.of("name", "Benchmark Organisation " + id))));
-                    committed.put(id, clock.instant());
-                    count.incrementAndGet();
+                    List<String> ids = new ArrayList<>(perTransaction);
+                    for (int i = 0; i < perTransaction; i++) {
+                        ids.add(UUID.randomUUID().toString());
+                    }
+                    tx.executeWithoutResult(s -> ids.forEach(id -> ctx.publishEvent(new BenchmarkChange("benchmark.append",
+                            "benchmark", id, actor, clock.instant(), Map.of("kind", "EXPORTER", "country", "GB"),
+                            Map.of("name", "Benchmark Organisation " + id)))));
+                    Instant at = clock.instant();
+                    ids.forEach(id -> committed.put(id, at));
+                    count.addAndGet(perTransaction);
                 }
                 return null;
             });
