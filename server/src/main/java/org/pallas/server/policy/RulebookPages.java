@@ -12,14 +12,19 @@ class RulebookPages {
 
     private final RulebookView view;
 
-    RulebookPages(RulebookView view) {
+    private final RulebookChanges changes;
+
+    RulebookPages(RulebookView view, RulebookChanges changes) {
         this.view = view;
+        this.changes = changes;
     }
 
     @GetMapping("/rulebook")
     String rulebook(Model model) {
         RulebookView.requireReader(Caller.current());
+        Caller caller = Caller.current();
         model.addAttribute("rulebook", view.active().rulebook());
+        model.addAttribute("changes", changes.list(caller));
         return "policy/rulebook";
     }
 
