@@ -57,14 +57,21 @@ class ExporterCasePages {
     @PostMapping("/applications/{id}/appeal")
     ModelAndView appeal(@PathVariable UUID id, @RequestParam(name = "grounds", defaultValue = "") String grounds) {
         if (grounds.isBlank()) {
-            return letter(id, Map.of("grounds", "give the grounds of your appeal"), HttpStatus.BAD_REQUEST);
+            return appealProblem(id, Map.of("grounds", "give the grounds of your appeal"));
         }
         try {
             cases.appeal(Caller.current(), id, grounds);
         } catch (InvalidInputException e) {
-            return letter(id, messages("grounds", e), HttpStatus.BAD_REQUEST);
+            return appealProblem(id, messages("grounds", e));
         }
         return new ModelAndView("redirect:/applications/" + id);
+    }
+
+    /** A refused case shows the problem on its letter; any other case (nothing to appeal) on the application page. */
+    private ModelAndView appealProblem(UUID id, Map<String, String> errors) {
+        ExporterCaseView view = cases.exporterView(Caller.current(), id);
+        return view.decision() != null && view.decision().outcome() == Outcome.REFUSED
+                ? letter(id, errors, HttpStatus.BAD_REQUEST) : status(id, errors);
     }
 
     /** The refusal letter: reasons, cited criteria and the appeal deadline by the injected clock (printable). */
