@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +14,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class AdviserPages {
 
-    /** Cases listed at most (awaiting advice is a small set; the case page holds the detail). */
-    static final int LIMIT = 200;
-
     private final CaseStore store;
-    private final JdbcClient jdbc;
+    private final CaseworkQueries casework;
 
-    AdviserPages(CaseStore store, JdbcClient jdbc) {
+    AdviserPages(CaseStore store, CaseworkQueries casework) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.casework = casework;
     }
 
     record AdviceRow(UUID id, String reference, String title, CaseStatus status, boolean waitingForUs) {
@@ -37,11 +33,7 @@ class AdviserPages {
         }
         AdviceTeam team = Cases.team(caller);
         // Only cases that ever asked for advice can concern an adviser; the case rebuilt says whether ours did.
-        List<UUID> asked = jdbc.sql("""
-                select distinct c.id, c.status_since from licensing_case c
-                join licensing_case_transition t on t.case_id = c.id and t.event = 'AdviceRequested'
-                order by c.status_since limit :limit""")
-                .param("limit", LIMIT).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        List<UUID> asked = casework.casesThatAskedForAdvice();
         List<AdviceRow> rows = asked.stream().map(id -> store.load(id, null, false).orElseThrow())
                 .filter(l -> Cases.adviceAskedOf(l.c(), team))
                 .map(l -> new AdviceRow(UUID.fromString(l.c().caseId()), l.reference(),

@@ -12,7 +12,6 @@ import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.Role;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +31,14 @@ class CasePages {
     private final CaseQueries queries;
     private final LicenceStore licences;
     private final CaseStore store;
-    private final JdbcClient jdbc;
+    private final CaseworkQueries casework;
 
-    CasePages(Cases cases, CaseQueries queries, LicenceStore licences, CaseStore store, JdbcClient jdbc) {
+    CasePages(Cases cases, CaseQueries queries, LicenceStore licences, CaseStore store, CaseworkQueries casework) {
         this.cases = cases;
         this.queries = queries;
         this.licences = licences;
         this.store = store;
-        this.jdbc = jdbc;
+        this.casework = casework;
     }
 
     @GetMapping("/cases")
@@ -59,10 +58,6 @@ class CasePages {
     @GetMapping("/cases/{id}")
     ModelAndView show(@PathVariable UUID id) {
         return page(id, Map.of(), HttpStatus.OK);
-    }
-
-    /** An officer who may handle an appeal, for the senior officer's choice. */
-    record Officer(UUID id, String name) {
     }
 
     private ModelAndView page(UUID id, Map<String, String> errors, HttpStatus status) {
@@ -90,7 +85,7 @@ class CasePages {
         view.addObject("mayAdvise", adviser && c.outstandingAdvice().contains(team));
         view.addObject("appealOfficer", c.appeal().map(a -> caller.userId().toString().equals(a.officerId())).orElse(false));
         view.addObject("officers", staff && c.status() == CaseStatus.UNDER_APPEAL ? officers(c) : List.of());
-        view.addObject("names", names(c));
+        view.addObject("names", casework.staffNames());
         view.addObject("criteria", RefusalCriterion.values());
         view.addObject("adviceTypes", AdviceType.values());
         view.addObject("teams", AdviceTeam.values());
@@ -101,27 +96,11 @@ class CasePages {
     }
 
     /** Caseworkers and senior officers who took no part in the refusal (the domain checks it again). */
-    private List<Officer> officers(Case c) {
+    private List<CaseworkQueries.Officer> officers(Case c) {
         Set<String> excluded = new java.util.HashSet<>();
         c.decision().ifPresent(d -> excluded.add(d.decidedBy()));
         c.countersignedBy().ifPresent(excluded::add);
-        return jdbc.sql("""
-                select distinct u.id, u.display_name from app_user u join user_role r on r.user_id = u.id
-                join organisation o on o.id = u.organisation_id
-                where r.role in ('CASEWORKER', 'SENIOR_OFFICER') and u.enabled and o.kind = 'LICENSING_AUTHORITY'
-                order by u.display_name""")
-                .query((rs, n) -> new Officer(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
-                .filter(o -> !excluded.contains(o.id().toString())).toList();
-    }
-
-    /** Display names of the officers and advisers named on the case, by user id. */
-    private Map<String, String> names(Case c) {
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("""
-                select u.id::text, u.display_name from app_user u join organisation o on o.id = u.organisation_id
-                where o.kind in ('LICENSING_AUTHORITY', 'ADVISORY_DEPARTMENT')""")
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
-        return names;
+        return casework.officers(excluded);
     }
 
     @PostMapping("/cases/{id}/assign")

@@ -143,7 +143,7 @@ class CaseworkJourneyBrowserTests {
 
         browser.signIn("oversight", PASSWORD).open(cases);
         assertThat(browser.find("#read-only-notice").getText()).contains("oversight");
-        assertThat(browser.findAll("form[method=post]")).isEmpty();
+        assertThat(browser.findAll("#content form[method=post]")).isEmpty();
         browser.assertAccessible();
 
         browser.signIn("northbridge.lee", PASSWORD).open(application);
