@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo cast: a licensing authority, an advisory department with two advisers, two exporters with two
+ * The demo cast: a licensing authority, an advisory department with three advisers (one per team), two exporters with two
  * users each, an oversight body, an audit office and a civil-society organisation. All fictional.
  * Every demo user has the password {@code pallas.demo.password} (default {@value #DEFAULT_PASSWORD}).
  */
@@ -54,6 +54,7 @@ class IdentityDemoSeed implements DemoSeed {
             new DemoUser("admin", "Priya Natarajan", AUTHORITY, Set.of(Role.ADMIN), null),
             new DemoUser("adviser.hr", "Lena Brandt", ADVISORY, Set.of(Role.ADVISER), AdviserTeam.HUMAN_RIGHTS),
             new DemoUser("adviser.ns", "Tomás Álvarez", ADVISORY, Set.of(Role.ADVISER), AdviserTeam.NATIONAL_SECURITY),
+            new DemoUser("adviser.def", "Ingrid Solberg", ADVISORY, Set.of(Role.ADVISER), AdviserTeam.DEFENCE),
             new DemoUser("northbridge.lee", "Alex Lee", EXPORTER_A, Set.of(Role.EXPORTER), null),
             new DemoUser("northbridge.patel", "Sam Patel", EXPORTER_A, Set.of(Role.EXPORTER), null),
             new DemoUser("calder.weber", "Jonas Weber", EXPORTER_B, Set.of(Role.EXPORTER), null),

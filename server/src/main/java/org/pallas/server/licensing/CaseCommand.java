@@ -63,6 +63,100 @@ sealed interface CaseCommand {
         }
     }
 
+    // ---- casework (information requests, amendments, withdrawal, advice, countersignature, appeals, notes) ----
+
+    record RequestInformation(String question) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.requestInformation(actor, question);
+        }
+    }
+
+    record ProvideInformation(String answer) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.provideInformation(actor, answer);
+        }
+    }
+
+    record Amend(ApplicationDetails details, String reason) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.amend(actor, details, reason);
+        }
+    }
+
+    record Withdraw(String reason) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.withdraw(actor, reason);
+        }
+    }
+
+    record RequestAdvice(java.util.Set<AdviceTeam> teams, String reason) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.requestAdvice(actor, teams, reason);
+        }
+    }
+
+    record GiveAdvice(AdviceTeam team, AdviceType type, String reasoning, List<String> conditions,
+            List<RefusalCriterion> criteria) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.giveAdvice(actor, team, type, reasoning, conditions, criteria);
+        }
+    }
+
+    record ConsolidateAdvice(String summary) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.consolidateAdvice(actor, summary);
+        }
+    }
+
+    record Countersign(String reasons) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.countersign(actor, reasons);
+        }
+    }
+
+    record RefuseCountersignature(String reasons) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.refuseCountersignature(actor, reasons);
+        }
+    }
+
+    record LodgeAppeal(String grounds) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.appeal(actor, grounds);
+        }
+    }
+
+    record AssignAppealOfficer(String officerId) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.assignAppealOfficer(actor, officerId);
+        }
+    }
+
+    record DecideAppeal(Outcome outcome, String reasons) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.decideAppeal(actor, outcome, reasons);
+        }
+    }
+
+    record AddInternalNote(String text) implements CaseCommand {
+        @Override
+        public CaseEvent applyTo(Case c, Actor actor) {
+            return c.addInternalNote(actor, text);
+        }
+    }
+
     /** Applies the command (not {@link StartDraft}, which creates the case) to the case. */
     CaseEvent applyTo(Case c, Actor actor);
 }

@@ -56,7 +56,7 @@ class CaseQueries {
 
     /** Open cases (submitted and not finalised), oldest in their state first, filtered by route and state. */
     Page<QueueRow> queue(Caller caller, AssessmentRoute route, CaseStatus status, int page) {
-        Cases.requireAuthority(caller);
+        Cases.requireQueueReader(caller);
         String where = """
                 from licensing_case c join organisation o on o.id = c.organisation_id
                 left join app_user u on u.id = c.case_officer_id

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.ReadLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,11 @@ class Cases {
     private final SubmissionAssessments assessments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReadLog readLog;
 
-    Cases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments, ApplicationEventPublisher events, Clock clock) {
+    Cases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments, ApplicationEventPublisher events,
+            Clock clock, ReadLog readLog) {
+        this.readLog = readLog;
         this.store = store;
         this.licences = licences;
         this.assessments = assessments;
@@ -122,11 +126,21 @@ class Cases {
 
     // ---- authority ---------------------------------------------------------------------------------------------
 
-    /** The whole case with regulator-only parts: authority staff only. */
-    @Transactional(readOnly = true)
+    /**
+     * The whole case with regulator-only parts. Caseworkers and senior officers act on it; oversight and auditors read
+     * every case (oversight reads go to the {@link ReadLog}); an adviser reads only a case that asked their team for
+     * advice (any other answers 404, as if it did not exist).
+     */
+    @Transactional
     public CaseStore.Loaded authorityView(Caller caller, UUID id) {
-        requireAuthority(caller);
-        return store.load(id, null, false).orElseThrow(() -> new NotFoundException("Case", id));
+        requireCaseReader(caller);
+        CaseStore.Loaded loaded = store.load(id, null, false).orElseThrow(() -> new NotFoundException("Case", id));
+        if (!isCaseStaff(caller) && caller.hasRole(org.pallas.server.platform.Role.ADVISER)
+                && !adviceAskedOf(loaded.c(), team(caller))) {
+            throw new NotFoundException("Case", id);
+        }
+        readLog.record(caller, "case", id);
+        return loaded;
     }
 
     @Transactional
@@ -145,15 +159,146 @@ class Cases {
             List<String> conditions) {
         Actor actor = authority(caller);
         CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.Decide(outcome, reasons, criteria, conditions), actor);
-        if (loaded.c().status() == CaseStatus.FINALISED && loaded.c().standingOutcome().orElse(null) == Outcome.APPROVED) {
-            LicenceStore.Issued issued = licences.issue(actor, caller, loaded.c(), loaded.clock());
-            events.publishEvent(new LicensingChange("licensing.licence.issued", "licence", issued.id().toString(),
-                    caller.userId(), clock.instant(),
-                    Map.of("licence", issued.reference(), "case", loaded.reference(), "validFrom",
-                            issued.licence().validFrom().toString(), "validUntil", issued.licence().validUntil().toString()),
-                    Map.of("organisationId", loaded.organisationId().toString(),
-                            "conditions", issued.licence().conditions())));
+        issueIfApproved(loaded, caller);
+    }
+
+    // ---- casework: information requests, amendments, withdrawal, advice, countersignature, appeals, notes ----
+
+    /** The case officer (any caseworker, in the domain) asks the applicant a question; the SLA clock pauses. */
+    @Transactional
+    public void requestInformation(Caller caller, UUID id, String question) {
+        apply(caller, id, new CaseCommand.RequestInformation(question), authority(caller));
+    }
+
+    /** The exporter answers the open question; the case returns to where it was. */
+    @Transactional
+    public void answerInformationRequest(Caller caller, UUID id, String answer) {
+        apply(caller, id, new CaseCommand.ProvideInformation(answer), exporter(caller));
+    }
+
+    /** An amendment before the decision: a new version, the old ones kept (declarations stay as declared). */
+    @Transactional
+    public void amend(Caller caller, UUID id, ApplicationDetails details, String reason) {
+        Actor actor = exporter(caller);
+        CaseStore.Loaded loaded = loadForExporter(caller, id, true);
+        // The undertaking is uploaded once; an amendment that does not send one keeps the one on file.
+        ApplicationDetails kept = details.undertaking() == null
+                ? details.withUndertaking(loaded.c().application().details().undertaking()) : details;
+        apply(loaded, new CaseCommand.Amend(kept, reason), actor, caller);
+    }
+
+    @Transactional
+    public void withdraw(Caller caller, UUID id, String reason) {
+        apply(caller, id, new CaseCommand.Withdraw(reason), exporter(caller));
+    }
+
+    /** The exporter appeals a refusal within 28 days (the domain checks the window by the injected clock). */
+    @Transactional
+    public void appeal(Caller caller, UUID id, String grounds) {
+        apply(caller, id, new CaseCommand.LodgeAppeal(grounds), exporter(caller));
+    }
+
+    /** Every submitted version of the exporter's application, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ApplicationVersion> versions(Caller caller, UUID id) {
+        return loadForExporter(caller, id, false).c().application().versions();
+    }
+
+    /** The case officer asks adviser teams; the route's required teams are always added by the domain. */
+    @Transactional
+    public void requestAdvice(Caller caller, UUID id, Set<AdviceTeam> teams, String reason) {
+        apply(caller, id, new CaseCommand.RequestAdvice(teams, reason), authority(caller));
+    }
+
+    /** An adviser gives their team's advice. */
+    @Transactional
+    public void giveAdvice(Caller caller, UUID id, AdviceType type, String reasoning, List<String> conditions,
+            List<RefusalCriterion> criteria) {
+        Actor actor = adviser(caller);
+        CaseStore.Loaded loaded = store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
+        if (!adviceAskedOf(loaded.c(), team(caller))) {
+            throw new NotFoundException("Case", id);
         }
+        apply(loaded, new CaseCommand.GiveAdvice(actor.teams().iterator().next(), type, reasoning, conditions, criteria),
+                actor, caller);
+    }
+
+    @Transactional
+    public void consolidateAdvice(Caller caller, UUID id, String summary) {
+        apply(caller, id, new CaseCommand.ConsolidateAdvice(summary), authority(caller));
+    }
+
+    /**
+     * A senior officer countersigns the proposed decision; a final approval issues the licence. Four eyes is the
+     * domain's rule: the officer who made the decision is refused (403), whatever roles they hold.
+     */
+    @Transactional
+    public void countersign(Caller caller, UUID id, String reasons) {
+        Actor actor = authority(caller);
+        CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.Countersign(reasons), actor);
+        issueIfApproved(loaded, caller);
+    }
+
+    @Transactional
+    public void refuseCountersignature(Caller caller, UUID id, String reasons) {
+        apply(caller, id, new CaseCommand.RefuseCountersignature(reasons), authority(caller));
+    }
+
+    /** A senior officer assigns the appeal to an officer who neither made nor countersigned the refusal. */
+    @Transactional
+    public void assignAppealOfficer(Caller caller, UUID id, UUID officer) {
+        apply(caller, id, new CaseCommand.AssignAppealOfficer(officer.toString()), authority(caller));
+    }
+
+    /** The assigned appeal officer decides; an appeal allowed issues the licence through the same path. */
+    @Transactional
+    public void decideAppeal(Caller caller, UUID id, Outcome outcome, String reasons) {
+        CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.DecideAppeal(outcome, reasons), authority(caller));
+        issueIfApproved(loaded, caller);
+    }
+
+    /** A regulator-only note (caseworkers, senior officers, advisers asked for advice on the case). */
+    @Transactional
+    public void addInternalNote(Caller caller, UUID id, String text) {
+        if (caller.hasRole(org.pallas.server.platform.Role.ADVISER) && !isCaseStaff(caller)) {
+            Actor actor = adviser(caller);
+            CaseStore.Loaded loaded = store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
+            if (!adviceAskedOf(loaded.c(), team(caller))) {
+                throw new NotFoundException("Case", id);
+            }
+            apply(loaded, new CaseCommand.AddInternalNote(text), actor, caller);
+            return;
+        }
+        apply(caller, id, new CaseCommand.AddInternalNote(text), authority(caller));
+    }
+
+    /** Whether the case ever asked the team for advice (advisers see only such cases). */
+    static boolean adviceAskedOf(Case c, AdviceTeam team) {
+        return team != null && c.history().stream()
+                .anyMatch(e -> e instanceof CaseEvent.AdviceRequested r && r.teams().contains(team));
+    }
+
+    static AdviceTeam team(Caller caller) {
+        return caller.team() == null ? null : AdviceTeam.valueOf(caller.team().name());
+    }
+
+    private void issueIfApproved(CaseStore.Loaded loaded, Caller caller) {
+        Case c = loaded.c();
+        boolean finalApproval = (c.status() == CaseStatus.FINALISED || c.status() == CaseStatus.APPEAL_DECIDED)
+                && c.standingOutcome().orElse(null) == Outcome.APPROVED;
+        if (!finalApproval) {
+            return;
+        }
+        // The licence is issued in the case officer's name (the domain issues licences as a caseworker); the ledger
+        // entry names the user whose action made the approval final.
+        Actor issuer = Actor.caseworker(c.caseOfficerId().orElse(caller.userId().toString()));
+        LicenceStore.Issued issued = licences.issue(issuer, caller, c, loaded.clock());
+        events.publishEvent(new LicensingChange("licensing.licence.issued", "licence", issued.id().toString(),
+                caller.userId(), clock.instant(),
+                Map.of("licence", issued.reference(), "case", loaded.reference(), "validFrom",
+                        issued.licence().validFrom().toString(), "validUntil", issued.licence().validUntil().toString()),
+                Map.of("organisationId", loaded.organisationId().toString(),
+                        "conditions", issued.licence().conditions())));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
@@ -172,9 +317,17 @@ class Cases {
             event = command.applyTo(loaded.c(), actor);
         } catch (NotAuthorisedException e) {
             throw new AccessDeniedException(e.getMessage());
+        } catch (RuleViolationException e) {
+            boolean countersigning = command instanceof CaseCommand.Countersign
+                    || command instanceof CaseCommand.RefuseCountersignature;
+            if (countersigning && loaded.c().proposedDecision().map(d -> d.decidedBy().equals(actor.id())).orElse(false)) {
+                // Four eyes (checked by the domain) is an authorisation rule: the decision-maker is forbidden.
+                throw new AccessDeniedException(e.getMessage());
+            }
+            throw new InvalidInputException("case", e.getMessage());
         } catch (ApplicationInvalidException e) {
             throw invalid(e.errors());
-        } catch (IllegalTransitionException | RuleViolationException | IllegalArgumentException e) {
+        } catch (IllegalTransitionException | IllegalArgumentException e) {
             throw new InvalidInputException("case", e.getMessage());
         }
         UUID id = UUID.fromString(loaded.c().caseId());
@@ -237,6 +390,39 @@ class Cases {
             roles.add(Role.SENIOR_OFFICER);
         }
         return new Actor(caller.userId().toString(), roles, null, Set.of());
+    }
+
+    private static Actor adviser(Caller caller) {
+        if (!caller.isAdvisoryDepartment() || !caller.hasRole(org.pallas.server.platform.Role.ADVISER)
+                || caller.team() == null) {
+            throw new AccessDeniedException("Only advisers of an advisory team give advice.");
+        }
+        return Actor.adviser(caller.userId().toString(), team(caller));
+    }
+
+    /** Caseworkers and senior officers: the staff who act on cases. */
+    static boolean isCaseStaff(Caller caller) {
+        return caller.isAuthority() && caller.hasAnyRole(org.pallas.server.platform.Role.CASEWORKER,
+                org.pallas.server.platform.Role.SENIOR_OFFICER);
+    }
+
+    /** Who may read cases: case staff, oversight and auditors (everything), advisers (cases asking their team). */
+    static void requireCaseReader(Caller caller) {
+        if (isCaseStaff(caller) || (!caller.isExporter() && caller.hasAnyRole(org.pallas.server.platform.Role.OVERSIGHT,
+                org.pallas.server.platform.Role.AUDITOR))
+                || (caller.isAdvisoryDepartment() && caller.hasRole(org.pallas.server.platform.Role.ADVISER))) {
+            return;
+        }
+        throw new AccessDeniedException("Only the licensing authority, its advisers and oversight read cases.");
+    }
+
+    /** The queue: case staff, and oversight and auditors who read everything (advisers have their own queue). */
+    static void requireQueueReader(Caller caller) {
+        if (isCaseStaff(caller) || (!caller.isExporter() && caller.hasAnyRole(org.pallas.server.platform.Role.OVERSIGHT,
+                org.pallas.server.platform.Role.AUDITOR))) {
+            return;
+        }
+        throw new AccessDeniedException("Only the licensing authority and oversight read the case queue.");
     }
 
     static void requireAuthority(Caller caller) {

@@ -8,7 +8,8 @@ import org.pallas.server.IsolationRows;
 
 /**
  * Licensing in the isolation matrix. Applications are exporters' own (another exporter's answers 404; everyone else
- * 403, the authority reads cases through the case pages); cases are for caseworkers and senior officers only.
+ * 403, the authority reads cases through the case pages); caseworkers and senior officers act on cases, oversight and
+ * auditors read them, advisers read and advise on the cases that asked their team.
  */
 class LicensingIsolationRows implements IsolationRows {
 
@@ -41,12 +42,54 @@ class LicensingIsolationRows implements IsolationRows {
                         .expect("anon=302 A=404 B=400 *=403"),
                 row("POST /applications/{id}/submit").with("id", B_SUBMITTED).expect("anon=302 A=404 B=400 *=403"),
                 // Authority pages
-                row("GET /cases").expect("anon=302 cw=200 so=200 *=403"),
-                row("GET /cases/{id}").with("id", B_SUBMITTED).expect("anon=302 cw=200 so=200 *=403"),
-                row("GET /cases/{id}").with("id", "@random").expect("anon=302 cw=404 so=404 *=403"),
+                row("GET /cases").expect("anon=302 cw=200 so=200 ov=200 aud=200 *=403"),
+                // Oversight and auditors read every case; an adviser only a case that asked their team (else 404).
+                row("GET /cases/{id}").with("id", B_SUBMITTED).expect("anon=302 cw=200 so=200 ov=200 aud=200 adv=404 *=403"),
+                row("GET /cases/{id}").with("id", "@random").expect("anon=302 cw=404 so=404 ov=404 aud=404 adv=404 *=403"),
                 row("POST /cases/{id}/assign").with("id", "@random").expect("anon=302 cw=404 so=404 *=403"),
                 row("POST /cases/{id}/checks").with("id", "@random").expect("anon=302 cw=404 so=404 *=403"),
                 row("POST /cases/{id}/decision").with("id", "@random").form("outcome=REFUSED&reasons=x&criteria=UK_C1")
-                        .expect("anon=302 cw=404 so=404 *=403"));
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                // Casework actions: case staff act (404 for a case that does not exist); readers and exporters 403
+                row("POST /cases/{id}/information-request").with("id", "@random").form("question=x")
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /cases/{id}/advice-request").with("id", "@random").form("adviceReason=x&teams=DEFENCE")
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /cases/{id}/advice").with("id", "@random").form("adviceType=APPROVE&reasoning=x")
+                        .expect("anon=302 adv=404 *=403"),
+                row("POST /cases/{id}/advice").with("id", B_SUBMITTED).form("adviceType=APPROVE&reasoning=x")
+                        .expect("anon=302 adv=404 *=403"),
+                row("POST /cases/{id}/consolidation").with("id", "@random").form("summary=x")
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /cases/{id}/countersignature").with("id", "@random").form("verdict=accept&countersignReasons=x")
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /cases/{id}/appeal-officer").with("id", "@random").form("officer=00000000-0000-4000-8000-000000000001")
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /cases/{id}/appeal-decision").with("id", "@random").form("appealOutcome=APPROVED&appealReasons=x")
+                        .expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /cases/{id}/notes").with("id", "@random").form("note=x")
+                        .expect("anon=302 cw=404 so=404 adv=404 *=403"),
+                row("GET /advice").expect("anon=302 adv=200 *=403"),
+                // Exporter actions on a submitted application: the owner's bad request is 400, the other exporter 404
+                row("POST /applications/{id}/answer").with("id", B_SUBMITTED).form("answer=x")
+                        .expect("anon=302 A=404 B=400 *=403"),
+                row("POST /applications/{id}/withdraw").with("id", B_SUBMITTED).form("withdrawReason=")
+                        .expect("anon=302 A=404 B=400 *=403"),
+                row("POST /applications/{id}/appeal").with("id", B_SUBMITTED).form("grounds=x")
+                        .expect("anon=302 A=404 B=400 *=403"),
+                row("GET /applications/{id}/refusal-letter").with("id", B_SUBMITTED).expect("anon=302 A=404 B=404 *=403"),
+                row("GET /applications/{id}/versions").with("id", B_SUBMITTED).expect("anon=302 A=404 B=200 *=403"),
+                row("GET /applications/{id}/amend").with("id", B_SUBMITTED).expect("anon=302 A=404 B=200 *=403"),
+                row("POST /applications/{id}/amend").with("id", B_SUBMITTED).form("amendReason=")
+                        .expect("anon=302 A=404 B=400 *=403"),
+                row("POST /api/v1/applications/{id}/information-response").with("id", B_SUBMITTED).json("{\"answer\":\"x\"}")
+                        .expect("anon=401 A=404 B=400 *=403"),
+                row("POST /api/v1/applications/{id}/amendments").with("id", B_SUBMITTED)
+                        .json("{\"details\":{},\"reason\":\"x\"}").expect("anon=401 A=404 B=400 *=403"),
+                row("GET /api/v1/applications/{id}/versions").with("id", B_SUBMITTED).expect("anon=401 A=404 B=200 *=403"),
+                row("POST /api/v1/applications/{id}/withdrawal").with("id", "@random").json("{\"reason\":\"x\"}")
+                        .expect("anon=401 A=404 B=404 *=403"),
+                row("POST /api/v1/applications/{id}/appeal").with("id", B_SUBMITTED).json("{\"grounds\":\"x\"}")
+                        .expect("anon=401 A=404 B=400 *=403"));
     }
 }

@@ -36,7 +36,7 @@ class DemoSeedingTests {
                 .query(String.class).list()).containsExactlyInAnyOrder("caseworker:CASEWORKER", "senior:SENIOR_OFFICER",
                 "admin:ADMIN", "adviser.hr:ADVISER", "adviser.ns:ADVISER", "oversight:OVERSIGHT", "auditor:AUDITOR");
         assertThat(jdbc.sql("select team from app_user where username like 'adviser.%' order by username").query(String.class).list())
-                .containsExactly("HUMAN_RIGHTS", "NATIONAL_SECURITY");
+                .containsExactly("DEFENCE", "HUMAN_RIGHTS", "NATIONAL_SECURITY");
         assertThat(jdbc.sql("""
                 select count(*) from app_user u join organisation o on o.id = u.organisation_id
                 where o.name in ('Northbridge Security Ltd', 'Calder Forensics GmbH') and u.username not like 't-%'
