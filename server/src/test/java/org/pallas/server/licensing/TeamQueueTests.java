@@ -104,7 +104,10 @@ class TeamQueueTests {
         assertThat(refs("me", null, false, null)).containsExactly(oldAssigned);
         assertThat(refs("unassigned", null, false, null)).containsExactlyInAnyOrder(oldUnassigned, recent);
         assertThat(refs(null, Queue.LICENSING_RECEPTION, false, null)).containsExactlyInAnyOrder(oldUnassigned, recent);
-        assertThat(refs(null, Queue.FAST_TRACK, false, null)).containsExactly(oldAssigned);
+        // Under review, the case sits in its route's queue (whatever route the assessment gave Mongolia).
+        Queue review = AssessmentRoute.valueOf(jdbc.sql("select route from licensing_case where reference = :r")
+                .param("r", oldAssigned).query(String.class).single()).queue();
+        assertThat(refs(null, review, false, null)).containsExactly(oldAssigned);
         assertThat(refs(null, null, true, null)).as("overdue").containsExactlyInAnyOrder(oldAssigned, oldUnassigned);
         // Another caseworker's "me" is not this caseworker's.
         assertThat(queries.teamQueue(cast.caller(Who.SENIOR_OFFICER),
