@@ -142,6 +142,30 @@ class CaseQueries {
         static QueueFilter all() {
             return new QueueFilter(null, null, null, null, null, false, null, 1);
         }
+
+        /** This filter as the queue page's query string, e.g. {@code ?route=STANDARD&sort=SUBMITTED&page=2}. */
+        public String query() {
+            StringBuilder q = new StringBuilder("?sort=").append(sort.name()).append("&page=").append(Math.max(1, page));
+            if (queue != null) {
+                q.append("&queue=").append(queue.name());
+            }
+            if (route != null) {
+                q.append("&route=").append(route.name());
+            }
+            if (status != null) {
+                q.append("&status=").append(status.name());
+            }
+            if (destination != null && destination.matches("[A-Z]{2}")) {
+                q.append("&destination=").append(destination);
+            }
+            if (officer != null && officer.matches("me|unassigned|[0-9a-f-]{36}")) {
+                q.append("&officer=").append(officer);
+            }
+            if (overdue) {
+                q.append("&overdue=true");
+            }
+            return q.toString();
+        }
     }
 
     /** One case in a team queue, with its time in queue and where it stands on the service-level clock. */
@@ -272,6 +296,17 @@ class CaseQueries {
         Cases.requireAuthority(caller);
         return jdbc.sql("select distinct u.id, u.display_name from licensing_case c join app_user u on u.id = c.case_officer_id"
                 + " where " + OPEN + " order by u.display_name")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    /** The licensing authority's caseworkers and senior officers, whom a senior officer may assign cases to. */
+    List<Map.Entry<UUID, String>> authorityOfficers(Caller caller) {
+        Cases.requireAuthority(caller);
+        return jdbc.sql("""
+                select distinct u.id, u.display_name from app_user u join organisation o on o.id = u.organisation_id
+                join user_role r on r.user_id = u.id
+                where o.kind = 'LICENSING_AUTHORITY' and u.enabled and r.role in ('CASEWORKER', 'SENIOR_OFFICER')
+                order by u.display_name""")
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
     }
 

@@ -9,6 +9,7 @@ import org.pallas.server.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -17,9 +18,11 @@ import org.springframework.web.servlet.ModelAndView;
 class QueuePages {
 
     private final CaseQueries queries;
+    private final Cases cases;
 
-    QueuePages(CaseQueries queries) {
+    QueuePages(CaseQueries queries, Cases cases) {
         this.queries = queries;
+        this.cases = cases;
     }
 
     @GetMapping("/queues")
@@ -51,6 +54,32 @@ class QueuePages {
                 .filter(s -> s != CaseStatus.DRAFT).toList());
         view.addObject("sorts", CaseQueries.QueueSort.values());
         view.addObject("officers", queries.assignedOfficers(caller));
+        boolean senior = caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER);
+        view.addObject("senior", senior);
+        view.addObject("assignable", senior ? queries.authorityOfficers(caller) : java.util.List.of());
         return view;
+    }
+
+    /** A senior officer assigns a case to an officer of the authority, then returns to the queue. */
+    @PostMapping("/queues/assign")
+    ModelAndView assign(@RequestParam(name = "case") java.util.UUID caseId,
+            @RequestParam(name = "officer", required = false) java.util.UUID officer,
+            @RequestParam(name = "back", defaultValue = "") String back) {
+        Caller caller = Caller.current();
+        if (!caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only a senior officer assigns cases to other officers.");
+        }
+        if (officer == null || queries.authorityOfficers(caller).stream().noneMatch(o -> o.getKey().equals(officer))) {
+            ModelAndView view = queues(null, null, null, null, null, false, null, 1);
+            @SuppressWarnings("unchecked")
+            Map<String, String> errors = (Map<String, String>) view.getModel().get("errors");
+            errors.put("officer", "choose an officer of the licensing authority to assign the case to");
+            view.setStatus(HttpStatus.BAD_REQUEST);
+            return view;
+        }
+        cases.assignTo(caller, caseId, officer);
+        // Back to the same filtered page (only a query string of this page is accepted).
+        return new ModelAndView("redirect:/queues" + (back.matches("\\?[A-Za-z0-9_=&%.-]{0,500}") ? back : ""));
     }
 }

@@ -50,6 +50,8 @@ class LicensingIsolationRows implements IsolationRows {
                         .expect("anon=302 cw=404 so=404 *=403"),
                 // Team queues and the service-level dashboard (authority and oversight); the public version is open.
                 row("GET /queues").expect("anon=302 cw=200 so=200 *=403"),
+                row("POST /queues/assign").form("case=" + B_SUBMITTED + "&officer=00000000-0000-4000-a000-00000000ffff")
+                        .expect("anon=302 so=400 *=403"),
                 row("GET /service-levels").expect("anon=302 cw=200 so=200 ov=200 aud=200 *=403"),
                 row("GET /transparency/service-levels").expect("anon=200 *=200"),
                 // General authorisations: published terms for everyone signed in; registrations are the registrant's

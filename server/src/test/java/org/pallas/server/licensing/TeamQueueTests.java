@@ -74,11 +74,15 @@ class TeamQueueTests {
     }
 
     private static UUID submit(Cases cases, Caller exporter) {
-        Party endUser = new Party("EU1", PartyRole.END_USER, "Steppe Security LLC", "MN", "Ulaanbaatar 1, MN",
+        return submit(cases, exporter, "MN");
+    }
+
+    private static UUID submit(Cases cases, Caller exporter, String country) {
+        Party endUser = new Party("EU1", PartyRole.END_USER, "Steppe Security LLC", country, "Main street 1, " + country,
                 EndUserType.COMMERCIAL, null);
         ApplicationDetails details = new ApplicationDetails(
                 List.of(new Product("P1", "Pen-test suite", ClassificationStatus.CONFIRMED, List.of("4D004"))),
-                List.of(endUser), Set.of("MN"), "Authorised testing of the customer's own systems.",
+                List.of(endUser), Set.of(country), "Authorised testing of the customer's own systems.",
                 new UndertakingDocument("u-" + UUID.randomUUID(), "application/pdf", 1000, "c".repeat(64)),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
                 new QuantityModel(2, 1, 1, 12), null);
@@ -169,6 +173,39 @@ class TeamQueueTests {
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(bad).contains("enter a two-letter country code", "href=\"#destination\"");
         mvc.perform(get("/queues").with(cast.session(Who.EXPORTER_A))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSeniorOfficerAssignsACaseToAnOfficerFromTheQueueAndACaseworkerCannot() throws Exception {
+        UUID id = tx.execute(s -> {
+            Caller exporter = cast.caller(Who.EXPORTER_A);
+            return submit(cases, exporter, "BT");
+        });
+        UUID caseworker = cast.caller(Who.CASEWORKER).userId();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
+                .param("case", id.toString()).param("officer", caseworker.toString())
+                .with(cast.session(Who.CASEWORKER))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(get("/queues").param("destination", "BT").with(cast.session(Who.SENIOR_OFFICER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("action=\"/queues/assign\"", "Officer for " + reference(id));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
+                .param("case", id.toString()).param("officer", cast.caller(Who.EXPORTER_A).userId().toString())
+                .with(cast.session(Who.SENIOR_OFFICER))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
+                .param("case", id.toString()).param("officer", caseworker.toString()).param("back", "?destination=BT&page=1")
+                .with(cast.session(Who.SENIOR_OFFICER))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/queues?destination=BT&page=1"));
+        assertThat(jdbc.sql("select case_officer_id from licensing_case where id = :id").param("id", id)
+                .query(UUID.class).single()).isEqualTo(caseworker);
+        assertThat(queries.teamQueue(cast.caller(Who.CASEWORKER), new CaseQueries.QueueFilter(null, null, null, "BT", "me",
+                false, null, 1)).items()).extracting(CaseQueries.TeamQueueRow::id).containsExactly(id);
     }
 
     /** With 10,000 cases the queue's filters and sorts are answered from indexes, not by reading every case. */
