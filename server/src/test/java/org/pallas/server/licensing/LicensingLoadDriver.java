@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 import org.pallas.server.Pallas;
 import org.pallas.server.platform.Caller;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,7 +90,7 @@ public final class LicensingLoadDriver {
         tx.executeWithoutResult(s -> {
             Instant now = Instant.now();
             BackdatedCases b = new BackdatedCases(ctx.getBean(CaseStore.class), ctx.getBean(LicenceStore.class),
-                    ctx.getBean(SubmissionAssessments.class), ctx.getBean(ApplicationEventPublisher.class), jdbc, now);
+                    ctx.getBean(SubmissionAssessments.class), ctx, jdbc, now);
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             Random random = new Random(1);
@@ -160,6 +159,8 @@ public final class LicensingLoadDriver {
         String[] exporterNames = {"northbridge.lee", "northbridge.patel", "calder.weber", "calder.fischer"};
         String[] officerNames = {"caseworker", "senior"};
         AtomicBoolean running = new AtomicBoolean(true);
+        // Every user signs in (password hashing is deliberately slow) before the warm-up starts.
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(users);
         ExecutorService pool = Executors.newFixedThreadPool(users);
         for (int u = 0; u < users; u++) {
             int n = u;
@@ -169,14 +170,21 @@ public final class LicensingLoadDriver {
                         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
                 Random random = new Random(n);
                 try {
-                    if (exporter) {
-                        String token = token(http, base, exporterNames[n % exporterNames.length]);
-                        while (running.get()) {
-                            exporterRound(http, base, token, random);
+                    String token = null;
+                    try {
+                        if (exporter) {
+                            token = token(http, base, exporterNames[n % exporterNames.length]);
+                        } else {
+                            signIn(http, base, officerNames[n % officerNames.length]);
                         }
-                    } else {
-                        signIn(http, base, officerNames[n % officerNames.length]);
-                        while (running.get()) {
+                    } finally {
+                        ready.countDown();
+                    }
+                    ready.await();
+                    while (running.get()) {
+                        if (exporter) {
+                            exporterRound(http, base, token, random);
+                        } else {
                             officerRound(http, base, caseIds, random);
                         }
                     }
@@ -185,6 +193,9 @@ public final class LicensingLoadDriver {
                 }
                 return null;
             });
+        }
+        if (!ready.await(300, TimeUnit.SECONDS)) {
+            System.out.println("not every user could sign in within 300 s");
         }
         Thread.sleep(5_000);
         measuring = true;
