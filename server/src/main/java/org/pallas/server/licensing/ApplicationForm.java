@@ -18,10 +18,62 @@ import java.util.Set;
 record ApplicationForm(String productName, String controlEntries, String classification, String riskTier,
         String endUserName, String endUserCountry, String endUserAddress, String endUserType, String endUserAgency,
         String destinations, String endUseCategory, String endUseStatement, List<String> safeguards, String seats,
-        String concurrentTargets, String deployments, String supportMonths) {
+        String concurrentTargets, String deployments, String supportMonths, List<PartyRow> otherParties,
+        String addParty, String removeParty) {
 
     static final String PRODUCT_ID = "P1";
     static final String END_USER_ID = "EU1";
+    /** Rows an open licence form may hold besides the first end user (the API takes any number). */
+    static final int MAX_OTHER_PARTIES = 50;
+
+    /**
+     * A further named end user of an open licence, as typed. Row {@code i} is the application's party {@code i + 1}
+     * and its inputs are named {@code otherParties[i].name} and so on, so the form posts back without JavaScript.
+     */
+    record PartyRow(String name, String countryCode, String address, String endUserType, String agencyOrUnit) {
+
+        static PartyRow empty() {
+            return new PartyRow("", "", "", "", "");
+        }
+
+        boolean isBlank() {
+            return blank(name) && blank(countryCode) && blank(address) && blank(endUserType) && blank(agencyOrUnit);
+        }
+
+        static PartyRow of(Party p) {
+            return new PartyRow(p.name(), p.countryCode(), p.address(),
+                    p.endUserType() == null ? "" : p.endUserType().name(), p.agencyOrUnit() == null ? "" : p.agencyOrUnit());
+        }
+    }
+
+    /** The further party rows, never null. */
+    public List<PartyRow> rows() {
+        return otherParties == null ? List.of() : otherParties.stream().map(r -> r == null ? PartyRow.empty() : r).toList();
+    }
+
+    /** The same form with one more empty row (the "add another end user" button). */
+    ApplicationForm withAnotherRow() {
+        List<PartyRow> rows = new ArrayList<>(rows());
+        if (rows.size() < MAX_OTHER_PARTIES) {
+            rows.add(PartyRow.empty());
+        }
+        return withRows(rows);
+    }
+
+    /** The same form without row {@code index} (a "remove" button). */
+    ApplicationForm withoutRow(int index) {
+        List<PartyRow> rows = new ArrayList<>(rows());
+        if (index >= 0 && index < rows.size()) {
+            rows.remove(index);
+        }
+        return withRows(rows);
+    }
+
+    private ApplicationForm withRows(List<PartyRow> rows) {
+        return new ApplicationForm(productName, controlEntries, classification, riskTier, endUserName, endUserCountry,
+                endUserAddress, endUserType, endUserAgency, destinations, endUseCategory, endUseStatement, safeguards, seats,
+                concurrentTargets, deployments, supportMonths, List.copyOf(rows), null, null);
+    }
 
     static ApplicationForm of(ApplicationDetails d, CaseCommand.Declarations declared) {
         Product p = d.products().isEmpty() ? null : d.products().get(0);
@@ -36,7 +88,8 @@ record ApplicationForm(String productName, String controlEntries, String classif
                 d.endUseStatement() == null ? "" : d.endUseStatement(),
                 d.safeguards().stream().map(Enum::name).sorted().toList(),
                 q == null ? "" : Integer.toString(q.seats()), q == null ? "" : Integer.toString(q.concurrentTargets()),
-                q == null ? "" : Integer.toString(q.deployments()), q == null ? "" : Integer.toString(q.updateAndSupportMonths()));
+                q == null ? "" : Integer.toString(q.deployments()), q == null ? "" : Integer.toString(q.updateAndSupportMonths()),
+                d.partiesIn(PartyRole.END_USER).stream().skip(1).map(PartyRow::of).toList(), null, null);
     }
 
     /** Form fields that could not be read at all (not numbers, unknown choices). */
@@ -54,9 +107,18 @@ record ApplicationForm(String productName, String controlEntries, String classif
         List<Product> products = blank(productName) && blank(controlEntries) ? List.of()
                 : List.of(new Product(PRODUCT_ID, trim(productName), choice(ClassificationStatus.class, classification),
                         split(controlEntries)));
-        List<Party> parties = blank(endUserName) && blank(endUserCountry) && blank(endUserAddress) ? List.of()
-                : List.of(new Party(END_USER_ID, PartyRole.END_USER, trim(endUserName), upper(endUserCountry),
-                        trim(endUserAddress), choice(EndUserType.class, endUserType), trim(endUserAgency)));
+        List<PartyRow> others = rows().stream().filter(r -> !r.isBlank()).toList();
+        List<Party> parties = new ArrayList<>();
+        // The first end user is kept when further rows are filled in, so that party i + 1 is always row i.
+        if (!(blank(endUserName) && blank(endUserCountry) && blank(endUserAddress)) || !others.isEmpty()) {
+            parties.add(new Party(END_USER_ID, PartyRole.END_USER, trim(endUserName), upper(endUserCountry),
+                    trim(endUserAddress), choice(EndUserType.class, endUserType), trim(endUserAgency)));
+        }
+        for (int i = 0; i < others.size(); i++) {
+            PartyRow r = others.get(i);
+            parties.add(new Party("EU" + (i + 2), PartyRole.END_USER, trim(r.name()), upper(r.countryCode()),
+                    trim(r.address()), choice(EndUserType.class, r.endUserType()), trim(r.agencyOrUnit())));
+        }
         Set<String> dest = new LinkedHashSet<>();
         split(destinations).forEach(c -> dest.add(c.toUpperCase(Locale.ROOT)));
         Set<Safeguard> chosen = EnumSet.noneOf(Safeguard.class);
@@ -76,6 +138,11 @@ record ApplicationForm(String productName, String controlEntries, String classif
         if (path.startsWith("products")) {
             return path.contains("controlEntries") ? "controlEntries" : path.contains("classification") ? "classification"
                     : "productName";
+        }
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("parties\\[(\\d+)]\\.(\\w+).*").matcher(path);
+        if (row.matches() && Integer.parseInt(row.group(1)) > 0) {
+            // Party i + 1 is the further row i: its inputs carry the row's own names.
+            return "otherParties[" + (Integer.parseInt(row.group(1)) - 1) + "]." + row.group(2);
         }
         if (path.startsWith("parties")) {
             if (path.endsWith("countryCode")) {

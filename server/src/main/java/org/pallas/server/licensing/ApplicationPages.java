@@ -39,8 +39,10 @@ class ApplicationPages {
     }
 
     @PostMapping("/applications")
-    String start() {
-        UUID id = cases.startDraft(Caller.current(), LicenceType.INDIVIDUAL, ApplicationDetails.empty(),
+    String start(@RequestParam(name = "type", defaultValue = "INDIVIDUAL") String type) {
+        // A general authorisation is registered under its published terms, not started here.
+        LicenceType chosen = "OPEN".equals(type) ? LicenceType.OPEN : LicenceType.INDIVIDUAL;
+        UUID id = cases.startDraft(Caller.current(), chosen, ApplicationDetails.empty(),
                 new CaseCommand.Declarations(null, null));
         return "redirect:/applications/" + id + "/edit";
     }
@@ -84,6 +86,13 @@ class ApplicationPages {
     ModelAndView save(@PathVariable UUID id, @ModelAttribute ApplicationForm form) {
         Caller caller = Caller.current();
         Cases.Draft draft = cases.draft(caller, id);
+        // "Add another end user" and "remove" re-render the form with the rows changed; nothing is saved yet.
+        if (form.addParty() != null) {
+            return form(id, draft, form.withAnotherRow(), Map.of(), HttpStatus.OK);
+        }
+        if (form.removeParty() != null && form.removeParty().matches("\\d{1,3}")) {
+            return form(id, draft, form.withoutRow(Integer.parseInt(form.removeParty())), Map.of(), HttpStatus.OK);
+        }
         Map<String, String> unreadable = form.unreadable();
         if (!unreadable.isEmpty()) {
             return form(id, draft, form, unreadable, HttpStatus.BAD_REQUEST);

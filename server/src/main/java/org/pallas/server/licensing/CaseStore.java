@@ -31,9 +31,11 @@ class CaseStore {
 
     private final JdbcClient jdbc;
     private final ApplicationRules rules;
+    private final SlaPosition sla;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.sla = new SlaPosition(calendar);
         this.rules = new ApplicationRules(GeneralAuthorisations.shipped());
     }
 
@@ -75,7 +77,8 @@ class CaseStore {
                 update licensing_case set status = :status, outcome = :outcome, route = :route, title = :title,
                     case_officer_id = cast(:officer as uuid), status_since = :since, updated_at = :at,
                     declared_risk_tier = :tier, end_use_category = :category,
-                    submitted_at = coalesce(submitted_at, :submitted)
+                    submitted_at = coalesce(submitted_at, :submitted), destinations = cast(:destinations as varchar(2)[]),
+                    queues = cast(:queues as varchar(40)[]), sla_base = :slaBase
                 where id = :id""")
                 .param("status", c.status().name())
                 .param("outcome", c.standingOutcome().map(Enum::name).orElse(null))
@@ -87,17 +90,22 @@ class CaseStore {
                 .param("tier", loaded.declarations().riskTier())
                 .param("category", loaded.declarations().endUseCategory())
                 .param("submitted", event instanceof CaseEvent.ApplicationSubmitted ? Timestamp.from(ch.at()) : null)
+                .param("destinations", destinationsArray(c.application().details().destinations()))
+                .param("queues", c.queues().stream().map(Enum::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("slaBase", java.util.Optional.ofNullable(sla.base(c.history(), ch.at())).map(java.sql.Date::valueOf)
+                        .orElse(null))
                 .param("id", id).update();
         String reason = ch.reason() == null ? "" : ch.reason();
         jdbc.sql("""
                 insert into licensing_case_transition (case_id, seq, event, from_status, to_status, actor_id, actor_roles,
-                    reason, at)
-                values (:id, :seq, :event, :from, :to, :actor, :roles, :reason, :at)""")
+                    reason, at, payload)
+                values (:id, :seq, :event, :from, :to, :actor, :roles, :reason, :at, cast(:payload as jsonb))""")
                 .param("id", id).param("seq", seq).param("event", event.getClass().getSimpleName())
                 .param("from", ch.from().name()).param("to", ch.to().name()).param("actor", ch.actor().id())
                 .param("roles", ch.actor().roles().toString())
                 .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason)
-                .param("at", Timestamp.from(ch.at())).update();
+                .param("at", Timestamp.from(ch.at())).param("payload", JSON.writeValueAsString(event)).update();
         for (ApplicationVersion v : c.application().versions()) {
             jdbc.sql("""
                     insert into licensing_application_version (case_id, version, details, created_at, created_by, reason)
@@ -106,6 +114,22 @@ class CaseStore {
                     .param("at", Timestamp.from(v.createdAt())).param("by", v.createdBy()).param("reason", v.reason())
                     .update();
         }
+    }
+
+    /** A Postgres array literal of two-letter codes (anything else is left out: the rules reject it anyway). */
+    static String destinationsArray(java.util.Set<String> destinations) {
+        return destinations.stream().filter(d -> d != null && d.matches("[A-Z]{2}"))
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** The domain event a transition row keeps (for the service-level measures). */
+    static CaseEvent event(String kind, String payload) {
+        for (Class<?> k : CaseEvent.class.getPermittedSubclasses()) {
+            if (k.getSimpleName().equals(kind)) {
+                return JSON.readValue(payload, k.asSubclass(CaseEvent.class));
+            }
+        }
+        throw new IllegalStateException("unknown stored case event kind '" + kind + "'");
     }
 
     void saveAssessment(UUID caseId, SubmissionAssessments.Summary summary) {

@@ -148,6 +148,15 @@ class Cases {
         apply(caller, id, new CaseCommand.AssignCaseOfficer(caller.userId().toString()), authority(caller));
     }
 
+    /** A senior officer assigns the case to an officer of the authority (the queue page checks who is one). */
+    @Transactional
+    public void assignTo(Caller caller, UUID id, UUID officerId) {
+        if (!caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER)) {
+            throw new AccessDeniedException("Only a senior officer assigns cases to other officers.");
+        }
+        apply(caller, id, new CaseCommand.AssignCaseOfficer(officerId.toString()), authority(caller));
+    }
+
     @Transactional
     public void completeInitialChecks(Caller caller, UUID id) {
         apply(caller, id, new CaseCommand.CompleteInitialChecks(), authority(caller));

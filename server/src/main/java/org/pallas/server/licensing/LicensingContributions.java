@@ -19,4 +19,15 @@ class LicensingContributions {
     NavigationItem caseQueueNavigation() {
         return new NavigationItem("Case queue", "/cases", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), 10);
     }
+
+    @Bean
+    NavigationItem teamQueuesNavigation() {
+        return new NavigationItem("Team queues", "/queues", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), 11);
+    }
+
+    @Bean
+    NavigationItem serviceLevelsNavigation() {
+        return new NavigationItem("Service levels", "/service-levels",
+                Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR), 12);
+    }
 }

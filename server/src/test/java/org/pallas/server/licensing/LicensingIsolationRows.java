@@ -90,6 +90,31 @@ class LicensingIsolationRows implements IsolationRows {
                 row("POST /api/v1/applications/{id}/withdrawal").with("id", "@random").json("{\"reason\":\"x\"}")
                         .expect("anon=401 A=404 B=404 *=403"),
                 row("POST /api/v1/applications/{id}/appeal").with("id", B_SUBMITTED).json("{\"grounds\":\"x\"}")
-                        .expect("anon=401 A=404 B=400 *=403"));
+                        .expect("anon=401 A=404 B=400 *=403"),
+                // Team queues and the service-level dashboard (authority and oversight); the public version is open.
+                row("GET /queues").expect("anon=302 cw=200 so=200 *=403"),
+                row("POST /queues/assign").form("case=" + B_SUBMITTED + "&officer=00000000-0000-4000-a000-00000000ffff")
+                        .expect("anon=302 so=400 *=403"),
+                row("GET /service-levels").expect("anon=302 cw=200 so=200 ov=200 aud=200 *=403"),
+                row("GET /transparency/service-levels").expect("anon=200 *=200"),
+                // General authorisations: published terms for everyone signed in; registrations are the registrant's
+                // (another exporter's answers 404), read by the authority and oversight.
+                row("GET /api/v1/general-authorisations").expect("anon=401 *=200"),
+                row("POST /api/v1/general-authorisations/{termsId}/registrations").with("termsId", "NO-SUCH-TERMS").json("{}")
+                        .expect("anon=401 A=404 B=404 *=403"),
+                row("GET /api/v1/general-authorisations/registrations")
+                        .expect("anon=401 A=200 B=200 cw=200 so=200 ov=200 aud=200 *=403"),
+                row("GET /api/v1/general-authorisations/registrations/{id}").with("id", "@random")
+                        .expect("anon=401 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"),
+                row("POST /api/v1/general-authorisations/registrations/{id}/uses").with("id", "@random").json("{}")
+                        .expect("anon=401 A=404 B=404 *=403"),
+                row("GET /general-authorisations").expect("anon=302 *=200"),
+                row("GET /general-authorisations/{termsId}").with("termsId", "PALLAS-GA-DEMO-001").expect("anon=302 *=200"),
+                row("POST /general-authorisations/{termsId}/register").with("termsId", "NO-SUCH-TERMS").form("")
+                        .expect("anon=302 A=404 B=404 *=403"),
+                row("GET /general-authorisations/registrations/{id}").with("id", "@random")
+                        .expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"),
+                row("POST /general-authorisations/registrations/{id}/uses").with("id", "@random").form("")
+                        .expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"));
     }
 }

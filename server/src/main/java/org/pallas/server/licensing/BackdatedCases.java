@@ -1,0 +1,83 @@
+package org.pallas.server.licensing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.OrganisationKind;
+import org.pallas.server.platform.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The licensing domain service on a clock set to the past, for building a realistic case history (demo data, the
+ * service-level tests, the load driver): every command still goes through {@link Cases}, the domain authorises it,
+ * stores it at its historic time and records it on the ledger. Not a bean; the caller owns the transaction.
+ */
+final class BackdatedCases {
+
+    /** A clock that reads whatever instant it was last set to. */
+    static final class SetClock extends Clock {
+
+        private volatile Instant now;
+
+        SetClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            this.now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a backdating clock stays in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final SetClock clock;
+    private final Cases cases;
+    private final JdbcClient jdbc;
+
+    BackdatedCases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments,
+            ApplicationEventPublisher events, JdbcClient jdbc, Instant start) {
+        this.clock = new SetClock(start);
+        this.cases = new Cases(store, licences, assessments, events, clock);
+        this.jdbc = jdbc;
+    }
+
+    /** The domain service, acting at the instant last given to {@link #at}. */
+    Cases at(Instant instant) {
+        clock.set(instant);
+        return cases;
+    }
+
+    /** A demo user as a caller (exporter staff or authority staff, with the roles their account holds). */
+    Caller caller(String username) {
+        return jdbc.sql("""
+                select u.id, u.display_name, o.id, o.name, o.kind from app_user u join organisation o on o.id = u.organisation_id
+                where u.username = :u""")
+                .param("u", username)
+                .query((rs, n) -> {
+                    UUID userId = rs.getObject(1, UUID.class);
+                    Set<Role> roles = Set.copyOf(jdbc.sql("select role from user_role where user_id = :id").param("id", userId)
+                            .query(String.class).list().stream().map(Role::valueOf).toList());
+                    return new Caller(userId, username, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                            OrganisationKind.valueOf(rs.getString(5)), roles, null);
+                })
+                .single();
+    }
+}
