@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -52,10 +51,9 @@ final class BackdatedCases {
     private final Cases cases;
     private final JdbcClient jdbc;
 
-    BackdatedCases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments,
-            ApplicationEventPublisher events, JdbcClient jdbc, Instant start) {
+    BackdatedCases(Cases cases, JdbcClient jdbc, Instant start) {
         this.clock = new SetClock(start);
-        this.cases = new Cases(store, licences, assessments, events, clock);
+        this.cases = cases.on(clock);
         this.jdbc = jdbc;
     }
 

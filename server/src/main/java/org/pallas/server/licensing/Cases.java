@@ -47,6 +47,11 @@ class Cases {
         this.clock = clock;
     }
 
+    /** The same service acting on another clock: demo history and tests file cases at historic times. */
+    Cases on(Clock other) {
+        return new Cases(store, licences, assessments, events, other, readLog);
+    }
+
     // ---- exporter ----------------------------------------------------------------------------------------------
 
     @Transactional

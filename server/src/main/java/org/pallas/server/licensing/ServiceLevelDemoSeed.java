@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,20 +26,13 @@ class ServiceLevelDemoSeed implements DemoSeed {
     static final int CASES = 160;
     static final int MONTHS = 6;
 
-    private final CaseStore store;
-    private final LicenceStore licences;
-    private final SubmissionAssessments assessments;
-    private final ApplicationEventPublisher events;
+    private final Cases cases;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
-    ServiceLevelDemoSeed(CaseStore store, LicenceStore licences, SubmissionAssessments assessments,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, WorkingCalendar calendar) {
-        this.store = store;
-        this.licences = licences;
-        this.assessments = assessments;
-        this.events = events;
+    ServiceLevelDemoSeed(Cases cases, JdbcClient jdbc, Clock clock, WorkingCalendar calendar) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.clock = clock;
         this.calendar = calendar;
@@ -77,7 +69,7 @@ class ServiceLevelDemoSeed implements DemoSeed {
     @Override
     public void seed() {
         Instant now = clock.instant();
-        BackdatedCases backdated = new BackdatedCases(store, licences, assessments, events, jdbc, now);
+        BackdatedCases backdated = new BackdatedCases(cases, jdbc, now);
         List<Caller> exporters = List.of(backdated.caller("northbridge.lee"), backdated.caller("calder.weber"),
                 backdated.caller("northbridge.patel"), backdated.caller("calder.fischer"));
         Caller caseworker = backdated.caller("caseworker");

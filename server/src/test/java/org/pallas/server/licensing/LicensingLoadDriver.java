@@ -89,8 +89,7 @@ public final class LicensingLoadDriver {
         List<UUID> templates = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             Instant now = Instant.now();
-            BackdatedCases b = new BackdatedCases(ctx.getBean(CaseStore.class), ctx.getBean(LicenceStore.class),
-                    ctx.getBean(SubmissionAssessments.class), ctx, jdbc, now);
+            BackdatedCases b = new BackdatedCases(ctx.getBean(Cases.class), jdbc, now);
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             Random random = new Random(1);

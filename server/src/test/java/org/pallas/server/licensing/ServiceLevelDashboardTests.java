@@ -19,7 +19,6 @@ import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.platform.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,10 +38,7 @@ class ServiceLevelDashboardTests {
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
     @Autowired TransactionTemplate tx;
-    @Autowired CaseStore store;
-    @Autowired LicenceStore licences;
-    @Autowired SubmissionAssessments assessments;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired Cases cases;
     @Autowired ServiceLevels levels;
 
     TestCast cast;
@@ -55,7 +51,7 @@ class ServiceLevelDashboardTests {
     void history() {
         cast = new TestCast(jdbc, tokens);
         tx.executeWithoutResult(s -> {
-            BackdatedCases b = new BackdatedCases(store, licences, assessments, events, jdbc, london(2025, 2, 3, 10));
+            BackdatedCases b = new BackdatedCases(cases, jdbc, london(2025, 2, 3, 10));
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             // Fast track (tier 1, penetration testing). Submitted Monday 3 March 2025 unless said otherwise.

@@ -21,7 +21,6 @@ import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.platform.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +37,6 @@ class TeamQueueTests {
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
     @Autowired TransactionTemplate tx;
-    @Autowired CaseStore store;
-    @Autowired LicenceStore licences;
-    @Autowired SubmissionAssessments assessments;
-    @Autowired ApplicationEventPublisher events;
     @Autowired CaseQueries queries;
     @Autowired Cases cases;
     @Autowired Clock clock;
@@ -59,7 +54,7 @@ class TeamQueueTests {
     void cases() {
         cast = new TestCast(jdbc, tokens);
         tx.executeWithoutResult(s -> {
-            BackdatedCases b = new BackdatedCases(store, licences, assessments, events, jdbc, london(2025, 9, 1, 10));
+            BackdatedCases b = new BackdatedCases(cases, jdbc, london(2025, 9, 1, 10));
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             UUID a = submit(b.at(london(2025, 9, 1, 10)), exporter);
