@@ -33,6 +33,15 @@ class RecordedCaseStateTests {
         return mvc.perform(r).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
     }
 
+    /**
+     * A discrepancy between the row and its latest entry (this test's subject). Other tests in the shared context
+     * tamper with the ledger's own tables, which the check reports as leaf or record problems; those are not ours.
+     */
+    private static boolean aboutTheRow(IntegrityCheck.Discrepancy d) {
+        return d.problem().matches("^(organisationId|reference|status|commands|commandsDigest) is .*")
+                || d.problem().contains("has no ledger entry") || d.problem().contains("records no state");
+    }
+
     @Test
     void aCaseChangedOnlyThroughPallasMatchesItsLatestEntryAndAnEditedCommandIsNamed() throws Exception {
         TestCast cast = new TestCast(jdbc, tokens);
@@ -45,12 +54,12 @@ class RecordedCaseStateTests {
         call(cast, Who.CASEWORKER, post("/cases/" + id + "/assign"), false, 302);
         call(cast, Who.CASEWORKER, post("/cases/" + id + "/information-request").param("question", "Which unit?"), false, 302);
 
-        assertThat(check.run().discrepancies()).noneMatch(d -> d.subjectId().equals(id.toString()));
+        assertThat(check.run().discrepancies()).noneMatch(d -> d.subjectId().equals(id.toString()) && aboutTheRow(d));
 
         jdbc.sql("""
                 update licensing_case_command set payload = jsonb_set(payload, '{question}', '"Something else?"')
                 where case_id = :id and kind = 'RequestInformation'""").param("id", id).update();
-        assertThat(check.run().discrepancies()).filteredOn(d -> d.subjectId().equals(id.toString()))
+        assertThat(check.run().discrepancies()).filteredOn(d -> d.subjectId().equals(id.toString()) && aboutTheRow(d))
                 .singleElement().satisfies(d -> {
                     assertThat(d.subjectType()).isEqualTo("case");
                     assertThat(d.problem()).startsWith("commands is");
