@@ -90,7 +90,7 @@ class GeneralAuthorisationRegistrations {
         metadata.put("registration", reference);
         metadata.put("terms", termsId);
         metadata.put("basis", terms.basis());
-        events.publishEvent(new LicensingChange("licensing.general-authorisation.registered", REGISTRATION, id.toString(),
+        events.publishEvent(new LicensingChange("licensing.general-authorisation.registered", "ga-registration", id.toString(),
                 caller.userId(), now, metadata, Map.of("organisationId", caller.organisationId().toString(),
                         "scope", CaseStore.JSON.writeValueAsString(scope))));
         return find(caller, id);
@@ -123,7 +123,7 @@ class GeneralAuthorisationRegistrations {
         metadata.put("destination", use.destination());
         metadata.put("controlEntry", use.controlEntry());
         metadata.put("quantity", Integer.toString(use.quantity()));
-        events.publishEvent(new LicensingChange("licensing.general-authorisation.use-reported", USE, id.toString(),
+        events.publishEvent(new LicensingChange("licensing.general-authorisation.use-reported", "ga-use", id.toString(),
                 caller.userId(), now, metadata, Map.of("organisationId", r.organisationId().toString(),
                         "endUser", use.endUserName().trim(), "description", use.description().trim())));
         return uses(caller, registrationId).stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow();
