@@ -19,4 +19,15 @@ class LicensingContributions {
     NavigationItem caseQueueNavigation() {
         return new NavigationItem("Case queue", "/cases", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), 10);
     }
+
+    @Bean
+    NavigationItem licencesNavigation() {
+        return new NavigationItem("Licences", "/licences",
+                Set.of(Role.EXPORTER, Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR), 11);
+    }
+
+    @Bean
+    NavigationItem notificationsNavigation() {
+        return new NavigationItem("Notifications", "/notifications", Set.of(Role.values()), 90);
+    }
 }
