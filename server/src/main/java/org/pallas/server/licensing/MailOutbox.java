@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
@@ -39,6 +40,7 @@ class MailOutbox {
     private final int maxAttempts;
     private final Duration backoff;
 
+    @Autowired
     MailOutbox(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender, Clock clock,
             @Value("${pallas.notifications.mail.from:pallas@localhost}") String from,
             @Value("${pallas.notifications.mail.max-attempts:6}") int maxAttempts,

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -35,6 +36,7 @@ class Notifications {
     private final Clock clock;
     private final boolean mail;
 
+    @Autowired
     Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender) {
         this(jdbc, clock, mailSender.getIfAvailable() != null);
     }
