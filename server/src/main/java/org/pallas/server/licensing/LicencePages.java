@@ -63,7 +63,7 @@ class LicencePages {
 
     private ModelAndView page(UUID id, Map<String, String> errors, Map<String, String> values, HttpStatus status) {
         Caller caller = Caller.current();
-        LicenceStore.Loaded loaded = licences.find(caller, id);
+        LicenceStore.Loaded loaded = licences.read(caller, id);
         boolean exporter = caller.isExporter();
         List<LicenceStore.HistoryLine> history = licences.history(caller, id);
         List<LedgerReads.Recorded> recorded = documents.recorded(id);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,11 +34,13 @@ class Licences {
 
     private final LicenceStore store;
     private final ApplicationEventPublisher events;
+    private final ReadLog readLog;
     private final Clock clock;
 
-    Licences(LicenceStore store, ApplicationEventPublisher events, Clock clock) {
+    Licences(LicenceStore store, ApplicationEventPublisher events, ReadLog readLog, Clock clock) {
         this.store = store;
         this.events = events;
+        this.readLog = readLog;
         this.clock = clock;
     }
 
@@ -52,6 +55,14 @@ class Licences {
     @Transactional(readOnly = true)
     public LicenceStore.Loaded find(Caller caller, UUID id) {
         return store.load(id, scope(caller), false).orElseThrow(() -> new NotFoundException("Licence", id));
+    }
+
+    /** A licence served to a page: as {@link #find}, and an oversight reader's read is logged. */
+    @Transactional // not read-only: oversight reads are logged
+    public LicenceStore.Loaded read(Caller caller, UUID id) {
+        LicenceStore.Loaded loaded = find(caller, id);
+        readLog.record(caller, "licence", id);
+        return loaded;
     }
 
     @Transactional(readOnly = true)

@@ -49,6 +49,7 @@ class LicenceLifecycleTests {
     @Autowired IntegrityCheck integrity;
     @Autowired RestrictedLists lists;
     @Autowired ApplicationContext context;
+    @Autowired org.pallas.server.platform.ReadLog readLog;
 
     TestCast cast;
 
@@ -133,6 +134,9 @@ class LicenceLifecycleTests {
         String holder = page(Who.EXPORTER_A, get("/licences/" + id), 200);
         assertThat(holder).contains("REVOKED", "Diversion confirmed", "LicenceRevoked");
         page(Who.EXPORTER_B, get("/licences/" + id), 404);
+        long reads = readLog.count("licence", id);
+        assertThat(page(Who.OVERSIGHT, get("/licences/" + id), 200)).contains("REVOKED").doesNotContain("id=\"revoke\"");
+        assertThat(readLog.count("licence", id)).as("oversight reads are logged").isEqualTo(reads + 1);
         String reference = store.load(id, null, false).orElseThrow().reference();
         assertThat(page(Who.EXPORTER_A, get("/notifications"), 200)).contains("Licence " + reference + " is now REVOKED",
                 "Licence " + reference + " issued");
@@ -156,7 +160,7 @@ class LicenceLifecycleTests {
         UUID id = issuedLicence("Rhein Bank AG");
         LocalDate until = store.load(id, null, false).orElseThrow().licence().validUntil();
         TestClock clock = new TestClock(TestClock.london(until.getYear(), until.getMonthValue(), until.getDayOfMonth(), 23));
-        Licences sweep = new Licences(store, events, clock);
+        Licences sweep = new Licences(store, events, readLog, clock);
         Integer none = tx.execute(s -> sweep.expireDue());
         assertThat(none).as("still valid on its last day").isZero();
         assertThat(store.load(id, null, false).orElseThrow().licence().status()).isEqualTo(LicenceStatus.ISSUED);
