@@ -30,4 +30,15 @@ class LicensingContributions {
         return new NavigationItem("Service levels", "/service-levels",
                 Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR), 12);
     }
+
+    @Bean
+    NavigationItem licencesNavigation() {
+        return new NavigationItem("Licences", "/licences",
+                Set.of(Role.EXPORTER, Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR), 13);
+    }
+
+    @Bean
+    NavigationItem notificationsNavigation() {
+        return new NavigationItem("Notifications", "/notifications", Set.of(Role.values()), 90);
+    }
 }

@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The fast-track journey in a real browser, without JavaScript of our own: the exporter drafts, uploads the
  * undertaking and submits; the caseworker takes the case from the queue, completes the checks and approves with the
- * assessment's conditions; the exporter sees the decision and the licence. axe-core checks every page.
+ * assessment's conditions; the exporter sees the decision and the licence, downloads the licence PDF and reports use
+ * (use beyond the licensed quantity is refused next to the field). axe-core checks every page.
  */
 @Tag("browser")
 @PallasTest
@@ -117,6 +118,38 @@ class LicensingJourneyBrowserTests {
         assertThat(browser.find("#reasons").getText()).isEqualTo("Legitimate security testing for a bank.");
         assertThat(browser.find("#licence").getText()).contains("ISSUED", "Conditions");
         assertThat(browser.find("#licence").findElements(By.tagName("li"))).isNotEmpty();
+        browser.assertAccessible();
+
+        String licenceReference = browser.find("#licence").getText().replaceAll("(?s).*(LIC-[0-9A-F]{8}).*", "$1");
+        browser.open("/licences");
+        browser.assertAccessible();
+        browser.open(browser.findAll("#licences a").stream().filter(a -> a.getText().equals(licenceReference)).findFirst()
+                .orElseThrow().getDomAttribute("href"));
+        assertThat(browser.find("#licence-reference").getText()).isEqualTo(licenceReference);
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("ISSUED");
+        browser.assertAccessible();
+        // The download link serves the PDF to the signed-in holder (fetched in the page, with its session).
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> download = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch(document.querySelector('#licence-document').href).then(r => r.text()"
+                        + ".then(t => done([r.status, r.headers.get('content-type'), t.substring(0, 5)])))"
+                        + ".catch(e => done([0, String(e), '']));");
+        assertThat(download).containsExactly(200L, "application/pdf", "%PDF-");
+
+        browser.find("#kind option[value=DELIVERIES]").click();
+        type("quantity", "2");
+        type("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
+        browser.submit("#report-usage");
+        assertThat(browser.find("#quantity-error").getText()).contains("allows 1 DELIVERIES");
+        assertThat(browser.find(".error-summary").getText()).contains("allows 1 DELIVERIES");
+        browser.assertAccessible();
+        type("quantity", "1");
+        type("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
+        type("reference", "Deployment 1");
+        browser.submit("#report-usage");
+        assertThat(browser.find("#used-DELIVERIES").getText()).isEqualTo("1");
+        assertThat(browser.find("#history").getText()).contains("UsageReported", "Deployment 1");
         browser.assertAccessible();
         browser.signOut();
     }

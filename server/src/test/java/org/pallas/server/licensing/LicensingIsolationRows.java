@@ -115,6 +115,31 @@ class LicensingIsolationRows implements IsolationRows {
                 row("GET /general-authorisations/registrations/{id}").with("id", "@random")
                         .expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"),
                 row("POST /general-authorisations/registrations/{id}/uses").with("id", "@random").form("")
-                        .expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"));
+                        .expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"),
+                // Licences (LicenceLifecycleTests covers another organisation's real licence answering 404)
+                row("GET /api/v1/licences").expect("anon=401 A=200 B=200 *=403"),
+                row("GET /api/v1/licences/{id}").with("id", "@random").expect("anon=401 A=404 B=404 *=403"),
+                row("GET /api/v1/licences/{id}/document").with("id", "@random").expect("anon=401 A=404 B=404 *=403"),
+                row("POST /api/v1/licences/{id}/usage").with("id", "@random")
+                        .json("{\"kind\":\"DELIVERIES\",\"quantity\":1,\"occurredOn\":\"2026-11-27\"}")
+                        .expect("anon=401 A=404 B=404 *=403"),
+                row("POST /api/v1/licences/{id}/surrender").with("id", "@random").json("{\"reason\":\"x\"}")
+                        .expect("anon=401 A=404 B=404 *=403"),
+                row("GET /licences").expect("anon=302 A=200 B=200 cw=200 so=200 ov=200 aud=200 *=403"),
+                row("GET /licences/{id}").with("id", "@random").expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"),
+                row("GET /licences/{id}/document.pdf").with("id", "@random")
+                        .expect("anon=302 A=404 B=404 cw=404 so=404 ov=404 aud=404 *=403"),
+                row("POST /licences/{id}/usage").with("id", "@random").form("kind=DELIVERIES&quantity=1&occurredOn=2026-11-27")
+                        .expect("anon=302 A=404 B=404 *=403"),
+                row("POST /licences/{id}/surrender").with("id", "@random").form("reason=x").expect("anon=302 A=404 B=404 *=403"),
+                row("POST /licences/{id}/suspend").with("id", "@random").form("reason=x").expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /licences/{id}/reinstate").with("id", "@random").form("reason=x").expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /licences/{id}/revoke").with("id", "@random").form("reason=x").expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /licences/{id}/clear-flags").with("id", "@random").form("reason=x").expect("anon=302 cw=404 so=404 *=403"),
+                row("POST /licences/{id}/misuse").with("id", "@random").form("evidence=x").expect("anon=302 cw=404 *=403"),
+                // Notifications: every signed-in user has their own; another user's is 404
+                row("GET /notifications").expect("anon=302 *=200"),
+                row("POST /notifications/read").form("").expect("anon=302 *=302"),
+                row("POST /notifications/{id}/read").with("id", "@random").form("").expect("anon=302 *=404"));
     }
 }

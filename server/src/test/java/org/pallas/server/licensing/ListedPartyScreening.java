@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pallas.policy.ScreeningOutcome;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
  * Stands in for the screening module (on another branch) in the shared test context: every party is screened
- * against a one-entry test list, and a party whose name contains "Sanctioned" is a sanctions hit.
+ * against a one-entry test list, and a party whose name contains "Sanctioned" is a sanctions hit. Primary over the
+ * live-list screening (LiveListPartyScreening, tested on its own) so that routing in tests does not depend on the lists.
  */
+@Primary
 @Component
 class ListedPartyScreening implements PartyScreening {
 
