@@ -24,6 +24,28 @@ import java.util.Locale;
 final class NameScorer {
     private static final double MIN_PAIR = TokenSimilarity.FLOOR;
 
+    /** Per-thread work arrays: a batch scores over a hundred names per query, so these were most allocation. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        private double[] sims = new double[64];
+        private int[] order = new int[64];
+
+        double[] sims(int size) {
+            if (sims.length < size) {
+                sims = new double[size];
+            }
+            return sims;
+        }
+
+        int[] order(int size) {
+            if (order.length < size) {
+                order = new int[size];
+            }
+            return order;
+        }
+    }
+
     private NameScorer() {
     }
 
@@ -59,8 +81,9 @@ final class NameScorer {
         }
         int n = qt.size();
         int m = ct.size();
-        double[] sims = new double[n * m];
-        int[] order = new int[n * m];
+        Buffers buffers = BUFFERS.get();
+        double[] sims = buffers.sims(n * m);
+        int[] order = buffers.order(n * m);
         int pairs = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
@@ -71,29 +94,23 @@ final class NameScorer {
                 }
             }
         }
-        // Greedy assignment, best pairs first; ties go to the heavier (more informative) pair.
-        Integer[] sorted = new Integer[pairs];
-        for (int k = 0; k < pairs; k++) {
-            sorted[k] = order[k];
-        }
-        final List<Token> fq = qt;
-        final List<Token> fc = ct;
-        Arrays.sort(sorted, (x, y) -> {
-            int cmp = Double.compare(sims[y], sims[x]);
-            if (cmp != 0) {
-                return cmp;
+        // Greedy assignment, best pairs first; ties go to the heavier (more informative) pair. An insertion
+        // sort over the few pairs: no boxing and no comparator object per scored name (batch throughput).
+        for (int k = 1; k < pairs; k++) {
+            int x = order[k];
+            int at = k - 1;
+            while (at >= 0 && before(x, order[at], sims, qt, ct, m)) {
+                order[at + 1] = order[at];
+                at--;
             }
-            double wx = fq.get(x / m).weight() + fc.get(x % m).weight();
-            double wy = fq.get(y / m).weight() + fc.get(y % m).weight();
-            cmp = Double.compare(wy, wx);
-            return cmp != 0 ? cmp : Integer.compare(x, y);
-        });
+            order[at + 1] = x;
+        }
         int[] pairOfQ = new int[n];
         boolean[] usedC = new boolean[m];
         Arrays.fill(pairOfQ, -1);
         for (int k = 0; k < pairs; k++) {
-            int i = sorted[k] / m;
-            int j = sorted[k] % m;
+            int i = order[k] / m;
+            int j = order[k] % m;
             if (pairOfQ[i] < 0 && !usedC[j]) {
                 pairOfQ[i] = j;
                 usedC[j] = true;
@@ -163,6 +180,18 @@ final class NameScorer {
         return Math.max(0.0, Math.min(1.0, score));
     }
 
+    /** Whether pair {@code x} goes before pair {@code y}: higher similarity, then heavier, then earlier. */
+    private static boolean before(int x, int y, double[] sims, List<Token> qt, List<Token> ct, int m) {
+        int cmp = Double.compare(sims[y], sims[x]);
+        if (cmp != 0) {
+            return cmp < 0;
+        }
+        double wx = qt.get(x / m).weight() + ct.get(x % m).weight();
+        double wy = qt.get(y / m).weight() + ct.get(y % m).weight();
+        cmp = Double.compare(wy, wx);
+        return cmp != 0 ? cmp < 0 : x < y;
+    }
+
     /**
      * Joins two adjacent parts of {@code side} that together spell a part of {@code other} exactly,
      * so that "abdul rahman" pairs with "abdulrahman" and "al qaida" with "alqaida".
@@ -196,8 +225,8 @@ final class NameScorer {
     }
 
     private static boolean hasLegalForm(List<Token> tokens) {
-        for (Token t : tokens) {
-            if (t.role() == Token.Role.LEGAL_FORM) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).role() == Token.Role.LEGAL_FORM) {
                 return true;
             }
         }
@@ -206,27 +235,67 @@ final class NameScorer {
 
     /** How many parts from {@code i} (2 or 3) join into a part of {@code other}; 1 if none. */
     private static int joinSpan(List<Token> side, List<Token> other, int i) {
-        String joined = side.get(i).text();
         if (!joinable(side.get(i))) {
             return 1;
         }
+        int joinedLength = side.get(i).text().length();
         for (int span = 2; span <= 3 && i + span <= side.size(); span++) {
             Token next = side.get(i + span - 1);
             if (!joinable(next)) {
                 return 1;
             }
             boolean fuzzy = side.get(i).role() != Token.Role.INITIAL && next.role() != Token.Role.INITIAL;
-            joined += next.text();
-            Token candidate = new Token(joined, Token.Role.WORD, null, null, "", side.get(i).abjad(), joined);
-            for (Token o : other) {
-                if (o.text().equals(joined) || (fuzzy && o.role() == Token.Role.WORD && joined.length() >= 6
-                        && Math.abs(o.text().length() - joined.length()) <= 2
-                        && TokenSimilarity.similarity(candidate, o) >= 0.85)) {
+            joinedLength += next.text().length();
+            if (!anyFits(other, joinedLength, fuzzy)) {
+                continue; // no part of the other name has a length the joined parts could match
+            }
+            String joined = null;
+            Token candidate = null;
+            for (int k = 0; k < other.size(); k++) {
+                Token o = other.get(k);
+                if (o.text().length() == joinedLength && spells(side, i, span, o.text())) {
                     return span;
+                }
+                if (fuzzy && o.role() == Token.Role.WORD && joinedLength >= 6
+                        && Math.abs(o.text().length() - joinedLength) <= 2) {
+                    if (candidate == null) {
+                        StringBuilder sb = new StringBuilder(joinedLength);
+                        for (int p = i; p < i + span; p++) {
+                            sb.append(side.get(p).text());
+                        }
+                        joined = sb.toString();
+                        candidate = new Token(joined, Token.Role.WORD, null, null, "", side.get(i).abjad(), joined);
+                    }
+                    if (TokenSimilarity.similarity(candidate, o) >= 0.85) {
+                        return span;
+                    }
                 }
             }
         }
         return 1;
+    }
+
+    /** Whether parts {@code i .. i + span - 1} of {@code side}, written together, are exactly {@code text}. */
+    private static boolean spells(List<Token> side, int i, int span, String text) {
+        int at = 0;
+        for (int p = i; p < i + span; p++) {
+            String part = side.get(p).text();
+            if (!text.regionMatches(at, part, 0, part.length())) {
+                return false;
+            }
+            at += part.length();
+        }
+        return at == text.length();
+    }
+
+    private static boolean anyFits(List<Token> other, int length, boolean fuzzy) {
+        for (int k = 0; k < other.size(); k++) {
+            int gap = Math.abs(other.get(k).text().length() - length);
+            if (gap == 0 || (fuzzy && gap <= 2 && length >= 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean joinable(Token t) {
