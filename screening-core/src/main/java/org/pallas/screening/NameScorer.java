@@ -49,6 +49,21 @@ final class NameScorer {
     private NameScorer() {
     }
 
+    /** Scripts whose characters are syllables or morphemes, each a part of a name. */
+    private static final java.util.Set<String> SYLLABIC = java.util.Set.of("Han", "Hangul", "Hiragana", "Katakana");
+
+    /** The name as one part per character of its original script (no transliteration, exact comparison). */
+    private static NormalisedName characters(NormalisedName n) {
+        List<Token> tokens = new ArrayList<>();
+        StringBuilder key = new StringBuilder();
+        n.original().codePoints().filter(cp -> !Character.isWhitespace(cp)).forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            tokens.add(new Token(ch, Token.Role.WORD, null, null, "", false, ch));
+            key.append(key.length() == 0 ? "" : " ").append(ch);
+        });
+        return new NormalisedName(n.raw(), key.toString(), null, List.copyOf(tokens), n.script(), false);
+    }
+
     static double score(NormalisedName q, NormalisedName c, EntryKind kind, ScoringConfig config) {
         return score(q, c, kind, config, null);
     }
@@ -56,6 +71,16 @@ final class NameScorer {
     /** Scores and, when {@code explanation} is not null, appends readable details to it. */
     static double score(NormalisedName q, NormalisedName c, EntryKind kind, ScoringConfig config,
                         List<String> explanation) {
+        if (q.original() != null && c.original() != null && !q.original().equals(c.original()) && SYLLABIC.contains(q.script())
+                && SYLLABIC.contains(c.script())) {
+            // Both written in Han, Hangul or kana: each character is a name part, and the characters are the
+            // evidence. Transliteration would make 高石 equal 高市 (both "gao shi") and 김종은 nearly 김정은.
+            if (explanation != null) {
+                explanation.add("both names in " + q.script() + (q.script().equals(c.script()) ? "" : "/" + c.script())
+                        + " script: compared character by character, each character a name part");
+            }
+            return score(characters(q), characters(c), kind, config, explanation);
+        }
         if (!q.key().isEmpty() && q.key().equals(c.key())) {
             if (explanation != null) {
                 explanation.add("identical after normalisation ('" + q.key() + "'): 1.00");
@@ -116,6 +141,27 @@ final class NameScorer {
                 usedC[j] = true;
             }
         }
+        // Does one name contain the other wholly (every part of the shorter paired, two or more of them
+        // words)? Then the longer name's other parts are further names of the same party (ANJEM IFTIKHAR
+        // CHOUDARY MAHMOOD for the listed ANJEM CHOUDARY; SHER ABBAS STANEKZAI for SHER MOHAMMAD ABBAS
+        // STANEKZAI PADSHAH KHAN) and weigh ScoringConfig.extraPartWeight.
+        // Not for names transliterated from Han, Hangul or kana: there each syllable became a part, and the
+        // "extra" parts are syllables of the same given name, not further names.
+        boolean syllables = SYLLABIC.contains(q.script()) || SYLLABIC.contains(c.script());
+        double[] simOfQ = new double[n];
+        double[] simOfC = new double[m];
+        for (int i = 0; i < n; i++) {
+            if (pairOfQ[i] >= 0) {
+                simOfQ[i] = sims[i * m + pairOfQ[i]];
+                simOfC[pairOfQ[i]] = simOfQ[i];
+            }
+        }
+        double extraQueryWeight = !syllables && contained(ct, simOfC, 2)
+                ? config.extraPartWeight() : config.unmatchedQueryWeight();
+        // A short query found inside a long listed name is weaker evidence (many listed names contain a common
+        // first and last name): the listed extras weigh less only when three or more query words are all found.
+        double extraListedWeight = !syllables && contained(qt, simOfQ, 3)
+                ? Math.min(config.extraPartWeight(), config.unmatchedListedWeight()) : config.unmatchedListedWeight();
         double num = 0;
         double den = 0;
         boolean qNumbers = false;
@@ -133,7 +179,7 @@ final class NameScorer {
                 den += w;
             } else if (!(t.role() == Token.Role.LEGAL_FORM && !hasLegalForm(ct))) {
                 // a legal form the other name does not state at all is an omission of no weight
-                den += t.weight() * config.unmatchedQueryWeight();
+                den += t.weight() * extraQueryWeight;
                 unmatchedQContent += t.weight();
                 numberUnpaired |= t.role() == Token.Role.NUMBER;
             }
@@ -142,7 +188,7 @@ final class NameScorer {
             Token t = ct.get(j);
             cNumbers |= t.role() == Token.Role.NUMBER;
             if (!usedC[j] && !(t.role() == Token.Role.LEGAL_FORM && !hasLegalForm(qt))) {
-                den += t.weight() * config.unmatchedListedWeight();
+                den += t.weight() * extraListedWeight;
                 unmatchedCContent += t.weight();
                 numberUnpaired |= t.role() == Token.Role.NUMBER;
             }
@@ -151,7 +197,7 @@ final class NameScorer {
         // contradiction (a different given name, clan name or legal form) and weighs fully on both sides.
         double contradicted = Math.min(unmatchedQContent, unmatchedCContent);
         if (contradicted > 0) {
-            den += contradicted * (2.0 - config.unmatchedQueryWeight() - config.unmatchedListedWeight());
+            den += contradicted * (2.0 - extraQueryWeight - extraListedWeight);
             if (explanation != null) {
                 explanation.add(String.format(Locale.ROOT,
                         "parts on both sides pair with nothing (contradiction, weight %.1f counted in full)",
@@ -159,8 +205,17 @@ final class NameScorer {
             }
         }
         double score = den == 0 ? 0 : num / den;
+        if (kind == EntryKind.PERSON && initialsOnly(qt) != initialsOnly(ct) && score > config.initialsOnlyCap()) {
+            // "N.N." for Nursultan Nazarbayev: initials alone do not identify a person
+            score = config.initialsOnlyCap();
+            if (explanation != null) {
+                explanation.add(String.format(Locale.ROOT,
+                        "one name is initials only, which do not identify a person: capped at %.2f",
+                        config.initialsOnlyCap()));
+            }
+        }
         if (explanation != null) {
-            explanation.add(alignment(qt, ct, pairOfQ, usedC, sims, m, score, config));
+            explanation.add(alignment(qt, ct, pairOfQ, usedC, sims, m, score, extraQueryWeight, extraListedWeight));
         }
         if (qNumbers && cNumbers && numberUnpaired) {
             score *= config.numberMismatchFactor();
@@ -224,6 +279,45 @@ final class NameScorer {
         return out == null ? side : out;
     }
 
+    /**
+     * Whether every part of {@code side} but legal forms and stop-words is paired, {@code min} or more of them
+     * words, each word as written (similarity 1.0, or above 0.9 for a long word with one typo): a contained
+     * name must be found as written, not by fuzzy or consonant-skeleton pairs (Tammy Mary Smith is not SAMMY
+     * SMITH with an extra name; a Persian name in Arabic script is not MANSUR by its skeleton).
+     */
+    private static final double CONTAINED_PAIR = 0.91;
+
+    private static boolean contained(List<Token> side, double[] pairSim, int min) {
+        int words = 0;
+        for (int k = 0; k < side.size(); k++) {
+            Token t = side.get(k);
+            if (pairSim[k] > 0) {
+                if (t.role() == Token.Role.WORD) {
+                    if (pairSim[k] < CONTAINED_PAIR) {
+                        return false;
+                    }
+                    words++;
+                }
+            } else if (t.role() != Token.Role.LEGAL_FORM && t.role() != Token.Role.STOP_WORD) {
+                return false;
+            }
+        }
+        return words >= min;
+    }
+
+    /** Whether the name has initials and no word. */
+    private static boolean initialsOnly(List<Token> tokens) {
+        boolean initials = false;
+        for (int k = 0; k < tokens.size(); k++) {
+            Token.Role r = tokens.get(k).role();
+            if (r == Token.Role.WORD || r == Token.Role.PATRONYMIC || r == Token.Role.NUMBER) {
+                return false;
+            }
+            initials |= r == Token.Role.INITIAL;
+        }
+        return initials;
+    }
+
     private static boolean hasLegalForm(List<Token> tokens) {
         for (int k = 0; k < tokens.size(); k++) {
             if (tokens.get(k).role() == Token.Role.LEGAL_FORM) {
@@ -241,10 +335,13 @@ final class NameScorer {
         int joinedLength = side.get(i).text().length();
         for (int span = 2; span <= 3 && i + span <= side.size(); span++) {
             Token next = side.get(i + span - 1);
-            if (!joinable(next)) {
+            // A legal form written onto the name ("SiemensAG") joins as the last part, exactly only.
+            boolean legalFormTail = next.role() == Token.Role.LEGAL_FORM;
+            if (!joinable(next) && !legalFormTail) {
                 return 1;
             }
-            boolean fuzzy = side.get(i).role() != Token.Role.INITIAL && next.role() != Token.Role.INITIAL;
+            boolean fuzzy = !legalFormTail && side.get(i).role() != Token.Role.INITIAL
+                    && next.role() != Token.Role.INITIAL;
             joinedLength += next.text().length();
             if (!anyFits(other, joinedLength, fuzzy)) {
                 continue; // no part of the other name has a length the joined parts could match
@@ -270,6 +367,9 @@ final class NameScorer {
                         return span;
                     }
                 }
+            }
+            if (legalFormTail) {
+                return 1;
             }
         }
         return 1;
@@ -324,7 +424,7 @@ final class NameScorer {
     }
 
     private static String alignment(List<Token> qt, List<Token> ct, int[] pairOfQ, boolean[] usedC, double[] sims,
-                                    int m, double score, ScoringConfig config) {
+                                    int m, double score, double queryShare, double listedShare) {
         StringBuilder sb = new StringBuilder("token alignment ");
         sb.append(String.format(Locale.ROOT, "%.2f", score)).append(':');
         for (int i = 0; i < qt.size(); i++) {
@@ -342,14 +442,14 @@ final class NameScorer {
                 sb.append(';');
             } else {
                 sb.append(String.format(Locale.ROOT, " query '%s' unmatched (weight %.1f x %.1f);", t.surface(),
-                        t.weight(), config.unmatchedQueryWeight()));
+                        t.weight(), queryShare));
             }
         }
         for (int j = 0; j < ct.size(); j++) {
             if (!usedC[j]) {
                 Token t = ct.get(j);
                 sb.append(String.format(Locale.ROOT, " listed '%s' unmatched (weight %.1f x %.1f);", t.surface(),
-                        t.weight(), config.unmatchedListedWeight()));
+                        t.weight(), listedShare));
             }
         }
         sb.setLength(sb.length() - 1);

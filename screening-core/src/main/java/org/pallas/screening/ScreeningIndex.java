@@ -316,19 +316,58 @@ public final class ScreeningIndex {
             // Weak aliases (OFAC remarks a.k.a., UN "Low") never match fuzzily.
             boolean exact = (!q.key().isEmpty() && q.key().equals(c.key()))
                     || (q.original() != null && q.original().equals(c.original()));
+            // A weak alias of one word ("Dr. Amin", "Mohammad") names too many people to alert on its own.
+            boolean oneWord = contentWords(c) < 2;
+            double score = oneWord ? config.weakOneWordAliasScore() : config.weakAliasScore();
             if (explanation != null) {
                 explanation.add(exact
-                        ? String.format(Locale.ROOT, "weak alias '%s' matches exactly: %.2f (weak aliases match only exactly)",
-                                listed.value(), config.weakAliasScore())
+                        ? String.format(Locale.ROOT, "weak alias '%s' matches exactly: %.2f (weak aliases match only exactly%s)",
+                                listed.value(), score, oneWord ? "; a one-word weak alias does not alert on its own" : "")
                         : "weak alias '" + listed.value() + "' does not match exactly: 0 (weak aliases match only exactly)");
             }
-            return exact ? config.weakAliasScore() : 0.0;
+            return exact ? score : 0.0;
         }
         if (explanation != null) {
             explanation.add("name '" + q.raw() + "' against listed " + (listed.former() ? "former name" : "name")
                     + " '" + listed.value() + "'" + (q.homoglyphs() ? " (query mixes look-alike letters of two scripts)" : ""));
         }
-        return NameScorer.score(q, c, entry.kind(), config, explanation);
+        double score = NameScorer.score(q, c, entry.kind(), config, explanation);
+        if (score < 1.0 && score >= config.reportFloor() && commonWordsOnly(q)) {
+            // JOHN SMITH in JOHN B. PRIDMORE-SMITH, MUHAMMAD AHMED in Muhammad Yunis Ahmed: a partial match on
+            // words that hundreds of listed names share is weak evidence (OFAC's common-name guidance).
+            score *= config.commonNameFactor();
+            if (explanation != null) {
+                explanation.add(String.format(Locale.ROOT,
+                        "every word of the query is common in the lists (each in %d or more listed names) and the "
+                                + "match is partial: x %.2f", config.commonNameCount(), config.commonNameFactor()));
+            }
+        }
+        return score;
+    }
+
+    /** Whether the query has words and each is in at least {@link ScoringConfig#commonNameCount()} listed names. */
+    private boolean commonWordsOnly(NormalisedName q) {
+        int words = 0;
+        for (Token t : q.tokens()) {
+            if (t.role() == Token.Role.WORD || t.role() == Token.Role.NUMBER) {
+                Integer id = vocabulary.get(t.text());
+                if (id == null || postings[id].length < config.commonNameCount()) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words > 0;
+    }
+
+    private static int contentWords(NormalisedName n) {
+        int words = 0;
+        for (Token t : n.tokens()) {
+            if (t.role() == Token.Role.WORD || t.role() == Token.Role.NUMBER || t.role() == Token.Role.PATRONYMIC) {
+                words++;
+            }
+        }
+        return words;
     }
 
     /** Name ids to score: retrieval by parts, plus exact full-name and original-script hits. */
