@@ -45,6 +45,12 @@ final class NameNormaliser {
             () -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
     private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Latin-ASCII"));
+    /** Words kept per memo; beyond this, words are transliterated each time (bounded memory, about 10 MiB). */
+    private static final int MEMO_LIMIT = 50_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LATIN_MEMO =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> ASCII_MEMO =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final Set<String> ROMAN_NUMERALS = Set.of("ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii");
 
     private static final NameNormaliser STANDARD = load();
@@ -151,8 +157,49 @@ final class NameNormaliser {
                 }
             }
         }
-        String latin = ascii ? nfkc : (nonLatin ? TO_LATIN.get() : TO_ASCII.get()).transliterate(nfkc);
+        String latin = ascii ? nfkc : transliterate(nfkc, nonLatin);
         return latin.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Transliterates word by word through a shared, bounded memo. ICU's rule-based transliterators lock
+     * their compiled rules (shared by every instance of an ID) for each call, so two screening threads
+     * queued on that lock; names repeat their words (Wang, Mohammad, Ivanov), and a memo hit is a
+     * lock-free read. Whitespace is a word boundary for every rule ICU applies here, so word-by-word
+     * equals whole-string transliteration (TransliterationMemoTest checks this over the evaluation names).
+     */
+    static String transliterate(String nfkc, boolean nonLatin) {
+        StringBuilder out = new StringBuilder(nfkc.length() + 8);
+        int i = 0;
+        int n = nfkc.length();
+        while (i < n) {
+            int start = i;
+            while (i < n && !Character.isWhitespace(nfkc.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.append(transliterateWord(nfkc.substring(start, i), nonLatin));
+            }
+            int spaces = i;
+            while (i < n && Character.isWhitespace(nfkc.charAt(i))) {
+                i++;
+            }
+            out.append(nfkc, spaces, i);
+        }
+        return out.toString();
+    }
+
+    private static String transliterateWord(String word, boolean nonLatin) {
+        java.util.concurrent.ConcurrentHashMap<String, String> memo = nonLatin ? LATIN_MEMO : ASCII_MEMO;
+        String cached = memo.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        String latin = (nonLatin ? TO_LATIN.get() : TO_ASCII.get()).transliterate(word);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.putIfAbsent(word, latin);
+        }
+        return latin;
     }
 
     private static List<String> tokenise(String lower) {

@@ -54,8 +54,14 @@ public final class ScreeningIndex {
         final int[] trigramTouched;
         final float[] bestOfToken;
         final int[] bestTouched;
+        /** 1 + the slot of an entry among this query's scored entries, 0 if none (reset after each query). */
+        final int[] slotOfEntry;
+        int[] slotEntry = new int[256];
+        int[] slotName = new int[256];
+        double[] slotScore = new double[256];
 
-        Scratch(int names, int vocabSize) {
+        Scratch(int names, int vocabSize, int entryCount) {
+            slotOfEntry = new int[entryCount];
             acc = new float[names];
             touched = new int[names];
             trigramCount = new int[vocabSize];
@@ -161,7 +167,8 @@ public final class ScreeningIndex {
         }
         this.identifiers = freeze(ids);
         int vocabSize = vocab.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(count, vocabSize));
+        int entryCount = entries.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(count, vocabSize, entryCount));
     }
 
     /** An index over the entries listed as of each version's date; delisted entries do not alert. */
@@ -199,8 +206,9 @@ public final class ScreeningIndex {
     /** Screens one party. */
     public ScreeningResult search(ScreeningQuery query) {
         NormalisedName q = NORMALISER.normalise(query.name(), query.kind());
-        Map<Integer, Integer> bestNameOfEntry = new HashMap<>();
-        Map<Integer, Double> bestScoreOfEntry = new HashMap<>();
+        // Best name per entry, kept in primitive per-thread arrays (no boxed maps per query).
+        Scratch sc = scratch.get();
+        int found = 0;
         for (int n : candidates(q)) {
             int e = nameEntry[n];
             ListEntry entry = entries[e];
@@ -208,29 +216,47 @@ public final class ScreeningIndex {
                 continue;
             }
             double s = nameScore(q, n, entry, null);
-            Double prev = bestScoreOfEntry.get(e);
-            if (prev == null || s > prev) {
-                bestScoreOfEntry.put(e, s);
-                bestNameOfEntry.put(e, n);
+            int slot = sc.slotOfEntry[e] - 1;
+            if (slot < 0) {
+                slot = found++;
+                if (slot == sc.slotEntry.length) {
+                    sc.slotEntry = Arrays.copyOf(sc.slotEntry, slot * 2);
+                    sc.slotName = Arrays.copyOf(sc.slotName, slot * 2);
+                    sc.slotScore = Arrays.copyOf(sc.slotScore, slot * 2);
+                }
+                sc.slotOfEntry[e] = slot + 1;
+                sc.slotEntry[slot] = e;
+                sc.slotName[slot] = n;
+                sc.slotScore[slot] = s;
+            } else if (s > sc.slotScore[slot]) {
+                sc.slotScore[slot] = s;
+                sc.slotName[slot] = n;
             }
         }
+        int[] slotEntry = Arrays.copyOf(sc.slotEntry, found);
+        int[] slotName = Arrays.copyOf(sc.slotName, found);
+        double[] slotScore = Arrays.copyOf(sc.slotScore, found);
+        for (int k = 0; k < found; k++) {
+            sc.slotOfEntry[slotEntry[k]] = 0;
+        }
+        List<int[]> byIdentifier = new ArrayList<>();
         for (String form : query.identifiers().stream().flatMap(g -> Identifier.comparableForms(g).stream()).toList()) {
             for (int e : identifiers.getOrDefault(form, NONE)) {
-                if (!bestScoreOfEntry.containsKey(e) && query.kind().admits(entries[e].kind())) {
-                    int best = bestNameOf(q, e);
-                    bestNameOfEntry.put(e, best);
-                    bestScoreOfEntry.put(e, nameScore(q, best, entries[e], null));
+                if (!contains(slotEntry, e) && !containsEntry(byIdentifier, e) && query.kind().admits(entries[e].kind())) {
+                    byIdentifier.add(new int[] {e, bestNameOf(q, e)});
                 }
             }
         }
         record Scored(int entry, int name, double nameScore, double score, int confirmations) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Map.Entry<Integer, Double> m : bestScoreOfEntry.entrySet()) {
-            int e = m.getKey();
-            Qualifiers.Outcome o = Qualifiers.apply(m.getValue(), query, entries[e], config, null);
+        for (int k = 0; k < found + byIdentifier.size(); k++) {
+            int e = k < found ? slotEntry[k] : byIdentifier.get(k - found)[0];
+            int n = k < found ? slotName[k] : byIdentifier.get(k - found)[1];
+            double nameScore = k < found ? slotScore[k] : nameScore(q, n, entries[e], null);
+            Qualifiers.Outcome o = Qualifiers.apply(nameScore, query, entries[e], config, null);
             if (o.score() >= config.reportFloor()) {
-                scored.add(new Scored(e, bestNameOfEntry.get(e), m.getValue(), o.score(), o.confirmations()));
+                scored.add(new Scored(e, n, nameScore, o.score(), o.confirmations()));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
@@ -250,6 +276,24 @@ public final class ScreeningIndex {
                     names[s.name()].value(), s.score(), alert, explanation, entry));
         }
         return new ScreeningResult(listVersions, matches);
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsEntry(List<int[]> pairs, int e) {
+        for (int[] p : pairs) {
+            if (p[0] == e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int bestNameOf(NormalisedName q, int entryIndex) {
@@ -272,19 +316,58 @@ public final class ScreeningIndex {
             // Weak aliases (OFAC remarks a.k.a., UN "Low") never match fuzzily.
             boolean exact = (!q.key().isEmpty() && q.key().equals(c.key()))
                     || (q.original() != null && q.original().equals(c.original()));
+            // A weak alias of one word ("Dr. Amin", "Mohammad") names too many people to alert on its own.
+            boolean oneWord = contentWords(c) < 2;
+            double score = oneWord ? config.weakOneWordAliasScore() : config.weakAliasScore();
             if (explanation != null) {
                 explanation.add(exact
-                        ? String.format(Locale.ROOT, "weak alias '%s' matches exactly: %.2f (weak aliases match only exactly)",
-                                listed.value(), config.weakAliasScore())
+                        ? String.format(Locale.ROOT, "weak alias '%s' matches exactly: %.2f (weak aliases match only exactly%s)",
+                                listed.value(), score, oneWord ? "; a one-word weak alias does not alert on its own" : "")
                         : "weak alias '" + listed.value() + "' does not match exactly: 0 (weak aliases match only exactly)");
             }
-            return exact ? config.weakAliasScore() : 0.0;
+            return exact ? score : 0.0;
         }
         if (explanation != null) {
             explanation.add("name '" + q.raw() + "' against listed " + (listed.former() ? "former name" : "name")
                     + " '" + listed.value() + "'" + (q.homoglyphs() ? " (query mixes look-alike letters of two scripts)" : ""));
         }
-        return NameScorer.score(q, c, entry.kind(), config, explanation);
+        double score = NameScorer.score(q, c, entry.kind(), config, explanation);
+        if (score < 1.0 && score >= config.reportFloor() && commonWordsOnly(q)) {
+            // JOHN SMITH in JOHN B. PRIDMORE-SMITH, MUHAMMAD AHMED in Muhammad Yunis Ahmed: a partial match on
+            // words that hundreds of listed names share is weak evidence (OFAC's common-name guidance).
+            score *= config.commonNameFactor();
+            if (explanation != null) {
+                explanation.add(String.format(Locale.ROOT,
+                        "every word of the query is common in the lists (each in %d or more listed names) and the "
+                                + "match is partial: x %.2f", config.commonNameCount(), config.commonNameFactor()));
+            }
+        }
+        return score;
+    }
+
+    /** Whether the query has words and each is in at least {@link ScoringConfig#commonNameCount()} listed names. */
+    private boolean commonWordsOnly(NormalisedName q) {
+        int words = 0;
+        for (Token t : q.tokens()) {
+            if (t.role() == Token.Role.WORD || t.role() == Token.Role.NUMBER) {
+                Integer id = vocabulary.get(t.text());
+                if (id == null || postings[id].length < config.commonNameCount()) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words > 0;
+    }
+
+    private static int contentWords(NormalisedName n) {
+        int words = 0;
+        for (Token t : n.tokens()) {
+            if (t.role() == Token.Role.WORD || t.role() == Token.Role.NUMBER || t.role() == Token.Role.PATRONYMIC) {
+                words++;
+            }
+        }
+        return words;
     }
 
     /** Name ids to score: retrieval by parts, plus exact full-name and original-script hits. */
@@ -328,7 +411,13 @@ public final class ScreeningIndex {
         }
         int[] result = out.toArray();
         Arrays.sort(result);
-        return Arrays.stream(result).distinct().toArray();
+        int distinct = 0;
+        for (int k = 0; k < result.length; k++) {
+            if (k == 0 || result[k] != result[k - 1]) {
+                result[distinct++] = result[k];
+            }
+        }
+        return distinct == result.length ? result : Arrays.copyOf(result, distinct);
     }
 
     /** Collects vocabulary ids similar to {@code t} into scratch.bestTouched with scratch.bestOfToken set. */

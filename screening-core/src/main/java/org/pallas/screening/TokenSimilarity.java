@@ -61,7 +61,44 @@ final class TokenSimilarity {
         if (a.abjad() != b.abjad()) {
             return skeletonSimilarity(a.text(), b.text());
         }
-        return words(a.text(), b.text());
+        double s = words(a.text(), b.text());
+        if (s >= DOUBLED) {
+            return s;
+        }
+        if (squeezed(a.text()).equals(squeezed(b.text()))) {
+            return DOUBLED; // doubled letters are a spelling variant: Nadella / Nadela, Joonng / Jong
+        }
+        if (s < SOUNDS_ALIKE && !a.phonetic().isEmpty() && a.phonetic().equals(b.phonetic())
+                && a.text().charAt(0) == b.text().charAt(0) && Math.abs(a.text().length() - b.text().length()) <= 1
+                && Math.min(a.text().length(), b.text().length()) >= 5
+                && 1.0 - distance(a.text(), b.text()) / Math.max(a.text().length(), b.text().length()) >= 0.5) {
+            // same Double Metaphone key, first letter and length within one, five letters or more, and at most
+            // half the letters differ:
+            // a transliteration variant (Husayn / Hussein). The edit-distance half of the test keeps
+            // "Lucio" and "Luis" (same key) apart; the length half keeps Olga / Oleg and Jing / Jinghe apart.
+            return SOUNDS_ALIKE;
+        }
+        return s;
+    }
+
+    /** Score of two words equal once doubled letters are written once. */
+    static final double DOUBLED = 0.9;
+    /** Score of two words that sound alike (see {@link #similarity}). */
+    static final double SOUNDS_ALIKE = 0.8;
+
+    /** The word with runs of one letter written once. */
+    static String squeezed(String w) {
+        StringBuilder sb = null;
+        for (int i = 1; i < w.length(); i++) {
+            if (w.charAt(i) == w.charAt(i - 1)) {
+                if (sb == null) {
+                    sb = new StringBuilder(w.length()).append(w, 0, i);
+                }
+            } else if (sb != null) {
+                sb.append(w.charAt(i));
+            }
+        }
+        return sb == null ? w : sb.toString();
     }
 
     /**

@@ -117,4 +117,50 @@ class NameMatcherTest {
             }
         }
     }
+
+    @Test
+    void countsFurtherNamesAroundAWhollyContainedNameLightly() {
+        assertThat(person("ANJEM IFTIKHAR CHOUDARY MAHMOOD", "ANJEM CHOUDARY")).isGreaterThanOrEqualTo(threshold);
+        assertThat(person("SHER ABBAS STANEKZAI", "SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN"))
+                .isGreaterThanOrEqualTo(threshold);
+        assertThat(matcher.explain("ANJEM IFTIKHAR CHOUDARY MAHMOOD", "ANJEM CHOUDARY", EntryKind.PERSON))
+                .anyMatch(s -> s.contains("query 'iftikhar' unmatched (weight 1.0 x 0.2)"));
+        // only names found as written: fuzzy pairs do not make a contained name
+        assertThat(person("Tammy Mary Smith", "SAMMY SMITH")).isLessThan(threshold);
+        // a two-word query inside a long listed name keeps the ordinary omission weight
+        assertThat(person("David Martinez", "HODWALKER MARTINEZ, Martin David")).isLessThan(threshold);
+    }
+
+    @Test
+    void comparesHanHangulAndKanaNamesCharacterByCharacter() {
+        assertThat(person("高石早苗", "高市早苗")).isLessThan(threshold); // both read "gao shi zao miao"
+        assertThat(person("김종은", "김정은")).isLessThan(threshold);
+        assertThat(person("习近朋", "习近平")).isLessThan(threshold);
+        assertThat(person("习近平", "习近平")).isEqualTo(1.0);
+        assertThat(person("习近平", "Xi Jinping")).isEqualTo(1.0); // across scripts transliteration still applies
+        assertThat(matcher.explain("김종은", "김정은", EntryKind.PERSON)).anyMatch(s -> s.contains("character by character"));
+    }
+
+    @Test
+    void treatsDoubledLettersAndSoundAlikeSpellingsAsVariants() {
+        assertThat(person("Satya Nadela", "Satya Nadella")).isGreaterThanOrEqualTo(threshold);
+        assertThat(person("Kim Joonng-un", "Kim Jong-un")).isGreaterThanOrEqualTo(threshold);
+        assertThat(person("Saddam Husayn", "Saddam Hussein")).isGreaterThanOrEqualTo(threshold);
+        // same Double Metaphone key, but short words or too many letters apart
+        assertThat(person("Olga Barynova", "Oleg BARANOV")).isLessThan(threshold);
+        assertThat(person("Lucio Gomez", "Luis Gomez")).isLessThan(threshold);
+    }
+
+    @Test
+    void doesNotLetInitialsAloneIdentifyAPerson() {
+        assertThat(person("N.N.", "Nursultan Nazarbayev")).isLessThanOrEqualTo(ScoringConfig.defaults().initialsOnlyCap());
+        assertThat(matcher.explain("N.N.", "Nursultan Nazarbayev", EntryKind.PERSON))
+                .anyMatch(s -> s.contains("initials only"));
+    }
+
+    @Test
+    void joinsALegalFormWrittenOntoTheName() {
+        assertThat(org("SiemensAG", "Siemens AG")).isGreaterThanOrEqualTo(threshold);
+        assertThat(org("Siemens AG", "SiemensAG")).isGreaterThanOrEqualTo(threshold);
+    }
 }

@@ -51,11 +51,48 @@ class ScreeningIndexTest {
 
     @Test
     void matchesWeakAliasesOnlyExactly() {
-        ScreeningMatch exact = search("Sasha", EntryKind.PERSON).matches().get(0);
-        assertThat(exact.entryId()).isEqualTo("P2");
+        ScreeningIndex withAlias = ScreeningIndex.ofEntries(List.of(person("W1", "PETROV, Aleksandr", "Sasha Bely",
+                "RU", null)), List.of("TEST@1"), CONFIG);
+        ScreeningMatch exact = withAlias.search(ScreeningQuery.of("Sasha Bely", EntryKind.PERSON)).matches().get(0);
         assertThat(exact.score()).isEqualTo(CONFIG.weakAliasScore());
+        assertThat(exact.alert()).isTrue();
         assertThat(exact.explanation()).anyMatch(s -> s.contains("weak aliases match only exactly"));
+        assertThat(withAlias.search(ScreeningQuery.of("Sasha Belyi", EntryKind.PERSON)).matches()).isEmpty();
         assertThat(search("Sascha", EntryKind.PERSON).matches()).noneMatch(m -> m.entryId().equals("P2"));
+    }
+
+    @Test
+    void doesNotAlertOnAOneWordWeakAliasAlone() {
+        ScreeningMatch oneWord = search("Sasha", EntryKind.PERSON).matches().get(0);
+        assertThat(oneWord.entryId()).isEqualTo("P2");
+        assertThat(oneWord.score()).isEqualTo(CONFIG.weakOneWordAliasScore());
+        assertThat(oneWord.alert()).isFalse();
+        assertThat(oneWord.explanation()).anyMatch(s -> s.contains("one-word weak alias does not alert"));
+    }
+
+    @Test
+    void lowersAPartialMatchWhoseWordsAreAllCommonInTheLists() {
+        ListEntry target = person("C0", "Muhammad Yunis Ahmed", null, "IQ", null);
+        ScreeningIndex alone = ScreeningIndex.ofEntries(List.of(target), List.of("TEST@1"), CONFIG);
+        ScreeningMatch rare = alone.search(ScreeningQuery.of("Muhammad Ahmed", EntryKind.PERSON)).matches().get(0);
+        assertThat(rare.alert()).isTrue();
+
+        List<ListEntry> crowded = new java.util.ArrayList<>(List.of(target));
+        for (int i = 0; i < CONFIG.commonNameCount(); i++) {
+            // other listed names that share one of the words each (letters only, all different)
+            String unique = "zq" + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26) + "kv";
+            crowded.add(person("M" + i, "Muhammad " + unique, null, "IQ", null));
+            crowded.add(person("A" + i, "Ahmed " + unique + "x", null, "IQ", null));
+        }
+        ScreeningIndex common = ScreeningIndex.ofEntries(crowded, List.of("TEST@1"), CONFIG);
+        ScreeningMatch m = common.search(ScreeningQuery.of("Muhammad Ahmed", EntryKind.PERSON)).matches().stream()
+                .filter(x -> x.entryId().equals("C0")).findFirst().orElseThrow();
+        assertThat(m.score()).isCloseTo(rare.score() * CONFIG.commonNameFactor(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(m.alert()).isFalse();
+        assertThat(m.explanation()).anyMatch(s -> s.contains("common in the lists"));
+        // an exact match on common words is not partial and keeps its score
+        assertThat(common.search(ScreeningQuery.of("Muhammad Yunis Ahmed", EntryKind.PERSON)).matches().get(0).score())
+                .isEqualTo(1.0);
     }
 
     @Test
