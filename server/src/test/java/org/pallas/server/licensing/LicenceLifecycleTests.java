@@ -161,9 +161,10 @@ class LicenceLifecycleTests {
         LocalDate until = store.load(id, null, false).orElseThrow().licence().validUntil();
         TestClock clock = new TestClock(TestClock.london(until.getYear(), until.getMonthValue(), until.getDayOfMonth(), 23));
         Licences sweep = new Licences(store, events, readLog, clock);
-        Integer none = tx.execute(s -> sweep.expireDue());
-        assertThat(none).as("still valid on its last day").isZero();
-        assertThat(store.load(id, null, false).orElseThrow().licence().status()).isEqualTo(LicenceStatus.ISSUED);
+        // Other licences of the shared database (demo history, other tests) may fall due: judge this one.
+        tx.execute(s -> sweep.expireDue());
+        assertThat(store.load(id, null, false).orElseThrow().licence().status()).as("still valid on its last day")
+                .isEqualTo(LicenceStatus.ISSUED);
         clock.advance(Duration.ofHours(2));
         int mark = recorded.mark();
         Integer expired = tx.execute(s -> sweep.expireDue());
