@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.server.platform.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
@@ -65,10 +66,10 @@ final class BackdatedCases {
         return cases;
     }
 
-    /** A demo user as a caller (exporter staff or authority staff, with the roles their account holds). */
+    /** A demo user as a caller (exporter, authority or adviser staff, with the roles and adviser team their account holds). */
     Caller caller(String username) {
         return jdbc.sql("""
-                select u.id, u.display_name, o.id, o.name, o.kind from app_user u join organisation o on o.id = u.organisation_id
+                select u.id, u.display_name, o.id, o.name, o.kind, u.team from app_user u join organisation o on o.id = u.organisation_id
                 where u.username = :u""")
                 .param("u", username)
                 .query((rs, n) -> {
@@ -76,7 +77,8 @@ final class BackdatedCases {
                     Set<Role> roles = Set.copyOf(jdbc.sql("select role from user_role where user_id = :id").param("id", userId)
                             .query(String.class).list().stream().map(Role::valueOf).toList());
                     return new Caller(userId, username, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                            OrganisationKind.valueOf(rs.getString(5)), roles, null);
+                            OrganisationKind.valueOf(rs.getString(5)), roles,
+                            rs.getString(6) == null ? null : AdviserTeam.valueOf(rs.getString(6)));
                 })
                 .single();
     }

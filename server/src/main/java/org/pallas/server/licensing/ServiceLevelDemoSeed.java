@@ -4,26 +4,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Six months of licensing history so that the queues and the service-level dashboard show real figures: about 160
+ * Six months of licensing history so that the queues and the service-level dashboard show real figures: about 130
  * applications of the two demo exporters across routes and destinations, submitted, assigned, checked and
  * decided through {@link Cases} at historic times (a clock set to the past; see {@link BackdatedCases}), so every
  * step is a stored command, a trail row and a ledger entry like any other. The most recent ones are still open.
+ * Enhanced-review cases go through advice from every adviser team, consolidation, the case officer's decision and a
+ * senior officer's countersignature (most approved with conditions, some refused citing criteria; the recent ones
+ * still wait for advice); some fast-track and standard cases wait on an information request that the exporter
+ * answers a few working days later, so the clock's pauses show in the dashboard's working days.
  * The history is fixed (seeded random numbers), so the figures are the same on every start for the same date.
  */
 @Component
 class ServiceLevelDemoSeed implements DemoSeed {
 
-    static final int CASES = 160;
+    private static final Logger log = LoggerFactory.getLogger(ServiceLevelDemoSeed.class);
+
+    static final int CASES = 130;
     static final int MONTHS = 6;
 
     private final Cases cases;
@@ -68,11 +79,21 @@ class ServiceLevelDemoSeed implements DemoSeed {
 
     @Override
     public void seed() {
+        long started = System.nanoTime();
+        int seeded = history();
+        log.info("Service-level demo history: {} cases in {} ms", seeded, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private int history() {
+        int seeded = 0;
         Instant now = clock.instant();
         BackdatedCases backdated = new BackdatedCases(cases, jdbc, now);
         List<Caller> exporters = List.of(backdated.caller("northbridge.lee"), backdated.caller("calder.weber"),
                 backdated.caller("northbridge.patel"), backdated.caller("calder.fischer"));
         Caller caseworker = backdated.caller("caseworker");
+        Caller senior = backdated.caller("senior");
+        List<Caller> advisers = List.of(backdated.caller("adviser.hr"), backdated.caller("adviser.ns"),
+                backdated.caller("adviser.def"));
         Random random = new Random(7_2026L);
         LocalDate today = LocalDate.ofInstant(now, ServiceLevelClock.UK);
         LocalDate first = today.minusMonths(MONTHS);
@@ -92,6 +113,7 @@ class ServiceLevelDemoSeed implements DemoSeed {
             UUID id = cases.startDraft(exporter, LicenceType.INDIVIDUAL, details,
                     new CaseCommand.Declarations(p.tier(), p.category()));
             cases.submit(exporter, id);
+            seeded++;
             Routing routing = cases.authorityView(caseworker, id).c().routing().orElseThrow();
             // Reception: a caseworker picks the case up within a day and completes the checks within a few.
             Instant assigned = submitted.plusSeconds(3600L * (1 + random.nextInt(20)));
@@ -108,18 +130,117 @@ class ServiceLevelDemoSeed implements DemoSeed {
                 continue;
             }
             backdated.at(checked).completeInitialChecks(caseworker, id);
+            if (routing.route() == AssessmentRoute.ENHANCED_REVIEW) {
+                enhancedReview(backdated, caseworker, senior, advisers, id, checked, now, random);
+                continue;
+            }
+            // Some fast-track and standard cases need an answer from the exporter first: the clock pauses meanwhile.
+            Instant resumed = checked;
+            if ((routing.route() == AssessmentRoute.FAST_TRACK || routing.route() == AssessmentRoute.STANDARD)
+                    && random.nextInt(100) < 15) {
+                Instant asked = checked.plusSeconds(3600);
+                Instant answered = workingDaysLater(asked, 2 + random.nextInt(4), random);
+                if (!asked.isBefore(now)) {
+                    continue;
+                }
+                backdated.at(asked).requestInformation(caseworker, id,
+                        "Please send the end user's signed statement on the units that will operate the product.");
+                if (!answered.isBefore(now)) {
+                    continue; // still with the exporter: the clock is paused today
+                }
+                backdated.at(answered).answerInformationRequest(exporter, id,
+                        "The signed end-user statement is attached; only the named unit operates the product.");
+                resumed = answered;
+            }
             Integer days = decisionDays(routing.route(), random);
             if (days == null) {
                 continue; // enhanced review and presumption of denial need advice and a countersignature: left open
             }
-            Instant decided = days == 0 ? checked.plusSeconds(1800) : workingDaysLater(submitted, days, random);
-            if (!decided.isAfter(checked)) {
-                decided = checked.plusSeconds(1800);
+            Instant decided = days == 0 ? resumed.plusSeconds(1800)
+                    : workingDaysLater(resumed == checked ? submitted : resumed, days, random);
+            if (!decided.isAfter(resumed)) {
+                decided = resumed.plusSeconds(1800);
             }
             if (!decided.isBefore(now)) {
                 continue;
             }
             decide(backdated.at(decided), caseworker, id, routing, random);
+        }
+        return seeded;
+    }
+
+    /** One team's advice at a historic time. */
+    private record Advice(Caller adviser, Instant at) {
+    }
+
+    /**
+     * Enhanced review: advice from every team, consolidation, the officer's decision and a senior officer's
+     * countersignature (four eyes), each a few working days apart; the history stops wherever today falls.
+     */
+    private void enhancedReview(BackdatedCases backdated, Caller officer, Caller senior, List<Caller> advisers, UUID id,
+            Instant checked, Instant now, Random random) {
+        Instant asked = checked.plusSeconds(3600);
+        if (!asked.isBefore(now)) {
+            return;
+        }
+        backdated.at(asked).requestAdvice(officer, id, EnumSet.allOf(AdviceTeam.class),
+                "Government end user of an intrusion capability: enhanced review needs every team's advice.");
+        boolean refuse = random.nextInt(100) < 25;
+        List<Advice> advice = new ArrayList<>();
+        for (Caller adviser : advisers) {
+            advice.add(new Advice(adviser, workingDaysLater(asked, 3 + random.nextInt(12), random)));
+        }
+        advice.sort(Comparator.comparing(Advice::at));
+        Instant last = asked;
+        for (Advice a : advice) {
+            Instant at = a.at().isAfter(last) ? a.at() : last.plusSeconds(600);
+            if (!at.isBefore(now)) {
+                return; // still awaiting this team's advice
+            }
+            giveAdvice(backdated.at(at), a.adviser(), id, refuse);
+            last = at;
+        }
+        Instant consolidated = workingDaysLater(last, 1 + random.nextInt(2), random);
+        Instant decided = consolidated.plusSeconds(7200);
+        Instant countersigned = workingDaysLater(decided, 1 + random.nextInt(3), random);
+        if (!decided.isBefore(now)) {
+            return;
+        }
+        backdated.at(consolidated).consolidateAdvice(officer, id, refuse
+                ? "Human-rights advice to refuse: credible reports of the unit's surveillance of journalists."
+                : "The teams advise approval with audit and end-use conditions.");
+        if (refuse) {
+            backdated.at(decided).decide(officer, id, Outcome.REFUSED,
+                    "Clear risk that the capability would be used for internal repression, as the human-rights team advises.",
+                    List.of(RefusalCriterion.UK_C2, RefusalCriterion.UK_C7), List.of());
+        } else {
+            backdated.at(decided).decide(officer, id, Outcome.APPROVED,
+                    "Lawful end use under warrant; the advised safeguards and oversight are adequate.", List.of(),
+                    List.of(AUDIT_CONDITION, "No use outside the named unit's warranted investigations"));
+        }
+        if (!countersigned.isBefore(now)) {
+            return; // waiting for the senior officer
+        }
+        backdated.at(countersigned).countersign(senior, id, "Agree with the case officer's assessment.");
+    }
+
+    static final String AUDIT_CONDITION = "Quarterly end-use audit report to the authority";
+
+    private static void giveAdvice(Cases cases, Caller adviser, UUID id, boolean refuse) {
+        switch (Cases.team(adviser)) {
+            case HUMAN_RIGHTS -> {
+                if (refuse) {
+                    cases.giveAdvice(adviser, id, AdviceType.REFUSE,
+                            "Credible reports that the unit has targeted journalists and opposition figures.", List.of(),
+                            List.of(RefusalCriterion.UK_C2));
+                } else {
+                    cases.giveAdvice(adviser, id, AdviceType.APPROVE_WITH_CONDITIONS,
+                            "Warranted use under judicial oversight; audit the end use.", List.of(AUDIT_CONDITION), List.of());
+                }
+            }
+            case NATIONAL_SECURITY -> cases.giveAdvice(adviser, id, AdviceType.APPROVE,
+                    "No national-security concern with the end user.", List.of(), List.of());
+            case DEFENCE -> cases.giveAdvice(adviser, id, AdviceType.NO_VIEW, "No defence interest.", List.of(), List.of());
         }
     }
 
@@ -132,7 +253,7 @@ class ServiceLevelDemoSeed implements DemoSeed {
             // Standard: around the target, a tail beyond it and a rare case beyond 60 days.
             case STANDARD -> r < 70 ? 4 + random.nextInt(17) : r < 97 ? 21 + random.nextInt(30) : 61 + random.nextInt(10);
             case HARD_STOP -> 1 + random.nextInt(5);
-            case ENHANCED_REVIEW, PRESUMPTION_OF_DENIAL -> null;
+            case ENHANCED_REVIEW, PRESUMPTION_OF_DENIAL -> null; // enhanced review: see enhancedReview
         };
     }
 
