@@ -45,15 +45,15 @@ class BatchScreenings {
 
     record Job(UUID id, UUID organisationId, UUID userId, Instant createdAt, String fileName, int total, int done,
             int alerts, int errors, Instant finishedAt, String failure) {
-        BatchStatus status() {
+        public BatchStatus status() {
             return finishedAt == null ? BatchStatus.RUNNING : failure == null ? BatchStatus.FINISHED : BatchStatus.FAILED;
         }
 
-        boolean running() {
+        public boolean running() {
             return status() == BatchStatus.RUNNING;
         }
 
-        int percent() {
+        public int percent() {
             return total == 0 ? 100 : (int) (100L * done / total);
         }
     }

@@ -143,7 +143,8 @@ class BatchScreeningTests {
                 .andExpect(status().isOk()).andExpect(header().string("Refresh", "2"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<span id=\"rows-done\">250</span>").contains("<span id=\"alerts-so-far\">3</span>")
-                .contains("25%").doesNotContain("batch-results");
+                .contains("(<span>25</span>%)").doesNotContain("batch-results");
+        jdbc.sql("delete from screening_batch_job where id = :id").param("id", id).update();
     }
 
     @Test
