@@ -17,6 +17,11 @@ class ScreeningContributions {
     }
 
     @Bean
+    NavigationItem batchScreeningNavigation() {
+        return new NavigationItem("Batch screening", "/screening/batch", ScreeningAccess.SCREENERS, 34);
+    }
+
+    @Bean
     NavigationItem partiesNavigation() {
         return new NavigationItem("Parties", "/screening/parties", ScreeningAccess.READERS, 31);
     }

@@ -45,7 +45,7 @@ public class Searches {
     public ScreeningResult search(Caller caller, ScreeningQuery query) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
         ScreeningResult result = catalogue.snapshot().index().search(query);
-        record(caller, query.name(), query.kind().name(), result.listVersions(), result.matches().size(),
+        record(caller, UUID.randomUUID(), query.name(), query.kind().name(), result.listVersions(), result.matches().size(),
                 (int) result.matches().stream().filter(m -> m.alert()).count());
         return result;
     }
@@ -53,7 +53,14 @@ public class Searches {
     /** Records a batch run as one history entry (the names stay with the caller who sent them). */
     @Transactional
     public void recordBatch(Caller caller, int rows, int matches, int alerts) {
-        record(caller, "(batch of " + rows + " names)", "BATCH", catalogue.snapshot().index().listVersions(), matches, alerts);
+        record(caller, UUID.randomUUID(), "(batch of " + rows + " names)", "BATCH", catalogue.snapshot().index().listVersions(),
+                matches, alerts);
+    }
+
+    /** Records a finished batch job of the batch page under the job's id (one history entry, one ledger entry). */
+    @Transactional
+    public void recordBatch(Caller caller, UUID jobId, String label, List<String> versions, int matches, int alerts) {
+        record(caller, jobId, label, "BATCH", versions, matches, alerts);
     }
 
     @Transactional(readOnly = true)
@@ -69,8 +76,7 @@ public class Searches {
                 .list();
     }
 
-    private void record(Caller caller, String name, String kind, List<String> versions, int matches, int alerts) {
-        UUID id = UUID.randomUUID();
+    private void record(Caller caller, UUID id, String name, String kind, List<String> versions, int matches, int alerts) {
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into screening_search (id, organisation_id, user_id, searched_at, name, kind, list_versions, matches, alerts)

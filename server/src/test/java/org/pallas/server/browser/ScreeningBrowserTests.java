@@ -57,4 +57,28 @@ class ScreeningBrowserTests {
         browser.open("/screening/alerts");
         assertThat(browser.text()).containsIgnoringCase("intellexa");
     }
+
+    @Test
+    void exporterUploadsASmallBatchFollowsItsProgressAndSeesTheResults() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("batch", ".csv");
+        java.nio.file.Files.writeString(file, "name,kind\nIntelexa,organisation\nTal Dilian,person,extra\n");
+        try {
+            browser.signIn("calder.weber", FoundationJourneysBrowserTests.PASSWORD).open("/screening/batch");
+            assertThat(browser.find("h1").getText()).isEqualTo("Batch screening");
+            browser.assertAccessible();
+            browser.find("#file").sendKeys(file.toAbsolutePath().toString());
+            browser.submit("#start-batch");
+
+            // Without JavaScript the page refreshes itself (Refresh header) until the job has finished.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                    .until(d -> !d.findElements(org.openqa.selenium.By.id("batch-results")).isEmpty());
+            assertThat(browser.find("#progress").getText()).contains("2 of 2 rows done").contains("1 malformed");
+            String table = browser.find("#batch-results").getText();
+            assertThat(table).containsIgnoringCase("intellexa").contains("Alert").contains("Malformed");
+            assertThat(browser.findAll("#download-csv")).hasSize(1);
+            browser.assertAccessible();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

@@ -58,6 +58,12 @@ class ScreeningIsolationRows implements IsolationRows {
                 row("GET /screening/parties/{id}").with("id", PARTY_B).expect(READ_PAGE.formatted(200).replace("A=200", "A=404")),
                 row("GET /screening/alerts").expect(READ_PAGE.formatted(200)),
                 row("POST /screening/alerts/{id}/confirm").with("id", "@random").form("note=").expect(SCREEN_PAGE.formatted(404)),
-                row("POST /screening/alerts/{id}/clear").with("id", "@random").form("reason=matrix").expect(SCREEN_PAGE.formatted(404)));
+                row("POST /screening/alerts/{id}/clear").with("id", "@random").form("reason=matrix").expect(SCREEN_PAGE.formatted(404)),
+                // Batch screening pages: a job is visible to its organisation only (cross-tenant 404 in BatchScreeningTests)
+                row("GET /screening/batch").expect(SCREEN_PAGE.formatted(200)),
+                row("POST /screening/batch").form("note=no+file").expect(SCREEN_PAGE.formatted(200)),
+                row("GET /screening/batch/{id}").with("id", "@random").expect(SCREEN_PAGE.formatted(404)),
+                row("GET /screening/batch/{id}/results.ndjson").with("id", "@random").expect(SCREEN_PAGE.formatted(404)),
+                row("GET /screening/batch/{id}/results.csv").with("id", "@random").expect(SCREEN_PAGE.formatted(404)));
     }
 }
