@@ -1,9 +1,6 @@
 package org.pallas.server.licensing;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import org.pallas.server.platform.AdviserTeam;
@@ -19,41 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BackdatedCases {
 
-    /** A clock that reads whatever instant it was last set to. */
-    static final class SetClock extends Clock {
-
-        private volatile Instant now;
-
-        SetClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            this.now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a backdating clock stays in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final SetClock clock;
+    private final ReplayClock clock;
     private final Cases cases;
     private final JdbcClient jdbc;
 
     BackdatedCases(Cases cases, JdbcClient jdbc, Instant start) {
-        this.clock = new SetClock(start);
+        this.clock = new ReplayClock(start);
         this.cases = cases.on(clock);
         this.jdbc = jdbc;
     }

@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 
 /**
  * The clock a stored case runs on: while its commands are replayed it reads each command's recorded time; a new
- * command sets it to the application clock's now. One per loaded case, never shared between threads.
+ * command sets it to the application clock's now; {@link BackdatedCases} sets it to the past. Never shared between
+ * threads.
  */
 final class ReplayClock extends Clock {
 
