@@ -1,6 +1,5 @@
 package org.pallas.server.licensing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,16 +52,13 @@ class LiveListPartyScreening implements PartyScreening {
         return new ScreeningOutcome(true, versions, hits);
     }
 
+    /**
+     * Never waits for the start-up load: the demo seeds run before it begins, so waiting would stall start-up for
+     * every party. A party screened before the lists are loaded is reported not screened (RF-PARTY-NOT-SCREENED
+     * keeps it off the fast track) and is screened from the party register when the lists load.
+     */
     private boolean loaded() {
-        if (lists.loaded()) {
-            return true;
-        }
-        try {
-            return lists.awaitLoaded(Duration.ofSeconds(20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return lists.loaded();
     }
 
     /** Labels are {@code source@date#hash}: source to the rest. */
