@@ -31,6 +31,7 @@ import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.screening.importing.ListFormat;
 import org.pallas.screening.importing.ListImportException;
 import org.pallas.screening.importing.ListImporter;
+import org.pallas.server.platform.RecordedChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -337,8 +338,8 @@ public class RestrictedLists {
         facts.put("added", delta.added().size());
         facts.put("changed", delta.changed().size());
         facts.put("removed", delta.removed().size());
-        events.publishEvent(new ScreeningChanged("screening.list.imported", "list-version", id.toString(), actor, now,
-                facts, Map.of()));
+        events.publishEvent(new ScreeningChanged.ListImported(new RecordedChange.Facts(id.toString(), actor, now, facts,
+                Map.of())));
         return id;
     }
 

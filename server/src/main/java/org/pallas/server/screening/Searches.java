@@ -12,6 +12,7 @@ import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.screening.ScreeningResult;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.RecordedChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ public class Searches {
         facts.put("listVersions", versions);
         facts.put("matches", matches);
         facts.put("alerts", alerts);
-        events.publishEvent(new ScreeningChanged("screening.search.performed", "screening-search", id.toString(),
-                caller.userId(), now, facts, Map.of("name", name)));
+        events.publishEvent(new ScreeningChanged.SearchPerformed(new RecordedChange.Facts(id.toString(), caller.userId(), now,
+                facts, Map.of("name", name))));
     }
 }
