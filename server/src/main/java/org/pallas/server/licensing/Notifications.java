@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
@@ -120,52 +119,68 @@ class Notifications {
                 .forEach(user -> notifyUser(user, kind, title, body, link));
     }
 
-    /** Licensing's changes, in their transaction: a notification commits with the change it reports, or not at all. */
+    // ---- licensing's changes, in their transaction: a notification commits with the change it reports, or not at all
+
     @EventListener
-    void onLicensingChange(LicensingChange change) {
-        Map<String, Object> pub = change.publicMetadata();
-        Object org = change.confidentialPayload().get("organisationId");
-        if (org == null) {
+    void onFinalised(LicensingChanged.CaseFinalised decided) {
+        notifyExporters(decided.organisationId(), "decision",
+                "Decision on application " + decided.caseReference() + ": " + decided.outcome(),
+                "The licensing authority has decided application " + decided.caseReference() + ". Read the decision and"
+                        + " its reasons in Pallas.", caseLink(decided));
+    }
+
+    @EventListener
+    void onAppealDecided(LicensingChanged.AppealDecided decided) {
+        notifyExporters(decided.organisationId(), "decision", "Appeal decided on application " + decided.caseReference(),
+                "The appeal on application " + decided.caseReference() + " has been decided.", caseLink(decided));
+    }
+
+    @EventListener
+    void onInformationRequested(LicensingChanged.InformationRequested requested) {
+        notifyExporters(requested.organisationId(), "information-request",
+                "Information requested on application " + requested.caseReference(),
+                "The licensing authority asks for more information on application " + requested.caseReference() + ".",
+                caseLink(requested));
+    }
+
+    @EventListener
+    void onIssued(LicensingChanged.LicenceIssued issued) {
+        notifyExporters(issued.organisationId(), "licence", "Licence " + issued.licenceReference() + " issued",
+                "Licence " + issued.licenceReference() + " is valid from " + issued.validFrom() + " to "
+                        + issued.validUntil() + ".", licenceLink(issued));
+    }
+
+    /** Regulator-only: the case officer hears of it, never the exporter. */
+    @EventListener
+    void onFlaggedForReview(LicensingChanged.LicenceFlaggedForReview flagged) {
+        if (flagged.officerToNotify() != null) {
+            notifyUser(flagged.officerToNotify(), "licence-review",
+                    "Licence " + flagged.licenceReference() + " flagged for review",
+                    "Live licence " + flagged.licenceReference() + " (case " + flagged.caseReference() + ") was flagged"
+                            + " for review: " + flagged.reviewReason() + ". Clear the flag with a reason, suspend or revoke.",
+                    licenceLink(flagged));
+        }
+    }
+
+    /** Every other change of a licence's status (issuing and review flags have their own notices). */
+    @EventListener
+    void onLicenceStatusChange(LicensingChanged.LicenceChanged change) {
+        if (change instanceof LicensingChanged.LicenceIssued || change instanceof LicensingChanged.LicenceFlaggedForReview
+                || !change.statusChanged()) {
             return;
         }
-        UUID organisation = UUID.fromString(org.toString());
-        String type = change.type();
-        String caseLink = "/applications/" + change.subjectId();
-        String licenceLink = "/licences/" + change.subjectId();
-        switch (type) {
-            case "licensing.case.case-finalised" -> notifyExporters(organisation, "decision",
-                    "Decision on application " + pub.get("case") + ": " + pub.get("outcome"),
-                    "The licensing authority has decided application " + pub.get("case") + ". Read the decision and its"
-                            + " reasons in Pallas.", caseLink);
-            case "licensing.case.appeal-decided" -> notifyExporters(organisation, "decision",
-                    "Appeal decided on application " + pub.get("case"),
-                    "The appeal on application " + pub.get("case") + " has been decided.", caseLink);
-            case "licensing.case.information-requested" -> notifyExporters(organisation, "information-request",
-                    "Information requested on application " + pub.get("case"),
-                    "The licensing authority asks for more information on application " + pub.get("case") + ".", caseLink);
-            case "licensing.licence.issued" -> notifyExporters(organisation, "licence",
-                    "Licence " + pub.get("licence") + " issued",
-                    "Licence " + pub.get("licence") + " is valid from " + pub.get("validFrom") + " to "
-                            + pub.get("validUntil") + ".", licenceLink);
-            case "licensing.licence.licence-flagged-for-review" -> {
-                Object officer = change.confidentialPayload().get("notifyOfficerId");
-                if (officer != null) {
-                    notifyUser(UUID.fromString(officer.toString()), "licence-review",
-                            "Licence " + pub.get("licence") + " flagged for review",
-                            "Live licence " + pub.get("licence") + " (case " + pub.get("case") + ") was flagged for review: "
-                                    + pub.get("reviewReason") + ". Clear the flag with a reason, suspend or revoke.",
-                            licenceLink);
-                }
-            }
-            default -> {
-                if (type.startsWith("licensing.licence.") && !String.valueOf(pub.get("from")).equals(pub.get("to"))) {
-                    notifyExporters(organisation, "licence",
-                            "Licence " + pub.get("licence") + " is now " + pub.get("to"),
-                            "The status of licence " + pub.get("licence") + " changed from " + pub.get("from") + " to "
-                                    + pub.get("to") + ".", licenceLink);
-                }
-            }
-        }
+        notifyExporters(change.organisationId(), "licence",
+                "Licence " + change.licenceReference() + " is now " + change.to(),
+                "The status of licence " + change.licenceReference() + " changed from " + change.from() + " to "
+                        + change.to() + ".", licenceLink(change));
+    }
+
+    private static String caseLink(LicensingChanged.CaseChanged change) {
+        return "/applications/" + change.subjectId();
+    }
+
+    private static String licenceLink(LicensingChanged.LicenceChanged change) {
+        return "/licences/" + change.subjectId();
     }
 
     private static String cut(String s, int max) {

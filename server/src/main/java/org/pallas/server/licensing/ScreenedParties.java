@@ -40,11 +40,16 @@ class ScreenedParties {
      * who submitted (the party belongs to their organisation's register, as if they had entered it).
      */
     @EventListener
-    void onCaseChange(LicensingChange change) {
-        if (!change.type().equals("licensing.case.application-submitted")
-                && !change.type().equals("licensing.case.application-amended")) {
-            return;
-        }
+    void onSubmitted(LicensingChanged.ApplicationSubmitted submitted) {
+        registerParties(submitted);
+    }
+
+    @EventListener
+    void onAmended(LicensingChanged.ApplicationAmended amended) {
+        registerParties(amended);
+    }
+
+    private void registerParties(LicensingChanged.CaseChanged change) {
         UUID caseId = UUID.fromString(change.subjectId());
         CaseStore.Loaded loaded = cases.load(caseId, null, false).orElseThrow();
         Caller caller = Caller.find().filter(c -> c.isExporter() && loaded.organisationId().equals(c.organisationId()))
@@ -70,17 +75,7 @@ class ScreenedParties {
 
     /** A new or reopened screening alert: flag the live licences involving the party, in the same transaction. */
     @EventListener
-    void onScreeningChange(ScreeningChanged change) {
-        if (!change.type().equals("screening.alert.raised") && !change.type().equals("screening.alert.reopened")) {
-            return;
-        }
-        Object partyId = change.publicMetadata().get("partyId");
-        if (partyId == null) {
-            return;
-        }
-        String evidence = "Screening alert " + change.subjectId() + ": " + change.publicMetadata().get("source") + " entry "
-                + change.publicMetadata().get("entryId") + ", score " + change.publicMetadata().get("score")
-                + ", list versions " + change.publicMetadata().get("listVersions");
-        licences.flagForScreeningHit(UUID.fromString(partyId.toString()), evidence);
+    void onAlertOpened(ScreeningChanged.AlertOpened alert) {
+        licences.flagForScreeningHit(alert.partyId(), alert.evidence());
     }
 }
