@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notifications to users: in-app always (a list per user, unread count), and by e-mail when SMTP is configured
- * ({@code spring.mail.host}): an outbox row written in the same transaction as the change, sent later by
+ * ({@code spring.mail.host}): an outbox row written with the notification, sent later by
  * {@link MailOutbox} with retries. Licensing's recorded changes drive them: the exporter hears of decisions,
  * information requests and every change of a licence's status; the case officer hears of a live licence flagged
  * for review (regulator-only, never sent to the exporter).
@@ -119,9 +119,10 @@ class Notifications {
                 .forEach(user -> notifyUser(user, kind, title, body, link));
     }
 
-    // ---- licensing's changes, in their transaction: a notification commits with the change it reports, or not at all
+    // ---- licensing's changes: after the change commits, in a transaction of their own; a notice that fails is
+    // ---- redelivered from the event publication registry, and a failing notice never undoes a decision
 
-    @EventListener
+    @AfterCommitListener
     void onFinalised(LicensingChanged.CaseFinalised decided) {
         notifyExporters(decided.organisationId(), "decision",
                 "Decision on application " + decided.caseReference() + ": " + decided.outcome(),
@@ -129,13 +130,13 @@ class Notifications {
                         + " its reasons in Pallas.", caseLink(decided));
     }
 
-    @EventListener
+    @AfterCommitListener
     void onAppealDecided(LicensingChanged.AppealDecided decided) {
         notifyExporters(decided.organisationId(), "decision", "Appeal decided on application " + decided.caseReference(),
                 "The appeal on application " + decided.caseReference() + " has been decided.", caseLink(decided));
     }
 
-    @EventListener
+    @AfterCommitListener
     void onInformationRequested(LicensingChanged.InformationRequested requested) {
         notifyExporters(requested.organisationId(), "information-request",
                 "Information requested on application " + requested.caseReference(),
@@ -143,7 +144,7 @@ class Notifications {
                 caseLink(requested));
     }
 
-    @EventListener
+    @AfterCommitListener
     void onIssued(LicensingChanged.LicenceIssued issued) {
         notifyExporters(issued.organisationId(), "licence", "Licence " + issued.licenceReference() + " issued",
                 "Licence " + issued.licenceReference() + " is valid from " + issued.validFrom() + " to "
@@ -151,7 +152,7 @@ class Notifications {
     }
 
     /** Regulator-only: the case officer hears of it, never the exporter. */
-    @EventListener
+    @AfterCommitListener
     void onFlaggedForReview(LicensingChanged.LicenceFlaggedForReview flagged) {
         if (flagged.officerToNotify() != null) {
             notifyUser(flagged.officerToNotify(), "licence-review",
@@ -163,7 +164,7 @@ class Notifications {
     }
 
     /** Every other change of a licence's status (issuing and review flags have their own notices). */
-    @EventListener
+    @AfterCommitListener
     void onLicenceStatusChange(LicensingChanged.LicenceChanged change) {
         if (change instanceof LicensingChanged.LicenceIssued || change instanceof LicensingChanged.LicenceFlaggedForReview
                 || !change.statusChanged()) {

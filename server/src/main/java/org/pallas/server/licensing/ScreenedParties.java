@@ -3,6 +3,7 @@ package org.pallas.server.licensing;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
@@ -73,8 +74,11 @@ class ScreenedParties {
         }
     }
 
-    /** A new or reopened screening alert: flag the live licences involving the party, in the same transaction. */
-    @EventListener
+    /**
+     * A new or reopened screening alert: flag the live licences involving the party once the alert is committed. The
+     * flag must not be lost (redelivered if it fails) nor hold up the list import or screening that raised the alert.
+     */
+    @AfterCommitListener
     void onAlertOpened(ScreeningChanged.AlertOpened alert) {
         licences.flagForScreeningHit(alert.partyId(), alert.evidence());
     }
