@@ -110,8 +110,8 @@ public class RestrictedLists {
         return catalogue.snapshot().index().listVersions();
     }
 
-    /** The index over the versions in use (replaced atomically when a version is installed). */
-    public org.pallas.screening.ScreeningIndex index() {
+    /** The index over the versions in use; other modules screen through {@link RestrictedPartyScreening}. */
+    org.pallas.screening.ScreeningIndex index() {
         return catalogue.snapshot().index();
     }
 

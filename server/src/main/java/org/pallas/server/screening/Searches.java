@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.screening.ScreeningResult;
 import org.pallas.server.platform.Caller;
@@ -30,13 +29,13 @@ public class Searches {
             List<String> listVersions, int matches, int alerts) {
     }
 
-    private final ListCatalogue catalogue;
+    private final RestrictedPartyScreening screening;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Searches(ListCatalogue catalogue, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.catalogue = catalogue;
+    Searches(RestrictedPartyScreening screening, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.screening = screening;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -45,7 +44,7 @@ public class Searches {
     @Transactional
     public ScreeningResult search(Caller caller, ScreeningQuery query) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
-        ScreeningResult result = catalogue.snapshot().index().search(query);
+        ScreeningResult result = screening.search(query);
         record(caller, UUID.randomUUID(), query.name(), query.kind().name(), result.listVersions(), result.matches().size(),
                 (int) result.matches().stream().filter(m -> m.alert()).count());
         return result;
@@ -54,7 +53,7 @@ public class Searches {
     /** Records a batch run as one history entry (the names stay with the caller who sent them). */
     @Transactional
     public void recordBatch(Caller caller, int rows, int matches, int alerts) {
-        record(caller, UUID.randomUUID(), "(batch of " + rows + " names)", "BATCH", catalogue.snapshot().index().listVersions(),
+        record(caller, UUID.randomUUID(), "(batch of " + rows + " names)", "BATCH", screening.listVersions(),
                 matches, alerts);
     }
 
