@@ -19,6 +19,7 @@ import org.pallas.policy.EndUse;
 import org.pallas.policy.Party;
 import org.pallas.policy.Product;
 import org.pallas.policy.Rulebook;
+import org.pallas.policy.ScreeningOutcome;
 import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
@@ -124,6 +125,33 @@ class RulebookChangeTests {
         Assessment rerun = assessments.reassess(exporter, sanctionedIntermediary(), original.rulebookVersion())
                 .assessment();
         assertThat(rerun).isEqualTo(original);
+    }
+
+    @Test
+    void theNextSubmittedApplicationIsAssessedByTheChangeJustApproved() throws IOException {
+        String newVersion = version();
+        // Keeps OLD_TEXT, which other tests of the shared context expect in the active rulebook.
+        String newText = OLD_TEXT + " Version " + newVersion + ".";
+        RulebookChanges.Change proposed = changes.propose(caseworker, FILE,
+                shippedFile(FILE).replace(OLD_TEXT, newText), newVersion, "Name the version in the explanation");
+        changes.approve(senior, proposed.id());
+
+        ScreeningOutcome hit = new ScreeningOutcome(true, Map.of("TEST-SANCTIONS", "2026-11-01"),
+                List.of(new ScreeningOutcome.Hit("TEST-SANCTIONS", "T-1", "Tal Jonathan Dilian", 0.97, "2026-11-01",
+                        true, false, (LocalDate) null)));
+        Application facts = sanctionedIntermediary();
+        Application screened = new Application(facts.reference(), facts.asOf(), facts.product(), facts.parties().stream()
+                .map(p -> new Party(p.role(), p.name(), p.country(), p.endUserType(), p.agency(), p.sector(),
+                        p.independentOversight(), p.role() == Party.PartyRole.INTERMEDIARY ? hit
+                                : ScreeningOutcome.clear(Map.of("TEST-SANCTIONS", "2026-11-01"))))
+                .toList(), facts.destinations(), facts.endUse(), facts.dueDiligence(), facts.misuseMatches(),
+                facts.priorDenials(), facts.exporterRecord());
+
+        Assessment next = assessments.assessSubmitted(screened);
+        assertThat(next.rulebookVersion()).isEqualTo(newVersion);
+        assertThat(next.rulebookHash()).isEqualTo(proposed.newHash());
+        assertThat(next.findingsOf("HS-SANCTIONED-PARTY")).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).contains(newText));
     }
 
     @Test
