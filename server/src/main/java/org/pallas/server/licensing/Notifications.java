@@ -119,8 +119,9 @@ class Notifications {
                 .forEach(user -> notifyUser(user, kind, title, body, link));
     }
 
-    // ---- licensing's changes: after the change commits, in a transaction of their own; a notice that fails is
-    // ---- redelivered from the event publication registry, and a failing notice never undoes a decision
+    // ---- licensing's changes ------------------------------------------------------------------------------------
+    // After the change commits, each in a transaction of its own: a notice that fails is redelivered from the event
+    // publication registry, and never undoes the decision it reports.
 
     @AfterCommitListener
     void onFinalised(LicensingChanged.CaseFinalised decided) {
