@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.pallas.server.identity.Users;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.Role;
+import org.pallas.server.screening.RestrictedLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +43,7 @@ class RulebookChangeTests {
     private static final String NEW_TEXT = "listing status is re-checked at decision time and before shipment.";
 
     @Autowired JdbcClient jdbc;
+    @Autowired RestrictedLists lists;
     @Autowired AccessTokens tokens;
     @Autowired Users users;
     @Autowired RulebookChanges changes;
@@ -53,7 +56,9 @@ class RulebookChangeTests {
     private Caller senior;
 
     @BeforeEach
-    void cast() {
+    void cast() throws InterruptedException {
+        // Parties are screened against the lists in use: wait for the start-up load.
+        assertThat(lists.awaitLoaded(Duration.ofMinutes(3))).isTrue();
         cast = new TestCast(jdbc, tokens);
         caseworker = cast.caller("caseworker");
         senior = cast.caller("senior");
