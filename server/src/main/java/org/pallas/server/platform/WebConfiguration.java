@@ -1,8 +1,12 @@
 package org.pallas.server.platform;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -11,6 +15,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(RequestLog.CallerNote callerNote) {
         this.callerNote = callerNote;
+    }
+
+    /**
+     * Request bodies are read strictly: an unknown or misspelt field, an explicit null for a number or a boolean and
+     * anything after the JSON value are a 400 naming the field, never silently dropped or defaulted. Only HTTP
+     * bodies: the application's own JSON (stored rows, ledger payloads) keeps the lenient shared mapper.
+     */
+    @Bean
+    JacksonJsonHttpMessageConverter strictJsonConverter(JsonMapper json) {
+        return new JacksonJsonHttpMessageConverter(json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build());
     }
 
     @Override
