@@ -1,5 +1,6 @@
 package org.pallas.server.platform;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -23,12 +24,15 @@ class WebConfiguration implements WebMvcConfigurer {
      * bodies: the application's own JSON (stored rows, ledger payloads) keeps the lenient shared mapper.
      */
     @Bean
-    JacksonJsonHttpMessageConverter strictJsonConverter(JsonMapper json) {
-        return new JacksonJsonHttpMessageConverter(json.rebuild()
+    ServerHttpMessageConvertersCustomizer strictJsonBodies(JsonMapper json) {
+        JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(json.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build());
+        // Replaced in place, so that byte[] and String answers keep their own converters ahead of JSON.
+        return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(
+                c -> c.getClass() == JacksonJsonHttpMessageConverter.class ? strict : c));
     }
 
     @Override
