@@ -141,6 +141,38 @@ class ApiDocumentation {
         return new DistinctSchemaNames();
     }
 
+    /** Primitive record components are required (see {@link RequiredPrimitives}). */
+    @Bean
+    ModelConverter requiredPrimitives() {
+        return new RequiredPrimitives();
+    }
+
+    /**
+     * Marks a record's primitive components ({@code int seats}, {@code boolean targeted}) as required: the API reads
+     * bodies with nulls for primitives refused, which refuses a missing one too, and always writes them.
+     */
+    static final class RequiredPrimitives implements ModelConverter {
+
+        @Override
+        public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+            Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            Class<?> raw = type.getType() == null ? null : Json.mapper().constructType(type.getType()).getRawClass();
+            if (schema != null && raw != null && raw.isRecord() && raw.getName().startsWith("org.pallas.")) {
+                Schema<?> model = schema.get$ref() == null ? schema
+                        : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+                if (model != null && model.getProperties() != null) {
+                    for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+                        if (c.getType().isPrimitive() && model.getProperties().containsKey(c.getName())
+                                && (model.getRequired() == null || !model.getRequired().contains(c.getName()))) {
+                            model.addRequiredItem(c.getName());
+                        }
+                    }
+                }
+            }
+            return schema;
+        }
+    }
+
     /**
      * Names each schema by its type's simple name, unless another Pallas type has the same simple name: then by the
      * module and the simple name ({@code LicensingParty}, {@code ScreeningParty}, {@code PolicyParty}), and where the

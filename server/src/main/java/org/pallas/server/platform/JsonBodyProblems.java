@@ -56,8 +56,9 @@ final class JsonBodyProblems {
             if (e instanceof InvalidFormatException f && f.getValue() != null && !target.isEnum()) {
                 return "'" + f.getValue() + "' is not " + kind(target);
             }
-            if ((target == boolean.class || target == Boolean.class) && String.valueOf(e.getOriginalMessage()).contains("null")) {
-                return "Required: give true or false";
+            if (target.isPrimitive() && String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`")) {
+                // Also a primitive that is missing: Jackson reads it as null.
+                return target == boolean.class ? "Required: give true or false" : "Required: give " + kind(target);
             }
             return (field.equals("body") ? "The body must be " : "Must be ") + kind(target);
         }

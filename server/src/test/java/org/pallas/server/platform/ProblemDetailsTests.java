@@ -125,6 +125,11 @@ class ProblemDetailsTests {
                 "{\"type\":\"INDIVIDUAL\",\"details\":{\"quantities\":{\"seats\":null}}}",
                 "Authorization", exporter, "Content-Type", "application/json"), 400);
         assertThat(nullNumber.get("errors").get(0).get("field").asString()).isEqualTo("details.quantities.seats");
+        assertThat(nullNumber.get("errors").get(0).get("message").asString()).isEqualTo("Required: give a whole number");
+        JsonNode missingNumber = problem(send("POST", "/api/v1/applications",
+                "{\"type\":\"INDIVIDUAL\",\"details\":{\"quantities\":{\"seats\":5,\"concurrentTargets\":2,\"deployments\":1}}}",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(missingNumber.get("errors").get(0).get("field").asString()).isEqualTo("details.quantities.updateAndSupportMonths");
         for (JsonNode p : List.of(wrongType, badEnum, list, nullNumber)) {
             assertThat(p.toString()).doesNotContain("org.pallas").doesNotContain("java.").doesNotContain("`");
         }
