@@ -109,6 +109,22 @@ class ApiContractTests {
     }
 
     @Test
+    void anApplicationsPartiesAndProductsAreDocumentedWithTheFieldsTheServerReads() {
+        JsonNode schemas = doc.path("components").path("schemas");
+        assertThat(schemas.path("LicensingParty").path("properties").propertyNames()).containsExactlyInAnyOrder(
+                "partyId", "role", "name", "countryCode", "address", "endUserType", "agencyOrUnit");
+        assertThat(schemas.path("LicensingProduct").path("properties").propertyNames()).containsExactlyInAnyOrder(
+                "productId", "name", "classification", "controlEntries");
+        assertThat(schemas.path("ApplicationDetails").path("properties").path("parties").path("items").path("$ref")
+                .asString()).isEqualTo("#/components/schemas/LicensingParty");
+        assertThat(schemas.path("PolicyParty").path("properties").propertyNames()).contains("country", "agency");
+        assertThat(schemas.path("QuantityModel").path("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("seats", "concurrentTargets", "deployments", "updateAndSupportMonths");
+        assertThat(schemas.path("DraftRequest").path("properties").path("endUseCategory").path("enum").valueStream()
+                .map(JsonNode::asString)).contains("PENETRATION_TESTING", "INTELLIGENCE");
+    }
+
+    @Test
     void theServerAcceptsEveryDocumentedExampleAndAnswersAsDocumented() throws Exception {
         Fixture fixture = new Fixture();
         List<String> problems = new ArrayList<>();
