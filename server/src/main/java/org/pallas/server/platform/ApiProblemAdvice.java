@@ -23,7 +23,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * RFC 9457 problem details for every JSON API controller ({@code @RestController}); HTML controllers
@@ -98,8 +97,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JacksonException j) {
                 JsonBodyProblems.BodyProblem p = JsonBodyProblems.of(j);
-                String detail = j instanceof StreamReadException && !(j instanceof MismatchedInputException)
-                        ? "The request body is not valid JSON." : "The request body has invalid fields.";
+                String detail = j instanceof StreamReadException ? "The request body is not valid JSON."
+                        : "The request body has invalid fields.";
                 return problem(HttpStatus.BAD_REQUEST, detail, request,
                         List.of(Map.of("field", p.field(), "pointer", p.pointer(), "message", p.message())));
             }
