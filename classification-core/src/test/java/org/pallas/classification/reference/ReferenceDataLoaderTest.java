@@ -55,7 +55,7 @@ class ReferenceDataLoaderTest {
 
     @Test
     void everyRuleIdAndConfidenceTagMatchesRegulationMd() throws IOException {
-        String regulation = Files.readString(Path.of(System.getProperty("pallas.shared"), "reference", "regulation.md"));
+        String regulation = Files.readString(Path.of(System.getProperty("pallas.checkout", ".."), "docs", "reference", "regulation.md"));
         Map<String, String> tags = new HashMap<>();
         Matcher m = Pattern.compile("\\*\\*([A-Z][A-Z0-9.-]+)(?: \\([^)]*\\))?\\*\\* \\[([^\\]]+)\\]").matcher(regulation);
         while (m.find()) {
