@@ -40,30 +40,6 @@ public final class EvaluationReport {
     private EvaluationReport() {
     }
 
-    /** The two synthetic-negative files screened, and whether they are the full ones. */
-    record Negatives(Path global, Path us, boolean full) {
-        static Negatives find(Path shared, Path eval) {
-            Path fullEval = shared.resolve("data/sanctions/eval");
-            Path global = fullEval.resolve("yente_negatives_synthetic_global_50k.csv");
-            Path us = fullEval.resolve("yente_negatives_synthetic_us_50k.csv");
-            if (Files.isRegularFile(global) && Files.isRegularFile(us)) {
-                return new Negatives(global, us, true);
-            }
-            return new Negatives(eval.resolve("yente_negatives_synthetic_global_50k_every_50th.csv"),
-                    eval.resolve("yente_negatives_synthetic_us_50k_every_50th.csv"), false);
-        }
-
-        static String howToGetTheFullFiles(Path shared) {
-            return "The full synthetic negatives are not in " + shared.toAbsolutePath().normalize()
-                    + "/data/sanctions/eval, so section 4 screens the in-repo extracts (every 50th row).\n"
-                    + "For the full run, pass --shared DIR (or PALLAS_SHARED=DIR to eval.sh) naming a folder with "
-                    + "data/sanctions/eval/yente_negatives_synthetic_{global,us}_50k.csv: the files "
-                    + "contrib/candidate_generation_benchmark/fixtures/negatives_{global,us}.csv of "
-                    + "github.com/opensanctions/yente at commit 4e22c29a7ee348c50ce5cc33d83b2228dff711b3 "
-                    + "(see screening-core/src/test/data/sanctions/SOURCES.md).";
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(System.getProperty("pallas.shared", "../shared"));
         Path out = Path.of("docs/screening-evaluation.md");
@@ -80,9 +56,9 @@ public final class EvaluationReport {
             }
         }
         Path eval = Path.of(BundledLists.TEST_ONLY, "eval");
-        Negatives negatives = Negatives.find(shared, eval);
+        SyntheticNegatives negatives = SyntheticNegatives.find(shared, eval);
         if (!negatives.full()) {
-            System.out.println(Negatives.howToGetTheFullFiles(shared));
+            System.out.println(SyntheticNegatives.howToGetTheFullFiles(shared));
         }
         String report = run(Path.of("."), negatives, stride, Clock.systemUTC());
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -95,7 +71,7 @@ public final class EvaluationReport {
         }
     }
 
-    static String run(Path checkout, Negatives negatives, int stride, Clock clock) throws Exception {
+    static String run(Path checkout, SyntheticNegatives negatives, int stride, Clock clock) throws Exception {
         ScoringConfig config = ScoringConfig.defaults();
         double threshold = config.alertThreshold();
         NameMatcher matcher = new NameMatcher(config);

@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pallas.screening.SharedData;
 
-class EvaluationReportTest {
+class SyntheticNegativesTest {
 
     @Test
     void fallsBackToTheInRepoExtractsAndSaysWhereTheFullNegativesComeFrom(@TempDir Path noShared) {
-        EvaluationReport.Negatives negatives = EvaluationReport.Negatives.find(noShared, SharedData.evalFolder());
+        SyntheticNegatives negatives = SyntheticNegatives.find(noShared, SharedData.evalFolder());
         assertThat(negatives.full()).isFalse();
         assertThat(negatives.global()).isEqualTo(SharedData.eval("yente_negatives_synthetic_global_50k_every_50th.csv"))
                 .isRegularFile();
         assertThat(negatives.us()).isEqualTo(SharedData.eval("yente_negatives_synthetic_us_50k_every_50th.csv"))
                 .isRegularFile();
-        assertThat(EvaluationReport.Negatives.howToGetTheFullFiles(noShared)).contains(noShared.toString())
+        assertThat(SyntheticNegatives.howToGetTheFullFiles(noShared)).contains(noShared.toString())
                 .contains("--shared DIR").contains("github.com/opensanctions/yente")
                 .contains("4e22c29a7ee348c50ce5cc33d83b2228dff711b3");
     }
@@ -28,7 +28,7 @@ class EvaluationReportTest {
         Path eval = Files.createDirectories(shared.resolve("data/sanctions/eval"));
         Files.writeString(eval.resolve("yente_negatives_synthetic_global_50k.csv"), "full_name\n");
         Files.writeString(eval.resolve("yente_negatives_synthetic_us_50k.csv"), "full_name\n");
-        EvaluationReport.Negatives negatives = EvaluationReport.Negatives.find(shared, SharedData.evalFolder());
+        SyntheticNegatives negatives = SyntheticNegatives.find(shared, SharedData.evalFolder());
         assertThat(negatives.full()).isTrue();
         assertThat(negatives.global()).isEqualTo(eval.resolve("yente_negatives_synthetic_global_50k.csv"));
         assertThat(negatives.us()).isEqualTo(eval.resolve("yente_negatives_synthetic_us_50k.csv"));
