@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.pallas.screening.ImportReport;
 import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ListDelta;
@@ -80,7 +81,7 @@ public class RestrictedLists {
     /** A stored version with its report. */
     public record StoredVersion(UUID id, String source, String format, LocalDate publishedOn, String contentHash,
             int entries, int malformed, int added, int changed, int removed, Instant importedAt, String label,
-            boolean inUse, JsonNode report) {
+            boolean inUse, @Schema(implementation = ImportReport.class) JsonNode report) {
     }
 
     private final ListCatalogue catalogue;
