@@ -126,17 +126,17 @@ class LicenceRevocationBrowserTests {
         browser.assertAccessible();
         browser.find("#suspend-reason").sendKeys("New sanctions designation of the end user");
         browser.submit("#suspend");
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("SUSPENDED");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Suspended");
 
         browser.signIn("senior", PASSWORD).open(licencePath);
         browser.find("#revoke-reason").sendKeys("End user designated; the licence cannot stand (UK-SUSPEND)");
         browser.assertAccessible();
         browser.submit("#revoke");
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("REVOKED");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
         assertThat(browser.find("#history").getText()).contains("LicenceFlaggedForReview", "LicenceSuspended", "LicenceRevoked");
 
         browser.signIn("northbridge.lee", PASSWORD).open(licencePath);
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("REVOKED");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
         assertThat(browser.text()).doesNotContain("NEW_SCREENING_HIT", "TEST-BROWSER-HITS", "LicenceFlaggedForReview");
         browser.assertAccessible();
         browser.open("/notifications");

@@ -1,12 +1,18 @@
 package org.pallas.server.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
@@ -15,6 +21,7 @@ import org.pallas.server.identity.AccessTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The demo shows the real thing: its applications are filed after the restricted-party lists are loaded, every
@@ -34,11 +41,24 @@ class DemoJourneyTests {
     @Autowired ConfirmedRatings ratings;
     @Autowired Clock clock;
     @Autowired LicensingDemoSeed seed;
+    @Autowired MockMvc mvc;
+
+    private String page(Who who, String path) throws Exception {
+        return mvc.perform(get(path).with(new TestCast(jdbc, tokens).session(who))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
 
     @Test
     void theDemoApplicationsAreFiledOnlyAfterTheBundledListsAreOnTheLedger() {
-        long lastListImport = jdbc.sql("select max(seq) from ledger_entry where type = 'screening.list.imported'")
-                .query(Long.class).single();
+        // The first version of each bundled list (tests import later versions and lists of their own).
+        List<String> bundled = BundledLists.BUNDLES.stream().map(BundledLists.Bundle::source).toList();
+        long lastListImport = jdbc.sql("""
+                select max(e.seq) from ledger_entry e
+                join (select distinct on (source) id from screening_list_version where source in (:bundled)
+                      order by source, imported_at) first on e.subject_id = first.id::text
+                where e.type = 'screening.list.imported'""").param("bundled", bundled).query(Long.class).single();
+        assertThat(jdbc.sql("select count(distinct source) from screening_list_version where source in (:bundled)")
+                .param("bundled", bundled).query(Long.class).single()).as("bundled lists imported").isGreaterThanOrEqualTo(5);
         long firstCase = jdbc.sql("select min(seq) from ledger_entry where type like 'licensing.case.%'")
                 .query(Long.class).single();
         assertThat(firstCase).as("first licensing case change after the last bundled list import")
@@ -128,5 +148,34 @@ class DemoJourneyTests {
         assertThat(lines).anyMatch(l -> l.contains("/ledger/checkpoint"));
         assertThat(lines).anyMatch(l -> l.startsWith("Cases by route: ") && l.contains("HARD_STOP")
                 && l.contains("PRESUMPTION_OF_DENIAL"));
+    }
+
+    @Test
+    void theCasePageReadsInWordsWhileTheApiKeepsTheCodes() throws Exception {
+        String page = page(Who.CASEWORKER, "/cases/" + LicensingDemoSeed.CALDER_PRESUMPTION);
+        assertThat(page).contains("<dd id=\"case-status\">Under review</dd>", "<dd id=\"case-route\">Presumption of denial</dd>",
+                "<span>Intelligence</span> (declared by the exporter", "<p>China</p>", "<span>End user</span>",
+                "(Government)");
+        assertThat(page).doesNotContain(">PRESUMPTION_OF_DENIAL<", ">UNDER_REVIEW<", ">INTELLIGENCE<", ">CN<");
+        String api = mvc.perform(new TestCast(jdbc, tokens).as(Who.EXPORTER_B,
+                get("/api/v1/applications/" + LicensingDemoSeed.CALDER_PRESUMPTION), true))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"status\":\"UNDER_REVIEW\"", "\"endUseCategory\":\"INTELLIGENCE\"", "\"CN\"");
+    }
+
+    @Test
+    void theExportersApplicationsListTheMostRecentlyActiveFirstWithTheirDates() throws Exception {
+        String page = page(Who.EXPORTER_A, "/applications");
+        assertThat(page).contains("<th scope=\"col\">Last activity</th>");
+        List<String> days = Pattern.compile("<td>(\\d{4}-\\d{2}-\\d{2})</td>").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(days).hasSizeGreaterThan(10).isSortedAccordingTo(Comparator.reverseOrder());
+        // The draft started at seeding time is newer than the application submitted 52 hours before it.
+        assertThat(page.indexOf(reference(LicensingDemoSeed.NORTHBRIDGE_DRAFT)))
+                .isLessThan(page.indexOf(reference(LicensingDemoSeed.NORTHBRIDGE_HARD_STOP)));
+    }
+
+    private String reference(UUID id) {
+        return jdbc.sql("select reference from licensing_case where id = :id").param("id", id).query(String.class).single();
     }
 }
