@@ -57,7 +57,8 @@ class LicenceDocuments {
             return configuredBaseUrl;
         }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            return withoutTrailingSlash(ServletUriComponentsBuilder.fromContextPath(request.getRequest()).build().toUriString());
+            return withoutTrailingSlash(
+                    ServletUriComponentsBuilder.fromContextPath(request.getRequest()).build().toUriString());
         }
         return LOCAL;
     }
@@ -113,11 +114,13 @@ class LicenceDocuments {
         doc.add(new Paragraph("Destinations: " + labels.countries(l.destinations()), body));
         doc.add(new Paragraph("Parties", h2));
         for (Party p : l.parties()) {
-            doc.add(new Paragraph(labels.of(p.role()) + ": " + p.name() + " (" + labels.country(p.countryCode()) + ")", body));
+            doc.add(new Paragraph(labels.of(p.role()) + ": " + p.name() + " (" + labels.country(p.countryCode()) + ")",
+                    body));
         }
         doc.add(new Paragraph("Quantities", h2));
         for (Map.Entry<UsageKind, Long> e : l.allowed().entrySet()) {
-            doc.add(new Paragraph(labels.of(e.getKey()) + ": allowed " + e.getValue() + ", used " + l.used(e.getKey()), body));
+            doc.add(new Paragraph(labels.of(e.getKey()) + ": allowed " + e.getValue() + ", used " + l.used(e.getKey()),
+                    body));
         }
         doc.add(new Paragraph("Conditions", h2));
         if (l.conditions().isEmpty()) {

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Six months of licensing history so that the queues and the service-level dashboard show real figures: about 130
- * applications of the two demo exporters across routes and destinations (a few to embargoed ones), submitted, assigned, checked and
- * decided through {@link Cases} at historic times (a clock set to the past; see {@link BackdatedCases}), so every
- * step is a stored command, a trail row and a ledger entry like any other. The most recent ones are still open.
+ * applications of the two demo exporters across routes and destinations (a few to embargoed ones), submitted,
+ * assigned, checked and decided through {@link Cases} at historic times (a clock set to the past; see
+ * {@link BackdatedCases}), so every step is a stored command, a trail row and a ledger entry like any other. The
+ * most recent ones are still open.
  * Enhanced-review cases go through advice from every adviser team, consolidation, the case officer's decision and a
  * senior officer's countersignature (most approved with conditions, some refused citing criteria; the recent ones
  * still wait for advice); some fast-track and standard cases wait on an information request that the exporter
@@ -83,7 +84,8 @@ class ServiceLevelDemoSeed implements DemoSeed {
             new Profile(4, "INTELLIGENCE", EndUserType.GOVERNMENT, "Signals directorate",
                     List.of("AE", "SA", "EG", "BH", "VN"), "Remote access implant", "4D004",
                     "Intelligence collection against national-security targets."),
-            // Destinations under measures that reach intrusion items: the rulebook stops these (HS-EMBARGO-SURVEILLANCE-ITEMS).
+            // Destinations under measures that reach intrusion items: the rulebook stops them
+            // (HS-EMBARGO-SURVEILLANCE-ITEMS).
             new Profile(2, "PENETRATION_TESTING", EndUserType.COMMERCIAL, null, List.of("RU", "BY", "VE"),
                     "Redline assessment toolkit", "4D004", "Penetration testing of a telecoms operator's networks."));
 

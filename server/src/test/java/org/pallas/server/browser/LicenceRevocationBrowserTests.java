@@ -119,7 +119,7 @@ class LicenceRevocationBrowserTests {
         assertThat(browser.text()).contains("Licence " + reference + " flagged for review");
         browser.assertAccessible();
         browser.submit("#notifications a[href='" + licencePath + "']");
-        assertThat(browser.find("#review-flags").getText()).contains("NEW_SCREENING_HIT", "TEST-BROWSER-HITS");
+        assertThat(browser.find("#review-flags").getText()).contains("New screening hit", "TEST-BROWSER-HITS");
         browser.assertAccessible();
         browser.submit("#suspend");
         assertThat(browser.find("#suspend-reason-error").getText()).contains("Give the reason");
@@ -137,7 +137,8 @@ class LicenceRevocationBrowserTests {
 
         browser.signIn("northbridge.lee", PASSWORD).open(licencePath);
         assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
-        assertThat(browser.text()).doesNotContain("NEW_SCREENING_HIT", "TEST-BROWSER-HITS", "LicenceFlaggedForReview");
+        assertThat(browser.text()).doesNotContain("New screening hit", "NEW_SCREENING_HIT", "TEST-BROWSER-HITS",
+                "LicenceFlaggedForReview");
         browser.assertAccessible();
         browser.open("/notifications");
         assertThat(browser.text()).contains("Licence " + reference + " is now REVOKED").doesNotContain("flagged");

@@ -34,6 +34,11 @@ class DemoSeedingTests {
         }
     }
 
+    /** A fresh pair per test (a new instance each): one seed of the start, one that waits, ordered before it. */
+    private final List<String> log = new ArrayList<>();
+    private final Recording early = new Recording(unique("early"), 10, null, log);
+    private final Recording late = new Recording(unique("late"), 5, ListsReady.class, log);
+
     private static String unique(String what) {
         return "test-" + what + "-" + UUID.randomUUID();
     }
@@ -48,9 +53,6 @@ class DemoSeedingTests {
 
     @Test
     void aSeedWaitingForAnEventRunsWhenItIsPublishedOnceAndNotAtStart() {
-        List<String> log = new ArrayList<>();
-        Recording early = new Recording(unique("early"), 10, null, log);
-        Recording late = new Recording(unique("late"), 5, ListsReady.class, log);
         DemoSeeding seeding = seeding(late, early);
 
         seeding.run(null);
@@ -71,9 +73,6 @@ class DemoSeedingTests {
 
     @Test
     void anEventPublishedBeforeTheStartStillLetsTheStartSeedsRunFirst() {
-        List<String> log = new ArrayList<>();
-        Recording early = new Recording(unique("early"), 10, null, log);
-        Recording late = new Recording(unique("late"), 5, ListsReady.class, log);
         DemoSeeding seeding = seeding(late, early);
 
         seeding.onApplicationEvent(published(new ListsReady()));
@@ -84,9 +83,6 @@ class DemoSeedingTests {
 
     @Test
     void aRestartOrASecondInstanceDoesNotSeedAgain() {
-        List<String> log = new ArrayList<>();
-        Recording early = new Recording(unique("early"), 10, null, log);
-        Recording late = new Recording(unique("late"), 5, ListsReady.class, log);
         DemoSeeding first = seeding(early, late);
         first.run(null);
         first.onApplicationEvent(published(new ListsReady()));
@@ -99,9 +95,7 @@ class DemoSeedingTests {
 
     @Test
     void switchedOffDemoModeSeedsNothingAndListensToNothing() {
-        List<String> log = new ArrayList<>();
-        DemoSeeding off = new DemoSeeding(List.of(new Recording(unique("early"), 10, null, log),
-                new Recording(unique("late"), 5, ListsReady.class, log)), jdbc, tx, Clock.systemUTC(), false);
+        DemoSeeding off = new DemoSeeding(List.of(early, late), jdbc, tx, Clock.systemUTC(), false);
         off.run(null);
         off.onApplicationEvent(published(new ListsReady()));
         assertThat(log).isEmpty();
