@@ -141,7 +141,7 @@ class LicenceRevocationBrowserTests {
                 "LicenceFlaggedForReview");
         browser.assertAccessible();
         browser.open("/notifications");
-        assertThat(browser.text()).contains("Licence " + reference + " is now REVOKED").doesNotContain("flagged");
+        assertThat(browser.text()).contains("Licence " + reference + " is now revoked").doesNotContain("flagged");
         browser.assertAccessible();
         browser.signOut();
     }

@@ -145,7 +145,7 @@ class LicenceLifecycleTests {
                 .doesNotContain("id=\"revoke\"");
         assertThat(readLog.count("licence", id)).as("oversight reads are logged").isEqualTo(reads + 1);
         String reference = store.load(id, null, false).orElseThrow().reference();
-        assertThat(page(Who.EXPORTER_A, get("/notifications"), 200)).contains("Licence " + reference + " is now REVOKED",
+        assertThat(page(Who.EXPORTER_A, get("/notifications"), 200)).contains("Licence " + reference + " is now revoked",
                 "Licence " + reference + " issued");
         // Using a revoked licence is refused.
         assertThat(api(Who.EXPORTER_A, post("/api/v1/licences/" + id + "/usage").contentType(MediaType.APPLICATION_JSON)
