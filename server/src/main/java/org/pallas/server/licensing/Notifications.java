@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.Labels;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Notifications {
+
+    private static final Labels LABELS = new Labels();
 
     record Notification(UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
         public boolean unread() {
@@ -126,7 +130,7 @@ class Notifications {
     @AfterCommitListener
     void onFinalised(LicensingChanged.CaseFinalised decided) {
         notifyExporters(decided.organisationId(), "decision",
-                "Decision on application " + decided.caseReference() + ": " + decided.outcome(),
+                "Decision on application " + decided.caseReference() + ": " + word(decided.outcome()),
                 "The licensing authority has decided application " + decided.caseReference() + ". Read the decision and"
                         + " its reasons in Pallas.", caseLink(decided));
     }
@@ -159,7 +163,7 @@ class Notifications {
             notifyUser(flagged.officerToNotify(), "licence-review",
                     "Licence " + flagged.licenceReference() + " flagged for review",
                     "Live licence " + flagged.licenceReference() + " (case " + flagged.caseReference() + ") was flagged"
-                            + " for review: " + flagged.reviewReason() + ". Clear the flag with a reason, suspend or revoke.",
+                            + " for review: " + word(flagged.reviewReason()) + ". Clear the flag with a reason, suspend or revoke.",
                     licenceLink(flagged));
         }
     }
@@ -172,9 +176,9 @@ class Notifications {
             return;
         }
         notifyExporters(change.organisationId(), "licence",
-                "Licence " + change.licenceReference() + " is now " + change.to(),
-                "The status of licence " + change.licenceReference() + " changed from " + change.from() + " to "
-                        + change.to() + ".", licenceLink(change));
+                "Licence " + change.licenceReference() + " is now " + word(change.to()),
+                "The status of licence " + change.licenceReference() + " changed from " + word(change.from()) + " to "
+                        + word(change.to()) + ".", licenceLink(change));
     }
 
     private static String caseLink(LicensingChanged.CaseChanged change) {
@@ -183,6 +187,11 @@ class Notifications {
 
     private static String licenceLink(LicensingChanged.LicenceChanged change) {
         return "/licences/" + change.subjectId();
+    }
+
+    /** A status or reason code as a word in a sentence: REVOKED reads "revoked". */
+    private static String word(Object code) {
+        return LABELS.of(code).toLowerCase(Locale.ROOT);
     }
 
     private static String cut(String s, int max) {
