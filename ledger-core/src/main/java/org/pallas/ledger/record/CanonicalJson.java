@@ -243,7 +243,7 @@ public final class CanonicalJson {
             boolean upReads = Double.parseDouble(up.toString()) == a;
             if (downReads && upReads) {
                 int closer = exact.subtract(down).compareTo(up.subtract(exact));
-                boolean evenDown = down.unscaledValue().testBit(0) == false;
+                boolean evenDown = !down.unscaledValue().testBit(0);
                 shortest = closer < 0 || (closer == 0 && evenDown) ? down : up;
             } else if (downReads) {
                 shortest = down;

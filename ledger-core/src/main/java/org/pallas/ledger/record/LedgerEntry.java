@@ -33,7 +33,7 @@ public record LedgerEntry(int version, String type, Instant time, String actor, 
 
     /** The version writers write. */
     public static final int VERSION = 2;
-    /** Keys in the caller's order, a form only this project writes; read, never written for new entries. */
+    /** The first version: keys in a fixed order of this project's own; still read, no longer written. */
     public static final int VERSION_1 = 1;
     public static final int MAX_SIZE = EntryBundle.MAX_ENTRY_SIZE;
 
