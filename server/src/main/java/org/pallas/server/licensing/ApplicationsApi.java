@@ -1,11 +1,13 @@
 package org.pallas.server.licensing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
+import org.pallas.policy.EndUse;
 import org.pallas.server.platform.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,7 +46,8 @@ class ApplicationsApi {
      * {@code EndUse.Category}) are declared by the exporter until the classification service confirms them.
      */
     record DraftRequest(@NotNull(message = "Choose the licence type") LicenceType type, ApplicationDetails details,
-            Integer riskTier, String endUseCategory) {
+            @Schema(minimum = "1", maximum = "4") Integer riskTier,
+            @Schema(implementation = EndUse.Category.class) String endUseCategory) {
 
         ApplicationDetails detailsOrEmpty() {
             return details == null ? ApplicationDetails.empty() : details;
