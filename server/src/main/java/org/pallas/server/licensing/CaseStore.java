@@ -1,5 +1,7 @@
 package org.pallas.server.licensing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -32,9 +34,13 @@ class CaseStore {
     private final JdbcClient jdbc;
     private final ApplicationRules rules;
     private final SlaPosition sla;
+    private final Counter replays;
 
-    CaseStore(JdbcClient jdbc, WorkingCalendar calendar) {
+    CaseStore(JdbcClient jdbc, WorkingCalendar calendar, MeterRegistry meters) {
         this.jdbc = jdbc;
+        // Every load replays the case's whole command history: what a request costs grows with the case.
+        this.replays = Counter.builder("pallas.licensing.case.replays")
+                .description("Cases rebuilt by replaying their stored commands").register(meters);
         this.sla = new SlaPosition(calendar);
         this.rules = new ApplicationRules(GeneralAuthorisations.shipped());
     }
@@ -165,6 +171,7 @@ class CaseStore {
                 .query((rs, n) -> new StoredCommand(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
+        replays.increment();
         ReplayClock clock = new ReplayClock(commands.get(0).at());
         CaseCommand.StartDraft start = JSON.readValue(commands.get(0).payload(), CaseCommand.StartDraft.class);
         Case c = Case.draft(id.toString(), JSON.readValue(commands.get(0).actor(), Actor.class), start.type(),
