@@ -9,6 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.pallas.licensing.ApplicationDetails;
+import org.pallas.licensing.CaseCommand;
+import org.pallas.licensing.ClassificationStatus;
+import org.pallas.licensing.EndUserType;
+import org.pallas.licensing.FieldError;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.PartyRole;
+import org.pallas.licensing.Product;
+import org.pallas.licensing.QuantityModel;
+import org.pallas.licensing.Safeguard;
+import org.pallas.licensing.UndertakingDocument;
 
 /**
  * The exporter's HTML form for an individual licence: one product, one end user and the rest of the application as

@@ -3,6 +3,7 @@ package org.pallas.server.licensing;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.licensing.ReplayClock;
 import org.pallas.server.platform.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;

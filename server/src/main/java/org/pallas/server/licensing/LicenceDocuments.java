@@ -1,15 +1,19 @@
 package org.pallas.server.licensing;
 
-import java.io.ByteArrayOutputStream;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.pallas.licensing.Licence;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.ReportingDuty;
+import org.pallas.licensing.UsageKind;
 import org.pallas.server.ledger.LedgerReads;
 import org.pallas.server.platform.Caller;
 import org.springframework.beans.factory.annotation.Value;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.licensing.UsageKind;
 import org.pallas.server.ledger.LedgerReads;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;

@@ -10,6 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.pallas.licensing.Actor;
+import org.pallas.licensing.ExporterLicenceView;
+import org.pallas.licensing.IllegalTransitionException;
+import org.pallas.licensing.Licence;
+import org.pallas.licensing.LicenceCommand;
+import org.pallas.licensing.LicenceEvent;
+import org.pallas.licensing.NotAuthorisedException;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.ReviewReason;
+import org.pallas.licensing.RuleViolationException;
+import org.pallas.licensing.ServiceLevelClock;
+import org.pallas.licensing.UsageKind;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
@@ -138,7 +150,7 @@ class Licences {
     @Transactional
     public int recordMisuseEvidence(Caller caller, UUID id, String evidence) {
         Actor actor = Cases.authority(caller);
-        if (!actor.has(org.pallas.server.licensing.Role.CASEWORKER)) {
+        if (!actor.has(org.pallas.licensing.Role.CASEWORKER)) {
             throw new AccessDeniedException("Only a caseworker records misuse evidence");
         }
         String text = reason(evidence, "evidence", "Describe the evidence and cite its source");
@@ -192,7 +204,7 @@ class Licences {
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     private LicenceStore.Loaded apply(Caller caller, UUID id, LicenceCommand command, Actor actor) {
-        UUID scope = actor.has(org.pallas.server.licensing.Role.EXPORTER) ? caller.organisationId() : null;
+        UUID scope = actor.has(org.pallas.licensing.Role.EXPORTER) ? caller.organisationId() : null;
         LicenceStore.Loaded loaded = store.load(id, scope, true).orElseThrow(() -> new NotFoundException("Licence", id));
         applyLoaded(loaded, command, actor, caller);
         return loaded;
@@ -256,7 +268,7 @@ class Licences {
             confidential.put("partyId", f.partyId());
             confidential.put("notifyOfficerId", f.notifyOfficerId());
         }
-        boolean system = ch.actor().has(org.pallas.server.licensing.Role.SYSTEM);
+        boolean system = ch.actor().has(org.pallas.licensing.Role.SYSTEM);
         events.publishEvent(new LicensingChange("licensing.licence." + kebab(event.getClass().getSimpleName()),
                 "licence", loaded.id().toString(), system || caller == null ? null : caller.userId(), ch.at(), metadata,
                 confidential));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pallas.licensing.Party;
 import org.pallas.policy.ScreeningOutcome;
 import org.pallas.screening.EntryKind;
 import org.pallas.screening.ListEntry;

@@ -1,5 +1,6 @@
 package org.pallas.server.licensing;
 
+import org.pallas.licensing.Party;
 import org.pallas.policy.ScreeningOutcome;
 
 /**

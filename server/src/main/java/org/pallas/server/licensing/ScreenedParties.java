@@ -3,6 +3,7 @@ package org.pallas.server.licensing;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.licensing.Party;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;

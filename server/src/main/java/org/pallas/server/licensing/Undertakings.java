@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.pallas.licensing.UndertakingDocument;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,10 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
-import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.TestCast;
 import org.pallas.server.identity.AccessTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
