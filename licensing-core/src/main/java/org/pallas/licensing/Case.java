@@ -14,7 +14,9 @@ import java.util.function.Function;
 /**
  * A licensing case: the application's journey from draft to decision and appeal. Every state-changing method takes
  * the acting user, authorises them, checks the state against {@link CaseStatus}'s transition table and the route's
- * required steps, and returns the {@link CaseEvent} it appended to {@link #history()}.
+ * required steps, and returns the {@link CaseEvent} it appended to {@link #history()}. The state-changing methods
+ * are package-private: outside this package a case changes only through {@link CaseCommand#applyTo}, so what is
+ * stored (the command) and what is applied are one and the same.
  *
  * <p>Regulator-only parts (advice, internal notes, internal risk contributions) live here; exporters see a case only
  * through {@link ExporterCaseView}.
@@ -72,7 +74,7 @@ public final class Case {
 
     // ---- exporter journey -------------------------------------------------------------------------------------
 
-    public CaseEvent.DraftSaved saveDraft(Actor actor, ApplicationDetails details) {
+    CaseEvent.DraftSaved saveDraft(Actor actor, ApplicationDetails details) {
         actor.requireExporterOf(application.organisationId(), "save the draft");
         requireStatus("save the draft", CaseStatus.DRAFT);
         application.saveDraft(details);
@@ -84,7 +86,7 @@ public final class Case {
         return rules.validate(application.type(), application.details());
     }
 
-    public CaseEvent.ApplicationSubmitted submit(Actor actor) {
+    CaseEvent.ApplicationSubmitted submit(Actor actor) {
         actor.requireExporterOf(application.organisationId(), "submit the application");
         requireStatus("submit", CaseStatus.DRAFT);
         ApplicationVersion v = application.submit(rules, actor.id(), clock.instant());
@@ -96,7 +98,7 @@ public final class Case {
      * An amendment before the decision: a new immutable version, the old ones kept. Advice given on an older version
      * no longer counts, so required teams must advise again.
      */
-    public CaseEvent.ApplicationAmended amend(Actor actor, ApplicationDetails details, String reason) {
+    CaseEvent.ApplicationAmended amend(Actor actor, ApplicationDetails details, String reason) {
         actor.requireExporterOf(application.organisationId(), "amend the application");
         if (!AMENDABLE.contains(status)) {
             throw new IllegalTransitionException("case " + caseId + " is " + status + "; an application can be amended only"
@@ -108,7 +110,7 @@ public final class Case {
         return record(actor, reason, status, ch -> new CaseEvent.ApplicationAmended(ch, v.number(), v.details().destinations()));
     }
 
-    public CaseEvent.InformationProvided provideInformation(Actor actor, String answer) {
+    CaseEvent.InformationProvided provideInformation(Actor actor, String answer) {
         actor.requireExporterOf(application.organisationId(), "answer an information request");
         requireStatus("answer an information request", CaseStatus.INFORMATION_REQUESTED);
         requireReason(answer, "an answer");
@@ -120,7 +122,7 @@ public final class Case {
         return record(actor, "information provided", back, ch -> new CaseEvent.InformationProvided(ch, answered.number()));
     }
 
-    public CaseEvent.CaseWithdrawn withdraw(Actor actor, String reason) {
+    CaseEvent.CaseWithdrawn withdraw(Actor actor, String reason) {
         actor.requireExporterOf(application.organisationId(), "withdraw the application");
         if (!status.isOpen()) {
             throw new IllegalTransitionException("case " + caseId + " is " + status + " and can no longer be withdrawn");
@@ -130,7 +132,7 @@ public final class Case {
     }
 
     /** Appeal against a refusal within {@link #APPEAL_WINDOW} of the decision. */
-    public CaseEvent.AppealLodged appeal(Actor actor, String grounds) {
+    CaseEvent.AppealLodged appeal(Actor actor, String grounds) {
         actor.requireExporterOf(application.organisationId(), "appeal the decision");
         requireStatus("appeal", CaseStatus.FINALISED);
         if (decision.outcome() != Outcome.REFUSED) {
@@ -149,7 +151,7 @@ public final class Case {
     // ---- authority journey ------------------------------------------------------------------------------------
 
     /** The policy engine's route places the submitted case (SYSTEM only). */
-    public CaseEvent.CaseRouted route(Actor actor, Routing verdict) {
+    CaseEvent.CaseRouted route(Actor actor, Routing verdict) {
         actor.require("route a case", Role.SYSTEM);
         requireStatus("route", CaseStatus.SUBMITTED);
         routing = Objects.requireNonNull(verdict, "routing");
@@ -161,7 +163,7 @@ public final class Case {
      * A caseworker moves the case to a stricter route (e.g. fast track to enhanced review); only a new assessment
      * (SYSTEM) may make it less strict, so a hard stop cannot be talked down at the desk.
      */
-    public CaseEvent.CaseRouted reroute(Actor actor, Routing verdict, String reason) {
+    CaseEvent.CaseRouted reroute(Actor actor, Routing verdict, String reason) {
         actor.require("re-route a case", Role.CASEWORKER, Role.SYSTEM);
         requireStatus("re-route", CaseStatus.INITIAL_CHECKS, CaseStatus.UNDER_REVIEW);
         requireReason(reason, "a re-routing");
@@ -174,7 +176,7 @@ public final class Case {
                 ch -> new CaseEvent.CaseRouted(ch, verdict.route(), verdict.requiredAdvice(), verdict.assessmentReference()));
     }
 
-    public CaseEvent.CaseOfficerAssigned assignCaseOfficer(Actor actor, String officerId) {
+    CaseEvent.CaseOfficerAssigned assignCaseOfficer(Actor actor, String officerId) {
         actor.require("assign a case officer", Role.CASEWORKER, Role.SENIOR_OFFICER);
         if (!status.isOpen()) {
             throw new IllegalTransitionException("case " + caseId + " is " + status + "; officers are assigned to open cases only");
@@ -183,14 +185,14 @@ public final class Case {
         return record(actor, "case officer " + officerId, status, ch -> new CaseEvent.CaseOfficerAssigned(ch, officerId));
     }
 
-    public CaseEvent.InitialChecksCompleted completeInitialChecks(Actor actor) {
+    CaseEvent.InitialChecksCompleted completeInitialChecks(Actor actor) {
         actor.require("complete initial checks", Role.CASEWORKER);
         requireStatus("complete initial checks", CaseStatus.INITIAL_CHECKS);
         return record(actor, "initial checks completed", CaseStatus.UNDER_REVIEW, CaseEvent.InitialChecksCompleted::new);
     }
 
     /** Asks the teams for advice; the route's required teams are always included. */
-    public CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviceTeam> teams, String reason) {
+    CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviceTeam> teams, String reason) {
         requireCaseOfficer(actor, "request advice");
         requireStatus("request advice", CaseStatus.UNDER_REVIEW);
         requireReason(reason, "an advice request");
@@ -215,7 +217,7 @@ public final class Case {
     }
 
     /** One team's advice; the last outstanding team's advice moves the case to consolidation. */
-    public CaseEvent.AdviceGiven giveAdvice(Actor actor, AdviceTeam team, AdviceType type, String reasoning,
+    CaseEvent.AdviceGiven giveAdvice(Actor actor, AdviceTeam team, AdviceType type, String reasoning,
             List<String> conditions, List<RefusalCriterion> criteria) {
         actor.require("give advice", Role.ADVISER);
         if (!actor.teams().contains(team)) {
@@ -231,7 +233,7 @@ public final class Case {
         return record(actor, team + " advised " + type, next, ch -> new CaseEvent.AdviceGiven(ch, team, type));
     }
 
-    public CaseEvent.AdviceConsolidated consolidateAdvice(Actor actor, String summary) {
+    CaseEvent.AdviceConsolidated consolidateAdvice(Actor actor, String summary) {
         requireCaseOfficer(actor, "consolidate advice");
         requireStatus("consolidate advice", CaseStatus.ADVICE_CONSOLIDATION);
         requireReason(summary, "a consolidation");
@@ -242,7 +244,7 @@ public final class Case {
     }
 
     /** Asks the applicant a question; the case waits in applicant editing and its SLA clock stops. */
-    public CaseEvent.InformationRequested requestInformation(Actor actor, String question) {
+    CaseEvent.InformationRequested requestInformation(Actor actor, String question) {
         actor.require("request information", Role.CASEWORKER);
         if (!INFORMATION_REQUESTABLE.contains(status)) {
             throw new IllegalTransitionException("case " + caseId + " is " + status + "; information can be requested only while "
@@ -261,7 +263,7 @@ public final class Case {
      * is final. Required advice on the current version must be in and consolidated; a hard stop can only be refused;
      * a fast-track approval carries the assessment's suggested conditions.
      */
-    public CaseEvent decide(Actor actor, Outcome outcome, String reasons, List<RefusalCriterion> criteria,
+    CaseEvent decide(Actor actor, Outcome outcome, String reasons, List<RefusalCriterion> criteria,
             List<String> conditions) {
         requireCaseOfficer(actor, "decide");
         requireStatus("decide", CaseStatus.UNDER_REVIEW);
@@ -294,19 +296,19 @@ public final class Case {
     }
 
     /** Four eyes: a senior officer other than the decision-maker accepts the proposed decision. */
-    public CaseEvent.CaseFinalised countersign(Actor actor, String reasons) {
+    CaseEvent.CaseFinalised countersign(Actor actor, String reasons) {
         Decision d = takeProposedDecision(actor, "countersign", true, reasons);
         return finalise(actor, d, actor.id());
     }
 
     /** The senior officer sends the decision back to the case officer; it is kept for audit. */
-    public CaseEvent.CountersignatureRefused refuseCountersignature(Actor actor, String reasons) {
+    CaseEvent.CountersignatureRefused refuseCountersignature(Actor actor, String reasons) {
         Decision d = takeProposedDecision(actor, "refuse a countersignature", false, reasons);
         return record(actor, reasons, CaseStatus.UNDER_REVIEW, ch -> new CaseEvent.CountersignatureRefused(ch, d.decidedBy()));
     }
 
     /** A senior officer assigns the appeal to an officer who took no part in the refusal. */
-    public CaseEvent.AppealOfficerAssigned assignAppealOfficer(Actor actor, String officerId) {
+    CaseEvent.AppealOfficerAssigned assignAppealOfficer(Actor actor, String officerId) {
         actor.require("assign an appeal officer", Role.SENIOR_OFFICER);
         requireStatus("assign an appeal officer", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(officerId);
@@ -315,7 +317,7 @@ public final class Case {
     }
 
     /** The assigned appeal officer allows the appeal (APPROVED) or dismisses it (REFUSED). */
-    public CaseEvent.AppealDecided decideAppeal(Actor actor, Outcome outcome, String reasons) {
+    CaseEvent.AppealDecided decideAppeal(Actor actor, Outcome outcome, String reasons) {
         actor.require("decide an appeal", Role.CASEWORKER, Role.SENIOR_OFFICER);
         requireStatus("decide an appeal", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(actor.id());
@@ -334,7 +336,7 @@ public final class Case {
         return record(actor, reasons, CaseStatus.APPEAL_DECIDED, ch -> new CaseEvent.AppealDecided(ch, outcome));
     }
 
-    public CaseEvent.InternalNoteAdded addInternalNote(Actor actor, String text) {
+    CaseEvent.InternalNoteAdded addInternalNote(Actor actor, String text) {
         actor.require("add an internal note", Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER);
         if (status == CaseStatus.DRAFT) {
             throw new IllegalTransitionException("case " + caseId + " is a draft; the authority cannot see it yet");

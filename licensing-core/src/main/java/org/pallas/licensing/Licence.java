@@ -18,6 +18,8 @@ import java.util.function.Function;
  * An issued licence and its life: suspension and reinstatement (UK-SUSPEND), revocation, surrender, expiry by the
  * injected clock, and exhaustion when reported use reaches every capped quantity. Use beyond a cap, outside the
  * validity or after-sales period, or on a licence that is not in force is refused with a {@link RuleViolationException}.
+ * Outside this package a licence changes only through {@link LicenceCommand#applyTo} (its transitions are
+ * package-private), as a {@link Case} does through {@link CaseCommand}.
  */
 public final class Licence {
 
@@ -105,7 +107,7 @@ public final class Licence {
      * Records use. Deliveries and seat activations need a licence in force and stay within their caps; updates and
      * support sessions may continue on an exhausted licence until the after-sales period ends.
      */
-    public LicenceEvent.UsageReported reportUsage(Actor actor, UsageKind kind, long quantity, LocalDate occurredOn,
+    LicenceEvent.UsageReported reportUsage(Actor actor, UsageKind kind, long quantity, LocalDate occurredOn,
             String reference) {
         actor.requireExporterOf(organisationId, "report use of a licence");
         LocalDate today = today();
@@ -142,7 +144,7 @@ public final class Licence {
                 ch -> new LicenceEvent.UsageReported(ch, kind, quantity, total));
     }
 
-    public LicenceEvent.LicenceSurrendered surrender(Actor actor, String reason) {
+    LicenceEvent.LicenceSurrendered surrender(Actor actor, String reason) {
         actor.requireExporterOf(organisationId, "surrender a licence");
         requireLive("surrender");
         return record(actor, requireText(reason), LicenceStatus.SURRENDERED, LicenceEvent.LicenceSurrendered::new);
@@ -150,7 +152,7 @@ public final class Licence {
 
     // ---- authority --------------------------------------------------------------------------------------------
 
-    public LicenceEvent.LicenceSuspended suspend(Actor actor, String reason) {
+    LicenceEvent.LicenceSuspended suspend(Actor actor, String reason) {
         actor.require("suspend a licence", Role.CASEWORKER, Role.SENIOR_OFFICER);
         if (status == LicenceStatus.SUSPENDED || !status.isLive()) {
             throw new IllegalTransitionException("licence " + licenceId + " is " + status + " and cannot be suspended");
@@ -158,7 +160,7 @@ public final class Licence {
         return record(actor, requireText(reason), LicenceStatus.SUSPENDED, LicenceEvent.LicenceSuspended::new);
     }
 
-    public LicenceEvent.LicenceReinstated reinstate(Actor actor, String reason) {
+    LicenceEvent.LicenceReinstated reinstate(Actor actor, String reason) {
         actor.require("reinstate a licence", Role.SENIOR_OFFICER);
         if (status != LicenceStatus.SUSPENDED) {
             throw new IllegalTransitionException("licence " + licenceId + " is " + status + "; only a suspended licence is reinstated");
@@ -170,14 +172,14 @@ public final class Licence {
         return record(actor, requireText(reason), next, LicenceEvent.LicenceReinstated::new);
     }
 
-    public LicenceEvent.LicenceRevoked revoke(Actor actor, String reason) {
+    LicenceEvent.LicenceRevoked revoke(Actor actor, String reason) {
         actor.require("revoke a licence", Role.SENIOR_OFFICER);
         requireLive("revoke");
         return record(actor, requireText(reason), LicenceStatus.REVOKED, LicenceEvent.LicenceRevoked::new);
     }
 
     /** The expiry sweep: a live licence past its last valid day becomes EXPIRED. */
-    public Optional<LicenceEvent.LicenceExpired> expireIfDue(Actor actor) {
+    Optional<LicenceEvent.LicenceExpired> expireIfDue(Actor actor) {
         actor.require("expire licences", Role.SYSTEM);
         if (!status.isLive() || !today().isAfter(validUntil)) {
             return Optional.empty();
@@ -186,7 +188,7 @@ public final class Licence {
     }
 
     /** Flags a live licence involving the party for the case officer's review. */
-    public LicenceEvent.LicenceFlaggedForReview flagForReview(Actor actor, ReviewReason reason, String partyId,
+    LicenceEvent.LicenceFlaggedForReview flagForReview(Actor actor, ReviewReason reason, String partyId,
             String evidence) {
         actor.require("flag a licence for review", Role.SYSTEM, Role.CASEWORKER);
         requireLive("flag for review");
@@ -198,7 +200,7 @@ public final class Licence {
                 ch -> new LicenceEvent.LicenceFlaggedForReview(ch, reason, partyId, caseOfficerId));
     }
 
-    public LicenceEvent.ReviewFlagsCleared clearReviewFlags(Actor actor, String reason) {
+    LicenceEvent.ReviewFlagsCleared clearReviewFlags(Actor actor, String reason) {
         actor.require("clear review flags", Role.CASEWORKER, Role.SENIOR_OFFICER);
         if (reviewFlags.isEmpty()) {
             throw new IllegalTransitionException("licence " + licenceId + " has no review flags to clear");
