@@ -57,8 +57,7 @@ class ApplicationActionsApi {
     @Operation(summary = "Answer the open information request; the case returns to where it was and its clock restarts")
     ExporterCaseView answer(@PathVariable UUID id, @Valid @RequestBody AnswerRequest request) {
         Caller caller = Caller.current();
-        cases.answerInformationRequest(caller, id, request.answer());
-        return cases.exporterView(caller, id);
+        return cases.answerInformationRequest(caller, id, request.answer()).view();
     }
 
     @PostMapping(path = "/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +65,7 @@ class ApplicationActionsApi {
             + "(the undertaking on file is kept unless a new one is referenced)")
     ExporterCaseView amend(@PathVariable UUID id, @Valid @RequestBody AmendmentRequest request) {
         Caller caller = Caller.current();
-        cases.amend(caller, id, request.details(), request.reason());
-        return cases.exporterView(caller, id);
+        return cases.amend(caller, id, request.details(), request.reason()).view();
     }
 
     @GetMapping("/versions")
@@ -81,15 +79,13 @@ class ApplicationActionsApi {
     @Operation(summary = "Withdraw the application before the decision, with the reason")
     ExporterCaseView withdraw(@PathVariable UUID id, @Valid @RequestBody WithdrawalRequest request) {
         Caller caller = Caller.current();
-        cases.withdraw(caller, id, request.reason());
-        return cases.exporterView(caller, id);
+        return cases.withdraw(caller, id, request.reason()).view();
     }
 
     @PostMapping(path = "/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Appeal a refusal within 28 days of the decision, with the grounds")
     ExporterCaseView appeal(@PathVariable UUID id, @Valid @RequestBody AppealRequest request) {
         Caller caller = Caller.current();
-        cases.appeal(caller, id, request.grounds());
-        return cases.exporterView(caller, id);
+        return cases.appeal(caller, id, request.grounds()).view();
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.CaseCommand;
-import org.pallas.licensing.CaseStatus;
 import org.pallas.licensing.EndUserType;
 import org.pallas.licensing.FieldError;
 import org.pallas.licensing.LicenceType;
@@ -61,13 +60,12 @@ class ApplicationPages {
 
     private ModelAndView page(UUID id, Map<String, String> errors, HttpStatus status) {
         Caller caller = Caller.current();
-        Cases.Draft draft = cases.draft(caller, id);
+        Cases.ExporterCase shown = cases.exporterCase(caller, id);
         ModelAndView page = new ModelAndView("licensing/application");
         page.addObject("id", id);
-        page.addObject("draft", draft);
-        page.addObject("view", cases.exporterView(caller, id));
-        List<FieldError> problems = draft.status() == CaseStatus.DRAFT ? cases.problems(caller, id) : List.of();
-        page.addObject("problems", links(problems));
+        page.addObject("draft", shown.draft());
+        page.addObject("view", shown.view());
+        page.addObject("problems", links(shown.problems()));
         page.addObject("licence", licences.forCase(id, caller.organisationId()).orElse(null));
         page.addObject("errors", links(errors.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList()));
         page.setStatus(status);
@@ -104,14 +102,14 @@ class ApplicationPages {
         if (!unreadable.isEmpty()) {
             return form(id, draft, form, unreadable, HttpStatus.BAD_REQUEST);
         }
+        Cases.ExporterCase saved;
         try {
-            cases.saveDraft(caller, id, form.toDetails(draft.details().undertaking()), form.declarations());
+            saved = cases.saveDraft(caller, id, form.toDetails(draft.details().undertaking()), form.declarations());
         } catch (InvalidInputException e) {
             return form(id, draft, form, FormValidation.add(new java.util.LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
         }
         // Saved: show what is still missing beside each field.
-        Cases.Draft saved = cases.draft(caller, id);
-        return form(id, saved, form, ApplicationForm.messages(cases.problems(caller, id)), HttpStatus.OK)
+        return form(id, saved.draft(), form, ApplicationForm.messages(saved.problems()), HttpStatus.OK)
                 .addObject("saved", true);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.CaseCommand;
-import org.pallas.licensing.CaseStatus;
 import org.pallas.licensing.ExporterCaseView;
 import org.pallas.licensing.FieldError;
 import org.pallas.licensing.LicenceType;
@@ -88,15 +87,15 @@ class ApplicationsApi {
     @GetMapping("/{id}")
     @Operation(summary = "Follow an application: status, decision with reasons, the licence once issued")
     ApplicationResponse get(@PathVariable UUID id) {
-        return response(Caller.current(), id);
+        Caller caller = Caller.current();
+        return response(caller, id, cases.exporterCase(caller, id));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Save the draft (replaces it); answers with field-level problems still to fix")
     ApplicationResponse save(@PathVariable UUID id, @Valid @RequestBody DraftRequest request) {
         Caller caller = Caller.current();
-        cases.saveDraft(caller, id, request.detailsOrEmpty(), request.declarations());
-        return response(caller, id);
+        return response(caller, id, cases.saveDraft(caller, id, request.detailsOrEmpty(), request.declarations()));
     }
 
     @PutMapping(path = "/{id}/undertaking", consumes = MediaType.ALL_VALUE)
@@ -109,15 +108,13 @@ class ApplicationsApi {
     @Operation(summary = "Submit the draft: the automated assessment runs and routes the case")
     ApplicationResponse submit(@PathVariable UUID id) {
         Caller caller = Caller.current();
-        cases.submit(caller, id);
-        return response(caller, id);
+        return response(caller, id, cases.submit(caller, id));
     }
 
-    private ApplicationResponse response(Caller caller, UUID id) {
-        Cases.Draft draft = cases.draft(caller, id);
-        return new ApplicationResponse(id, draft.reference(), cases.exporterView(caller, id), draft.details(),
-                draft.declarations().riskTier(), draft.declarations().endUseCategory(),
-                draft.status() == CaseStatus.DRAFT ? cases.problems(caller, id) : List.of(),
+    private ApplicationResponse response(Caller caller, UUID id, Cases.ExporterCase shown) {
+        Cases.Draft draft = shown.draft();
+        return new ApplicationResponse(id, draft.reference(), shown.view(), draft.details(),
+                draft.declarations().riskTier(), draft.declarations().endUseCategory(), shown.problems(),
                 licences.forCase(id, caller.organisationId()).orElse(null));
     }
 }

@@ -57,10 +57,12 @@ class Cases {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReadLog readLog;
+    private final ScreenedParties parties;
 
-    Cases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments, ApplicationEventPublisher events,
-            Clock clock, ReadLog readLog) {
+    Cases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments, ScreenedParties parties,
+            ApplicationEventPublisher events, Clock clock, ReadLog readLog) {
         this.readLog = readLog;
+        this.parties = parties;
         this.store = store;
         this.licences = licences;
         this.assessments = assessments;
@@ -70,7 +72,7 @@ class Cases {
 
     /** The same service acting on another clock: demo history and tests file cases at historic times. */
     Cases on(Clock other) {
-        return new Cases(store, licences, assessments, events, other, readLog);
+        return new Cases(store, licences, assessments, parties, events, other, readLog);
     }
 
     // ---- exporter ----------------------------------------------------------------------------------------------
@@ -100,23 +102,17 @@ class Cases {
     }
 
     @Transactional
-    public void saveDraft(Caller caller, UUID id, ApplicationDetails details, CaseCommand.Declarations declared) {
+    public ExporterCase saveDraft(Caller caller, UUID id, ApplicationDetails details, CaseCommand.Declarations declared) {
         checkDeclarations(declared);
-        apply(caller, id, new CaseCommand.SaveDraft(details, declared), exporter(caller));
+        return exporterCase(apply(caller, id, new CaseCommand.SaveDraft(details, declared), exporter(caller)), caller);
     }
 
-    /** Field-level problems of the draft (or the current version). */
-    @Transactional(readOnly = true)
-    public List<FieldError> problems(Caller caller, UUID id) {
-        CaseStore.Loaded loaded = loadForExporter(caller, id, false);
-        List<FieldError> errors = new ArrayList<>(loaded.c().validate());
-        declarationProblems(loaded.declarations(), errors);
-        return errors;
-    }
-
-    /** Submits the draft; the automated assessment runs at once and its route places the case. */
+    /**
+     * Submits the draft; the automated assessment runs at once and its route places the case. The case is replayed
+     * once: its parties join the screening register and the answer is read from the case as it now stands.
+     */
     @Transactional
-    public void submit(Caller caller, UUID id) {
+    public ExporterCase submit(Caller caller, UUID id) {
         Actor actor = exporter(caller);
         CaseStore.Loaded loaded = loadForExporter(caller, id, true);
         List<FieldError> errors = new ArrayList<>();
@@ -125,22 +121,46 @@ class Cases {
             throw invalid(errors);
         }
         loaded = apply(loaded, new CaseCommand.Submit(), actor, caller);
+        screenParties(loaded, caller);
         SubmissionAssessments.Result result = assessments.assess(loaded.reference(),
                 loaded.c().application().current().details(), loaded.declarations(),
                 LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK));
         store.saveAssessment(id, result.summary());
-        apply(loaded, new CaseCommand.Route(result.routing()), Actor.system(SYSTEM_ID), caller);
+        return exporterCase(apply(loaded, new CaseCommand.Route(result.routing()), Actor.system(SYSTEM_ID), caller), caller);
+    }
+
+    /** Everything the exporter's pages and API show of one case, read from one replay. */
+    public record ExporterCase(Draft draft, ExporterCaseView view, List<FieldError> problems) {
     }
 
     @Transactional(readOnly = true)
-    public ExporterCaseView exporterView(Caller caller, UUID id) {
-        return ExporterCaseView.of(loadForExporter(caller, id, false).c(), exporter(caller));
+    public ExporterCase exporterCase(Caller caller, UUID id) {
+        return exporterCase(loadForExporter(caller, id, false), caller);
+    }
+
+    private ExporterCase exporterCase(CaseStore.Loaded loaded, Caller caller) {
+        Case c = loaded.c();
+        List<FieldError> problems = new ArrayList<>();
+        if (c.status() == CaseStatus.DRAFT) {
+            problems.addAll(c.validate());
+            declarationProblems(loaded.declarations(), problems);
+        }
+        return new ExporterCase(draft(loaded), ExporterCaseView.of(c, exporter(caller)), List.copyOf(problems));
+    }
+
+    /** The parties of the current version join the screening register (the exporter's organisation's). */
+    private void screenParties(CaseStore.Loaded loaded, Caller caller) {
+        parties.register(caller, UUID.fromString(loaded.c().caseId()), loaded.reference(),
+                loaded.c().application().current().details().parties());
     }
 
     /** The draft or current details and declarations, for the exporter's form. */
     @Transactional(readOnly = true)
     public Draft draft(Caller caller, UUID id) {
-        CaseStore.Loaded loaded = loadForExporter(caller, id, false);
+        return draft(loadForExporter(caller, id, false));
+    }
+
+    private static Draft draft(CaseStore.Loaded loaded) {
         return new Draft(loaded.reference(), loaded.c().application().type(), loaded.c().status(),
                 loaded.c().application().details(), loaded.declarations());
     }
@@ -207,30 +227,32 @@ class Cases {
 
     /** The exporter answers the open question; the case returns to where it was. */
     @Transactional
-    public void answerInformationRequest(Caller caller, UUID id, String answer) {
-        apply(caller, id, new CaseCommand.ProvideInformation(answer), exporter(caller));
+    public ExporterCase answerInformationRequest(Caller caller, UUID id, String answer) {
+        return exporterCase(apply(caller, id, new CaseCommand.ProvideInformation(answer), exporter(caller)), caller);
     }
 
     /** An amendment before the decision: a new version, the old ones kept (declarations stay as declared). */
     @Transactional
-    public void amend(Caller caller, UUID id, ApplicationDetails details, String reason) {
+    public ExporterCase amend(Caller caller, UUID id, ApplicationDetails details, String reason) {
         Actor actor = exporter(caller);
         CaseStore.Loaded loaded = loadForExporter(caller, id, true);
         // The undertaking is uploaded once; an amendment that does not send one keeps the one on file.
         ApplicationDetails kept = details.undertaking() == null
                 ? details.withUndertaking(loaded.c().application().details().undertaking()) : details;
-        apply(loaded, new CaseCommand.Amend(kept, reason), actor, caller);
+        loaded = apply(loaded, new CaseCommand.Amend(kept, reason), actor, caller);
+        screenParties(loaded, caller);
+        return exporterCase(loaded, caller);
     }
 
     @Transactional
-    public void withdraw(Caller caller, UUID id, String reason) {
-        apply(caller, id, new CaseCommand.Withdraw(reason), exporter(caller));
+    public ExporterCase withdraw(Caller caller, UUID id, String reason) {
+        return exporterCase(apply(caller, id, new CaseCommand.Withdraw(reason), exporter(caller)), caller);
     }
 
     /** The exporter appeals a refusal within 28 days (the domain checks the window by the injected clock). */
     @Transactional
-    public void appeal(Caller caller, UUID id, String grounds) {
-        apply(caller, id, new CaseCommand.LodgeAppeal(grounds), exporter(caller));
+    public ExporterCase appeal(Caller caller, UUID id, String grounds) {
+        return exporterCase(apply(caller, id, new CaseCommand.LodgeAppeal(grounds), exporter(caller)), caller);
     }
 
     /** Every submitted version of the exporter's application, oldest first. */

@@ -77,7 +77,7 @@ class ExporterCasePages {
 
     /** A refused case shows the problem on its letter; any other case (nothing to appeal) on the application page. */
     private ModelAndView appealProblem(UUID id, Map<String, String> errors) {
-        ExporterCaseView view = cases.exporterView(Caller.current(), id);
+        ExporterCaseView view = cases.exporterCase(Caller.current(), id).view();
         return view.decision() != null && view.decision().outcome() == Outcome.REFUSED
                 ? letter(id, errors, HttpStatus.BAD_REQUEST) : status(id, errors);
     }
@@ -90,11 +90,12 @@ class ExporterCasePages {
 
     private ModelAndView letter(UUID id, Map<String, String> errors, HttpStatus status) {
         Caller caller = Caller.current();
-        ExporterCaseView view = cases.exporterView(caller, id);
+        Cases.ExporterCase shown = cases.exporterCase(caller, id);
+        ExporterCaseView view = shown.view();
         if (view.decision() == null || view.decision().outcome() != Outcome.REFUSED) {
             throw new NotFoundException("Refusal letter", id);
         }
-        Cases.Draft draft = cases.draft(caller, id);
+        Cases.Draft draft = shown.draft();
         Instant now = clock.instant();
         Instant deadline = view.decision().appealDeadline();
         ModelAndView page = new ModelAndView("licensing/refusal-letter");
@@ -192,8 +193,9 @@ class ExporterCasePages {
         Caller caller = Caller.current();
         ModelAndView page = new ModelAndView("licensing/application-action-error");
         page.addObject("id", id);
-        page.addObject("draft", cases.draft(caller, id));
-        page.addObject("view", cases.exporterView(caller, id));
+        Cases.ExporterCase shown = cases.exporterCase(caller, id);
+        page.addObject("draft", shown.draft());
+        page.addObject("view", shown.view());
         page.addObject("errors", errors);
         page.setStatus(HttpStatus.BAD_REQUEST);
         return page;

@@ -1,12 +1,9 @@
 package org.pallas.server.licensing;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.pallas.licensing.Party;
 import org.pallas.server.platform.Caller;
-import org.pallas.server.platform.OrganisationKind;
-import org.pallas.server.platform.Role;
 import org.pallas.server.screening.PartyInput;
 import org.pallas.server.screening.PartyRegister;
 import org.pallas.server.screening.ScreeningChanged;
@@ -26,35 +23,19 @@ class ScreenedParties {
 
     private final PartyRegister register;
     private final LicenceStore store;
-    private final CaseStore cases;
     private final Licences licences;
 
-    ScreenedParties(PartyRegister register, LicenceStore store, CaseStore cases, Licences licences) {
+    ScreenedParties(PartyRegister register, LicenceStore store, Licences licences) {
         this.register = register;
         this.store = store;
-        this.cases = cases;
         this.licences = licences;
     }
 
     /**
-     * On submission (and amendment) the parties of the current version join the register, on behalf of the exporter
-     * who submitted (the party belongs to their organisation's register, as if they had entered it).
+     * Registers the parties not registered yet (an amendment may add parties) on behalf of the exporter who submitted
+     * (the party belongs to their organisation's register, as if they had entered it); runs in the submission's
+     * transaction, called by {@link Cases} on submission and amendment.
      */
-    @EventListener
-    void onCaseChange(LicensingChange change) {
-        if (!change.type().equals("licensing.case.application-submitted")
-                && !change.type().equals("licensing.case.application-amended")) {
-            return;
-        }
-        UUID caseId = UUID.fromString(change.subjectId());
-        CaseStore.Loaded loaded = cases.load(caseId, null, false).orElseThrow();
-        Caller caller = Caller.find().filter(c -> c.isExporter() && loaded.organisationId().equals(c.organisationId()))
-                .orElseGet(() -> new Caller(change.actorUserId(), "submitter", "submitter", loaded.organisationId(), "",
-                        OrganisationKind.EXPORTER, Set.of(Role.EXPORTER), null));
-        register(caller, caseId, loaded.reference(), loaded.c().application().current().details().parties());
-    }
-
-    /** Registers the parties not registered yet (an amendment may add parties); runs in the submission's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void register(Caller caller, UUID caseId, String caseReference, List<Party> parties) {
         for (Party p : parties) {
