@@ -126,6 +126,21 @@ class CaseJourneyTests {
     }
 
     @Test
+    void theAmendPageShowsTheApplicationFormsFieldsFilledInButNotTheDeclarationsItKeeps() throws Exception {
+        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        String amend = page(Who.EXPORTER_A, get("/applications/" + id + "/amend"), 200);
+        assertThat(amend).contains("id=\"productName\"", "value=\"Redline assessment toolkit\"", "id=\"endUserName\"",
+                "value=\"Rhein Bank AG\"", "id=\"endUseStatement\"", "id=\"safeguard-AUDIT_RIGHTS\"", "id=\"seats\"",
+                "value=\"5\"", "id=\"amendReason\"");
+        assertThat(amend).as("the declarations stay as declared").doesNotContain("id=\"riskTier\"",
+                "id=\"endUseCategory\"", "add-end-user");
+        String draftPath = mvc.perform(post("/applications").param("type", "OPEN").with(as(Who.EXPORTER_A.username))
+                .with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(Who.EXPORTER_A, get(draftPath), 200)).as("the draft's form keeps all its fields")
+                .contains("id=\"riskTier\"", "id=\"endUseCategory\"", "id=\"add-end-user\"", "id=\"productName\"");
+    }
+
+    @Test
     void enhancedReviewTakesAdviceFromEveryRequiredTeamAndIssuesTheLicenceOnlyAfterTheCountersignature() throws Exception {
         UUID id = submitted(enhancedReviewDraft());
         assertThat(caseOf(id).routing().orElseThrow().route()).isEqualTo(AssessmentRoute.ENHANCED_REVIEW);
