@@ -14,6 +14,7 @@ import org.pallas.licensing.Product;
 import org.pallas.licensing.QuantityModel;
 import org.pallas.licensing.Safeguard;
 import org.pallas.licensing.UndertakingDocument;
+import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
 import org.pallas.server.platform.OrganisationKind;

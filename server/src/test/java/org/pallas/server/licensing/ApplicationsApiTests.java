@@ -19,6 +19,7 @@ import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.TestCast;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.licensing.cases.Cases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;

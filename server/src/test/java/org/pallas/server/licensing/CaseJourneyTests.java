@@ -29,6 +29,7 @@ import org.pallas.server.TestCast;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.Users;
 import org.pallas.server.ledger.LedgerTestSequencing;
+import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.CallerAuthentication;
 import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.Role;

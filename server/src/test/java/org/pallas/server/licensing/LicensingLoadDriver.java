@@ -45,6 +45,8 @@ import org.pallas.licensing.Routing;
 import org.pallas.licensing.Safeguard;
 import org.pallas.licensing.UndertakingDocument;
 import org.pallas.server.Pallas;
+import org.pallas.server.licensing.cases.BackdatedCases;
+import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pallas.licensing.Party;
 import org.pallas.policy.ScreeningOutcome;
+import org.pallas.server.licensing.cases.PartyScreening;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 

@@ -23,6 +23,10 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.TestCast;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.licensing.cases.CaseQueries;
+import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.servicelevels.ServiceLevelDemoSeed;
+import org.pallas.server.licensing.servicelevels.ServiceLevels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
