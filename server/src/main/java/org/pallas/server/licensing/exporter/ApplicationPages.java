@@ -118,7 +118,13 @@ class ApplicationPages {
     }
 
     private ModelAndView form(UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors, HttpStatus status) {
-        ModelAndView page = new ModelAndView("licensing/application-form");
+        return fields("licensing/application-form", id, draft, form, errors, status);
+    }
+
+    /** A page with the application's fields (the draft's form, the amendment) and the choices they offer. */
+    static ModelAndView fields(String template, UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors,
+            HttpStatus status) {
+        ModelAndView page = new ModelAndView(template);
         page.addObject("id", id);
         page.addObject("draft", draft);
         page.addObject("form", form);

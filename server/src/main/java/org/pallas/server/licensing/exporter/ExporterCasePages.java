@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pallas.licensing.ApplicationVersion;
-import org.pallas.licensing.EndUserType;
 import org.pallas.licensing.ExporterCaseView;
 import org.pallas.licensing.ExporterStatus;
 import org.pallas.licensing.Outcome;
-import org.pallas.licensing.Safeguard;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.licensing.VersionChanges;
 import org.pallas.server.licensing.cases.Cases;
@@ -147,17 +145,7 @@ class ExporterCasePages {
 
     private ModelAndView amendPage(UUID id, Cases.Draft draft, ApplicationForm form, String reason,
             Map<String, String> errors, HttpStatus status) {
-        ModelAndView page = new ModelAndView("licensing/amend");
-        page.addObject("id", id);
-        page.addObject("draft", draft);
-        page.addObject("form", form);
-        page.addObject("amendReason", reason);
-        page.addObject("errors", errors);
-        page.addObject("categories", Cases.CATEGORIES);
-        page.addObject("endUserTypes", EndUserType.values());
-        page.addObject("safeguardChoices", Safeguard.values());
-        page.setStatus(status);
-        return page;
+        return ApplicationPages.fields("licensing/amend", id, draft, form, errors, status).addObject("amendReason", reason);
     }
 
     /** Every submitted version with what changed from the one before. */
