@@ -4,13 +4,14 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * The user acting on a case or licence, as the domain sees it: an id, roles, the exporter organisation they
  * belong to (null for authority staff) and, for advisers, their teams. Every state-changing method takes one
  * and authorises it here, so the rules hold whatever the web layer does.
  */
-public record Actor(String id, Set<Role> roles, String organisationId, Set<AdviceTeam> teams) {
+public record Actor(String id, Set<Role> roles, String organisationId, Set<AdviserTeam> teams) {
 
     public Actor {
         if (id == null || id.isBlank()) {
@@ -43,7 +44,7 @@ public record Actor(String id, Set<Role> roles, String organisationId, Set<Advic
         return new Actor(id, Set.of(Role.SENIOR_OFFICER), null, Set.of());
     }
 
-    public static Actor adviser(String id, AdviceTeam team) {
+    public static Actor adviser(String id, AdviserTeam team) {
         return new Actor(id, Set.of(Role.ADVISER), null, Set.of(team));
     }
 

@@ -2,9 +2,10 @@ package org.pallas.licensing;
 
 import java.time.Instant;
 import java.util.List;
+import org.pallas.policy.AdviserTeam;
 
 /** One adviser team's advice on one version of the application. Regulator-only. */
-public record Advice(AdviceTeam team, String adviserId, AdviceType type, String reasoning, List<String> conditions,
+public record Advice(AdviserTeam team, String adviserId, AdviceType type, String reasoning, List<String> conditions,
         List<RefusalCriterion> criteria, int applicationVersion, Instant givenAt) {
 
     public Advice {

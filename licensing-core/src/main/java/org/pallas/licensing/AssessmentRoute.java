@@ -2,6 +2,7 @@ package org.pallas.licensing;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * Where the automated risk assessment places a case, and which steps that makes mandatory. Declared from least to
@@ -12,18 +13,18 @@ public enum AssessmentRoute {
     FAST_TRACK(Queue.FAST_TRACK, Set.of(), false, true),
     STANDARD(Queue.STANDARD, Set.of(), false, true),
     /** Advice from every adviser team, then a countersignature on whatever the outcome. */
-    ENHANCED_REVIEW(Queue.ENHANCED_REVIEW, EnumSet.allOf(AdviceTeam.class), true, true),
+    ENHANCED_REVIEW(Queue.ENHANCED_REVIEW, EnumSet.allOf(AdviserTeam.class), true, true),
     /** Refusal is presumed; any outcome needs a senior officer's countersignature. */
     PRESUMPTION_OF_DENIAL(Queue.PRESUMPTION_OF_DENIAL, Set.of(), true, true),
     /** Refusal path: no advice is sought and the only decision is a refusal citing criteria. */
     HARD_STOP(Queue.HARD_STOP, Set.of(), false, false);
 
     private final Queue queue;
-    private final Set<AdviceTeam> requiredAdvice;
+    private final Set<AdviserTeam> requiredAdvice;
     private final boolean countersignatureRequired;
     private final boolean adviceAllowed;
 
-    AssessmentRoute(Queue queue, Set<AdviceTeam> requiredAdvice, boolean countersignatureRequired, boolean adviceAllowed) {
+    AssessmentRoute(Queue queue, Set<AdviserTeam> requiredAdvice, boolean countersignatureRequired, boolean adviceAllowed) {
         this.queue = queue;
         this.requiredAdvice = Set.copyOf(requiredAdvice);
         this.countersignatureRequired = countersignatureRequired;
@@ -35,7 +36,7 @@ public enum AssessmentRoute {
     }
 
     /** Teams whose advice the route always requires (the assessment may name more). */
-    public Set<AdviceTeam> requiredAdvice() {
+    public Set<AdviserTeam> requiredAdvice() {
         return requiredAdvice;
     }
 

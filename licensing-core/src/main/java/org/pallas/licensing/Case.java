@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * A licensing case: the application's journey from draft to decision and appeal. Every state-changing method takes
@@ -41,7 +42,7 @@ public final class Case {
     private Instant statusSince;
     private Routing routing;
     private String caseOfficerId;
-    private final Set<AdviceTeam> adviceRequested = EnumSet.noneOf(AdviceTeam.class);
+    private final Set<AdviserTeam> adviceRequested = EnumSet.noneOf(AdviserTeam.class);
     private final List<Advice> advice = new ArrayList<>();
     private ConsolidatedAdvice consolidatedAdvice;
     private Decision proposedDecision;
@@ -192,14 +193,14 @@ public final class Case {
     }
 
     /** Asks the teams for advice; the route's required teams are always included. */
-    CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviceTeam> teams, String reason) {
+    CaseEvent.AdviceRequested requestAdvice(Actor actor, Set<AdviserTeam> teams, String reason) {
         requireCaseOfficer(actor, "request advice");
         requireStatus("request advice", CaseStatus.UNDER_REVIEW);
         requireReason(reason, "an advice request");
         if (!routing.route().adviceAllowed()) {
             throw new RuleViolationException("route " + routing.route() + " is a refusal path; no advice is sought");
         }
-        Set<AdviceTeam> asked = EnumSet.noneOf(AdviceTeam.class);
+        Set<AdviserTeam> asked = EnumSet.noneOf(AdviserTeam.class);
         asked.addAll(teams);
         asked.addAll(routing.requiredAdvice());
         // A team advises once per version; asking again would leave the case waiting for advice that cannot come.
@@ -212,12 +213,12 @@ public final class Case {
         adviceRequested.clear();
         adviceRequested.addAll(asked);
         consolidatedAdvice = null;
-        Set<AdviceTeam> snapshot = Set.copyOf(asked);
+        Set<AdviserTeam> snapshot = Set.copyOf(asked);
         return record(actor, reason, CaseStatus.AWAITING_ADVICE, ch -> new CaseEvent.AdviceRequested(ch, snapshot));
     }
 
     /** One team's advice; the last outstanding team's advice moves the case to consolidation. */
-    CaseEvent.AdviceGiven giveAdvice(Actor actor, AdviceTeam team, AdviceType type, String reasoning,
+    CaseEvent.AdviceGiven giveAdvice(Actor actor, AdviserTeam team, AdviceType type, String reasoning,
             List<String> conditions, List<RefusalCriterion> criteria) {
         actor.require("give advice", Role.ADVISER);
         if (!actor.teams().contains(team)) {
@@ -268,7 +269,7 @@ public final class Case {
         requireCaseOfficer(actor, "decide");
         requireStatus("decide", CaseStatus.UNDER_REVIEW);
         AssessmentRoute route = routing.route();
-        Set<AdviceTeam> missing = EnumSet.noneOf(AdviceTeam.class);
+        Set<AdviserTeam> missing = EnumSet.noneOf(AdviserTeam.class);
         missing.addAll(routing.requiredAdvice());
         currentAdvice().forEach(a -> missing.remove(a.team()));
         if (!missing.isEmpty()) {
@@ -386,11 +387,11 @@ public final class Case {
         return Optional.ofNullable(consolidatedAdvice);
     }
 
-    public Set<AdviceTeam> outstandingAdvice() {
+    public Set<AdviserTeam> outstandingAdvice() {
         if (status != CaseStatus.AWAITING_ADVICE) {
             return Set.of();
         }
-        Set<AdviceTeam> open = EnumSet.noneOf(AdviceTeam.class);
+        Set<AdviserTeam> open = EnumSet.noneOf(AdviserTeam.class);
         open.addAll(adviceRequested);
         currentAdvice().forEach(a -> open.remove(a.team()));
         return Set.copyOf(open);

@@ -1,6 +1,7 @@
 package org.pallas.licensing;
 
 import java.util.List;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * What was asked of a case, as stored in {@code licensing_case_command}. Replaying a case's commands in order, each
@@ -93,14 +94,14 @@ public sealed interface CaseCommand {
         }
     }
 
-    record RequestAdvice(java.util.Set<AdviceTeam> teams, String reason) implements CaseCommand {
+    record RequestAdvice(java.util.Set<AdviserTeam> teams, String reason) implements CaseCommand {
         @Override
         public CaseEvent applyTo(Case c, Actor actor) {
             return c.requestAdvice(actor, teams, reason);
         }
     }
 
-    record GiveAdvice(AdviceTeam team, AdviceType type, String reasoning, List<String> conditions,
+    record GiveAdvice(AdviserTeam team, AdviceType type, String reasoning, List<String> conditions,
             List<RefusalCriterion> criteria) implements CaseCommand {
         @Override
         public CaseEvent applyTo(Case c, Actor actor) {

@@ -3,6 +3,7 @@ package org.pallas.licensing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * Something that happened to a case, in the past tense, with who, when and why. Every state-changing method of
@@ -24,7 +25,7 @@ public sealed interface CaseEvent {
             implements CaseEvent {
     }
 
-    record CaseRouted(Change change, AssessmentRoute route, Set<AdviceTeam> requiredAdvice, String assessmentReference)
+    record CaseRouted(Change change, AssessmentRoute route, Set<AdviserTeam> requiredAdvice, String assessmentReference)
             implements CaseEvent {
     }
 
@@ -34,10 +35,10 @@ public sealed interface CaseEvent {
     record InitialChecksCompleted(Change change) implements CaseEvent {
     }
 
-    record AdviceRequested(Change change, Set<AdviceTeam> teams) implements CaseEvent {
+    record AdviceRequested(Change change, Set<AdviserTeam> teams) implements CaseEvent {
     }
 
-    record AdviceGiven(Change change, AdviceTeam team, AdviceType type) implements CaseEvent {
+    record AdviceGiven(Change change, AdviserTeam team, AdviceType type) implements CaseEvent {
     }
 
     record AdviceConsolidated(Change change, ConsolidatedAdvice.Type type) implements CaseEvent {

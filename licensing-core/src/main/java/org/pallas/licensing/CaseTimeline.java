@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * What the service-level measures need from one case, folded from its event history alone: submission, route and
@@ -12,7 +13,7 @@ import java.util.Set;
  */
 public record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, Set<String> destinations,
         Instant decidedAt, Outcome outcome, Instant withdrawnAt, List<Instant[]> pauses, CaseStatus status,
-        Set<AdviceTeam> outstandingAdvice) {
+        Set<AdviserTeam> outstandingAdvice) {
 
     public static CaseTimeline of(List<CaseEvent> history) {
         if (history.isEmpty()) {
@@ -26,7 +27,7 @@ public record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute r
         Outcome outcome = null;
         Instant withdrawnAt = null;
         List<Instant[]> pauses = new ArrayList<>();
-        Set<AdviceTeam> outstanding = EnumSet.noneOf(AdviceTeam.class);
+        Set<AdviserTeam> outstanding = EnumSet.noneOf(AdviserTeam.class);
         CaseStatus status = CaseStatus.DRAFT;
         Instant previous = Instant.MIN;
         for (CaseEvent e : history) {

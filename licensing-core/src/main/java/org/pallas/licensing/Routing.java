@@ -4,17 +4,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * The policy engine's verdict handed to a case: the route, the advice teams it requires (the route's own plus any
  * the assessment names), conditions it suggests, and the contributions that led to it.
  */
-public record Routing(AssessmentRoute route, Set<AdviceTeam> requiredAdvice, List<String> suggestedConditions,
+public record Routing(AssessmentRoute route, Set<AdviserTeam> requiredAdvice, List<String> suggestedConditions,
         List<RiskContribution> contributions, String assessmentReference) {
 
     public Routing {
         Objects.requireNonNull(route, "route");
-        Set<AdviceTeam> teams = EnumSet.noneOf(AdviceTeam.class);
+        Set<AdviserTeam> teams = EnumSet.noneOf(AdviserTeam.class);
         teams.addAll(route.requiredAdvice());
         teams.addAll(requiredAdvice);
         if (!route.adviceAllowed() && !teams.isEmpty()) {

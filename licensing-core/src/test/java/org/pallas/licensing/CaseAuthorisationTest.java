@@ -12,6 +12,7 @@ import static org.pallas.licensing.Fixtures.SENIOR;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 /** Every action authorises its actor in the domain, whatever the UI does. */
 class CaseAuthorisationTest {
@@ -85,10 +86,10 @@ class CaseAuthorisationTest {
     void advisersAdviseOnlyForTheirOwnTeam() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        assertThatThrownBy(() -> c.giveAdvice(SECURITY_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "x",
+        assertThatThrownBy(() -> c.giveAdvice(SECURITY_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "x",
                 List.of(), List.of())).isInstanceOf(NotAuthorisedException.class)
                 .hasMessageContaining("may not give advice for HUMAN_RIGHTS");
-        assertThatThrownBy(() -> c.giveAdvice(CASEWORKER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "x",
+        assertThatThrownBy(() -> c.giveAdvice(CASEWORKER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "x",
                 List.of(), List.of())).isInstanceOf(NotAuthorisedException.class);
     }
 
@@ -104,7 +105,7 @@ class CaseAuthorisationTest {
     void actorsMustBeWellFormed() {
         assertThatThrownBy(() -> new Actor("x", Set.of(Role.CASEWORKER), "org-vendor", Set.of()))
                 .hasMessageContaining("exactly the exporters belong to an organisation");
-        assertThatThrownBy(() -> new Actor("x", Set.of(Role.CASEWORKER), null, Set.of(AdviceTeam.DEFENCE)))
+        assertThatThrownBy(() -> new Actor("x", Set.of(Role.CASEWORKER), null, Set.of(AdviserTeam.DEFENCE)))
                 .hasMessageContaining("not the ADVISER role");
         assertThatThrownBy(() -> new Actor(" ", Set.of(Role.CASEWORKER), null, Set.of())).hasMessageContaining("id is missing");
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 class CaseLifecycleTest {
 
@@ -155,12 +156,12 @@ class CaseLifecycleTest {
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
         assertThat(c.queues()).containsExactlyInAnyOrder(Queue.HUMAN_RIGHTS_ADVICE, Queue.NATIONAL_SECURITY_ADVICE,
                 Queue.DEFENCE_ADVICE);
-        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
-        c.giveAdvice(SECURITY_ADVISER, AdviceTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
+        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
+        c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
         assertThat(c.status()).isEqualTo(CaseStatus.AWAITING_ADVICE);
-        assertThat(c.outstandingAdvice()).containsExactly(AdviceTeam.DEFENCE);
+        assertThat(c.outstandingAdvice()).containsExactly(AdviserTeam.DEFENCE);
         assertThat(c.queues()).containsExactly(Queue.DEFENCE_ADVICE);
-        CaseEvent.AdviceGiven last = c.giveAdvice(DEFENCE_ADVISER, AdviceTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
+        CaseEvent.AdviceGiven last = c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
         assertThat(last.change().to()).isEqualTo(CaseStatus.ADVICE_CONSOLIDATION);
         assertThat(c.queues()).containsExactly(Queue.ENHANCED_REVIEW);
     }
@@ -168,11 +169,11 @@ class CaseLifecycleTest {
     @Test
     void aTeamCannotAdviseTwiceOrUnasked() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
-        c.requestAdvice(CASEWORKER, Set.of(AdviceTeam.HUMAN_RIGHTS, AdviceTeam.DEFENCE), "second opinion");
-        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
-        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "again",
+        c.requestAdvice(CASEWORKER, Set.of(AdviserTeam.HUMAN_RIGHTS, AdviserTeam.DEFENCE), "second opinion");
+        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
+        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "again",
                 List.of(), List.of())).isInstanceOf(RuleViolationException.class).hasMessageContaining("already given");
-        assertThatThrownBy(() -> c.giveAdvice(SECURITY_ADVISER, AdviceTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "unasked",
+        assertThatThrownBy(() -> c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "unasked",
                 List.of(), List.of())).isInstanceOf(RuleViolationException.class).hasMessageContaining("not requested");
     }
 
@@ -180,9 +181,9 @@ class CaseLifecycleTest {
     void refusingAdviceMustCiteACriterionAndConditionalAdviceMustStateConditions() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.REFUSE, "risk",
+        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.REFUSE, "risk",
                 List.of(), List.of())).isInstanceOf(RuleViolationException.class).hasMessageContaining("refusal criterion");
-        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS,
+        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS,
                 AdviceType.APPROVE_WITH_CONDITIONS, "ok if", List.of(), List.of()))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("state the conditions");
         assertThat(c.advice()).isEmpty();
@@ -219,7 +220,7 @@ class CaseLifecycleTest {
     @Test
     void askingForAdviceATeamAlreadyGaveOnThisVersionIsRejectedRatherThanLeftWaiting() {
         Case c = Fixtures.advisedAndConsolidated(clock);
-        assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviceTeam.DEFENCE), "again"))
+        assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviserTeam.DEFENCE), "again"))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage("every team asked has already advised on version 1");
         assertThat(c.status()).isEqualTo(CaseStatus.UNDER_REVIEW);

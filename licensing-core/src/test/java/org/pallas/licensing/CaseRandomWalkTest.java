@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 /**
  * Drives cases with seeded random sequences of actions by random actors and checks the invariants that must hold
@@ -197,7 +198,7 @@ class CaseRandomWalkTest {
                 new Action(EnumSet.of(SUBMITTED, INITIAL_CHECKS, UNDER_REVIEW), CASEWORKERS, actor -> c.assignCaseOfficer(actor, pick(r, "carol", "dave", "casey"))),
                 new Action(EnumSet.of(INITIAL_CHECKS), CASEWORKERS, c::completeInitialChecks),
                 new Action(EnumSet.of(UNDER_REVIEW), CASEWORKERS, actor -> c.requestAdvice(actor, teams(r), reason(r))),
-                new Action(EnumSet.of(AWAITING_ADVICE), ADVISERS, actor -> c.giveAdvice(actor, actor.teams().isEmpty() ? pick(r, AdviceTeam.values())
+                new Action(EnumSet.of(AWAITING_ADVICE), ADVISERS, actor -> c.giveAdvice(actor, actor.teams().isEmpty() ? pick(r, AdviserTeam.values())
                         : actor.teams().iterator().next(), pick(r, AdviceType.values()), reason(r),
                         r.nextBoolean() ? List.of("condition") : List.of(), criteria(r))),
                 new Action(EnumSet.of(ADVICE_CONSOLIDATION), CASEWORKERS, actor -> c.consolidateAdvice(actor, reason(r))),
@@ -223,9 +224,9 @@ class CaseRandomWalkTest {
         return r.nextBoolean() ? List.of() : List.of(pick(r, RefusalCriterion.values()));
     }
 
-    private static Set<AdviceTeam> teams(Random r) {
-        Set<AdviceTeam> teams = EnumSet.noneOf(AdviceTeam.class);
-        for (AdviceTeam t : AdviceTeam.values()) {
+    private static Set<AdviserTeam> teams(Random r) {
+        Set<AdviserTeam> teams = EnumSet.noneOf(AdviserTeam.class);
+        for (AdviserTeam t : AdviserTeam.values()) {
             if (r.nextBoolean()) {
                 teams.add(t);
             }

@@ -10,6 +10,7 @@ import static org.pallas.licensing.Fixtures.SYSTEM;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 /** Each assessment route's required steps. */
 class CaseRoutingTest {
@@ -50,11 +51,11 @@ class CaseRoutingTest {
     @Test
     void enhancedReviewRequiresAdviceFromEveryTeamBeforeADecision() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
-        assertThat(c.routing().orElseThrow().requiredAdvice()).containsExactlyInAnyOrder(AdviceTeam.values());
+        assertThat(c.routing().orElseThrow().requiredAdvice()).containsExactlyInAnyOrder(AdviserTeam.values());
         assertThatThrownBy(() -> c.decide(CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of()))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("ENHANCED_REVIEW requires advice from");
         CaseEvent.AdviceRequested asked = c.requestAdvice(CASEWORKER, Set.of(), "enhanced review");
-        assertThat(asked.teams()).containsExactlyInAnyOrder(AdviceTeam.values());
+        assertThat(asked.teams()).containsExactlyInAnyOrder(AdviserTeam.values());
     }
 
     @Test
@@ -74,8 +75,8 @@ class CaseRoutingTest {
     @Test
     void adviceMustBeConsolidatedBeforeTheDecision() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
-        c.requestAdvice(CASEWORKER, Set.of(AdviceTeam.HUMAN_RIGHTS), "second opinion");
-        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
+        c.requestAdvice(CASEWORKER, Set.of(AdviserTeam.HUMAN_RIGHTS), "second opinion");
+        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
         assertThatThrownBy(() -> c.decide(CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of()))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("ADVICE_CONSOLIDATION");
         c.consolidateAdvice(CASEWORKER, "human rights content");
@@ -95,7 +96,7 @@ class CaseRoutingTest {
     @Test
     void hardStopTakesNoAdviceAndCanOnlyBeRefused() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.HARD_STOP);
-        assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviceTeam.DEFENCE), "check"))
+        assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviserTeam.DEFENCE), "check"))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("refusal path");
         assertThatThrownBy(() -> c.decide(CASEWORKER, Outcome.APPROVED, "looks fine", List.of(), List.of()))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("can only be REFUSED");
@@ -106,13 +107,13 @@ class CaseRoutingTest {
 
     @Test
     void hardStopRoutingCannotNameAdviceTeams() {
-        assertThatThrownBy(() -> new Routing(AssessmentRoute.HARD_STOP, Set.of(AdviceTeam.DEFENCE), List.of(), List.of(), "A"))
+        assertThatThrownBy(() -> new Routing(AssessmentRoute.HARD_STOP, Set.of(AdviserTeam.DEFENCE), List.of(), List.of(), "A"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes no advice");
     }
 
     @Test
     void assessmentMayAddAdviceTeamsToAStandardRoute() {
-        Routing r = new Routing(AssessmentRoute.STANDARD, Set.of(AdviceTeam.HUMAN_RIGHTS), List.of(), List.of(), "A-7");
+        Routing r = new Routing(AssessmentRoute.STANDARD, Set.of(AdviserTeam.HUMAN_RIGHTS), List.of(), List.of(), "A-7");
         Case c = Fixtures.underReview(clock, r);
         assertThatThrownBy(() -> c.decide(CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of()))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("[HUMAN_RIGHTS]");

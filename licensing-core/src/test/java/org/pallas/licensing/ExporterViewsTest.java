@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 /** Regulator-only information never reaches an exporter view, by construction and in content. */
 class ExporterViewsTest {
@@ -70,10 +71,10 @@ class ExporterViewsTest {
         c.requestInformation(CASEWORKER, "Who operates the tool?");
         c.provideInformation(EXPORTER, "The unit named on the undertaking.");
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.REFUSE, "SECRET-hr-reasoning", List.of(),
+        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.REFUSE, "SECRET-hr-reasoning", List.of(),
                 List.of(RefusalCriterion.UK_C2));
-        c.giveAdvice(SECURITY_ADVISER, AdviceTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "SECRET-ns-reasoning", List.of(), List.of());
-        c.giveAdvice(DEFENCE_ADVISER, AdviceTeam.DEFENCE, AdviceType.NO_VIEW, "SECRET-defence-reasoning", List.of(), List.of());
+        c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "SECRET-ns-reasoning", List.of(), List.of());
+        c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.NO_VIEW, "SECRET-defence-reasoning", List.of(), List.of());
         c.consolidateAdvice(CASEWORKER, "SECRET-consolidation");
         c.decide(CASEWORKER, Outcome.REFUSED, "Clear risk of use against journalists.", List.of(RefusalCriterion.UK_C2), List.of());
 

@@ -3,6 +3,7 @@ package org.pallas.licensing;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.pallas.policy.AdviserTeam;
 
 /** Actors, valid applications and cases driven to a given point, shared by the licensing tests. */
 public final class Fixtures {
@@ -18,9 +19,9 @@ public final class Fixtures {
     static final Actor OTHER_SENIOR = Actor.seniorOfficer("sue");
     /** A caseworker who is also a senior officer: the four-eyes rule must still stop them countersigning themselves. */
     static final Actor CASEWORKER_AND_SENIOR = new Actor("casey", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), null, Set.of());
-    static final Actor HUMAN_RIGHTS_ADVISER = Actor.adviser("hana", AdviceTeam.HUMAN_RIGHTS);
-    static final Actor SECURITY_ADVISER = Actor.adviser("nils", AdviceTeam.NATIONAL_SECURITY);
-    static final Actor DEFENCE_ADVISER = Actor.adviser("dora", AdviceTeam.DEFENCE);
+    static final Actor HUMAN_RIGHTS_ADVISER = Actor.adviser("hana", AdviserTeam.HUMAN_RIGHTS);
+    static final Actor SECURITY_ADVISER = Actor.adviser("nils", AdviserTeam.NATIONAL_SECURITY);
+    static final Actor DEFENCE_ADVISER = Actor.adviser("dora", AdviserTeam.DEFENCE);
 
     static final ApplicationRules RULES = new ApplicationRules(GeneralAuthorisations.shipped());
 
@@ -99,9 +100,9 @@ public final class Fixtures {
     static Case advisedAndConsolidated(TestClock clock) {
         Case c = underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced review");
-        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "no concerns", List.of(), List.of());
-        c.giveAdvice(SECURITY_ADVISER, AdviceTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "no concerns", List.of(), List.of());
-        c.giveAdvice(DEFENCE_ADVISER, AdviceTeam.DEFENCE, AdviceType.NO_VIEW, "not our area", List.of(), List.of());
+        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "no concerns", List.of(), List.of());
+        c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "no concerns", List.of(), List.of());
+        c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.NO_VIEW, "not our area", List.of(), List.of());
         c.consolidateAdvice(CASEWORKER, "all teams content");
         return c;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 class RedTapeMeasuresTest {
 
@@ -53,9 +54,9 @@ class RedTapeMeasuresTest {
         TestClock clock = clockOf(c);
         if (c.routing().orElseThrow().route() == AssessmentRoute.ENHANCED_REVIEW) {
             c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-            c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
-            c.giveAdvice(SECURITY_ADVISER, AdviceTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
-            c.giveAdvice(DEFENCE_ADVISER, AdviceTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
+            c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
+            c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
+            c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
             c.consolidateAdvice(CASEWORKER, "content");
             c.decide(CASEWORKER, outcome, "reasons", criteria(outcome), List.of());
             clock.setLondon(2026, month, day, 11);
@@ -88,7 +89,7 @@ class RedTapeMeasuresTest {
         open("S-open", AssessmentRoute.STANDARD, "DE");
         Case advising = open("E-open", AssessmentRoute.ENHANCED_REVIEW, "DE");
         advising.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        advising.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviceTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
+        advising.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
         open("S-asked", AssessmentRoute.STANDARD, "DE").requestInformation(CASEWORKER, "Which unit?");
         open("S-withdrawn", AssessmentRoute.STANDARD, "DE").withdraw(EXPORTER, "cancelled");
     }

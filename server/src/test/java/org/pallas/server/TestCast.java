@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.UserInput;
 import org.pallas.server.identity.Users;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.CallerAuthentication;
 import org.pallas.server.platform.OrganisationKind;

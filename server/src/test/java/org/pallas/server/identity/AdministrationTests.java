@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.Role;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pallas.licensing.AdviceTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.licensing.AssessmentRoute;
 import org.pallas.licensing.Case;
 import org.pallas.licensing.CaseStatus;
@@ -113,8 +113,8 @@ class CaseJourneyTests {
     private void adviceConsolidated(String officer, UUID id, String marker) throws Exception {
         underReview(officer, id);
         page(officer, post("/cases/" + id + "/advice-request").param("adviceReason", "Government end user; tier 3."), 302);
-        assertThat(caseOf(id).outstandingAdvice()).containsExactlyInAnyOrder(AdviceTeam.HUMAN_RIGHTS,
-                AdviceTeam.NATIONAL_SECURITY, AdviceTeam.DEFENCE);
+        assertThat(caseOf(id).outstandingAdvice()).containsExactlyInAnyOrder(AdviserTeam.HUMAN_RIGHTS,
+                AdviserTeam.NATIONAL_SECURITY, AdviserTeam.DEFENCE);
         page("adviser.hr", post("/cases/" + id + "/advice").param("adviceType", "APPROVE_WITH_CONDITIONS")
                 .param("reasoning", "HR reasoning " + marker).param("adviceConditions", "Quarterly audit report to the authority"), 302);
         page("adviser.ns", post("/cases/" + id + "/advice").param("adviceType", "APPROVE")

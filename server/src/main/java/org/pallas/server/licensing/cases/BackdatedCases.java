@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.pallas.licensing.ReplayClock;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;

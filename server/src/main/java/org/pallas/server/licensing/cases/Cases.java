@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.pallas.licensing.Actor;
-import org.pallas.licensing.AdviceTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.licensing.AdviceType;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.ApplicationInvalidException;
@@ -184,7 +184,7 @@ public class Cases {
         requireCaseReader(caller);
         CaseStore.Loaded loaded = store.load(id, null, false).orElseThrow(() -> new NotFoundException("Case", id));
         if (!isCaseStaff(caller) && caller.hasRole(org.pallas.server.platform.Role.ADVISER)
-                && !adviceAskedOf(loaded.c(), team(caller))) {
+                && !adviceAskedOf(loaded.c(), caller.team())) {
             throw new NotFoundException("Case", id);
         }
         readLog.record(caller, "case", id);
@@ -265,7 +265,7 @@ public class Cases {
 
     /** The case officer asks adviser teams; the route's required teams are always added by the domain. */
     @Transactional
-    public void requestAdvice(Caller caller, UUID id, Set<AdviceTeam> teams, String reason) {
+    public void requestAdvice(Caller caller, UUID id, Set<AdviserTeam> teams, String reason) {
         apply(caller, id, new CaseCommand.RequestAdvice(teams, reason), authority(caller));
     }
 
@@ -275,7 +275,7 @@ public class Cases {
             List<RefusalCriterion> criteria) {
         Actor actor = adviser(caller);
         CaseStore.Loaded loaded = store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
-        if (!adviceAskedOf(loaded.c(), team(caller))) {
+        if (!adviceAskedOf(loaded.c(), caller.team())) {
             throw new NotFoundException("Case", id);
         }
         apply(loaded, new CaseCommand.GiveAdvice(actor.teams().iterator().next(), type, reasoning, conditions, criteria),
@@ -322,7 +322,7 @@ public class Cases {
         if (caller.hasRole(org.pallas.server.platform.Role.ADVISER) && !isCaseStaff(caller)) {
             Actor actor = adviser(caller);
             CaseStore.Loaded loaded = store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
-            if (!adviceAskedOf(loaded.c(), team(caller))) {
+            if (!adviceAskedOf(loaded.c(), caller.team())) {
                 throw new NotFoundException("Case", id);
             }
             apply(loaded, new CaseCommand.AddInternalNote(text), actor, caller);
@@ -332,13 +332,9 @@ public class Cases {
     }
 
     /** Whether the case ever asked the team for advice (advisers see only such cases). */
-    public static boolean adviceAskedOf(Case c, AdviceTeam team) {
+    public static boolean adviceAskedOf(Case c, AdviserTeam team) {
         return team != null && c.history().stream()
                 .anyMatch(e -> e instanceof CaseEvent.AdviceRequested r && r.teams().contains(team));
-    }
-
-    public static AdviceTeam team(Caller caller) {
-        return caller.team() == null ? null : AdviceTeam.valueOf(caller.team().name());
     }
 
     private void issueIfApproved(CaseStore.Loaded loaded, Caller caller) {
@@ -456,7 +452,7 @@ public class Cases {
                 || caller.team() == null) {
             throw new AccessDeniedException("Only advisers of an advisory team give advice.");
         }
-        return Actor.adviser(caller.userId().toString(), team(caller));
+        return Actor.adviser(caller.userId().toString(), caller.team());
     }
 
     /** Caseworkers and senior officers: the staff who act on cases. */

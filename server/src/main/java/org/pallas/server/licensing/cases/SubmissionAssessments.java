@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.pallas.licensing.AdviceTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.AssessmentRoute;
 import org.pallas.licensing.CaseCommand;
@@ -85,11 +85,11 @@ public class SubmissionAssessments {
         }
         Assessment worst = assessments.stream().max(Comparator.comparing(Assessment::route)).orElseThrow();
         AssessmentRoute route = AssessmentRoute.valueOf(worst.route().name());
-        Set<AdviceTeam> teams = EnumSet.noneOf(AdviceTeam.class);
+        Set<AdviserTeam> teams = EnumSet.noneOf(AdviserTeam.class);
         Set<String> conditions = new LinkedHashSet<>();
         List<RiskContribution> contributions = new ArrayList<>();
         for (Assessment a : assessments) {
-            a.consultations().forEach(c -> teams.add(AdviceTeam.valueOf(c.team().name())));
+            a.consultations().forEach(c -> teams.add(c.team()));
             a.conditions().forEach(c -> conditions.add(c.text()));
             for (Assessment.Contribution c : a.contributions()) {
                 Finding first = a.redFlags().stream().filter(f -> f.ruleId().equals(c.ruleId())).findFirst().orElse(null);

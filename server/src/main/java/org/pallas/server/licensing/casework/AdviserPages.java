@@ -3,7 +3,7 @@ package org.pallas.server.licensing.casework;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.pallas.licensing.AdviceTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.licensing.CaseStatus;
 import org.pallas.licensing.Product;
 import org.pallas.server.licensing.cases.CaseStore;
@@ -37,7 +37,7 @@ class AdviserPages {
         if (!caller.isAdvisoryDepartment() || !caller.hasRole(Role.ADVISER) || caller.team() == null) {
             throw new AccessDeniedException("The advice queue is for advisers of an advisory team.");
         }
-        AdviceTeam team = Cases.team(caller);
+        AdviserTeam team = caller.team();
         // Only cases that ever asked for advice can concern an adviser; the case rebuilt says whether ours did.
         List<UUID> asked = casework.casesThatAskedForAdvice();
         List<AdviceRow> rows = asked.stream().map(id -> store.load(id, null, false).orElseThrow())

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.pallas.licensing.AdviceTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.licensing.AdviceType;
 import org.pallas.licensing.AssessmentRoute;
 import org.pallas.licensing.Case;
@@ -78,7 +78,7 @@ class CasePages {
         CaseStore.Loaded loaded = cases.authorityView(caller, id);
         Case c = loaded.c();
         boolean staff = Cases.isCaseStaff(caller);
-        AdviceTeam team = Cases.team(caller);
+        AdviserTeam team = caller.team();
         boolean adviser = !staff && caller.hasRole(Role.ADVISER);
         ModelAndView view = new ModelAndView("licensing/case");
         view.addObject("id", id);
@@ -101,7 +101,7 @@ class CasePages {
         view.addObject("names", casework.staffNames());
         view.addObject("criteria", RefusalCriterion.values());
         view.addObject("adviceTypes", AdviceType.values());
-        view.addObject("teams", AdviceTeam.values());
+        view.addObject("teams", AdviserTeam.values());
         view.addObject("versionChanges", VersionChanges.of(c.application().versions()));
         view.addObject("errors", errors);
         view.setStatus(status);
@@ -136,12 +136,12 @@ class CasePages {
 
     @PostMapping("/cases/{id}/advice-request")
     ModelAndView requestAdvice(@PathVariable UUID id,
-            @RequestParam(name = "teams", required = false) List<AdviceTeam> teams,
+            @RequestParam(name = "teams", required = false) List<AdviserTeam> teams,
             @RequestParam(name = "adviceReason", defaultValue = "") String reason) {
         if (reason.isBlank()) {
             return page(id, Map.of("adviceReason", "say what the advisers should look at"), HttpStatus.BAD_REQUEST);
         }
-        Set<AdviceTeam> asked = teams == null || teams.isEmpty() ? Set.of() : EnumSet.copyOf(teams);
+        Set<AdviserTeam> asked = teams == null || teams.isEmpty() ? Set.of() : EnumSet.copyOf(teams);
         return act(id, "adviceReason", () -> cases.requestAdvice(Caller.current(), id, asked, reason));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.pallas.licensing.AdviceTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.licensing.AdviceType;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.AssessmentRoute;
@@ -204,7 +204,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         if (!asked.isBefore(now)) {
             return;
         }
-        backdated.at(asked).requestAdvice(officer, id, EnumSet.allOf(AdviceTeam.class),
+        backdated.at(asked).requestAdvice(officer, id, EnumSet.allOf(AdviserTeam.class),
                 "Government end user of an intrusion capability: enhanced review needs every team's advice.");
         boolean refuse = random.nextInt(100) < 25;
         List<Advice> advice = new ArrayList<>();
@@ -248,7 +248,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     static final String AUDIT_CONDITION = "Quarterly end-use audit report to the authority";
 
     private static void giveAdvice(Cases cases, Caller adviser, UUID id, boolean refuse) {
-        switch (Cases.team(adviser)) {
+        switch (adviser.team()) {
             case HUMAN_RIGHTS -> {
                 if (refuse) {
                     cases.giveAdvice(adviser, id, AdviceType.REFUSE,
