@@ -30,7 +30,7 @@ public final class Licence {
     private final String caseOfficerId;
     private final List<Party> parties;
     private final Set<String> destinations;
-    private final List<String> productIds;
+    private final List<Product> products;
     private final List<String> conditions;
     private final LocalDate validFrom;
     private final LocalDate validUntil;
@@ -57,7 +57,7 @@ public final class Licence {
         this.caseOfficerId = source.caseOfficerId().orElseThrow();
         this.parties = details.parties();
         this.destinations = details.destinations();
-        this.productIds = details.products().stream().map(Product::productId).toList();
+        this.products = details.products();
         this.conditions = List.copyOf(conditions);
         this.validFrom = validFrom;
         this.validUntil = validFrom.plus(type.defaultValidity()).minusDays(1);
@@ -248,7 +248,12 @@ public final class Licence {
     }
 
     public List<String> productIds() {
-        return productIds;
+        return products.stream().map(Product::productId).toList();
+    }
+
+    /** The products the licence covers, with their control entries, as approved. */
+    public List<Product> products() {
+        return products;
     }
 
     public List<String> conditions() {

@@ -121,6 +121,7 @@ class IdentityApi {
     }
 
     @PostMapping(path = "/organisations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organisation (ADMIN)")
     ResponseEntity<Organisation> createOrganisation(@Valid @RequestBody OrganisationInput input) {
         Organisation created = organisations.create(Caller.current(), input);
@@ -146,6 +147,7 @@ class IdentityApi {
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user (ADMIN)")
     ResponseEntity<UserAccount> createUser(@Valid @RequestBody UserInput input) {
         UserAccount created = users.create(Caller.current(), input);

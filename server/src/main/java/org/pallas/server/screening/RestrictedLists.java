@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.pallas.screening.ImportReport;
 import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ListDelta;
@@ -77,10 +78,17 @@ public class RestrictedLists {
         }
     }
 
+    /**
+     * Published once the start-up load has finished, whether or not every list loaded: the labels of the versions in
+     * use from then on. Demo applications wait for it so that their parties are screened.
+     */
+    public record Loaded(List<String> inUse) {
+    }
+
     /** A stored version with its report. */
     public record StoredVersion(UUID id, String source, String format, LocalDate publishedOn, String contentHash,
             int entries, int malformed, int added, int changed, int removed, Instant importedAt, String label,
-            boolean inUse, JsonNode report) {
+            boolean inUse, @Schema(implementation = ImportReport.class) JsonNode report) {
     }
 
     private final ListCatalogue catalogue;
@@ -242,6 +250,7 @@ public class RestrictedLists {
         } finally {
             loaded.countDown();
         }
+        events.publishEvent(new Loaded(inUse()));
     }
 
     /** Re-reads the current version of each source from its stored files (hashes verified by the parser). */

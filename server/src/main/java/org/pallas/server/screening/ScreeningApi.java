@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -67,7 +69,8 @@ class ScreeningApi {
         this.json = json;
     }
 
-    record SearchRequest(String name, String kind, String country, String birthDate, List<String> identifiers, Integer limit) {
+    record SearchRequest(String name,
+            @Schema(allowableValues = {"person", "organisation", "vessel", "aircraft", "any"}, defaultValue = "any") String kind, String country, String birthDate, List<String> identifiers, Integer limit) {
         ScreeningQuery query() {
             return Queries.query(name, kind, country, birthDate, identifiers, limit == null ? ScreeningQuery.DEFAULT_LIMIT : limit);
         }
@@ -201,6 +204,7 @@ class ScreeningApi {
     @PostMapping(path = "/lists/{source}", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE, "text/csv", "text/plain",
             MediaType.APPLICATION_XML_VALUE, "text/tab-separated-values", "application/x-ndjson",
             MediaType.APPLICATION_JSON_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a new version of a list from one file (ADMIN); parties are re-screened against what changed")
     ResponseEntity<RestrictedLists.StoredVersion> importList(@PathVariable String source, @RequestParam(required = false) String format,
             @RequestParam(required = false) String publishedOn, @RequestParam(defaultValue = "list") String fileName,
@@ -247,6 +251,7 @@ class ScreeningApi {
     }
 
     @PostMapping(path = "/parties", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a party; it is screened at once and whenever a list changes")
     ResponseEntity<Party> createParty(@Valid @RequestBody PartyInput input) {
         Party party = parties.create(Caller.current(), input);

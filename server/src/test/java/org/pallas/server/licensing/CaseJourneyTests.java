@@ -204,7 +204,7 @@ class CaseJourneyTests {
         assertThat(caseOf(id).queues()).containsExactly(Queue.WITH_APPLICANT);
 
         String exporterPage = page(Who.EXPORTER_A, get("/applications/" + id), 200);
-        assertThat(exporterPage).contains("INFORMATION_REQUESTED", "How many operators will use the toolkit?", "send-answer");
+        assertThat(exporterPage).contains("<strong id=\"status\" class=\"tag\">Information requested</strong>", "How many operators will use the toolkit?", "send-answer");
         assertThat(api(Who.EXPORTER_A, get("/api/v1/applications/" + id), 200)).contains("How many operators will use the toolkit?");
 
         String amended = LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"seats\":5", "\"seats\":8");
@@ -237,7 +237,8 @@ class CaseJourneyTests {
         api(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/withdrawal").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"The contract fell through.\"}"), 200);
         assertThat(caseOf(id).status()).isEqualTo(CaseStatus.WITHDRAWN);
-        assertThat(page(Who.EXPORTER_A, get("/applications/" + id), 200)).contains("WITHDRAWN").doesNotContain("withdraw-form");
+        assertThat(page(Who.EXPORTER_A, get("/applications/" + id), 200)).contains("<strong id=\"status\" class=\"tag\">Withdrawn</strong>")
+                .doesNotContain("withdraw-form");
     }
 
     @Test
@@ -348,7 +349,7 @@ class CaseJourneyTests {
         page(Who.CASEWORKER, post("/cases/" + id + "/advice-request").param("adviceReason", "Please advise."), 302);
         assertThat(page(Who.ADVISER, get("/advice"), 200)).contains(reference);
         String adviserPage = page(Who.ADVISER, get("/cases/" + id), 200);
-        assertThat(adviserPage).contains("give-advice", "HUMAN_RIGHTS").doesNotContain("record-decision", "assign-to-me");
+        assertThat(adviserPage).contains("give-advice", "Advice of the <span>Human rights</span> team").doesNotContain("record-decision", "assign-to-me");
         page(Who.ADVISER, get("/cases"), 403);
         page(Who.ADVISER, post("/cases/" + id + "/decision").param("outcome", "APPROVED").param("reasons", "x"), 403);
         page(Who.EXPORTER_A, get("/cases/" + id), 403);

@@ -54,9 +54,9 @@ public class LiveListPartyScreening implements PartyScreening {
     }
 
     /**
-     * Never waits for the start-up load: the demo seeds run before it begins, so waiting would stall start-up for
-     * every party. A party screened before the lists are loaded is reported not screened (RF-PARTY-NOT-SCREENED
-     * keeps it off the fast track) and is screened from the party register when the lists load.
+     * Never waits for the start-up load. A party screened before the lists are loaded is reported not screened
+     * (RF-PARTY-NOT-SCREENED keeps it off the fast track) and is screened from the party register when the lists load;
+     * the demo applications wait for {@link RestrictedLists.Loaded} instead.
      */
     private boolean loaded() {
         return lists.loaded();

@@ -59,7 +59,7 @@ public class SubmissionAssessments {
     private final PartyScreening screening;
     private final ConfirmedRatings ratings;
 
-    SubmissionAssessments(Clock clock, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
+    public SubmissionAssessments(Clock clock, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
         this.engine = PolicyEngine.shipped(clock);
         this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
         this.ratings = ratings;
@@ -74,7 +74,7 @@ public class SubmissionAssessments {
      * Assesses with the classifications {@code caller} may see; with no caller, every product is pending
      * classification and assessed on the exporter's declarations.
      */
-    Result assess(Caller caller, String reference, ApplicationDetails details, CaseCommand.Declarations declared,
+    public Result assess(Caller caller, String reference, ApplicationDetails details, CaseCommand.Declarations declared,
             LocalDate asOf) {
         List<Assessment> assessments = new ArrayList<>();
         List<String> classifications = new ArrayList<>();

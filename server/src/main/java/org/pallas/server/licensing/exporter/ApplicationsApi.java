@@ -1,6 +1,7 @@
 package org.pallas.server.licensing.exporter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import org.pallas.licensing.ExporterCaseView;
 import org.pallas.licensing.FieldError;
 import org.pallas.licensing.LicenceType;
 import org.pallas.licensing.UndertakingDocument;
+import org.pallas.policy.EndUse;
 import org.pallas.server.licensing.cases.CaseQueries;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.cases.Undertakings;
@@ -54,7 +56,8 @@ class ApplicationsApi {
      * {@code EndUse.Category}) are declared by the exporter until the classification service confirms them.
      */
     record DraftRequest(@NotNull(message = "Choose the licence type") LicenceType type, ApplicationDetails details,
-            Integer riskTier, String endUseCategory) {
+            @Schema(minimum = "1", maximum = "4") Integer riskTier,
+            @Schema(implementation = EndUse.Category.class) String endUseCategory) {
 
         ApplicationDetails detailsOrEmpty() {
             return details == null ? ApplicationDetails.empty() : details;

@@ -1,6 +1,8 @@
 package org.pallas.server.licensing.generalauthorisations;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,8 +39,9 @@ class GeneralAuthorisationsApi {
     }
 
     /** What a registrant declares. */
-    record RegistrationRequest(List<String> controlEntries, List<String> destinations, List<String> endUserTypes,
-            List<String> safeguards) {
+    record RegistrationRequest(List<String> controlEntries, List<String> destinations,
+            @ArraySchema(schema = @Schema(implementation = EndUserType.class)) List<String> endUserTypes,
+            @ArraySchema(schema = @Schema(implementation = Safeguard.class)) List<String> safeguards) {
 
         GeneralAuthorisationEligibility.Scope scope() {
             return new GeneralAuthorisationEligibility.Scope(GeneralAuthorisationRegistrations.entries(controlEntries),
@@ -49,7 +52,8 @@ class GeneralAuthorisationsApi {
     }
 
     /** One reported use. */
-    record UseRequest(LocalDate usedOn, String destination, String endUserName, String endUserType, String controlEntry,
+    record UseRequest(LocalDate usedOn, String destination, String endUserName,
+            @Schema(implementation = EndUserType.class) String endUserType, String controlEntry,
             Integer quantity, String description) {
 
         GeneralAuthorisationEligibility.Use use() {

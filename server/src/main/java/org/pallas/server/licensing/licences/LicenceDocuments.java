@@ -12,18 +12,26 @@ import java.util.Optional;
 import java.util.UUID;
 import org.pallas.licensing.Licence;
 import org.pallas.licensing.Party;
+import org.pallas.licensing.Product;
 import org.pallas.licensing.ReportingDuty;
 import org.pallas.licensing.UsageKind;
 import org.pallas.server.ledger.LedgerReads;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.Labels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The licence as a PDF document: holder, terms, conditions, validity, allowed and used quantities, reporting duties,
- * and the verification block — the public ledger entry of the issue (its address, index and leaf hash) against which
- * anyone can check that this licence was issued and whether it still stands.
+ * The licence as a PDF document: holder, products and control entries, terms, conditions, validity, allowed and used
+ * quantities, reporting duties, and the verification block — the public ledger entry of the issue (its address, index
+ * and leaf hash) against which anyone can check that this licence was issued and whether it still stands.
+ *
+ * <p>Addresses start with {@code pallas.public-base-url} when it is set, else with the address the request reached
+ * this server on (scheme, host, port and context path).
  */
 @Service
 class LicenceDocuments {
@@ -32,15 +40,36 @@ class LicenceDocuments {
     record Verification(String url, Long index, String leafHash) {
     }
 
+    /** Outside a request with no address configured (never for the pages and API). */
+    private static final String LOCAL = "http://localhost:8080";
+
     private final Licences licences;
     private final LedgerReads ledger;
-    private final String baseUrl;
+    private final Labels labels;
+    private final String configuredBaseUrl;
 
-    LicenceDocuments(Licences licences, LedgerReads ledger,
-            @Value("${pallas.public-base-url:http://localhost:8080}") String baseUrl) {
+    LicenceDocuments(Licences licences, LedgerReads ledger, Labels labels,
+            @Value("${pallas.public-base-url:}") String baseUrl) {
         this.licences = licences;
         this.ledger = ledger;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.labels = labels;
+        this.configuredBaseUrl = withoutTrailingSlash(baseUrl.strip());
+    }
+
+    /** The configured public address, else the one the current request came to. */
+    String baseUrl() {
+        if (!configuredBaseUrl.isEmpty()) {
+            return configuredBaseUrl;
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return withoutTrailingSlash(
+                    ServletUriComponentsBuilder.fromContextPath(request.getRequest()).build().toUriString());
+        }
+        return LOCAL;
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The ledger entries of the licence in order (index null until sequenced), for history links. */
@@ -54,6 +83,7 @@ class LicenceDocuments {
         Optional<LedgerReads.Recorded> issued = recorded(licenceId).stream()
                 .filter(r -> r.type().equals("licensing.licence.issued")).findFirst();
         Long index = issued.map(LedgerReads.Recorded::index).orElse(null);
+        String baseUrl = baseUrl();
         if (index == null) {
             return new Verification(baseUrl + "/ledger", null, null);
         }
@@ -76,19 +106,26 @@ class LicenceDocuments {
         Font h2 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         doc.add(new Paragraph("Licence " + loaded.reference(), h1));
-        doc.add(new Paragraph(l.type() + " licence held by " + loaded.organisationName() + ", issued on application "
-                + loaded.caseReference() + ". Status: " + l.status() + ".", body));
+        doc.add(new Paragraph(labels.of(l.type()) + " licence held by " + loaded.organisationName()
+                + ", issued on application " + loaded.caseReference() + ". Status: " + labels.of(l.status()) + ".", body));
+        doc.add(new Paragraph("Products", h2));
+        for (Product p : l.products()) {
+            doc.add(new Paragraph(p.name() + ", control entries " + (p.controlEntries().isEmpty() ? "none stated"
+                    : String.join(", ", p.controlEntries())), body));
+        }
         doc.add(new Paragraph("Validity", h2));
         doc.add(new Paragraph("Valid from " + l.validFrom() + " to " + l.validUntil() + " inclusive. Updates and support"
                 + " for what was delivered may be given until " + l.afterSalesUntil() + ".", body));
-        doc.add(new Paragraph("Destinations: " + String.join(", ", l.destinations().stream().sorted().toList()), body));
+        doc.add(new Paragraph("Destinations: " + labels.countries(l.destinations()), body));
         doc.add(new Paragraph("Parties", h2));
         for (Party p : l.parties()) {
-            doc.add(new Paragraph(p.role() + ": " + p.name() + " (" + p.countryCode() + ")", body));
+            doc.add(new Paragraph(labels.of(p.role()) + ": " + p.name() + " (" + labels.country(p.countryCode()) + ")",
+                    body));
         }
         doc.add(new Paragraph("Quantities", h2));
         for (Map.Entry<UsageKind, Long> e : l.allowed().entrySet()) {
-            doc.add(new Paragraph(e.getKey() + ": allowed " + e.getValue() + ", used " + l.used(e.getKey()), body));
+            doc.add(new Paragraph(labels.of(e.getKey()) + ": allowed " + e.getValue() + ", used " + l.used(e.getKey()),
+                    body));
         }
         doc.add(new Paragraph("Conditions", h2));
         if (l.conditions().isEmpty()) {
@@ -100,7 +137,7 @@ class LicenceDocuments {
         }
         doc.add(new Paragraph("Reporting duties", h2));
         for (ReportingDuty d : l.reportingDuties()) {
-            doc.add(new Paragraph(d.description() + " (every " + d.every() + ")", body));
+            doc.add(new Paragraph(d.description() + " (every " + labels.period(d.every()) + ")", body));
         }
         doc.add(new Paragraph("Verification", h2));
         doc.add(new Paragraph("The issue of this licence is recorded on the Pallas public ledger: " + v.url(), body));
@@ -109,7 +146,7 @@ class LicenceDocuments {
         }
         doc.add(new Paragraph("Leaf hash: " + (v.leafHash() == null ? "pending until the next signed checkpoint"
                 : v.leafHash()), body));
-        doc.add(new Paragraph("Check the current status of the licence at " + baseUrl + "/licences/" + id
+        doc.add(new Paragraph("Check the current status of the licence at " + baseUrl() + "/licences/" + id
                 + " (holder and authority) and the ledger entries of licence " + id + ".", body));
         doc.close();
         return out.toByteArray();

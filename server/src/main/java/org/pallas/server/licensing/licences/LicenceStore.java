@@ -68,7 +68,7 @@ public class LicenceStore {
 
     /** A row of the licence lists. */
     record Row(UUID id, String reference, String organisation, String caseReference, LicenceType type,
-            LicenceStatus status, LocalDate validFrom, LocalDate validUntil, int reviewFlags) {
+            LicenceStatus status, LocalDate validFrom, LocalDate validUntil, int reviewFlags, Instant lastActivity) {
     }
 
     private final JdbcClient jdbc;
@@ -225,20 +225,25 @@ public class LicenceStore {
                 .optional();
     }
 
-    /** Licences the scope may see, newest first; {@code flaggedOnly} for the authority's review queue. */
+    /**
+     * Licences the scope may see, the most recently active first (the last event: issue, use, suspension...);
+     * {@code flaggedOnly} for the authority's review queue.
+     */
     List<Row> list(UUID scope, boolean flaggedOnly) {
         return jdbc.sql("""
                 select l.id, l.reference, o.name, c.reference, c.licence_type, l.status, l.valid_from, l.valid_until,
-                    l.review_flags
+                    l.review_flags, coalesce(e.last_at, l.issued_at) as last_activity
                 from licensing_licence l join organisation o on o.id = l.organisation_id
                 join licensing_case c on c.id = l.case_id
+                left join lateral (select max(at) as last_at from licensing_licence_event where licence_id = l.id) e on true
                 where (cast(:scope as uuid) is null or l.organisation_id = :scope)
                   and (not :flagged or l.review_flags > 0)
-                order by l.issued_at desc, l.reference limit 500""")
+                order by last_activity desc, l.reference limit 500""")
                 .param("scope", scope).param("flagged", flaggedOnly)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         LicenceType.valueOf(rs.getString(5)), LicenceStatus.valueOf(rs.getString(6)),
-                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getInt(9)))
+                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getInt(9),
+                        rs.getTimestamp(10).toInstant()))
                 .list();
     }
 

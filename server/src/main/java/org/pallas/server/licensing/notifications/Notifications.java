@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.pallas.server.licensing.LicensingChange;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.Labels;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+
+    private static final Labels LABELS = new Labels();
 
     record Notification(UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
         public boolean unread() {
@@ -135,7 +139,7 @@ public class Notifications {
         String licenceLink = "/licences/" + change.subjectId();
         switch (type) {
             case "licensing.case.case-finalised" -> notifyExporters(organisation, "decision",
-                    "Decision on application " + pub.get("case") + ": " + pub.get("outcome"),
+                    "Decision on application " + pub.get("case") + ": " + word(pub.get("outcome")),
                     "The licensing authority has decided application " + pub.get("case") + ". Read the decision and its"
                             + " reasons in Pallas.", caseLink);
             case "licensing.case.appeal-decided" -> notifyExporters(organisation, "decision",
@@ -154,19 +158,24 @@ public class Notifications {
                     notifyUser(UUID.fromString(officer.toString()), "licence-review",
                             "Licence " + pub.get("licence") + " flagged for review",
                             "Live licence " + pub.get("licence") + " (case " + pub.get("case") + ") was flagged for review: "
-                                    + pub.get("reviewReason") + ". Clear the flag with a reason, suspend or revoke.",
+                                    + word(pub.get("reviewReason")) + ". Clear the flag with a reason, suspend or revoke.",
                             licenceLink);
                 }
             }
             default -> {
                 if (type.startsWith("licensing.licence.") && !String.valueOf(pub.get("from")).equals(pub.get("to"))) {
                     notifyExporters(organisation, "licence",
-                            "Licence " + pub.get("licence") + " is now " + pub.get("to"),
-                            "The status of licence " + pub.get("licence") + " changed from " + pub.get("from") + " to "
-                                    + pub.get("to") + ".", licenceLink);
+                            "Licence " + pub.get("licence") + " is now " + word(pub.get("to")),
+                            "The status of licence " + pub.get("licence") + " changed from " + word(pub.get("from"))
+                                    + " to " + word(pub.get("to")) + ".", licenceLink);
                 }
             }
         }
+    }
+
+    /** A status or reason code as a word in a sentence: REVOKED reads "revoked". */
+    private static String word(Object code) {
+        return LABELS.of(code).toLowerCase(Locale.ROOT);
     }
 
     private static String cut(String s, int max) {

@@ -34,6 +34,7 @@ import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
+import org.pallas.server.screening.RestrictedLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +42,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Six months of licensing history so that the queues and the service-level dashboard show real figures: about 130
- * applications of the two demo exporters across routes and destinations, submitted, assigned, checked and
- * decided through {@link Cases} at historic times (a clock set to the past; see {@link BackdatedCases}), so every
- * step is a stored command, a trail row and a ledger entry like any other. The most recent ones are still open.
+ * applications of the two demo exporters across routes and destinations (a few to embargoed ones), submitted,
+ * assigned, checked and decided through {@link Cases} at historic times (a clock set to the past; see
+ * {@link BackdatedCases}), so every step is a stored command, a trail row and a ledger entry like any other. The
+ * most recent ones are still open.
  * Enhanced-review cases go through advice from every adviser team, consolidation, the case officer's decision and a
  * senior officer's countersignature (most approved with conditions, some refused citing criteria; the recent ones
  * still wait for advice); some fast-track and standard cases wait on an information request that the exporter
@@ -75,6 +77,12 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         return 61;
     }
 
+    /** The parties must be screened against the loaded lists, or every case would be routed as unscreened. */
+    @Override
+    public Class<?> runsAfter() {
+        return RestrictedLists.Loaded.class;
+    }
+
     /** What an application looks like: declarations, end user and where it goes. */
     private record Profile(int tier, String category, EndUserType type, String unit, List<String> countries,
             String product, String entry, String endUse) {
@@ -96,7 +104,11 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                     "Forensic examination of seized devices in criminal investigations."),
             new Profile(4, "INTELLIGENCE", EndUserType.GOVERNMENT, "Signals directorate",
                     List.of("AE", "SA", "EG", "BH", "VN"), "Remote access implant", "4D004",
-                    "Intelligence collection against national-security targets."));
+                    "Intelligence collection against national-security targets."),
+            // Destinations under measures that reach intrusion items: the rulebook stops them
+            // (HS-EMBARGO-SURVEILLANCE-ITEMS).
+            new Profile(2, "PENETRATION_TESTING", EndUserType.COMMERCIAL, null, List.of("RU", "BY", "VE"),
+                    "Redline assessment toolkit", "4D004", "Penetration testing of a telecoms operator's networks."));
 
     @Override
     public void seed() {
@@ -245,7 +257,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         backdated.at(countersigned).countersign(senior, id, "Agree with the case officer's assessment.");
     }
 
-    static final String AUDIT_CONDITION = "Quarterly end-use audit report to the authority";
+    public static final String AUDIT_CONDITION = "Quarterly end-use audit report to the authority";
 
     private static void giveAdvice(Cases cases, Caller adviser, UUID id, boolean refuse) {
         switch (adviser.team()) {
@@ -300,7 +312,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
 
     private static int pick(Random random) {
         int r = random.nextInt(100);
-        return r < 30 ? 0 : r < 38 ? 1 : r < 68 ? 2 : r < 82 ? 3 : r < 91 ? 4 : 5;
+        return r < 26 ? 0 : r < 30 ? 6 : r < 38 ? 1 : r < 68 ? 2 : r < 82 ? 3 : r < 91 ? 4 : 5;
     }
 
     private static ApplicationDetails details(Profile p, String country, int i) {

@@ -18,6 +18,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.platform.Labels;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.licensing.LicensingJson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,8 @@ class CaseworkTests {
                 "\"reference\":\"LIC-");
         assertThat(conditions).isNotEmpty().allSatisfy(c -> assertThat(exporterView).contains(c));
         String casePage = page(Who.CASEWORKER, get("/cases/" + id), 200);
-        assertThat(casePage).contains("FINALISED", "APPROVED", "LIC-", "CaseFinalised");
+        assertThat(casePage).contains("<dd id=\"case-status\">Finalised</dd>", "<strong id=\"case-outcome\">Approved</strong>", "LIC-",
+                "CaseFinalised");
     }
 
     @Test
@@ -117,7 +119,7 @@ class CaseworkTests {
         page(Who.CASEWORKER, post("/cases/" + id + "/decision").param("outcome", "REFUSED")
                 .param("reasons", "Risk of diversion to an undesirable end user.").param("criteria", "UK_C7"), 302);
         String exporterPage = page(Who.EXPORTER_A, get("/applications/" + id), 200);
-        assertThat(exporterPage).contains("REFUSED", "UK-C7", "Risk of diversion to an undesirable end user.",
+        assertThat(exporterPage).contains("<strong id=\"status\" class=\"tag\">Refused</strong>", "UK-C7", "Risk of diversion to an undesirable end user.",
                 "You may appeal until");
     }
 
@@ -148,9 +150,10 @@ class CaseworkTests {
             assertThat(exporterApi).doesNotContain(k.ruleId());
             assertThat(exporterPage).doesNotContain(k.ruleId());
         }
-        assertThat(casePage).contains(routing.route().name(), "Automated assessment");
+        String route = new Labels().of(routing.route());
+        assertThat(casePage).contains("<dd id=\"case-route\">" + route + "</dd>", "Automated assessment");
         assertThat(exporterApi).doesNotContain(routing.route().name(), "score", "routeBasis", "caseOfficer");
-        assertThat(exporterPage).doesNotContain("Automated assessment", routing.route().name());
+        assertThat(exporterPage).doesNotContain("Automated assessment", routing.route().name(), route);
     }
 
     @Test

@@ -28,18 +28,23 @@ import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.ledger.IntegrityCheck;
+import org.pallas.server.ledger.LedgerReads;
 import org.pallas.server.licensing.LicensingJson;
 import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.platform.Labels;
 import org.pallas.server.screening.RestrictedLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Licences after issue, end to end against the real database: lifecycle, usage, pages, API, PDF, re-screening. */
 @PallasTest
@@ -139,13 +144,15 @@ class LicenceLifecycleTests {
                 "licensing.licence.licence-suspended", "licensing.licence.licence-reinstated",
                 "licensing.licence.licence-revoked");
         String holder = page(Who.EXPORTER_A, get("/licences/" + id), 200);
-        assertThat(holder).contains("REVOKED", "Diversion confirmed", "LicenceRevoked");
+        assertThat(holder).contains("<strong id=\"licence-status\" class=\"tag\">Revoked</strong>", "Diversion confirmed",
+                "LicenceRevoked");
         page(Who.EXPORTER_B, get("/licences/" + id), 404);
         long reads = readLog.count("licence", id);
-        assertThat(page(Who.OVERSIGHT, get("/licences/" + id), 200)).contains("REVOKED").doesNotContain("id=\"revoke\"");
+        assertThat(page(Who.OVERSIGHT, get("/licences/" + id), 200)).contains("<strong id=\"licence-status\" class=\"tag\">Revoked</strong>")
+                .doesNotContain("id=\"revoke\"");
         assertThat(readLog.count("licence", id)).as("oversight reads are logged").isEqualTo(reads + 1);
         String reference = store.load(id, null, false).orElseThrow().reference();
-        assertThat(page(Who.EXPORTER_A, get("/notifications"), 200)).contains("Licence " + reference + " is now REVOKED",
+        assertThat(page(Who.EXPORTER_A, get("/notifications"), 200)).contains("Licence " + reference + " is now revoked",
                 "Licence " + reference + " issued");
         // Using a revoked licence is refused.
         assertThat(api(Who.EXPORTER_A, post("/api/v1/licences/" + id + "/usage").contentType(MediaType.APPLICATION_JSON)
@@ -186,18 +193,67 @@ class LicenceLifecycleTests {
         ReflectionTestUtils.invokeMethod(context.getBean("sequencer"), "sequenceAll");
         byte[] pdf = mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/licences/" + id + "/document"), true))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String flat = pdfText(pdf);
+        String reference = store.load(id, null, false).orElseThrow().reference();
+        assertThat(flat).contains("Licence " + reference, "/ledger/entries/", "Leaf hash:", "Reporting duties");
+        assertThat(flat).doesNotContain("pending until");
+        mvc.perform(cast.as(Who.EXPORTER_B, get("/api/v1/licences/" + id + "/document"), true)).andExpect(status().isNotFound());
+        assertThat(page(Who.CASEWORKER, get("/licences/" + id + "/document.pdf"), 200)).startsWith("%PDF");
+    }
+
+    @Test
+    void theLicencePageAndPdfNameTheProductsWithTheirControlEntriesAndReadCodesAndPeriodsAsWords() throws Exception {
+        UUID id = issuedLicence("Rhein Bank AG");
+        String licence = page(Who.EXPORTER_A, get("/licences/" + id), 200);
+        assertThat(licence).contains("<bdi>Redline assessment toolkit</bdi>, control entries\n      <span>4D004</span>",
+                "(every <span>1 month</span>)", "(every <span>1 year</span>)", "<span>Individual</span> licence",
+                "<span id=\"licence-destinations\">Germany</span>", "<span>End user</span>: <bdi>Rhein Bank AG</bdi>",
+                "<th scope=\"row\">Seats activated</th>");
+        assertThat(licence).doesNotContain("P1M", "P1Y", ">NB-RT-1<");
+
+        byte[] pdf = mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/licences/" + id + "/document"), true))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf);
+        assertThat(text).contains("Products Redline assessment toolkit, control entries 4D004", "(every 1 month)",
+                "(every 1 year)", "Individual licence held by", "Destinations: Germany", "End user: Rhein Bank AG (Germany)");
+        assertThat(text).doesNotContain("P1M", "INDIVIDUAL", "END_USER");
+    }
+
+    @Test
+    void addressesInTheLicenceFollowTheRequestUnlessAPublicBaseUrlIsSet() throws Exception {
+        UUID id = issuedLicence("Rhein Bank AG");
+        String page = mvc.perform(get("/licences/" + id).with(cast.session(Who.EXPORTER_A)).with(r -> {
+            r.setScheme("https");
+            r.setServerName("pallas.example.org");
+            r.setServerPort(8443);
+            return r;
+        })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"ledger-link\" href=\"https://pallas.example.org:8443/ledger");
+
+        LicenceDocuments configured = new LicenceDocuments(context.getBean(Licences.class),
+                context.getBean(LedgerReads.class), new Labels(),
+                "https://licensing.gov.example/");
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setServerName("pallas.example.org");
+        RequestContextHolder.setRequestAttributes(
+                new ServletRequestAttributes(request));
+        try {
+            assertThat(configured.baseUrl()).as("the setting wins over the request").isEqualTo("https://licensing.gov.example");
+            assertThat(context.getBean(LicenceDocuments.class).baseUrl()).as("unset: the request's address")
+                    .isEqualTo("http://pallas.example.org");
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
         PdfReader reader = new PdfReader(pdf);
         StringBuilder text = new StringBuilder();
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
         for (int p = 1; p <= reader.getNumberOfPages(); p++) {
             text.append(extractor.getTextFromPage(p)).append('\n');
         }
-        String flat = text.toString().replaceAll("\\s+", " ");
-        String reference = store.load(id, null, false).orElseThrow().reference();
-        assertThat(flat).contains("Licence " + reference, "/ledger/entries/", "Leaf hash:", "Reporting duties");
-        assertThat(flat).doesNotContain("pending until");
-        mvc.perform(cast.as(Who.EXPORTER_B, get("/api/v1/licences/" + id + "/document"), true)).andExpect(status().isNotFound());
-        assertThat(page(Who.CASEWORKER, get("/licences/" + id + "/document.pdf"), 200)).startsWith("%PDF");
+        return text.toString().replaceAll("\\s+", " ");
     }
 
     @Test
@@ -213,9 +269,9 @@ class LicenceLifecycleTests {
         assertThat(store.load(other, null, false).orElseThrow().licence().reviewFlags()).isEmpty();
         String reference = store.load(first, null, false).orElseThrow().reference();
         assertThat(page(Who.CASEWORKER, get("/notifications"), 200)).contains("Licence " + reference + " flagged for review");
-        assertThat(page(Who.CASEWORKER, get("/licences/" + first), 200)).contains("NEW_MISUSE_EVIDENCE", "CASE-11");
+        assertThat(page(Who.CASEWORKER, get("/licences/" + first), 200)).contains("New misuse evidence", "CASE-11");
         String holder = page(Who.EXPORTER_A, get("/licences/" + first), 200);
-        assertThat(holder).doesNotContain("NEW_MISUSE_EVIDENCE", "CASE-11", "LicenceFlaggedForReview");
+        assertThat(holder).doesNotContain("New misuse evidence", "NEW_MISUSE_EVIDENCE", "CASE-11", "LicenceFlaggedForReview");
         assertThat(api(Who.EXPORTER_A, get("/api/v1/licences/" + first), 200)).doesNotContain("CASE-11", "review");
         assertThat(page(Who.EXPORTER_A, get("/notifications"), 200)).doesNotContain("flagged");
         // Review: clear with a reason.
