@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pallas.screening.EntryKind;
+import org.pallas.screening.ImportProgress;
 import org.pallas.screening.ListVersion;
 import org.pallas.screening.ScoringConfig;
 import org.pallas.screening.ScreeningIndex;
@@ -26,6 +27,8 @@ import org.pallas.screening.ScreeningResult;
 import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.screening.evaluation.Screenings;
 import org.pallas.screening.evaluation.SyntheticNegatives;
+import org.pallas.screening.importing.ListFormat;
+import org.pallas.screening.importing.ListImporter;
 
 /**
  * Screening benchmarks over all bundled lists (docs/benchmarks/screening.md). Run from the checkout:
@@ -115,6 +118,29 @@ public class ScreeningBenchmarks {
     @Fork(1)
     public ScreeningIndex indexBuildAllLists(Lists lists) {
         return ScreeningIndex.build(lists.versions, ScoringConfig.defaults());
+    }
+
+    /** Import of every bundled list from its files: OFAC CSV, BIS TSV, CSL CSV, UN XML, the project CSV. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 10)
+    @Fork(1)
+    public List<ListVersion> importAllLists() throws Exception {
+        return BundledLists.importAll(lists(), Clock.systemUTC());
+    }
+
+    /** Import of the OpenSanctions FollowTheMoney sample (91 JSON lines), the JSON-lines reader's cost. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    @Fork(1)
+    public ListVersion importFollowTheMoneySample() throws Exception {
+        return new ListImporter(Clock.systemUTC(), ImportProgress.NONE).importList(ListFormat.FTM_JSON_LINES, "OS-SAMPLE",
+                List.of(Path.of(BundledLists.TEST_ONLY, "opensanctions_ftm_sample_zala.ftm.json")));
     }
 
     /** Single-query latency; JMH reports p50/p90/p99 of the sampled times. */

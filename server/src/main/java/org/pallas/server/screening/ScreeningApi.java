@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +122,7 @@ class ScreeningApi {
         int rows = 0;
         int matches = 0;
         int alerting = 0;
-        List<String> header = csv && !lines.isEmpty() ? splitCsv(lines.get(0)) : List.of();
+        List<String> header = csv && !lines.isEmpty() ? BatchFile.cells(lines.get(0)) : List.of();
         for (int i = csv ? 1 : 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -132,7 +131,7 @@ class ScreeningApi {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", i + 1);
             try {
-                SearchRequest request = csv ? fromCsv(header, splitCsv(line)) : json.readValue(line, SearchRequest.class);
+                SearchRequest request = csv ? fromCsv(header, BatchFile.cells(line)) : json.readValue(line, SearchRequest.class);
                 ScreeningResult result = lists.index().search(request.query());
                 row.put("name", request.name());
                 row.put("listVersions", result.listVersions());
@@ -160,38 +159,6 @@ class ScreeningApi {
         }
         return new SearchRequest(byName.get("name"), byName.getOrDefault("kind", "any"), byName.get("country"),
                 byName.get("birthDate"), List.of(), null);
-    }
-
-    /** Splits one CSV line (RFC 4180 quotes; a batch row may not span lines). */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quote");
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     @GetMapping("/lists")
