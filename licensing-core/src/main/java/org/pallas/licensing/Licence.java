@@ -239,6 +239,11 @@ public final class Licence {
         return status;
     }
 
+    /** The first end user (or ultimate end user) the licence names. */
+    public Optional<Party> endUser() {
+        return parties.stream().filter(Party::isEndUser).findFirst();
+    }
+
     public List<Party> parties() {
         return parties;
     }

@@ -8,7 +8,7 @@ package org.pallas.licensing;
 public record Party(String partyId, PartyRole role, String name, String countryCode, String address,
         EndUserType endUserType, String agencyOrUnit) {
 
-    public boolean isEndUser() {
+    boolean isEndUser() {
         return role == PartyRole.END_USER || role == PartyRole.ULTIMATE_END_USER;
     }
 }

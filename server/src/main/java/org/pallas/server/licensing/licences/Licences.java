@@ -157,7 +157,7 @@ public class Licences {
         }
         String text = reason(evidence, "evidence", "Describe the evidence and cite its source");
         Licence licence = find(caller, id).licence();
-        Party endUser = licence.parties().stream().filter(Party::isEndUser).findFirst()
+        Party endUser = licence.endUser()
                 .orElseThrow(() -> new InvalidInputException("evidence", "This licence names no end user"));
         int flagged = 0;
         for (Map.Entry<UUID, String> hit : store.liveInvolvingEndUser(LicenceStore.nameKey(endUser.name()),
