@@ -10,7 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;

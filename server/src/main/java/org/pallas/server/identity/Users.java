@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.InvalidInputException.FieldProblem;

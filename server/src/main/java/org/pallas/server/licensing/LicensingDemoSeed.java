@@ -9,6 +9,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.licensing.AdviceType;
+import org.pallas.licensing.ApplicationDetails;
+import org.pallas.licensing.CaseCommand;
+import org.pallas.licensing.ClassificationStatus;
+import org.pallas.licensing.EndUserType;
+import org.pallas.licensing.LicenceType;
+import org.pallas.licensing.Outcome;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.PartyRole;
+import org.pallas.licensing.Product;
+import org.pallas.licensing.QuantityModel;
+import org.pallas.licensing.Safeguard;
+import org.pallas.licensing.UndertakingDocument;
+import org.pallas.policy.AdviserTeam;
+import org.pallas.server.licensing.cases.BackdatedCases;
+import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.servicelevels.ServiceLevelDemoSeed;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
 import org.pallas.server.screening.RestrictedLists;
@@ -121,7 +138,7 @@ class LicensingDemoSeed implements DemoSeed {
     private void advisedAndDecided(BackdatedCases history, Caller officer, UUID id, Instant from) {
         history.at(from).assignToSelf(officer, id);
         history.at(from.plus(Duration.ofMinutes(30))).completeInitialChecks(officer, id);
-        history.at(from.plus(Duration.ofHours(1))).requestAdvice(officer, id, EnumSet.allOf(AdviceTeam.class),
+        history.at(from.plus(Duration.ofHours(1))).requestAdvice(officer, id, EnumSet.allOf(AdviserTeam.class),
                 "Government end user of a forensic extraction tool: enhanced review needs every team's advice.");
         Instant at = from.plus(Duration.ofDays(1));
         history.at(at).giveAdvice(history.caller("adviser.hr"), id, AdviceType.APPROVE_WITH_CONDITIONS,

@@ -4,10 +4,15 @@ import static java.util.Map.entry;
 
 import java.util.Map;
 import java.util.function.Function;
+import org.pallas.licensing.CaseEvent;
+import org.pallas.licensing.LicenceEvent;
 import org.pallas.server.platform.RecordedChange.Facts;
 
-/** The published event for each domain event of a case or a licence (one entry per domain event type). */
-final class RecordedLicensingEvents {
+/**
+ * The published event for each domain event of a case or a licence (one entry per domain event type), for the
+ * services of {@code cases} and {@code licences} that publish them.
+ */
+public final class RecordedLicensingEvents {
 
     static final Map<Class<? extends CaseEvent>, Function<Facts, LicensingChanged.CaseChanged>> CASE = Map.ofEntries(
             entry(CaseEvent.DraftSaved.class, LicensingChanged.DraftSaved::new),
@@ -45,11 +50,11 @@ final class RecordedLicensingEvents {
     private RecordedLicensingEvents() {
     }
 
-    static LicensingChanged.CaseChanged of(CaseEvent event, Facts facts) {
+    public static LicensingChanged.CaseChanged of(CaseEvent event, Facts facts) {
         return published(CASE, event.getClass()).apply(facts);
     }
 
-    static LicensingChanged.LicenceChanged of(LicenceEvent event, Facts facts) {
+    public static LicensingChanged.LicenceChanged of(LicenceEvent event, Facts facts) {
         return published(LICENCE, event.getClass()).apply(facts);
     }
 

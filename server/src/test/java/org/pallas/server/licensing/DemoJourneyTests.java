@@ -12,12 +12,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.pallas.licensing.Advice;
+import org.pallas.licensing.AssessmentRoute;
+import org.pallas.licensing.Case;
+import org.pallas.licensing.CaseStatus;
+import org.pallas.licensing.Outcome;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.RiskContribution;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.classification.ConfirmedRatings;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.licensing.cases.CaseStore;
+import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.cases.LiveListPartyScreening;
+import org.pallas.server.licensing.cases.PartyScreening;
+import org.pallas.server.licensing.cases.SubmissionAssessments;
 import org.pallas.server.policy.Assessments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -108,7 +121,7 @@ class DemoJourneyTests {
                 .contains("REF-HR-GOVERNMENT-END-USER (REFER)");
         assertThat(enhanced.status()).isEqualTo(CaseStatus.AWAITING_COUNTERSIGNATURE);
         assertThat(enhanced.advice()).extracting(Advice::team)
-                .containsExactlyInAnyOrder(AdviceTeam.HUMAN_RIGHTS, AdviceTeam.NATIONAL_SECURITY, AdviceTeam.DEFENCE);
+                .containsExactlyInAnyOrder(AdviserTeam.HUMAN_RIGHTS, AdviserTeam.NATIONAL_SECURITY, AdviserTeam.DEFENCE);
         assertThat(enhanced.proposedDecision().orElseThrow().outcome()).isEqualTo(Outcome.APPROVED);
 
         Case presumption = cases.authorityView(caseworker, LicensingDemoSeed.CALDER_PRESUMPTION).c();

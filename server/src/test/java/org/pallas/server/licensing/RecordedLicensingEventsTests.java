@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pallas.licensing.CaseEvent;
+import org.pallas.licensing.LicenceEvent;
 
 /** Every domain event of a case or licence is published as its own typed event. */
 class RecordedLicensingEventsTests {

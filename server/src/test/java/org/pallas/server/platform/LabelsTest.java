@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pallas.policy.AdviserTeam;
 
 /** Codes read as words in pages; anything that is not a code is left alone. */
 class LabelsTest {
