@@ -32,6 +32,7 @@ import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.screening.importing.ListFormat;
 import org.pallas.screening.importing.ListImportException;
 import org.pallas.screening.importing.ListImporter;
+import org.pallas.server.platform.RecordedChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -117,8 +118,8 @@ public class RestrictedLists {
         return catalogue.snapshot().index().listVersions();
     }
 
-    /** The index over the versions in use (replaced atomically when a version is installed). */
-    public org.pallas.screening.ScreeningIndex index() {
+    /** The index over the versions in use; other modules screen through {@link RestrictedPartyScreening}. */
+    org.pallas.screening.ScreeningIndex index() {
         return catalogue.snapshot().index();
     }
 
@@ -346,8 +347,8 @@ public class RestrictedLists {
         facts.put("added", delta.added().size());
         facts.put("changed", delta.changed().size());
         facts.put("removed", delta.removed().size());
-        events.publishEvent(new ScreeningChanged("screening.list.imported", "list-version", id.toString(), actor, now,
-                facts, Map.of()));
+        events.publishEvent(new ScreeningChanged.ListImported(new RecordedChange.Facts(id.toString(), actor, now, facts,
+                Map.of())));
         return id;
     }
 

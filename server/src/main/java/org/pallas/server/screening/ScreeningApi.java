@@ -56,13 +56,16 @@ class ScreeningApi {
 
     private final Searches searches;
     private final RestrictedLists lists;
+    private final RestrictedPartyScreening screening;
     private final PartyRegister parties;
     private final Alerts alerts;
     private final JsonMapper json;
 
-    ScreeningApi(Searches searches, RestrictedLists lists, PartyRegister parties, Alerts alerts, JsonMapper json) {
+    ScreeningApi(Searches searches, RestrictedLists lists, RestrictedPartyScreening screening, PartyRegister parties,
+            Alerts alerts, JsonMapper json) {
         this.searches = searches;
         this.lists = lists;
+        this.screening = screening;
         this.parties = parties;
         this.alerts = alerts;
         this.json = json;
@@ -132,7 +135,7 @@ class ScreeningApi {
             row.put("line", i + 1);
             try {
                 SearchRequest request = csv ? fromCsv(header, BatchFile.cells(line)) : json.readValue(line, SearchRequest.class);
-                ScreeningResult result = lists.index().search(request.query());
+                ScreeningResult result = screening.search(request.query());
                 row.put("name", request.name());
                 row.put("listVersions", result.listVersions());
                 row.put("matches", result.matches().stream().map(Match::of).toList());

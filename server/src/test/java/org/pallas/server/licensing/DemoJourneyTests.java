@@ -31,6 +31,7 @@ import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.cases.LiveListPartyScreening;
 import org.pallas.server.licensing.cases.PartyScreening;
 import org.pallas.server.licensing.cases.SubmissionAssessments;
+import org.pallas.server.policy.Assessments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,7 @@ class DemoJourneyTests {
     @Autowired LiveListPartyScreening liveLists;
     @Autowired ConfirmedRatings ratings;
     @Autowired Clock clock;
+    @Autowired Assessments policy;
     @Autowired LicensingDemoSeed seed;
     @Autowired MockMvc mvc;
 
@@ -142,7 +144,7 @@ class DemoJourneyTests {
                 .anySatisfy(h -> assertThat(h.sanctioned()).isTrue())
                 .anySatisfy(h -> assertThat(h.entityList()).isTrue());
 
-        SubmissionAssessments live = new SubmissionAssessments(clock,
+        SubmissionAssessments live = new SubmissionAssessments(policy,
                 new StaticListableBeanFactory(Map.of("live", liveLists)).getBeanProvider(PartyScreening.class), ratings);
         SubmissionAssessments.Result result = live.assess(null, loaded.reference(),
                 loaded.c().application().current().details(), loaded.declarations(), LocalDate.now(clock));

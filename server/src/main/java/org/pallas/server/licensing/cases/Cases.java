@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,12 +31,14 @@ import org.pallas.licensing.Role;
 import org.pallas.licensing.RuleViolationException;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.policy.AdviserTeam;
-import org.pallas.server.licensing.LicensingChange;
+import org.pallas.server.licensing.LicensingChanged;
+import org.pallas.server.licensing.RecordedLicensingEvents;
 import org.pallas.server.licensing.licences.LicenceStore;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange.Facts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The licensing domain service: every change to a case goes through here. It turns the signed-in {@link Caller} into
  * the domain's {@link Actor} (the domain authorises), applies the command to the case rebuilt from storage, stores the
- * command and its projections, and publishes one {@link LicensingChange} per state change in the same transaction.
+ * command and its projections, and publishes one {@link LicensingChanged} per state change in the same transaction.
  */
 @Service
 public class Cases {
@@ -348,12 +349,12 @@ public class Cases {
         // entry names the user whose action made the approval final.
         Actor issuer = Actor.caseworker(c.caseOfficerId().orElse(caller.userId().toString()));
         LicenceStore.Issued issued = licences.issue(issuer, caller, c, loaded.clock());
-        events.publishEvent(new LicensingChange("licensing.licence.issued", "licence", issued.id().toString(),
+        events.publishEvent(new LicensingChanged.LicenceIssued(new Facts(issued.id().toString(),
                 caller.userId(), clock.instant(),
                 Map.of("licence", issued.reference(), "case", loaded.reference(), "validFrom",
                         issued.licence().validFrom().toString(), "validUntil", issued.licence().validUntil().toString()),
                 Map.of("organisationId", loaded.organisationId().toString(),
-                        "conditions", issued.licence().conditions())));
+                        "conditions", issued.licence().conditions()))));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
@@ -398,7 +399,6 @@ public class Cases {
 
     private void publish(CaseStore.Loaded loaded, CaseEvent event, Caller caller) {
         CaseEvent.Change ch = event.change();
-        String name = event.getClass().getSimpleName();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("case", loaded.reference());
         metadata.put("licenceType", loaded.c().application().type().name());
@@ -411,12 +411,8 @@ public class Cases {
         confidential.put("actor", ch.actor().id());
         confidential.put("reason", ch.reason() == null ? "" : ch.reason());
         boolean system = ch.actor().has(Role.SYSTEM);
-        events.publishEvent(new LicensingChange("licensing.case." + kebab(name), "case", loaded.c().caseId(),
-                system ? null : caller.userId(), ch.at(), metadata, confidential));
-    }
-
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        events.publishEvent(RecordedLicensingEvents.of(event, new Facts(loaded.c().caseId(),
+                system ? null : caller.userId(), ch.at(), metadata, confidential)));
     }
 
     private CaseStore.Loaded loadForExporter(Caller caller, UUID id, boolean forUpdate) {

@@ -9,15 +9,15 @@ import org.pallas.licensing.Party;
 import org.pallas.policy.ScreeningOutcome;
 import org.pallas.screening.EntryKind;
 import org.pallas.screening.ListEntry;
-import org.pallas.screening.ScreeningIndex;
 import org.pallas.screening.ScreeningMatch;
 import org.pallas.screening.ScreeningQuery;
-import org.pallas.server.screening.RestrictedLists;
+import org.pallas.screening.ScreeningResult;
+import org.pallas.server.screening.RestrictedPartyScreening;
 import org.springframework.stereotype.Component;
 
 /**
- * Screens the parties of a submitted application against the list versions the screening module has in use (the
- * same index its party register and search use, replaced atomically when a new version is imported). While the lists
+ * Screens the parties of a submitted application through the screening module's entry point ({@link
+ * RestrictedPartyScreening}: the list versions in use, the same its party register and search use). While the lists
  * are still loading at start the party is reported "not screened", which the rulebook treats as a red flag
  * (RF-PARTY-NOT-SCREENED, EUREC-DD-2) rather than as clear.
  */
@@ -26,9 +26,9 @@ public class LiveListPartyScreening implements PartyScreening {
 
     private static final ScreeningOutcome NOT_SCREENED = new ScreeningOutcome(false, Map.of(), List.of());
 
-    private final RestrictedLists lists;
+    private final RestrictedPartyScreening lists;
 
-    LiveListPartyScreening(RestrictedLists lists) {
+    LiveListPartyScreening(RestrictedPartyScreening lists) {
         this.lists = lists;
     }
 
@@ -37,16 +37,15 @@ public class LiveListPartyScreening implements PartyScreening {
         if (!loaded() || party.name() == null || party.name().isBlank()) {
             return NOT_SCREENED;
         }
-        ScreeningIndex index = lists.index();
-        Map<String, String> versions = versions(index.listVersions());
-        ScreeningQuery query = new ScreeningQuery(party.name(), EntryKind.ANY, party.countryCode(), null, List.of(),
-                ScreeningQuery.DEFAULT_LIMIT);
+        ScreeningResult result = lists.search(new ScreeningQuery(party.name(), EntryKind.ANY, party.countryCode(), null,
+                List.of(), ScreeningQuery.DEFAULT_LIMIT));
+        Map<String, String> versions = versions(result.listVersions());
         List<ScreeningOutcome.Hit> hits = new ArrayList<>();
-        for (ScreeningMatch match : index.search(query).matches()) {
+        for (ScreeningMatch match : result.matches()) {
             if (match.alert()) {
                 ListEntry entry = match.entry();
                 hits.add(new ScreeningOutcome.Hit(entry.source(), entry.id(), match.matchedName(), match.score(),
-                        versions.getOrDefault(entry.source(), String.join(" ", index.listVersions())),
+                        versions.getOrDefault(entry.source(), String.join(" ", result.listVersions())),
                         sanctioned(entry), entityList(entry), entry.delistedOn()));
             }
         }
@@ -56,7 +55,7 @@ public class LiveListPartyScreening implements PartyScreening {
     /**
      * Never waits for the start-up load. A party screened before the lists are loaded is reported not screened
      * (RF-PARTY-NOT-SCREENED keeps it off the fast track) and is screened from the party register when the lists load;
-     * the demo applications wait for {@link RestrictedLists.Loaded} instead.
+     * the demo applications wait for {@link org.pallas.server.screening.RestrictedLists.Loaded} instead.
      */
     private boolean loaded() {
         return lists.loaded();

@@ -5,11 +5,11 @@ import java.util.UUID;
 import org.pallas.licensing.Party;
 import org.pallas.server.licensing.licences.LicenceStore;
 import org.pallas.server.licensing.licences.Licences;
+import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.screening.PartyInput;
 import org.pallas.server.screening.PartyRegister;
 import org.pallas.server.screening.ScreeningChanged;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,19 +52,12 @@ class ScreenedParties {
         }
     }
 
-    /** A new or reopened screening alert: flag the live licences involving the party, in the same transaction. */
-    @EventListener
-    void onScreeningChange(ScreeningChanged change) {
-        if (!change.type().equals("screening.alert.raised") && !change.type().equals("screening.alert.reopened")) {
-            return;
-        }
-        Object partyId = change.publicMetadata().get("partyId");
-        if (partyId == null) {
-            return;
-        }
-        String evidence = "Screening alert " + change.subjectId() + ": " + change.publicMetadata().get("source") + " entry "
-                + change.publicMetadata().get("entryId") + ", score " + change.publicMetadata().get("score")
-                + ", list versions " + change.publicMetadata().get("listVersions");
-        licences.flagForScreeningHit(UUID.fromString(partyId.toString()), evidence);
+    /**
+     * A new or reopened screening alert: flag the live licences involving the party once the alert is committed. The
+     * flag must not be lost (redelivered if it fails) nor hold up the list import or screening that raised the alert.
+     */
+    @AfterCommitListener
+    void onAlertOpened(ScreeningChanged.AlertOpened alert) {
+        licences.flagForScreeningHit(alert.partyId(), alert.evidence());
     }
 }

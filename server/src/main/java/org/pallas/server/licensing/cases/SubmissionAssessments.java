@@ -1,6 +1,5 @@
 package org.pallas.server.licensing.cases;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,17 +22,18 @@ import org.pallas.policy.AdviserTeam;
 import org.pallas.policy.Assessment;
 import org.pallas.policy.EndUse;
 import org.pallas.policy.Finding;
-import org.pallas.policy.PolicyEngine;
 import org.pallas.policy.ScreeningOutcome;
 import org.pallas.server.classification.ConfirmedRating;
 import org.pallas.server.classification.ConfirmedRatings;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.policy.Assessments;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the automated assessment of policy-core on a submitted application and turns it into the case's
+ * Runs the automated assessment on a submitted application, through policy's entry point ({@link
+ * Assessments#assessSubmitted}, the active approved rulebook), and turns it into the case's
  * {@link Routing}. An application with several products is assessed once per product and placed by the most severe
  * route, so that no product rides on a milder one's assessment.
  *
@@ -55,12 +55,12 @@ public class SubmissionAssessments {
 
     private static final ScreeningOutcome NOT_SCREENED = new ScreeningOutcome(false, Map.of(), List.of());
 
-    private final PolicyEngine engine;
+    private final Assessments policy;
     private final PartyScreening screening;
     private final ConfirmedRatings ratings;
 
-    public SubmissionAssessments(Clock clock, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
-        this.engine = PolicyEngine.shipped(clock);
+    public SubmissionAssessments(Assessments policy, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
+        this.policy = policy;
         this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
         this.ratings = ratings;
     }
@@ -81,7 +81,7 @@ public class SubmissionAssessments {
         for (Product product : details.products()) {
             Optional<ConfirmedRating> confirmed = confirmed(caller, product);
             classifications.add(describe(product, confirmed, declared));
-            assessments.add(engine.assess(facts(reference, product, confirmed, details, declared, asOf)));
+            assessments.add(policy.assessSubmitted(facts(reference, product, confirmed, details, declared, asOf)));
         }
         Assessment worst = assessments.stream().max(Comparator.comparing(Assessment::route)).orElseThrow();
         AssessmentRoute route = AssessmentRoute.valueOf(worst.route().name());

@@ -18,11 +18,13 @@ import org.pallas.licensing.GeneralAuthorisationEligibility;
 import org.pallas.licensing.GeneralAuthorisationTerms;
 import org.pallas.licensing.GeneralAuthorisations;
 import org.pallas.licensing.ServiceLevelClock;
-import org.pallas.server.licensing.LicensingChange;
+import org.pallas.server.licensing.LicensingChanged;
+import org.pallas.server.licensing.RecordedLicensingEvents;
 import org.pallas.server.licensing.cases.CaseStore;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.RecordedChange.Facts;
 import org.pallas.server.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,9 +100,9 @@ class GeneralAuthorisationRegistrations {
         metadata.put("registration", reference);
         metadata.put("terms", termsId);
         metadata.put("basis", terms.basis());
-        events.publishEvent(new LicensingChange("licensing.general-authorisation.registered", "ga-registration", id.toString(),
+        events.publishEvent(new LicensingChanged.GeneralAuthorisationRegistered(new Facts(id.toString(),
                 caller.userId(), now, metadata, Map.of("organisationId", caller.organisationId().toString(),
-                        "scope", CaseStore.JSON.writeValueAsString(scope))));
+                        "scope", CaseStore.JSON.writeValueAsString(scope)))));
         return find(caller, id);
     }
 
@@ -131,9 +133,9 @@ class GeneralAuthorisationRegistrations {
         metadata.put("destination", use.destination());
         metadata.put("controlEntry", use.controlEntry());
         metadata.put("quantity", Integer.toString(use.quantity()));
-        events.publishEvent(new LicensingChange("licensing.general-authorisation.use-reported", "ga-use", id.toString(),
+        events.publishEvent(new LicensingChanged.GeneralAuthorisationUseReported(new Facts(id.toString(),
                 caller.userId(), now, metadata, Map.of("organisationId", r.organisationId().toString(),
-                        "endUser", use.endUserName().trim(), "description", use.description().trim())));
+                        "endUser", use.endUserName().trim(), "description", use.description().trim()))));
         return uses(caller, registrationId).stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow();
     }
 

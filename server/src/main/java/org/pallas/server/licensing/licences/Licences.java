@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,12 +21,14 @@ import org.pallas.licensing.ReviewReason;
 import org.pallas.licensing.RuleViolationException;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.licensing.UsageKind;
-import org.pallas.server.licensing.LicensingChange;
+import org.pallas.server.licensing.LicensingChanged;
+import org.pallas.server.licensing.RecordedLicensingEvents;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange.Facts;
 import org.pallas.server.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The licence domain service: every change to an issued licence goes through here. It turns the {@link Caller} into
  * the domain's {@link Actor} (the domain {@link Licence} authorises and holds every rule), applies one command to the
- * licence rebuilt from storage, stores the command and its projections, and publishes one {@link LicensingChange}
+ * licence rebuilt from storage, stores the command and its projections, and publishes one {@link LicensingChanged}
  * ({@code licensing.licence.<event>}) per change inside the transaction.
  */
 @Service
@@ -271,13 +272,8 @@ public class Licences {
             confidential.put("notifyOfficerId", f.notifyOfficerId());
         }
         boolean system = ch.actor().has(org.pallas.licensing.Role.SYSTEM);
-        events.publishEvent(new LicensingChange("licensing.licence." + kebab(event.getClass().getSimpleName()),
-                "licence", loaded.id().toString(), system || caller == null ? null : caller.userId(), ch.at(), metadata,
-                confidential));
-    }
-
-    static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        events.publishEvent(RecordedLicensingEvents.of(event, new Facts(loaded.id().toString(),
+                system || caller == null ? null : caller.userId(), ch.at(), metadata, confidential)));
     }
 
     private static String reason(String text) {

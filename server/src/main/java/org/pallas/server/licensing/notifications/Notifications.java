@@ -5,15 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.pallas.server.licensing.LicensingChange;
+import org.pallas.server.licensing.LicensingChanged;
+import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.Labels;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notifications to users: in-app always (a list per user, unread count), and by e-mail when SMTP is configured
- * ({@code spring.mail.host}): an outbox row written in the same transaction as the change, sent later by
+ * ({@code spring.mail.host}): an outbox row written with the notification, sent later by
  * {@link MailOutbox} with retries. Licensing's recorded changes drive them: the exporter hears of decisions,
  * information requests and every change of a licence's status; the case officer hears of a live licence flagged
  * for review (regulator-only, never sent to the exporter).
@@ -125,52 +124,70 @@ public class Notifications {
                 .forEach(user -> notifyUser(user, kind, title, body, link));
     }
 
-    /** Licensing's changes, in their transaction: a notification commits with the change it reports, or not at all. */
-    @EventListener
-    void onLicensingChange(LicensingChange change) {
-        Map<String, Object> pub = change.publicMetadata();
-        Object org = change.confidentialPayload().get("organisationId");
-        if (org == null) {
+    // ---- licensing's changes ------------------------------------------------------------------------------------
+    // After the change commits, each in a transaction of its own: a notice that fails is redelivered from the event
+    // publication registry, and never undoes the decision it reports.
+
+    @AfterCommitListener
+    void onFinalised(LicensingChanged.CaseFinalised decided) {
+        notifyExporters(decided.organisationId(), "decision",
+                "Decision on application " + decided.caseReference() + ": " + word(decided.outcome()),
+                "The licensing authority has decided application " + decided.caseReference() + ". Read the decision and"
+                        + " its reasons in Pallas.", caseLink(decided));
+    }
+
+    @AfterCommitListener
+    void onAppealDecided(LicensingChanged.AppealDecided decided) {
+        notifyExporters(decided.organisationId(), "decision", "Appeal decided on application " + decided.caseReference(),
+                "The appeal on application " + decided.caseReference() + " has been decided.", caseLink(decided));
+    }
+
+    @AfterCommitListener
+    void onInformationRequested(LicensingChanged.InformationRequested requested) {
+        notifyExporters(requested.organisationId(), "information-request",
+                "Information requested on application " + requested.caseReference(),
+                "The licensing authority asks for more information on application " + requested.caseReference() + ".",
+                caseLink(requested));
+    }
+
+    @AfterCommitListener
+    void onIssued(LicensingChanged.LicenceIssued issued) {
+        notifyExporters(issued.organisationId(), "licence", "Licence " + issued.licenceReference() + " issued",
+                "Licence " + issued.licenceReference() + " is valid from " + issued.validFrom() + " to "
+                        + issued.validUntil() + ".", licenceLink(issued));
+    }
+
+    /** Regulator-only: the case officer hears of it, never the exporter. */
+    @AfterCommitListener
+    void onFlaggedForReview(LicensingChanged.LicenceFlaggedForReview flagged) {
+        if (flagged.officerToNotify() != null) {
+            notifyUser(flagged.officerToNotify(), "licence-review",
+                    "Licence " + flagged.licenceReference() + " flagged for review",
+                    "Live licence " + flagged.licenceReference() + " (case " + flagged.caseReference() + ") was flagged"
+                            + " for review: " + word(flagged.reviewReason()) + ". Clear the flag with a reason, suspend or revoke.",
+                    licenceLink(flagged));
+        }
+    }
+
+    /** Every other change of a licence's status (issuing and review flags have their own notices). */
+    @AfterCommitListener
+    void onLicenceStatusChange(LicensingChanged.LicenceChanged change) {
+        if (change instanceof LicensingChanged.LicenceIssued || change instanceof LicensingChanged.LicenceFlaggedForReview
+                || !change.statusChanged()) {
             return;
         }
-        UUID organisation = UUID.fromString(org.toString());
-        String type = change.type();
-        String caseLink = "/applications/" + change.subjectId();
-        String licenceLink = "/licences/" + change.subjectId();
-        switch (type) {
-            case "licensing.case.case-finalised" -> notifyExporters(organisation, "decision",
-                    "Decision on application " + pub.get("case") + ": " + word(pub.get("outcome")),
-                    "The licensing authority has decided application " + pub.get("case") + ". Read the decision and its"
-                            + " reasons in Pallas.", caseLink);
-            case "licensing.case.appeal-decided" -> notifyExporters(organisation, "decision",
-                    "Appeal decided on application " + pub.get("case"),
-                    "The appeal on application " + pub.get("case") + " has been decided.", caseLink);
-            case "licensing.case.information-requested" -> notifyExporters(organisation, "information-request",
-                    "Information requested on application " + pub.get("case"),
-                    "The licensing authority asks for more information on application " + pub.get("case") + ".", caseLink);
-            case "licensing.licence.issued" -> notifyExporters(organisation, "licence",
-                    "Licence " + pub.get("licence") + " issued",
-                    "Licence " + pub.get("licence") + " is valid from " + pub.get("validFrom") + " to "
-                            + pub.get("validUntil") + ".", licenceLink);
-            case "licensing.licence.licence-flagged-for-review" -> {
-                Object officer = change.confidentialPayload().get("notifyOfficerId");
-                if (officer != null) {
-                    notifyUser(UUID.fromString(officer.toString()), "licence-review",
-                            "Licence " + pub.get("licence") + " flagged for review",
-                            "Live licence " + pub.get("licence") + " (case " + pub.get("case") + ") was flagged for review: "
-                                    + word(pub.get("reviewReason")) + ". Clear the flag with a reason, suspend or revoke.",
-                            licenceLink);
-                }
-            }
-            default -> {
-                if (type.startsWith("licensing.licence.") && !String.valueOf(pub.get("from")).equals(pub.get("to"))) {
-                    notifyExporters(organisation, "licence",
-                            "Licence " + pub.get("licence") + " is now " + word(pub.get("to")),
-                            "The status of licence " + pub.get("licence") + " changed from " + word(pub.get("from"))
-                                    + " to " + word(pub.get("to")) + ".", licenceLink);
-                }
-            }
-        }
+        notifyExporters(change.organisationId(), "licence",
+                "Licence " + change.licenceReference() + " is now " + word(change.to()),
+                "The status of licence " + change.licenceReference() + " changed from " + word(change.from()) + " to "
+                        + word(change.to()) + ".", licenceLink(change));
+    }
+
+    private static String caseLink(LicensingChanged.CaseChanged change) {
+        return "/applications/" + change.subjectId();
+    }
+
+    private static String licenceLink(LicensingChanged.LicenceChanged change) {
+        return "/licences/" + change.subjectId();
     }
 
     /** A status or reason code as a word in a sentence: REVOKED reads "revoked". */

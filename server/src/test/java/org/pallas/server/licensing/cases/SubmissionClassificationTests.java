@@ -1,9 +1,14 @@
 package org.pallas.server.licensing.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pallas.licensing.ApplicationDetails;
@@ -11,16 +16,21 @@ import org.pallas.licensing.CaseCommand;
 import org.pallas.licensing.ClassificationStatus;
 import org.pallas.licensing.Fixtures;
 import org.pallas.licensing.Product;
+import org.pallas.policy.Rulebook;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
+import org.pallas.server.TestCast.Who;
 import org.pallas.server.classification.ConfirmedRating;
 import org.pallas.server.classification.ConfirmedRatings;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.platform.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The submission assessment takes a registered product's control entries and risk tier from the authority's
@@ -36,6 +46,8 @@ class SubmissionClassificationTests {
     @Autowired ConfirmedRatings ratings;
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
 
     private record Decided(UUID productId, String owner, String stranger, String name) {
     }
@@ -121,5 +133,29 @@ class SubmissionClassificationTests {
         assertThat(result.summary().classifications()).singleElement().asString()
                 .isEqualTo(product.name() + ": pending classification, assessed on the exporter's declared entries "
                         + "[5A004.a] and tier 1");
+    }
+
+    @Test
+    void theNextSubmissionIsAssessedByARulebookChangeApprovedThroughTheApi() throws Exception {
+        TestCast cast = new TestCast(jdbc, tokens);
+        String version = "sub-" + UUID.randomUUID().toString().substring(0, 8);
+        String file;
+        try (InputStream in = Rulebook.class.getResourceAsStream("/org/pallas/policy/rulebook/hard-stops.yaml")) {
+            file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String proposal = json.writeValueAsString(Map.of("file", "hard-stops.yaml", "content", file,
+                "newVersion", version, "reason", "A new version for the submission test"));
+        String created = mvc.perform(cast.as(Who.CASEWORKER, post("/api/v1/rulebook/changes"), true)
+                        .contentType(MediaType.APPLICATION_JSON).content(proposal))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = json.readTree(created).get("id").asString();
+        mvc.perform(cast.as(Who.SENIOR_OFFICER, post("/api/v1/rulebook/changes/" + id + "/approve"), true))
+                .andExpect(status().isOk());
+
+        SubmissionAssessments.Result result = assessments.assess(cast.caller(Who.EXPORTER_A), "PAL-TEST-5",
+                declaring("NB-CATALOGUE-8", "Unregistered tool"), DECLARED_TIER_1, AS_OF);
+
+        assertThat(result.summary().rulebookVersion()).startsWith("rulebook " + version + " ");
+        assertThat(result.routing().assessmentReference()).startsWith("rulebook " + version + " ");
     }
 }
