@@ -23,6 +23,11 @@ public interface RecordedChange {
         return RecordedTypes.of(getClass()).type();
     }
 
+    /** The ledger record type of an event type, for reading back what it recorded (no string copies of it). */
+    static String typeOf(Class<? extends RecordedChange> eventType) {
+        return RecordedTypes.of(eventType).type();
+    }
+
     /** The kind of thing that changed: the event type's {@link RecordedAs#subject()}. */
     default String subjectType() {
         return RecordedTypes.of(getClass()).subject();

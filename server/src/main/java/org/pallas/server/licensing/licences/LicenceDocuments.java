@@ -16,8 +16,10 @@ import org.pallas.licensing.Product;
 import org.pallas.licensing.ReportingDuty;
 import org.pallas.licensing.UsageKind;
 import org.pallas.server.ledger.LedgerReads;
+import org.pallas.server.licensing.LicensingChanged;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.Labels;
+import org.pallas.server.platform.RecordedChange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,7 +83,8 @@ class LicenceDocuments {
     @Transactional(readOnly = true)
     public Verification verification(UUID licenceId) {
         Optional<LedgerReads.Recorded> issued = recorded(licenceId).stream()
-                .filter(r -> r.type().equals("licensing.licence.issued")).findFirst();
+                .filter(r -> r.type().equals(RecordedChange.typeOf(LicensingChanged.LicenceIssued.class)))
+                .findFirst();
         Long index = issued.map(LedgerReads.Recorded::index).orElse(null);
         String baseUrl = baseUrl();
         if (index == null) {
