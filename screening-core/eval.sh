@@ -3,6 +3,9 @@
 #   screening-core/eval.sh                  full run (about a minute on an idle 2-core machine)
 #   screening-core/eval.sh --write-golden   also rewrites screening-core/src/test/resources/golden-scores.csv
 #   screening-core/eval.sh --stride 10      screen every 10th synthetic negative only
+# Lists and evaluation sets come from the repository. Only the full synthetic negatives (2 x 50,000 persons)
+# do not: they are read from PALLAS_SHARED (default ../shared, the folder beside the checkout) when it holds
+# them; otherwise the report screens the in-repo extracts of every 50th row and prints how to get the files.
 set -eu
 cd "$(dirname "$0")/.."
 ./mvnw -q -pl screening-core -am compile

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Derives the shipped {@code countries.csv} from the public source files in {@code shared/data/countries}: the
+ * Derives the shipped {@code countries.csv} from the public source files in
+ * {@code policy-core/src/test/data/countries} (their latest year; the full files give the same result): the
  * WGI rule-of-law and voice-and-accountability percentile ranks of the latest WGI year and the V-Dem ERT regime type and
  * autocratization-episode flag of the latest ERT year per ISO country, joined through {@code code-aliases.csv}. Run it with
- * {@code java -cp policy-core/target/classes org.pallas.policy.CountryDataDerivation ../shared/data/countries
+ * {@code java -cp policy-core/target/classes org.pallas.policy.CountryDataDerivation policy-core/src/test/data/countries
  * policy-core/src/main/resources/org/pallas/policy/countries.csv}; {@code CountryDataDerivationTest} fails when the
  * shipped file differs from a fresh derivation.
  */
@@ -30,7 +31,8 @@ public final class CountryDataDerivation {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      System.err.println("usage: CountryDataDerivation <shared/data/countries> <output countries.csv>");
+      System.err.println("usage: CountryDataDerivation <folder with country-codes.csv, wgidataset.csv and ert.csv>"
+          + " <output countries.csv>");
       System.exit(2);
     }
     Files.writeString(Path.of(args[1]), derive(Path.of(args[0])), StandardCharsets.UTF_8);

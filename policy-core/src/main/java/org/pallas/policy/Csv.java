@@ -10,9 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** Minimal RFC 4180 reader for the reference tables: quoted fields, commas inside quotes, BOM stripped. */
+/**
+ * The reference tables, one record per line, split by Apache Commons CSV (RFC 4180 quoting): a header
+ * after leading '#' comment lines, BOM stripped, blank and '#' lines skipped, errors with the line number.
+ */
 final class Csv {
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setTrailingData(true).get();
 
   /** One data row with its 1-based line number, keyed by header. */
   record Row(int line, Map<String, String> values) {
@@ -47,6 +54,9 @@ final class Csv {
   private static List<Row> parse(BufferedReader reader, String name) throws IOException {
     // Leading '#' lines document a project-authored table; they precede the header.
     String headerLine = reader.readLine();
+    if (headerLine != null && headerLine.startsWith("\uFEFF")) {
+      headerLine = headerLine.substring(1); // the BOM opens the file, before any comment
+    }
     int lineNumber = 1;
     while (headerLine != null && headerLine.startsWith("#")) {
       headerLine = reader.readLine();
@@ -54,9 +64,6 @@ final class Csv {
     }
     if (headerLine == null) {
       throw new IllegalArgumentException(name + ": empty file");
-    }
-    if (headerLine.startsWith("\uFEFF")) {
-      headerLine = headerLine.substring(1);
     }
     List<String> header = split(headerLine, name, lineNumber);
     List<Row> rows = new ArrayList<>();
@@ -81,36 +88,13 @@ final class Csv {
   }
 
   static List<String> split(String line, String name, int lineNumber) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
+    try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of("") : records.get(0).toList();
+    } catch (IOException | UncheckedIOException e) {
+      // With trailing data allowed, Commons CSV's one syntax error is the end of input inside quotes.
       throw new IllegalArgumentException(name + ":" + lineNumber + ": unterminated quoted field");
     }
-    fields.add(field.toString());
-    return fields;
   }
 
   /** Quotes a field only when it needs it, so derived files stay diff-friendly. */

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rule IDs of {@code shared/reference/regulation.md}, shipped as {@code regulation-rules.csv} so that the
+ * The rule IDs of {@code docs/reference/regulation.md}, shipped as {@code regulation-rules.csv} so that the
  * rulebook loader can reject a rule that implements an unknown ID. {@link #parse(String)} derives the table from the
  * Markdown; a test keeps the shipped file equal to the derivation.
  */
@@ -30,7 +30,7 @@ public final class RegulationIndex {
 
   /**
    * Writes the shipped table: {@code java -cp policy-core/target/classes org.pallas.policy.RegulationIndex
-   * ../shared/reference/regulation.md policy-core/src/main/resources/org/pallas/policy/regulation-rules.csv}.
+   * docs/reference/regulation.md policy-core/src/main/resources/org/pallas/policy/regulation-rules.csv}.
    */
   public static void main(String[] args) throws java.io.IOException {
     if (args.length != 2) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RegulationIndexTest {
 
   @Test
   void shippedTableMatchesRegulationReference() throws IOException {
-    String markdown = Files.readString(Path.of(System.getProperty("pallas.shared"), "reference", "regulation.md"));
+    String markdown = Files.readString(RuleCatalogueTest.checkout().resolve("docs/reference/regulation.md"));
     assertThat(RegulationIndex.shipped().toCsv())
         .as("regulation-rules.csv is stale; rerun RegulationIndex main (see its Javadoc)")
         .isEqualTo(RegulationIndex.parse(markdown).toCsv());

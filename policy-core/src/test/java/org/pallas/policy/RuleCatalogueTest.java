@@ -9,27 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class RuleCatalogueTest {
 
-  /**
-   * The checkout root. Surefire sets pallas.shared to {@code <checkout>/../shared}, so its parent is
-   * {@code <checkout>/..} and the checkout is the path before the {@code ..}; otherwise walk up from user.dir.
-   */
+  /** The checkout: Surefire sets {@code pallas.checkout}; otherwise the parent of the module directory. */
   static Path checkout() {
-    String shared = System.getProperty("pallas.shared");
-    if (shared != null) {
-      Path parent = Path.of(shared).getParent();
-      if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("..")) {
-        Path candidate = parent.getParent();
-        if (candidate != null && Files.exists(candidate.resolve("mvnw"))) {
-          return candidate;
-        }
-      }
-    }
-    for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.exists(p.resolve("mvnw")) && Files.isDirectory(p.resolve("policy-core"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("cannot find the checkout from pallas.shared or user.dir");
+    return Path.of(System.getProperty("pallas.checkout", "..")).toAbsolutePath().normalize();
   }
 
   @Test

@@ -36,16 +36,16 @@ import org.pallas.screening.evaluation.BundledLists;
 /**
  * The full assessment as {@code POST /api/v1/assessments} runs it for five unscreened parties: each party screened
  * with screening-core against every bundled list (OFAC SDN and non-SDN, UN, US CSL subset, BIS DPL, the project's
- * spyware-sector list), then the rulebook. Lists are read from {@code -Dpallas.sanctions} (default
- * {@code ../shared/data/sanctions}, i.e. run from the checkout). Run:
- * {@code java -Dpallas.sanctions=../shared/data/sanctions -jar benchmarks/target/benchmarks.jar AssessmentWithScreening}.
+ * spyware-sector list), then the rulebook. Lists are the in-repo ones ({@link BundledLists#inCheckout}), or those of
+ * the folder {@code -Dpallas.sanctions} if given. Run from the checkout:
+ * {@code java -jar benchmarks/target/benchmarks.jar AssessmentWithScreening}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Dpallas.sanctions=../shared/data/sanctions")
+@Fork(1)
 public class AssessmentWithScreeningBenchmark {
 
   private PolicyEngine engine;
@@ -61,8 +61,9 @@ public class AssessmentWithScreeningBenchmark {
     List<ListEntry> entries = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     listVersions = new LinkedHashMap<>();
-    for (ListVersion v : BundledLists.importAll(Path.of(System.getProperty("pallas.sanctions",
-        "../shared/data/sanctions")), clock)) {
+    String folder = System.getProperty("pallas.sanctions");
+    List<Path> folders = folder == null ? BundledLists.inCheckout(Path.of("")) : List.of(Path.of(folder));
+    for (ListVersion v : BundledLists.importAll(folders, clock)) {
       entries.addAll(v.entries());
       labels.add(v.label());
       listVersions.put(v.source(), v.label());

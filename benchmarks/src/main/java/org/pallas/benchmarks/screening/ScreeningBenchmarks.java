@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pallas.screening.EntryKind;
+import org.pallas.screening.ImportProgress;
 import org.pallas.screening.ListVersion;
 import org.pallas.screening.ScoringConfig;
 import org.pallas.screening.ScreeningIndex;
@@ -25,16 +26,24 @@ import org.pallas.screening.ScreeningQuery;
 import org.pallas.screening.ScreeningResult;
 import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.screening.evaluation.Screenings;
+import org.pallas.screening.evaluation.SyntheticNegatives;
+import org.pallas.screening.importing.ListFormat;
+import org.pallas.screening.importing.ListImporter;
 
 /**
  * Screening benchmarks over all bundled lists (docs/benchmarks/screening.md). Run from the checkout:
- * {@code java -jar benchmarks/target/benchmarks.jar screening -f 1 -wi 2 -i 3}. The shared data folder
- * is {@code -Dpallas.shared} (default {@code ../shared}); pass it with {@code -jvmArgsAppend}.
+ * {@code java -jar benchmarks/target/benchmarks.jar screening -f 1 -wi 2 -i 3}. Lists and evaluation sets are the
+ * in-repo ones; the full synthetic negatives for the query mix are read from the shared data folder
+ * {@code -Dpallas.shared} (default {@code ../shared}) when it holds them, else the in-repo extracts.
  */
 public class ScreeningBenchmarks {
 
-    static Path sanctions() {
-        return Path.of(System.getProperty("pallas.shared", "../shared")).resolve("data/sanctions");
+    static List<Path> lists() {
+        return BundledLists.inCheckout(Path.of(""));
+    }
+
+    static Path eval() {
+        return Path.of(BundledLists.TEST_ONLY, "eval");
     }
 
     /** The imported list versions (import is not measured here). */
@@ -44,7 +53,7 @@ public class ScreeningBenchmarks {
 
         @Setup(Level.Trial)
         public void load() throws Exception {
-            versions = BundledLists.importAll(sanctions(), Clock.systemUTC());
+            versions = BundledLists.importAll(lists(), Clock.systemUTC());
         }
     }
 
@@ -56,25 +65,31 @@ public class ScreeningBenchmarks {
 
         @Setup(Level.Trial)
         public void build() throws Exception {
-            List<ListVersion> versions = BundledLists.importAll(sanctions(), Clock.systemUTC());
+            List<ListVersion> versions = BundledLists.importAll(lists(), Clock.systemUTC());
             System.gc();
             long before = usedHeap();
             index = ScreeningIndex.build(versions, ScoringConfig.defaults());
             System.gc();
             System.out.printf("%nindex: %d entries, %d names, retained heap about %.1f MiB%n", index.entryCount(),
                     index.nameCount(), (usedHeap() - before) / 1048576.0);
-            Path eval = sanctions().resolve("eval");
             List<ScreeningQuery> mixed = new ArrayList<>();
-            // 10,000 queries: all UN positives (listed and with typos) and synthetic negatives of both files
+            // 10,000 queries (3,366 with the extracts): all UN positives (listed and with typos) and synthetic negatives
             for (String file : List.of("yente_positives_un_sc_untreated.csv", "yente_positives_un_sc_treated_typos.csv")) {
-                Screenings.people(eval.resolve(file), 1).forEach(p -> mixed.add(ScreeningQuery.of(p.fullName(), EntryKind.PERSON)));
+                Screenings.people(eval().resolve(file), 1).forEach(p -> mixed.add(ScreeningQuery.of(p.fullName(), EntryKind.PERSON)));
             }
             int negatives = (10_000 - mixed.size()) / 2;
-            for (String file : List.of("yente_negatives_synthetic_global_50k.csv", "yente_negatives_synthetic_us_50k.csv")) {
-                Screenings.people(eval.resolve(file), 1).stream().limit(negatives)
+            Path shared = Path.of(System.getProperty("pallas.shared", "../shared"));
+            SyntheticNegatives files = SyntheticNegatives.find(shared, eval());
+            if (!files.full()) {
+                System.out.println(SyntheticNegatives.howToGetTheFullFiles(shared));
+            }
+            for (Path file : List.of(files.global(), files.us())) {
+                Screenings.people(file, 1).stream().limit(negatives)
                         .forEach(p -> mixed.add(ScreeningQuery.of(p.fullName(), EntryKind.ANY)));
             }
             queries = mixed.toArray(new ScreeningQuery[0]);
+            System.out.printf("queries: %d (synthetic negatives from %s)%n", queries.length,
+                    files.full() ? "the full files" : "the in-repo extracts");
         }
 
         private static long usedHeap() {
@@ -103,6 +118,29 @@ public class ScreeningBenchmarks {
     @Fork(1)
     public ScreeningIndex indexBuildAllLists(Lists lists) {
         return ScreeningIndex.build(lists.versions, ScoringConfig.defaults());
+    }
+
+    /** Import of every bundled list from its files: OFAC CSV, BIS TSV, CSL CSV, UN XML, the project CSV. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 10)
+    @Fork(1)
+    public List<ListVersion> importAllLists() throws Exception {
+        return BundledLists.importAll(lists(), Clock.systemUTC());
+    }
+
+    /** Import of the OpenSanctions FollowTheMoney sample (91 JSON lines), the JSON-lines reader's cost. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    @Fork(1)
+    public ListVersion importFollowTheMoneySample() throws Exception {
+        return new ListImporter(Clock.systemUTC(), ImportProgress.NONE).importList(ListFormat.FTM_JSON_LINES, "OS-SAMPLE",
+                List.of(Path.of(BundledLists.TEST_ONLY, "opensanctions_ftm_sample_zala.ftm.json")));
     }
 
     /** Single-query latency; JMH reports p50/p90/p99 of the sampled times. */

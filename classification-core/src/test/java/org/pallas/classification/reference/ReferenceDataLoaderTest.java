@@ -55,7 +55,9 @@ class ReferenceDataLoaderTest {
 
     @Test
     void everyRuleIdAndConfidenceTagMatchesRegulationMd() throws IOException {
-        String regulation = Files.readString(Path.of(System.getProperty("pallas.shared"), "reference", "regulation.md"));
+        // the checkout: Surefire sets pallas.checkout; otherwise the parent of the module directory
+        Path checkout = Path.of(System.getProperty("pallas.checkout", ".."));
+        String regulation = Files.readString(checkout.resolve("docs/reference/regulation.md"));
         Map<String, String> tags = new HashMap<>();
         Matcher m = Pattern.compile("\\*\\*([A-Z][A-Z0-9.-]+)(?: \\([^)]*\\))?\\*\\* \\[([^\\]]+)\\]").matcher(regulation);
         while (m.find()) {

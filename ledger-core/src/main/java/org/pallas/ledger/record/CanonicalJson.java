@@ -1,19 +1,37 @@
 package org.pallas.ledger.record;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * A small strict JSON reader and a canonical writer (no whitespace, keys in the order the caller gives,
- * JCS-style string escaping, integers only). Ledger entries are compared byte for byte, so the writer has
- * exactly one output per value and the reader rejects duplicate keys, fractions and trailing data.
+ * Strict JSON reading (jackson-core: duplicate keys, trailing data and nesting deeper than 32 levels are
+ * errors) and the two canonical writers of the ledger record formats:
+ * <ul>
+ * <li>{@link #jcs}: RFC 8785 JSON Canonicalization Scheme, the form of record format version 2 and later: keys
+ * sorted by UTF-16 code units, numbers as ECMAScript writes them, JCS string escaping, no whitespace;</li>
+ * <li>{@link #write}: the version 1 form: keys in the order the caller gives, integers only, the same string
+ * escaping, no whitespace. Kept so that version 1 entries re-encode to their stored bytes.</li>
+ * </ul>
  *
  * <p>Values: {@code Map<String,Object>} (insertion-ordered), {@code List<Object>}, {@code String},
- * {@code Long} (or {@code BigInteger} beyond its range), {@code Boolean} and {@code null} (as {@link #NULL}).
+ * {@code Long} (or {@code BigInteger} beyond its range), {@code Double} (numbers with a fraction or an
+ * exponent), {@code Boolean} and {@code null} (as {@link #NULL}).
  */
 public final class CanonicalJson {
     /** JSON null, distinct from a missing key. */
@@ -24,28 +42,13 @@ public final class CanonicalJson {
         }
     };
 
-    private final String text;
-    private int pos;
+    private static final int MAX_DEPTH = 32;
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
 
-    private CanonicalJson(String text) {
-        this.text = text;
-    }
-
-    public static Object parse(String text) throws JsonException {
-        CanonicalJson p = new CanonicalJson(text);
-        p.skipWhitespace();
-        Object value = p.value(0);
-        p.skipWhitespace();
-        if (p.pos != text.length()) {
-            throw p.error("unexpected data after the JSON value");
-        }
-        return value;
-    }
-
-    public static String write(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(value, b);
-        return b.toString();
+    private CanonicalJson() {
     }
 
     /** A JSON syntax error, with line and column. */
@@ -55,26 +58,126 @@ public final class CanonicalJson {
         }
     }
 
-    private static void write(Object value, StringBuilder b) {
+    public static Object parse(String text) throws JsonException {
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+            if (parser.nextToken() == null) {
+                throw new JsonException("line 1, column 1: no JSON value");
+            }
+            Object value = value(parser);
+            if (parser.nextToken() != null) {
+                throw error(parser.currentTokenLocation(), "unexpected data after the JSON value");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw error(e.getLocation(), e.getOriginalMessage());
+        }
+    }
+
+    /** RFC 8785: parses {@code text} and writes it canonically. */
+    public static String jcs(String text) throws JsonException {
+        return jcs(parse(text));
+    }
+
+    /** RFC 8785 canonical form of a value. */
+    public static String jcs(Object value) {
+        StringBuilder b = new StringBuilder();
+        write(value, b, true);
+        return b.toString();
+    }
+
+    /** The version 1 form: object keys in the caller's order, integers only. */
+    public static String write(Object value) {
+        StringBuilder b = new StringBuilder();
+        write(value, b, false);
+        return b.toString();
+    }
+
+    private static Object value(JsonParser parser) throws JsonException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (String key; (key = parser.nextName()) != null; ) {
+                    parser.nextToken();
+                    map.put(key, value(parser));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(parser));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                String s = parser.getString();
+                if (!wellFormed(s)) {
+                    throw error(parser.currentTokenLocation(), "string holds a lone surrogate, which is not Unicode text");
+                }
+                return s;
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
+                        : (Object) parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return NULL;
+            }
+            default -> throw error(parser.currentTokenLocation(), "unexpected " + token);
+        }
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonException error(TokenStreamLocation at, String message) {
+        String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return new JsonException(where + message);
+    }
+
+    private static void write(Object value, StringBuilder b, boolean jcs) {
         if (value == null || value == NULL) {
             b.append("null");
         } else if (value instanceof String s) {
             writeString(s, b);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
-            b.append(value);
         } else if (value instanceof Boolean bool) {
             b.append(bool);
+        } else if (jcs && value instanceof Number n) {
+            b.append(ecmaScript(n.doubleValue()));
+        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            b.append(value);
         } else if (value instanceof Map<?, ?> map) {
+            // RFC 8785 §3.2.3: keys sorted by their UTF-16 code units, which is what String.compareTo compares.
+            Map<?, ?> ordered = jcs ? new TreeMap<>(map) : map;
             b.append('{');
             boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
+            for (Map.Entry<?, ?> e : ordered.entrySet()) {
                 if (!first) {
                     b.append(',');
                 }
                 first = false;
                 writeString((String) e.getKey(), b);
                 b.append(':');
-                write(e.getValue(), b);
+                write(e.getValue(), b, jcs);
             }
             b.append('}');
         } else if (value instanceof List<?> list) {
@@ -83,14 +186,15 @@ public final class CanonicalJson {
                 if (i > 0) {
                     b.append(',');
                 }
-                write(list.get(i), b);
+                write(list.get(i), b, jcs);
             }
             b.append(']');
         } else {
-            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException("not a JSON value of this form: " + value.getClass().getSimpleName());
         }
     }
 
+    /** RFC 8785 §3.2.2.2, the escaping of ECMAScript's JSON.stringify. */
     private static void writeString(String s, StringBuilder b) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -115,182 +219,57 @@ public final class CanonicalJson {
         b.append('"');
     }
 
-    private Object value(int depth) throws JsonException {
-        if (depth > 32) {
-            throw error("nesting deeper than 32 levels");
+    /**
+     * RFC 8785 §3.2.2.3: a double as ECMAScript's Number.prototype.toString writes it (ECMA-262 §7.1.12.1):
+     * the shortest decimal that reads back as the same double, the closest to it when several are as short.
+     * Java 17's Double.toString is not always shortest (JDK-4511638), so the digits are found here by trying
+     * 1 to 17 significant digits, rounding the exact binary value down and up.
+     */
+    static String ecmaScript(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            throw new IllegalArgumentException("JSON has no " + x + " (RFC 8785 §3.2.2.3)");
         }
-        if (pos >= text.length()) {
-            throw error("unexpected end of input");
+        if (x == 0) {
+            return "0"; // and -0 too
         }
-        char c = text.charAt(pos);
-        return switch (c) {
-            case '{' -> object(depth);
-            case '[' -> array(depth);
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", NULL);
-            default -> {
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    yield number();
-                }
-                throw error("unexpected character '" + c + "'");
-            }
-        };
-    }
-
-    private Map<String, Object> object(int depth) throws JsonException {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipWhitespace();
-        if (peek('}')) {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipWhitespace();
-            if (!peek('"')) {
-                throw error("expected a string key");
-            }
-            String key = string();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
-            if (map.containsKey(key)) {
-                throw error("duplicate key \"" + key + "\"");
-            }
-            map.put(key, value(depth + 1));
-            skipWhitespace();
-            if (peek(',')) {
-                pos++;
-            } else {
-                expect('}');
-                return map;
+        String sign = x < 0 ? "-" : "";
+        double a = Math.abs(x);
+        BigDecimal exact = new BigDecimal(a);
+        BigDecimal shortest = null;
+        for (int p = 1; shortest == null; p++) {
+            BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
+            BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
+            boolean downReads = Double.parseDouble(down.toString()) == a;
+            boolean upReads = Double.parseDouble(up.toString()) == a;
+            if (downReads && upReads) {
+                int closer = exact.subtract(down).compareTo(up.subtract(exact));
+                boolean evenDown = !down.unscaledValue().testBit(0);
+                shortest = closer < 0 || (closer == 0 && evenDown) ? down : up;
+            } else if (downReads) {
+                shortest = down;
+            } else if (upReads) {
+                shortest = up;
             }
         }
-    }
-
-    private List<Object> array(int depth) throws JsonException {
-        List<Object> list = new ArrayList<>();
-        pos++;
-        skipWhitespace();
-        if (peek(']')) {
-            pos++;
-            return list;
-        }
-        while (true) {
-            skipWhitespace();
-            list.add(value(depth + 1));
-            skipWhitespace();
-            if (peek(',')) {
-                pos++;
-            } else {
-                expect(']');
-                return list;
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale(); // the value is 0.digits × 10^n
+        StringBuilder b = new StringBuilder(sign);
+        if (k <= n && n <= 21) {
+            b.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            b.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            b.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            int e = n - 1;
+            b.append(digits.charAt(0));
+            if (k > 1) {
+                b.append('.').append(digits, 1, k);
             }
+            b.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
         }
-    }
-
-    private String string() throws JsonException {
-        pos++;
-        StringBuilder b = new StringBuilder();
-        while (true) {
-            if (pos >= text.length()) {
-                throw error("unterminated string");
-            }
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return b.toString();
-            }
-            if (c < 0x20) {
-                throw error("unescaped control character in string");
-            }
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            if (pos >= text.length()) {
-                throw error("unterminated escape");
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case '"', '\\', '/' -> b.append(e);
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("truncated \\u escape");
-                    }
-                    try {
-                        b.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
-                }
-                default -> throw error("bad escape \\" + e);
-            }
-        }
-    }
-
-    private Number number() throws JsonException {
-        int start = pos;
-        if (peek('-')) {
-            pos++;
-        }
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-            pos++;
-        }
-        if (pos < text.length() && ".eE".indexOf(text.charAt(pos)) >= 0) {
-            throw error("only integers are allowed");
-        }
-        String digits = text.substring(start, pos);
-        if (!digits.matches("-?(0|[1-9][0-9]*)")) {
-            throw error("malformed number \"" + digits + "\"");
-        }
-        BigInteger value = new BigInteger(digits);
-        return value.bitLength() < 64 ? (Number) value.longValueExact() : value;
-    }
-
-    private Object literal(String word, Object value) throws JsonException {
-        if (!text.startsWith(word, pos)) {
-            throw error("unexpected token");
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private boolean peek(char c) {
-        return pos < text.length() && text.charAt(pos) == c;
-    }
-
-    private void expect(char c) throws JsonException {
-        if (!peek(c)) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private JsonException error(String message) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < Math.min(pos, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new JsonException("line " + line + ", column " + column + ": " + message);
+        return b.toString();
     }
 }

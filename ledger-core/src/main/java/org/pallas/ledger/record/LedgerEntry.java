@@ -19,18 +19,22 @@ import org.pallas.ledger.MerkleHash;
 import org.pallas.ledger.RecordFormatException;
 
 /**
- * The public part of a ledger record, and the leaf of the log: one state change, version 1. It carries only
+ * The public part of a ledger record, and the leaf of the log: one state change. It carries only
  * non-confidential facts (what kind of change, who as a pseudonym, which subject, when, non-confidential
  * metadata) and a salted SHA-256 commitment to the confidential payload, never the payload itself.
  *
- * <p>Canonical encoding (see docs/ledger-record-format.md): JSON without whitespace, keys in the order
- * {@code v, type, time, actor, subject{type,id}, meta, payload}, metadata keys sorted, time in UTC with
- * milliseconds. At most 65,535 bytes, the limit of a tlog-tiles entry bundle.
+ * <p>Canonical encoding (see docs/ledger-record-format.md): version 2, written today, is the RFC 8785 (JCS)
+ * form of {@code {v, type, time, actor, subject{type,id}, meta, payload}}; version 1, still read, has the
+ * keys in exactly that order. Time in UTC with milliseconds. At most 65,535 bytes, the limit of a tlog-tiles
+ * entry bundle.
  */
-public record LedgerEntry(String type, Instant time, String actor, String subjectType, String subjectId,
+public record LedgerEntry(int version, String type, Instant time, String actor, String subjectType, String subjectId,
         Map<String, String> metadata, byte[] payloadDigest) {
 
-    public static final int VERSION = 1;
+    /** The version writers write. */
+    public static final int VERSION = 2;
+    /** The first version: keys in a fixed order of this project's own; still read, no longer written. */
+    public static final int VERSION_1 = 1;
     public static final int MAX_SIZE = EntryBundle.MAX_ENTRY_SIZE;
 
     /** Dotted words; a word may contain hyphens, as in identity.user.roles-changed. */
@@ -43,7 +47,14 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Set<String> KEYS = Set.of("v", "type", "time", "actor", "subject", "meta", "payload");
 
+    /** An entry of the current {@link #VERSION}. */
+    public LedgerEntry(String type, Instant time, String actor, String subjectType, String subjectId,
+            Map<String, String> metadata, byte[] payloadDigest) {
+        this(VERSION, type, time, actor, subjectType, subjectId, metadata, payloadDigest);
+    }
+
     public LedgerEntry {
+        require(version == VERSION || version == VERSION_1, "ledger entry version " + version + " is not supported");
         require(type != null && type.length() <= 100 && TYPE.matcher(type).matches(),
                 "type must be dotted lower-case words such as licence.decision, got \"" + type + "\"");
         require(time != null, "time is required");
@@ -75,7 +86,7 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
 
     /** The canonical bytes: the log leaf. */
     public byte[] encode() {
-        byte[] bytes = CanonicalJson.write(toJson()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = canonical().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_SIZE) {
             throw new IllegalArgumentException("ledger entry is " + bytes.length + " bytes, more than the "
                     + MAX_SIZE + "-byte limit; move large metadata into the payload");
@@ -93,7 +104,7 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
         subject.put("type", subjectType);
         subject.put("id", subjectId);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("v", (long) VERSION);
+        json.put("v", (long) version);
         json.put("type", type);
         json.put("time", TIME.format(time));
         json.put("actor", actor);
@@ -103,24 +114,38 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
         return json;
     }
 
-    /** Parses an entry and insists that it is in canonical form, byte for byte. */
+    /** The canonical text of this entry's version: RFC 8785 from version 2 on, the fixed key order in version 1. */
+    String canonical() {
+        return canonical(version, toJson());
+    }
+
+    static String canonical(int version, Map<String, Object> json) {
+        return version == VERSION_1 ? CanonicalJson.write(json) : CanonicalJson.jcs(json);
+    }
+
+    /** Parses an entry of any known version and insists that it is in that version's canonical form, byte for byte. */
     public static LedgerEntry decode(byte[] bytes) throws RecordFormatException {
         String text = RecordText.text(bytes, MAX_SIZE, "ledger entry");
         Map<String, Object> json = RecordText.parseObject(text, "ledger entry");
         LedgerEntry entry = fromJson(json);
-        if (!CanonicalJson.write(entry.toJson()).equals(text)) {
-            throw new RecordFormatException("ledger entry is not in canonical form; canonical form is "
-                    + CanonicalJson.write(entry.toJson()));
+        if (!entry.canonical().equals(text)) {
+            throw new RecordFormatException("ledger entry is not in canonical form; canonical form is " + entry.canonical());
         }
         return entry;
     }
 
+    /** The version of a parsed entry or record: 1 or 2, or an error naming what this reader knows. */
+    static int version(Object v, String what) throws RecordFormatException {
+        if (!(v instanceof Long version) || (version != VERSION && version != VERSION_1)) {
+            throw new RecordFormatException(what + " version " + v + " is not supported; this reader knows v"
+                    + VERSION_1 + " and v" + VERSION);
+        }
+        return ((Long) v).intValue();
+    }
+
     static LedgerEntry fromJson(Map<String, Object> json) throws RecordFormatException {
         RecordText.requireKeys(json, KEYS, "ledger entry");
-        Object v = json.get("v");
-        if (!(v instanceof Long version) || version != VERSION) {
-            throw new RecordFormatException("ledger entry version " + v + " is not supported; this reader knows v" + VERSION);
-        }
+        int version = version(json.get("v"), "ledger entry");
         Map<String, Object> subject = RecordText.object(json.get("subject"), "subject");
         RecordText.requireKeys(subject, Set.of("type", "id"), "subject");
         Map<String, Object> meta = RecordText.object(json.get("meta"), "meta");
@@ -142,7 +167,7 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
                     + timeText + "\"");
         }
         try {
-            return new LedgerEntry(RecordText.string(json.get("type"), "type"), time,
+            return new LedgerEntry(version, RecordText.string(json.get("type"), "type"), time,
                     RecordText.string(json.get("actor"), "actor"), RecordText.string(subject.get("type"), "subject.type"),
                     RecordText.string(subject.get("id"), "subject.id"), metadata,
                     HexFormat.of().parseHex(digest.group(1)));
@@ -173,6 +198,6 @@ public record LedgerEntry(String type, Instant time, String actor, String subjec
 
     @Override
     public String toString() {
-        return CanonicalJson.write(toJson());
+        return canonical();
     }
 }

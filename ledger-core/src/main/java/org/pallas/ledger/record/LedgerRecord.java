@@ -63,14 +63,18 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
         return payload.clone();
     }
 
-    /** Canonical bytes: {@code {"v":1,"entry":{...},"salt":"<base64>","payload":"<base64>"}}. */
+    /**
+     * Canonical bytes in the entry's version: from version 2 the RFC 8785 form of
+     * {@code {"entry":{...},"payload":"<base64>","salt":"<base64>","v":2}}, in version 1
+     * {@code {"v":1,"entry":{...},"salt":"<base64>","payload":"<base64>"}}.
+     */
     public byte[] encode() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("v", (long) LedgerEntry.VERSION);
+        json.put("v", (long) entry.version());
         json.put("entry", entry.toJson());
         json.put("salt", Base64.getEncoder().encodeToString(salt));
         json.put("payload", Base64.getEncoder().encodeToString(payload));
-        byte[] bytes = CanonicalJson.write(json).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = LedgerEntry.canonical(entry.version(), json).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_SIZE) {
             throw new IllegalArgumentException("ledger record is " + bytes.length + " bytes, more than the "
                     + MAX_SIZE + "-byte limit; store large documents outside the log and put their digest in the payload");
@@ -82,10 +86,12 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
         String text = RecordText.text(bytes, MAX_SIZE, "ledger record");
         Map<String, Object> json = RecordText.parseObject(text, "ledger record");
         RecordText.requireKeys(json, Set.of("v", "entry", "salt", "payload"), "ledger record");
-        if (!Long.valueOf(LedgerEntry.VERSION).equals(json.get("v"))) {
-            throw new RecordFormatException("ledger record version " + json.get("v") + " is not supported");
-        }
+        int version = LedgerEntry.version(json.get("v"), "ledger record");
         LedgerEntry entry = LedgerEntry.fromJson(RecordText.object(json.get("entry"), "entry"));
+        if (entry.version() != version) {
+            throw new RecordFormatException("ledger record version " + version + " holds an entry of version "
+                    + entry.version());
+        }
         byte[] salt = base64(json.get("salt"), "salt");
         byte[] payload = base64(json.get("payload"), "payload");
         LedgerRecord record;

@@ -188,6 +188,27 @@ class AuditCommandTest {
     }
 
     @Test
+    void verifiesALogWhoseOlderEntriesAreInRecordFormatVersion1() throws Exception {
+        Path mixedDir = temp.resolve("mixed");
+        TestLog mixed = new TestLog(mixedDir, 9).append(5, 1).append(4);
+        assertThat(new String(mixed.records.get(4).encode(), StandardCharsets.UTF_8)).startsWith("{\"v\":1,");
+        assertThat(new String(mixed.records.get(5).encode(), StandardCharsets.UTF_8)).endsWith(",\"v\":2}");
+
+        Result verified = audit("verify", "--dir", mixedDir.toString(), "--key", mixed.vkey(), "--state", stateDir.toString());
+        assertThat(verified.status).isEqualTo(0);
+        assertThat(verified.out).contains("ok   9 entries give the checkpoint root; 1 hash tile(s) checked against them\n")
+                .doesNotContain("FAIL");
+
+        for (int index : new int[] {2, 7}) {
+            Path record = temp.resolve("record-" + index + ".json");
+            Files.write(record, mixed.records.get(index).encode());
+            Result proved = audit("prove", "--dir", mixedDir.toString(), "--key", mixed.vkey(), "--record", record.toString());
+            assertThat(proved.status).as("record %d", index).isEqualTo(0);
+            assertThat(proved.out).contains("ok   record is entry " + index + " (leaf hash ");
+        }
+    }
+
+    @Test
     void provesThatAFullRecordIsInTheLog() throws Exception {
         Path record = temp.resolve("record.json");
         Files.write(record, log.records.get(8).encode());
@@ -259,7 +280,8 @@ class AuditCommandTest {
     void refusesARecordWhosePayloadDoesNotMatchItsDigest() throws Exception {
         Path record = temp.resolve("record.json");
         String text = new String(log.records.get(1).encode(), StandardCharsets.UTF_8);
-        String payload = text.substring(text.lastIndexOf("\"payload\":\"") + 11, text.length() - 2);
+        int start = text.lastIndexOf("\"payload\":\"") + 11;
+        String payload = text.substring(start, text.indexOf('"', start));
         String altered = text.replace(payload, java.util.Base64.getEncoder().encodeToString("{\"case\":\"other\"}".getBytes()));
         Files.writeString(record, altered);
 

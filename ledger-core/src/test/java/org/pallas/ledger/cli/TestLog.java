@@ -15,6 +15,7 @@ import org.pallas.ledger.NoteSigner;
 import org.pallas.ledger.TileHashSource;
 import org.pallas.ledger.TileIntegrator;
 import org.pallas.ledger.record.ActorPseudonyms;
+import org.pallas.ledger.record.LedgerEntry;
 import org.pallas.ledger.record.LedgerEntryDraft;
 import org.pallas.ledger.record.LedgerRecord;
 
@@ -48,6 +49,11 @@ final class TestLog {
 
     /** Appends {@code count} licence decisions as one batch and publishes a signed checkpoint. */
     TestLog append(int count) throws Exception {
+        return append(count, LedgerEntry.VERSION);
+    }
+
+    /** As {@link #append(int)}, in record format {@code version} (1: as the server wrote before version 2). */
+    TestLog append(int count, int version) throws Exception {
         long before = tree.size();
         List<byte[]> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -56,6 +62,11 @@ final class TestLog {
                     Instant.parse("2026-11-27T10:00:00Z").plusSeconds(n), pseudonyms.pseudonym("caseworker-" + (n % 3)),
                     "licence.application", "APP-2026-" + (1000 + n), Map.of("outcome", n % 2 == 0 ? "granted" : "refused")),
                     ("{\"case\":\"confidential notes " + n + "\"}").getBytes(), salts);
+            if (version != record.entry().version()) {
+                LedgerEntry e = record.entry();
+                record = new LedgerRecord(new LedgerEntry(version, e.type(), e.time(), e.actor(), e.subjectType(),
+                        e.subjectId(), e.metadata(), e.payloadDigest()), record.salt(), record.payload());
+            }
             records.add(record);
             entries.add(record.entry().encode());
             tree.appendData(record.entry().encode());

@@ -1,5 +1,6 @@
 package org.pallas.screening.evaluation;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +13,9 @@ import org.pallas.screening.importing.ListImportException;
 import org.pallas.screening.importing.ListImporter;
 
 /**
- * The lists Pallas bundles, as found in {@code shared/data/sanctions/} (see its SOURCES.md). OFAC legacy
- * CSV files state no publication date; the dates below are those of SOURCES.md.
+ * The lists Pallas bundles (see SOURCES.md beside them). OFAC legacy CSV files state no publication date;
+ * the dates below are those of SOURCES.md. In a checkout the lists the server ships lie in
+ * {@value #SHIPPED}; the 2021 SDN extract, which only the tests and the evaluation use, in {@value #TEST_ONLY}.
  */
 public final class BundledLists {
     /** One bundled list: its source name, format, publication date if the files lack one, and files. */
@@ -36,7 +38,17 @@ public final class BundledLists {
             new Bundle("PALLAS-SPYWARE", ListFormat.PROJECT_CSV, null,
                     List.of("project/spyware_sector_restrictions_2026.csv")));
 
+    /** The server's shipped lists, relative to the checkout. */
+    public static final String SHIPPED = "server/src/main/resources/lists";
+    /** Lists used by tests and the evaluation but not shipped, relative to the checkout. */
+    public static final String TEST_ONLY = "screening-core/src/test/data/sanctions";
+
     private BundledLists() {
+    }
+
+    /** The folders that hold every bundle in a checkout: the shipped lists first, then the test-only ones. */
+    public static List<Path> inCheckout(Path checkout) {
+        return List.of(checkout.resolve(SHIPPED), checkout.resolve(TEST_ONLY));
     }
 
     public static ListVersion importBundle(Path sanctionsDir, Bundle bundle, Clock clock, ImportProgress progress)
@@ -48,9 +60,19 @@ public final class BundledLists {
     }
 
     public static List<ListVersion> importAll(Path sanctionsDir, Clock clock) throws ListImportException {
+        return importAll(List.of(sanctionsDir), clock);
+    }
+
+    /**
+     * Imports every bundle, each from the first of {@code folders} that holds its first file (from the first
+     * folder if none does, so that the importer reports the missing file).
+     */
+    public static List<ListVersion> importAll(List<Path> folders, Clock clock) throws ListImportException {
         List<ListVersion> out = new ArrayList<>();
         for (Bundle b : BUNDLES) {
-            out.add(importBundle(sanctionsDir, b, clock, ImportProgress.NONE));
+            Path folder = folders.stream().filter(f -> Files.isRegularFile(f.resolve(b.files().get(0)))).findFirst()
+                    .orElse(folders.get(0));
+            out.add(importBundle(folder, b, clock, ImportProgress.NONE));
         }
         return out;
     }

@@ -28,6 +28,11 @@ import org.pallas.screening.ScreeningResult;
  *   screening-core/eval.sh --write-golden   # also rewrites src/test/resources/golden-scores.csv
  *   screening-core/eval.sh --stride 10      # every 10th synthetic negative only (quick look)
  * </pre>
+ *
+ * Run from the checkout: the lists and evaluation sets are the in-repo ones ({@link BundledLists#inCheckout}).
+ * Only the full synthetic negatives (2 x 4 MB) are not in the repository; they are read from the shared data
+ * folder ({@code --shared}, default {@code ../shared}) when it is there, and otherwise the report screens the
+ * in-repo extracts of every 50th row and says so.
  */
 public final class EvaluationReport {
     private static final double[] THRESHOLDS = {0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95};
@@ -50,23 +55,27 @@ public final class EvaluationReport {
                         + " (expected --shared DIR, --out FILE, --write-golden, --stride N)");
             }
         }
-        String report = run(shared, stride, Clock.systemUTC());
+        Path eval = Path.of(BundledLists.TEST_ONLY, "eval");
+        SyntheticNegatives negatives = SyntheticNegatives.find(shared, eval);
+        if (!negatives.full()) {
+            System.out.println(SyntheticNegatives.howToGetTheFullFiles(shared));
+        }
+        String report = run(Path.of("."), negatives, stride, Clock.systemUTC());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("wrote " + out);
         if (golden != null) {
             ScoringConfig config = ScoringConfig.defaults();
-            Files.write(golden, GoldenScores.compute(shared, new NameMatcher(config)), StandardCharsets.UTF_8);
+            Files.write(golden, GoldenScores.compute(eval, new NameMatcher(config)), StandardCharsets.UTF_8);
             System.out.println("wrote " + golden);
         }
     }
 
-    static String run(Path shared, int stride, Clock clock) throws Exception {
+    static String run(Path checkout, SyntheticNegatives negatives, int stride, Clock clock) throws Exception {
         ScoringConfig config = ScoringConfig.defaults();
         double threshold = config.alertThreshold();
         NameMatcher matcher = new NameMatcher(config);
-        Path sanctions = shared.resolve("data/sanctions");
-        Path eval = sanctions.resolve("eval");
+        Path eval = checkout.resolve(BundledLists.TEST_ONLY).resolve("eval");
         StringBuilder md = new StringBuilder();
         Instant started = clock.instant();
         md.append("# Screening evaluation\n\n");
@@ -76,7 +85,7 @@ public final class EvaluationReport {
                 .append("Every figure below is recomputed by the command; nothing is hand-edited.\n\n");
 
         long t0 = System.nanoTime();
-        List<ListVersion> versions = BundledLists.importAll(sanctions, clock);
+        List<ListVersion> versions = BundledLists.importAll(BundledLists.inCheckout(checkout), clock);
         long t1 = System.nanoTime();
         ScreeningIndex index = ScreeningIndex.build(versions, config);
         long t2 = System.nanoTime();
@@ -178,7 +187,8 @@ public final class EvaluationReport {
         md.append("\n");
 
         // 4. negatives
-        md.append("## 4. Synthetic negatives (yente, 2 x 50,000 persons)\n\n");
+        md.append(negatives.full() ? "## 4. Synthetic negatives (yente, 2 x 50,000 persons)\n\n"
+                : "## 4. Synthetic negatives (yente, in-repo extracts: every 50th of 2 x 50,000 persons)\n\n");
         md.append("Screened as persons against all bundled lists (").append(index.entryCount())
                 .append(" entries). Goal: at most 0.5 alerts per 100 screened (500 per 100,000).")
                 .append(stride > 1 ? " Every " + stride + "th row only (--stride)." : "").append("\n\n");
@@ -186,7 +196,7 @@ public final class EvaluationReport {
         md.append("| --- | --- | ---: | ---: | ---: | --- |\n");
         List<String> examples = new ArrayList<>();
         for (String set : List.of("global", "us")) {
-            List<Screenings.Person> people = Screenings.people(eval.resolve("yente_negatives_synthetic_" + set + "_50k.csv"),
+            List<Screenings.Person> people = Screenings.people(set.equals("global") ? negatives.global() : negatives.us(),
                     stride);
             for (boolean qualifiers : new boolean[] {false, true}) {
                 long q0 = System.nanoTime();

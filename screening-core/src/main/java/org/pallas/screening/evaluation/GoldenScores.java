@@ -18,8 +18,8 @@ public final class GoldenScores {
     private GoldenScores() {
     }
 
-    public static List<String> compute(Path shared, NameMatcher matcher) throws IOException {
-        Path eval = shared.resolve("data/sanctions/eval");
+    /** The rows for the name bench and the cross-script pairs in {@code eval} (the evaluation-set folder). */
+    public static List<String> compute(Path eval, NameMatcher matcher) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         for (NameBench.Case c : NameBench.run(eval.resolve("nomenklatura_name_bench_cases.csv"), matcher)) {

@@ -2,12 +2,18 @@ package org.pallas.screening.importing;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.pallas.screening.ImportReport;
 
 /**
- * Reads delimiter-separated records (RFC 4180 quoting, fields may span lines) and remembers the line
- * each record starts on, so that every problem can be reported with its line number.
+ * Reads delimiter-separated records with Apache Commons CSV (RFC 4180 quoting, fields may span lines) and
+ * remembers the line each record starts on, so that every problem can be reported with its line number.
+ * Unquoted fields are stripped; blank lines are skipped.
  */
 final class CsvRecordReader {
     /** A record and the 1-based line it starts on. */
@@ -29,30 +35,22 @@ final class CsvRecordReader {
 
     private static final char SUBSTITUTE = 0x1A; // OFAC legacy files end with a DOS end-of-file byte
 
-    private final Reader in;
-    private final char separator;
-    private long line = 1;
-    private int pushedBack = -2;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
 
-    CsvRecordReader(Reader in, char separator) {
-        this.in = in;
-        this.separator = separator;
-    }
-
-    private int read() throws IOException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
-            return c;
-        }
-        return in.read();
+    CsvRecordReader(Reader in, char separator) throws IOException {
+        // Blank lines come back as one empty field and are skipped here, so that every record's first line is
+        // the parser's line count before it plus one.
+        this.parser = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true).setTrailingData(true).get().parse(in);
+        this.records = parser.iterator();
     }
 
     /**
      * The next record, or null at the end of input. A record cut off by the end of the file (an
      * unclosed quote: a truncated download or extract) is reported as malformed and ends the reading.
      */
-    Row next(org.pallas.screening.ImportReport.Builder report, String file) throws IOException {
+    Row next(ImportReport.Builder report, String file) throws IOException {
         try {
             return next();
         } catch (MalformedRecordException e) {
@@ -64,77 +62,24 @@ final class CsvRecordReader {
     /** The next record, or null at the end of input. Blank lines are skipped. */
     Row next() throws IOException {
         while (true) {
-            int c = read();
-            if (c == -1) {
-                return null;
+            long start = parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                // Commons CSV's one syntax error once trailing data is allowed: end of input inside quotes.
+                if (e.getCause() instanceof org.apache.commons.csv.CSVException) {
+                    throw new MalformedRecordException(start, "a quoted field opened on line " + start + " is never closed");
+                }
+                throw e.getCause();
             }
-            if (c == '\n') {
-                line++;
+            if (record.size() == 1 && record.get(0).replace(SUBSTITUTE, ' ').isBlank()) {
                 continue;
             }
-            if (c == '\r' || c == SUBSTITUTE) {
-                continue;
-            }
-            pushedBack = c;
-            return readRecord();
+            return new Row(start, record.toList());
         }
-    }
-
-    private Row readRecord() throws IOException {
-        long start = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        while (true) {
-            int c = read();
-            if (quoted) {
-                if (c == -1) {
-                    throw new MalformedRecordException(start, "a quoted field opened on line " + start
-                            + " is never closed");
-                }
-                if (c == '"') {
-                    int d = read();
-                    if (d == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        pushedBack = d;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append((char) c);
-                }
-                continue;
-            }
-            if (c == -1 || c == '\n' || c == SUBSTITUTE) {
-                fields.add(finish(field, wasQuoted));
-                if (c == '\n') {
-                    line++;
-                }
-                return new Row(start, fields);
-            }
-            if (c == '\r') {
-                continue;
-            }
-            if (c == separator) {
-                fields.add(finish(field, wasQuoted));
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '"' && field.toString().isBlank()) {
-                field.setLength(0);
-                quoted = true;
-                wasQuoted = true;
-            } else {
-                field.append((char) c);
-            }
-        }
-    }
-
-    private static String finish(StringBuilder field, boolean wasQuoted) {
-        String s = field.toString();
-        return wasQuoted ? s : s.strip();
     }
 }

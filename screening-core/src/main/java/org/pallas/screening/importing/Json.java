@@ -4,172 +4,79 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * A strict, minimal JSON reader for one line of a JSON-lines file (objects, arrays, strings, numbers,
- * booleans, null). The core stays free of a JSON library; errors name the column.
+ * One line of a JSON-lines file read with jackson-core's streaming parser into maps, lists, strings,
+ * doubles, booleans and null. The core stays free of data binding and frameworks; errors name the column.
  */
 final class Json {
-    private final String s;
-    private int i;
+    private static final JsonFactory JSON = new JsonFactory();
 
-    private Json(String s) {
-        this.s = s;
+    private Json() {
     }
 
     static Object parse(String text) {
-        Json p = new Json(text);
-        p.ws();
-        Object v = p.value();
-        p.ws();
-        if (p.i != p.s.length()) {
-            throw p.error("unexpected text after the value");
-        }
-        return v;
-    }
-
-    private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("invalid JSON at column " + (i + 1) + ": " + message);
-    }
-
-    private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-    }
-
-    private Object value() {
-        if (i >= s.length()) {
-            throw error("unexpected end");
-        }
-        char c = s.charAt(i);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                return number();
-        }
-    }
-
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, i)) {
-            throw error("expected " + word);
-        }
-        i += word.length();
-        return v;
-    }
-
-    private Object number() {
-        int start = i;
-        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        if (start == i) {
-            throw error("unexpected character '" + s.charAt(i) + "'");
-        }
-        return Double.parseDouble(s.substring(start, i));
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        i++;
-        ws();
-        if (i < s.length() && s.charAt(i) == '}') {
-            i++;
-            return m;
-        }
-        while (true) {
-            ws();
-            if (i >= s.length() || s.charAt(i) != '"') {
-                throw error("expected a string key");
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("invalid JSON at column 1: unexpected end");
             }
-            String k = string();
-            ws();
-            expect(':');
-            ws();
-            m.put(k, value());
-            ws();
-            if (i < s.length() && s.charAt(i) == ',') {
-                i++;
-                continue;
+            Object value = value(parser);
+            if (parser.nextToken() != null) {
+                throw error(parser.currentTokenLocation().getColumnNr(), "unexpected text after the value");
             }
-            expect('}');
-            return m;
+            return value;
+        } catch (UnexpectedEndOfInputException e) {
+            throw error(column(e), e.getTokenBeingDecoded() == JsonToken.VALUE_STRING ? "unterminated string" : "unexpected end");
+        } catch (JacksonException e) {
+            throw error(column(e), e.getOriginalMessage());
         }
     }
 
-    private List<Object> array() {
-        List<Object> l = new ArrayList<>();
-        i++;
-        ws();
-        if (i < s.length() && s.charAt(i) == ']') {
-            i++;
-            return l;
-        }
-        while (true) {
-            ws();
-            l.add(value());
-            ws();
-            if (i < s.length() && s.charAt(i) == ',') {
-                i++;
-                continue;
-            }
-            expect(']');
-            return l;
-        }
+    private static int column(JacksonException e) {
+        return e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
     }
 
-    private void expect(char c) {
-        if (i >= s.length() || s.charAt(i) != c) {
-            throw error("expected '" + c + "'");
-        }
-        i++;
+    private static IllegalArgumentException error(int column, String message) {
+        return new IllegalArgumentException("invalid JSON at column " + column + ": " + message);
     }
 
-    private String string() {
-        StringBuilder sb = new StringBuilder();
-        i++;
-        while (true) {
-            if (i >= s.length()) {
-                throw error("unterminated string");
-            }
-            char c = s.charAt(i++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (i >= s.length()) {
-                throw error("unterminated escape");
-            }
-            char e = s.charAt(i++);
-            switch (e) {
-                case '"', '\\', '/' -> sb.append(e);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> {
-                    if (i + 4 > s.length()) {
-                        throw error("short unicode escape");
-                    }
-                    sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                    i += 4;
+    private static Object value(JsonParser parser) {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (String key; (key = parser.nextName()) != null; ) {
+                    parser.nextToken();
+                    map.put(key, value(parser));
                 }
-                default -> throw error("bad escape \\" + e);
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(parser));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return parser.getString();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+                return null;
             }
         }
     }

@@ -58,7 +58,7 @@ final class OfacLegacyParser implements ListParser {
         entries.values().forEach(b -> sink.accept(b.build()));
     }
 
-    private static CsvRecordReader reader(NamedInput input) {
+    private static CsvRecordReader reader(NamedInput input) throws IOException {
         return new CsvRecordReader(new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1)), ',');
     }
 

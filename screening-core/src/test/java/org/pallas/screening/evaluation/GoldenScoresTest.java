@@ -24,7 +24,7 @@ class GoldenScoresTest {
             assertThat(in).as("golden-scores.csv on the test classpath").isNotNull();
             golden = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
-        List<String> now = GoldenScores.compute(SharedData.shared(), new NameMatcher(ScoringConfig.defaults()));
+        List<String> now = GoldenScores.compute(SharedData.evalFolder(), new NameMatcher(ScoringConfig.defaults()));
         List<String> diff = new ArrayList<>();
         for (int i = 0; i < Math.max(golden.size(), now.size()); i++) {
             String g = i < golden.size() ? golden.get(i) : "(missing)";

@@ -53,7 +53,7 @@ class OtherFormatsImportTest {
     @Test
     void importsScreenableFollowTheMoneyEntitiesAndCountsTheRest() throws Exception {
         ListVersion ftm = importer.importList(ListFormat.FTM_JSON_LINES, "OS-SAMPLE",
-                List.of(SharedData.sanctions().resolve("opensanctions_ftm_sample_zala.ftm.json")));
+                List.of(SharedData.testOnlyLists().resolve("opensanctions_ftm_sample_zala.ftm.json")));
         assertThat(ftm.report().count("entries.person")).isEqualTo(6);
         assertThat(ftm.report().count("entries.organisation")).isEqualTo(11);
         assertThat(ftm.report().count("skipped.schema.Sanction")).isEqualTo(41);
@@ -123,7 +123,7 @@ class OtherFormatsImportTest {
 
     @Test
     void hashesTheWholeFileEvenWhenTheParserStopsEarly() throws Exception {
-        Path file = SharedData.sanctions().resolve("un_sc_consolidated_list_2026-02-27.xml");
+        Path file = SharedData.shippedLists().resolve("un_sc_consolidated_list_2026-02-27.xml");
         ListVersion v = importer.importList(ListFormat.UN_SC_XML, "UN", List.of(file));
         assertThat(v.report().files().get(0).sha256())
                 .isEqualTo("66b392a4090868d2d39161e8d748efd39138377b0e6e60b7921aa67a4f99c8bf");

@@ -93,6 +93,7 @@ class ClassificationApi {
     }
 
     @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a product of your organisation (EXPORTER)")
     ResponseEntity<Product> registerProduct(@Valid @RequestBody ProductInput input) {
         Product created = products.register(Caller.current(), input);
@@ -124,6 +125,7 @@ class ClassificationApi {
     }
 
     @PostMapping(path = "/products/{id}/classification-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Send the product's current version to the authority for classification (EXPORTER of the owner)")
     ResponseEntity<ClassificationRequest> submit(@PathVariable UUID id, @Valid @RequestBody SubmitRequest body) {
         ClassificationRequest created = requests.submit(Caller.current(), id, body.note());

@@ -1,26 +1,33 @@
 package org.pallas.server.classification;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
+import org.pallas.server.platform.RecordedAs;
 import org.pallas.server.platform.RecordedChange;
 
 /**
- * A change in the product register or to a classification request, published once per change inside
- * its transaction. Types: {@code classification.product.registered|revised},
- * {@code classification.request.submitted|confirmed|amended}.
+ * Classification's published events: a change in the product register or to a classification request, published
+ * once per change inside its transaction.
  */
-public record ClassificationChanged(
-        String type,
-        String subjectType,
-        String subjectId,
-        UUID actorUserId,
-        Instant occurredAt,
-        Map<String, Object> publicMetadata,
-        Map<String, Object> confidentialPayload) implements RecordedChange {
+public sealed interface ClassificationChanged extends RecordedChange {
 
-    public ClassificationChanged {
-        publicMetadata = Map.copyOf(publicMetadata);
-        confidentialPayload = Map.copyOf(confidentialPayload);
+    @RecordedAs(type = "classification.product.registered", subject = "product")
+    record ProductRegistered(Facts facts) implements ClassificationChanged {
+    }
+
+    @RecordedAs(type = "classification.product.revised", subject = "product")
+    record ProductRevised(Facts facts) implements ClassificationChanged {
+    }
+
+    @RecordedAs(type = "classification.request.submitted", subject = "classification-request")
+    record ClassificationRequested(Facts facts) implements ClassificationChanged {
+    }
+
+    /** The authority confirmed the exporter's proposed rating. */
+    @RecordedAs(type = "classification.request.confirmed", subject = "classification-request")
+    record ClassificationConfirmed(Facts facts) implements ClassificationChanged {
+    }
+
+    /** The authority set a rating other than the one proposed. */
+    @RecordedAs(type = "classification.request.amended", subject = "classification-request")
+    record ClassificationAmended(Facts facts) implements ClassificationChanged {
     }
 }

@@ -17,6 +17,7 @@ import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.InvalidInputException.FieldProblem;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange;
 import org.pallas.server.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -87,8 +88,8 @@ public class ClassificationRequests implements ConfirmedRatings {
         repository.insert(request);
         Map<String, Object> metadata = new LinkedHashMap<>(common(request));
         metadata.put("proposedRiskTier", request.proposal().riskTier());
-        events.publishEvent(new ClassificationChanged("classification.request.submitted", "classification-request",
-                request.id().toString(), caller.userId(), now, metadata, note(request.note())));
+        events.publishEvent(new ClassificationChanged.ClassificationRequested(new RecordedChange.Facts(
+                request.id().toString(), caller.userId(), now, metadata, note(request.note()))));
         return request;
     }
 
@@ -152,9 +153,10 @@ public class ClassificationRequests implements ConfirmedRatings {
         Map<String, Object> metadata = new LinkedHashMap<>(common(decided));
         rating.entries().forEach((regime, codes) -> metadata.put("entries" + regime.name(), String.join(",", codes)));
         metadata.put("riskTier", rating.riskTier());
-        String type = status == RequestStatus.CONFIRMED ? "classification.request.confirmed" : "classification.request.amended";
-        events.publishEvent(new ClassificationChanged(type, "classification-request", id.toString(), caller.userId(), now,
-                metadata, Map.of("reasons", decided.decisionReasons())));
+        RecordedChange.Facts facts = new RecordedChange.Facts(id.toString(), caller.userId(), now, metadata,
+                Map.of("reasons", decided.decisionReasons()));
+        events.publishEvent(status == RequestStatus.CONFIRMED ? new ClassificationChanged.ClassificationConfirmed(facts)
+                : new ClassificationChanged.ClassificationAmended(facts));
         return decided;
     }
 

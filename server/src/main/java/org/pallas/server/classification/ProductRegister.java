@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange;
 import org.pallas.server.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,7 +81,7 @@ public class ProductRegister {
         repository.insert(id, caller.organisationId(), now);
         ProductVersion version = new ProductVersion(id, 1, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
         repository.insertVersion(version);
-        events.publishEvent(change("classification.product.registered", version, caller.organisationId(), caller, now));
+        events.publishEvent(change(ClassificationChanged.ProductRegistered::new, version, caller.organisationId(), caller, now));
         return repository.find(caller, id).orElseThrow();
     }
 
@@ -96,7 +98,7 @@ public class ProductRegister {
         Instant now = now();
         ProductVersion version = new ProductVersion(id, next, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
         repository.insertVersion(version);
-        events.publishEvent(change("classification.product.revised", version, existing.organisationId(), caller, now));
+        events.publishEvent(change(ClassificationChanged.ProductRevised::new, version, existing.organisationId(), caller, now));
         return repository.find(caller, id).orElseThrow();
     }
 
@@ -113,10 +115,11 @@ public class ProductRegister {
         }
     }
 
-    private static ClassificationChanged change(String type, ProductVersion v, UUID organisationId, Caller actor, Instant now) {
-        return new ClassificationChanged(type, "product", v.productId().toString(), actor.userId(), now,
+    private static ClassificationChanged change(Function<RecordedChange.Facts, ClassificationChanged> event,
+            ProductVersion v, UUID organisationId, Caller actor, Instant now) {
+        return event.apply(new RecordedChange.Facts(v.productId().toString(), actor.userId(), now,
                 Map.of("version", v.version(), "organisationId", organisationId.toString()),
-                Map.of("name", v.name(), "answers", v.answers()));
+                Map.of("name", v.name(), "answers", v.answers())));
     }
 
     /** PostgreSQL keeps microseconds; truncating here makes what a call returns equal what is stored. */

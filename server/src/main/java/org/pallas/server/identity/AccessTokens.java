@@ -17,6 +17,7 @@ import org.pallas.server.platform.BearerTokens;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.RecordedChange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -75,8 +76,8 @@ public class AccessTokens implements BearerTokens {
         Instant expires = now.plus(lifetime);
         UUID id = UUID.randomUUID();
         tokens.insert(id, caller.userId(), label, sha256(token), now, expires);
-        events.publishEvent(new IdentityChanged("identity.token.created", "token", id.toString(), caller.userId(), now,
-                Map.of("userId", caller.userId().toString(), "expiresAt", expires.toString()), Map.of("name", label)));
+        events.publishEvent(new IdentityChanged.TokenCreated(new RecordedChange.Facts(id.toString(), caller.userId(), now,
+                Map.of("userId", caller.userId().toString(), "expiresAt", expires.toString()), Map.of("name", label))));
         return new IssuedToken(id, token, expires);
     }
 
@@ -92,8 +93,8 @@ public class AccessTokens implements BearerTokens {
         if (!tokens.revoke(caller.userId(), id, now)) {
             throw new NotFoundException("Token", id);
         }
-        events.publishEvent(new IdentityChanged("identity.token.revoked", "token", id.toString(), caller.userId(), now,
-                Map.of("userId", caller.userId().toString()), Map.of()));
+        events.publishEvent(new IdentityChanged.TokenRevoked(new RecordedChange.Facts(id.toString(), caller.userId(), now,
+                Map.of("userId", caller.userId().toString()), Map.of())));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
@@ -121,6 +121,7 @@ class IdentityApi {
     }
 
     @PostMapping(path = "/organisations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organisation (ADMIN)")
     ResponseEntity<Organisation> createOrganisation(@Valid @RequestBody OrganisationInput input) {
         Organisation created = organisations.create(Caller.current(), input);
@@ -146,6 +147,7 @@ class IdentityApi {
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user (ADMIN)")
     ResponseEntity<UserAccount> createUser(@Valid @RequestBody UserInput input) {
         UserAccount created = users.create(Caller.current(), input);

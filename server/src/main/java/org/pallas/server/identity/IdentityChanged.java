@@ -1,27 +1,55 @@
 package org.pallas.server.identity;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
+import org.pallas.server.platform.RecordedAs;
 import org.pallas.server.platform.RecordedChange;
 
 /**
- * A change to organisations, users, roles or tokens, published once per change inside the
- * transaction that makes it. Types: {@code identity.organisation.created|updated},
- * {@code identity.user.created|updated|disabled|enabled|roles-changed|password-changed|oidc-linked},
- * {@code identity.token.created|revoked}.
+ * Identity's published events: a change to organisations, users, roles or tokens, published once per change inside
+ * the transaction that makes it.
  */
-public record IdentityChanged(
-        String type,
-        String subjectType,
-        String subjectId,
-        UUID actorUserId,
-        Instant occurredAt,
-        Map<String, Object> publicMetadata,
-        Map<String, Object> confidentialPayload) implements RecordedChange {
+public sealed interface IdentityChanged extends RecordedChange {
 
-    public IdentityChanged {
-        publicMetadata = Map.copyOf(publicMetadata);
-        confidentialPayload = Map.copyOf(confidentialPayload);
+    @RecordedAs(type = "identity.organisation.created", subject = "organisation")
+    record OrganisationCreated(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.organisation.updated", subject = "organisation")
+    record OrganisationUpdated(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.created", subject = "user")
+    record UserCreated(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.updated", subject = "user")
+    record UserUpdated(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.disabled", subject = "user")
+    record UserDisabled(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.enabled", subject = "user")
+    record UserEnabled(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.roles-changed", subject = "user")
+    record UserRolesChanged(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.password-changed", subject = "user")
+    record PasswordChanged(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.user.oidc-linked", subject = "user")
+    record SingleSignOnLinked(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.token.created", subject = "token")
+    record TokenCreated(Facts facts) implements IdentityChanged {
+    }
+
+    @RecordedAs(type = "identity.token.revoked", subject = "token")
+    record TokenRevoked(Facts facts) implements IdentityChanged {
     }
 }

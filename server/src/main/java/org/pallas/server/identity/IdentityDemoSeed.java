@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.DemoSeed;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;

@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -80,7 +82,7 @@ public class Organisations {
         Instant now = clock.instant();
         Organisation organisation = new Organisation(UUID.randomUUID(), in.name(), in.kind(), in.country(), now, now);
         repository.insert(organisation);
-        events.publishEvent(change("identity.organisation.created", organisation, actor, now));
+        events.publishEvent(change(IdentityChanged.OrganisationCreated::new, organisation, actor, now));
         return organisation;
     }
 
@@ -98,11 +100,12 @@ public class Organisations {
         Instant now = clock.instant();
         Organisation updated = new Organisation(id, in.name(), in.kind(), in.country(), existing.createdAt(), now);
         repository.update(updated);
-        events.publishEvent(change("identity.organisation.updated", updated, caller, now));
+        events.publishEvent(change(IdentityChanged.OrganisationUpdated::new, updated, caller, now));
         return updated;
     }
 
-    private static IdentityChanged change(String type, Organisation o, Caller actor, Instant now) {
+    private static IdentityChanged change(Function<RecordedChange.Facts, IdentityChanged> event, Organisation o,
+            Caller actor, Instant now) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("kind", o.kind().name());
         if (o.country() != null) {
@@ -110,8 +113,8 @@ public class Organisations {
         }
         // Exporters' names are public in export-licensing statistics; kept confidential here until the
         // transparency policy decides.
-        return new IdentityChanged(type, "organisation", o.id().toString(), actor == null ? null : actor.userId(), now,
-                metadata, Map.of("name", o.name()));
+        return event.apply(new RecordedChange.Facts(o.id().toString(), actor == null ? null : actor.userId(), now,
+                metadata, Map.of("name", o.name())));
     }
 
     static void requireAdmin(Caller caller) {

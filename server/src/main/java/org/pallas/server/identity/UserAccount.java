@@ -3,7 +3,7 @@ package org.pallas.server.identity;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Role;
 
 /** A user: belongs to one organisation, holds roles. Never carries the password hash. */

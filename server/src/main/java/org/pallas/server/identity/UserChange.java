@@ -3,7 +3,7 @@ package org.pallas.server.identity;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.pallas.server.platform.AdviserTeam;
+import org.pallas.policy.AdviserTeam;
 
 /** An administrator's change to a user's details. */
 public record UserChange(

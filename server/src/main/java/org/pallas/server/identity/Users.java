@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.pallas.server.platform.AdviserTeam;
+import java.util.function.Function;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.InvalidInputException.FieldProblem;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange;
 import org.pallas.server.platform.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,7 +92,7 @@ public class Users {
         UserAccount user = new UserAccount(UUID.randomUUID(), organisation.id(), input.username().strip(),
                 input.displayName().strip(), email, input.team(), true, roles, now);
         repository.insert(user, encoder.encode(input.password()), now);
-        events.publishEvent(change("identity.user.created", user.id(), actor, now,
+        events.publishEvent(change(IdentityChanged.UserCreated::new, user.id(), actor, now,
                 Map.of("organisationId", organisation.id().toString(), "roles", sorted(roles)),
                 Map.of("username", user.username(), "displayName", user.displayName())));
         return user;
@@ -112,7 +114,7 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.update(id, change.displayName().strip(), email, change.team(), now);
-        events.publishEvent(change("identity.user.updated", id, caller, now, Map.of(),
+        events.publishEvent(change(IdentityChanged.UserUpdated::new, id, caller, now, Map.of(),
                 Map.of("displayName", change.displayName().strip())));
         return repository.find(caller, id).orElseThrow();
     }
@@ -132,7 +134,7 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.setRoles(id, wanted);
-        events.publishEvent(change("identity.user.roles-changed", id, caller, now,
+        events.publishEvent(change(IdentityChanged.UserRolesChanged::new, id, caller, now,
                 Map.of("from", sorted(user.roles()), "to", sorted(wanted)), Map.of()));
         endSessions(user.username());
         return repository.find(caller, id).orElseThrow();
@@ -150,8 +152,8 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.setEnabled(id, enabled, now);
-        events.publishEvent(change(enabled ? "identity.user.enabled" : "identity.user.disabled", id, caller, now,
-                Map.of(), Map.of()));
+        events.publishEvent(change(enabled ? IdentityChanged.UserEnabled::new : IdentityChanged.UserDisabled::new, id,
+                caller, now, Map.of(), Map.of()));
         if (!enabled) {
             endSessions(user.username());
         }
@@ -166,8 +168,8 @@ public class Users {
     public void linkOidcSubject(UUID id, String subject) {
         if (repository.setOidcSubject(id, subject)) {
             String provider = subject.substring(0, Math.max(0, subject.indexOf(':')));
-            events.publishEvent(new IdentityChanged("identity.user.oidc-linked", "user", id.toString(), id,
-                    clock.instant(), Map.of("provider", provider), Map.of("subject", subject)));
+            events.publishEvent(new IdentityChanged.SingleSignOnLinked(new RecordedChange.Facts(id.toString(), id,
+                    clock.instant(), Map.of("provider", provider), Map.of("subject", subject))));
         }
     }
 
@@ -183,7 +185,7 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.setPasswordHash(caller.userId(), encoder.encode(replacement), now);
-        events.publishEvent(change("identity.user.password-changed", caller.userId(), caller, now, Map.of(), Map.of()));
+        events.publishEvent(change(IdentityChanged.PasswordChanged::new, caller.userId(), caller, now, Map.of(), Map.of()));
     }
 
     static List<FieldProblem> roleProblems(OrganisationKind kind, Set<Role> roles, AdviserTeam team) {
@@ -219,9 +221,9 @@ public class Users {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static IdentityChanged change(String type, UUID userId, Caller actor, Instant now,
-            Map<String, Object> metadata, Map<String, Object> confidential) {
-        return new IdentityChanged(type, "user", userId.toString(), actor == null ? null : actor.userId(), now,
-                metadata, confidential);
+    private static IdentityChanged change(Function<RecordedChange.Facts, IdentityChanged> event, UUID userId, Caller actor,
+            Instant now, Map<String, Object> metadata, Map<String, Object> confidential) {
+        return event.apply(new RecordedChange.Facts(userId.toString(), actor == null ? null : actor.userId(), now,
+                metadata, confidential));
     }
 }

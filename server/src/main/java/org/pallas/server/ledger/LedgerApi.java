@@ -1,6 +1,9 @@
 package org.pallas.server.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pallas.server.platform.Caller;
 import org.springframework.http.MediaType;
@@ -59,6 +62,8 @@ class LedgerApi {
 
     @GetMapping("/records/{index}")
     @Operation(summary = "The full record of an entry, confidential payload included (AUDITOR, OVERSIGHT, ADMIN)")
+    @ApiResponse(responseCode = "200", description = "The record as signed (docs/ledger-record-format.md)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     ResponseEntity<byte[]> record(@PathVariable long index) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reads.record(Caller.current(), index));
     }

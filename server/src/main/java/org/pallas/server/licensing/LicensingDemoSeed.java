@@ -1,34 +1,79 @@
 package org.pallas.server.licensing;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.pallas.licensing.AdviceType;
+import org.pallas.licensing.ApplicationDetails;
+import org.pallas.licensing.CaseCommand;
+import org.pallas.licensing.ClassificationStatus;
+import org.pallas.licensing.EndUserType;
+import org.pallas.licensing.LicenceType;
+import org.pallas.licensing.Outcome;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.PartyRole;
+import org.pallas.licensing.Product;
+import org.pallas.licensing.QuantityModel;
+import org.pallas.licensing.Safeguard;
+import org.pallas.licensing.UndertakingDocument;
+import org.pallas.policy.AdviserTeam;
+import org.pallas.server.licensing.cases.BackdatedCases;
+import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.servicelevels.ServiceLevelDemoSeed;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
-import org.pallas.server.platform.OrganisationKind;
-import org.pallas.server.platform.Role;
+import org.pallas.server.screening.RestrictedLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo applications of the two demo exporters, through the same domain service as real ones (so they are on the
- * record): a draft and a submitted application each. Their ids are stable so that documentation and tests can link
- * to them.
+ * record): a draft each, and one application per route of the rulebook, filed over the last days and taken as far
+ * as its journey needs. The facts are chosen so that the policy engine genuinely routes each one: a penetration
+ * test for a German insurer (fast track), research tooling for a US lab (standard), forensic extraction for German
+ * police (enhanced review, advised and decided, awaiting a senior officer's countersignature), a remote access
+ * implant for Chinese state security (presumption of denial by score: arms embargo, US group D:1/D:5, autocracy) and a
+ * party on the OFAC SDN and US Entity List (hard stop, HS-SANCTIONED-PARTY and HS-ENTITY-LIST-PARTY).
+ *
+ * <p>Runs once the restricted-party lists are loaded ({@link RestrictedLists.Loaded}): a party screened earlier
+ * counts as not screened (RF-PARTY-NOT-SCREENED), which would put every case into enhanced review. Ids are stable
+ * so that documentation, the banner and tests can link to them.
  */
 @Component
 class LicensingDemoSeed implements DemoSeed {
 
     static final UUID NORTHBRIDGE_DRAFT = UUID.fromString("00000000-0000-4000-a000-00000000a001");
+    /** Fast track, waiting for the initial checks. */
     static final UUID NORTHBRIDGE_SUBMITTED = UUID.fromString("00000000-0000-4000-a000-00000000a002");
+    /** Standard route, checked and under review. */
+    static final UUID NORTHBRIDGE_STANDARD = UUID.fromString("00000000-0000-4000-a000-00000000a003");
+    /** Hard stop: the end user is a listed party; under review, refusal is the only outcome. */
+    static final UUID NORTHBRIDGE_HARD_STOP = UUID.fromString("00000000-0000-4000-a000-00000000a004");
     static final UUID CALDER_DRAFT = UUID.fromString("00000000-0000-4000-a000-00000000b001");
+    /** Enhanced review, waiting for the initial checks (advisers have not been asked). */
     static final UUID CALDER_SUBMITTED = UUID.fromString("00000000-0000-4000-a000-00000000b002");
+    /** Enhanced review, advised, consolidated and approved by the case officer: awaiting countersignature. */
+    static final UUID CALDER_COUNTERSIGNATURE = UUID.fromString("00000000-0000-4000-a000-00000000b003");
+    /** Presumption of denial, checked and under review. */
+    static final UUID CALDER_PRESUMPTION = UUID.fromString("00000000-0000-4000-a000-00000000b004");
+
+    /** The listed party of the hard stop: on the bundled OFAC SDN (CYBER2) and US Entity List extracts. */
+    static final String LISTED_PARTY = "Intellexa S.A.";
 
     private final Cases cases;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    LicensingDemoSeed(Cases cases, JdbcClient jdbc) {
+    LicensingDemoSeed(Cases cases, JdbcClient jdbc, Clock clock) {
         this.cases = cases;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -37,26 +82,108 @@ class LicensingDemoSeed implements DemoSeed {
     }
 
     @Override
-    public void seed() {
-        Caller northbridge = exporter("northbridge.lee");
-        Caller calder = exporter("calder.weber");
-        CaseCommand.Declarations tier1 = new CaseCommand.Declarations(1, "PENETRATION_TESTING");
-        CaseCommand.Declarations tier3 = new CaseCommand.Declarations(3, "LAW_ENFORCEMENT");
-        cases.startDraft(northbridge, NORTHBRIDGE_DRAFT, LicenceType.INDIVIDUAL,
-                ApplicationDetails.empty().withEndUseStatement("Red-team exercises for a Dutch insurer."), tier1);
-        submitted(northbridge, NORTHBRIDGE_SUBMITTED, "Redline assessment toolkit", "4D004",
-                party("Rhein Versicherung AG", "DE", EndUserType.COMMERCIAL, null), tier1,
-                "Authorised penetration testing of the insurer's own networks.");
-        cases.startDraft(calder, CALDER_DRAFT, LicenceType.INDIVIDUAL, ApplicationDetails.empty(), tier3);
-        submitted(calder, CALDER_SUBMITTED, "Calder Mobile Extract", "5A004.b",
-                party("Landeskriminalamt Digitale Forensik", "AT", EndUserType.GOVERNMENT, "Digital forensics unit"),
-                tier3, "Extraction of data from seized devices under court warrants.");
+    public Class<?> runsAfter() {
+        return RestrictedLists.Loaded.class;
     }
 
-    private void submitted(Caller exporter, UUID id, String product, String entry, Party endUser,
-            CaseCommand.Declarations declared, String endUse) {
-        ApplicationDetails details = new ApplicationDetails(
-                List.of(new Product("P1", product, ClassificationStatus.CONFIRMED, List.of(entry))), List.of(endUser),
+    @Override
+    public void seed() {
+        Instant now = clock.instant();
+        BackdatedCases history = new BackdatedCases(cases, jdbc, now);
+        Caller northbridge = history.caller("northbridge.lee");
+        Caller calder = history.caller("calder.weber");
+        Caller caseworker = history.caller("caseworker");
+        CaseCommand.Declarations pentest = new CaseCommand.Declarations(1, "PENETRATION_TESTING");
+        CaseCommand.Declarations research = new CaseCommand.Declarations(3, "SECURITY_RESEARCH");
+        CaseCommand.Declarations forensics = new CaseCommand.Declarations(3, "LAW_ENFORCEMENT");
+
+        cases.startDraft(northbridge, NORTHBRIDGE_DRAFT, LicenceType.INDIVIDUAL,
+                ApplicationDetails.empty().withEndUseStatement("Red-team exercises for a Dutch insurer."), pentest);
+        cases.startDraft(calder, CALDER_DRAFT, LicenceType.INDIVIDUAL, ApplicationDetails.empty(), forensics);
+
+        submit(history.at(now.minus(Duration.ofDays(5))), calder, CALDER_COUNTERSIGNATURE, calderMobileExtract(), forensics,
+                party("Kriminalpolizei Digitale Forensik", "DE", EndUserType.GOVERNMENT, "Digital forensics unit"),
+                "Extraction of data from seized devices under court warrants.");
+        submit(history.at(now.minus(Duration.ofHours(100))), calder, CALDER_PRESUMPTION,
+                product("Remote access implant", "4D004"), new CaseCommand.Declarations(4, "INTELLIGENCE"),
+                party("Provincial State Security Department", "CN", EndUserType.GOVERNMENT, "Technical reconnaissance unit"),
+                "Intelligence collection against national-security targets.");
+        submit(history.at(now.minus(Duration.ofHours(76))), northbridge, NORTHBRIDGE_STANDARD,
+                product("Fuzzing and exploit research platform", "4D004"), research,
+                party("Kestrel Vulnerability Labs Inc.", "US", EndUserType.COMMERCIAL, null),
+                "Research and red-team tool development in the customer's own laboratory.");
+        submit(history.at(now.minus(Duration.ofHours(52))), northbridge, NORTHBRIDGE_HARD_STOP,
+                product("Redline assessment toolkit", "4D004"), pentest,
+                party(LISTED_PARTY, "GR", EndUserType.COMMERCIAL, null),
+                "Penetration testing of the customer's own networks.");
+        submit(history.at(now.minus(Duration.ofHours(26))), northbridge, NORTHBRIDGE_SUBMITTED,
+                product("Redline assessment toolkit", "4D004"), pentest,
+                party("Rhein Versicherung AG", "DE", EndUserType.COMMERCIAL, null),
+                "Authorised penetration testing of the insurer's own networks.");
+        submit(history.at(now.minus(Duration.ofHours(3))), calder, CALDER_SUBMITTED, calderMobileExtract(), forensics,
+                party("Landeskriminalamt Digitale Forensik", "AT", EndUserType.GOVERNMENT, "Digital forensics unit"),
+                "Extraction of data from seized devices under court warrants.");
+
+        advisedAndDecided(history, caseworker, CALDER_COUNTERSIGNATURE, now.minus(Duration.ofDays(4)));
+        // The caseworker picks up and checks the cases whose journey starts under review.
+        Instant checks = now.minus(Duration.ofHours(24));
+        for (UUID id : List.of(CALDER_PRESUMPTION, NORTHBRIDGE_STANDARD, NORTHBRIDGE_HARD_STOP)) {
+            checks = checks.plus(Duration.ofMinutes(20));
+            history.at(checks).assignToSelf(caseworker, id);
+            history.at(checks.plus(Duration.ofMinutes(10))).completeInitialChecks(caseworker, id);
+        }
+    }
+
+    /** Enhanced review up to the countersignature: advice from every team, consolidation, the officer's approval. */
+    private void advisedAndDecided(BackdatedCases history, Caller officer, UUID id, Instant from) {
+        history.at(from).assignToSelf(officer, id);
+        history.at(from.plus(Duration.ofMinutes(30))).completeInitialChecks(officer, id);
+        history.at(from.plus(Duration.ofHours(1))).requestAdvice(officer, id, EnumSet.allOf(AdviserTeam.class),
+                "Government end user of a forensic extraction tool: enhanced review needs every team's advice.");
+        Instant at = from.plus(Duration.ofDays(1));
+        history.at(at).giveAdvice(history.caller("adviser.hr"), id, AdviceType.APPROVE_WITH_CONDITIONS,
+                "Use under court warrants with judicial oversight; audit the end use.",
+                List.of(ServiceLevelDemoSeed.AUDIT_CONDITION), List.of());
+        history.at(at.plus(Duration.ofHours(2))).giveAdvice(history.caller("adviser.ns"), id, AdviceType.APPROVE,
+                "No national-security concern with the end user.", List.of(), List.of());
+        history.at(at.plus(Duration.ofHours(4))).giveAdvice(history.caller("adviser.def"), id, AdviceType.NO_VIEW,
+                "No defence interest.", List.of(), List.of());
+        Instant decided = from.plus(Duration.ofDays(2));
+        history.at(decided).consolidateAdvice(officer, id, "The teams advise approval with an end-use audit condition.");
+        List<String> conditions = new ArrayList<>(history.at(decided).authorityView(officer, id).c().routing()
+                .orElseThrow().suggestedConditions());
+        conditions.add(ServiceLevelDemoSeed.AUDIT_CONDITION);
+        history.at(decided.plus(Duration.ofMinutes(30))).decide(officer, id, Outcome.APPROVED,
+                "Lawful end use under warrant; the advised safeguards and oversight are adequate.", List.of(), conditions);
+    }
+
+    @Override
+    public List<String> bannerLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Demo journeys (path, then who to sign in as):");
+        journey(lines, "Fast track, to check and approve", "/cases/" + NORTHBRIDGE_SUBMITTED, "caseworker");
+        journey(lines, "Standard review, to decide", "/cases/" + NORTHBRIDGE_STANDARD, "caseworker");
+        journey(lines, "Enhanced review awaiting countersignature", "/cases/" + CALDER_COUNTERSIGNATURE, "senior");
+        journey(lines, "Presumption of denial, to decide", "/cases/" + CALDER_PRESUMPTION, "caseworker");
+        journey(lines, "Hard stop: the end user is a listed party", "/cases/" + NORTHBRIDGE_HARD_STOP, "caseworker");
+        journey(lines, "The exporter's applications", "/applications", "northbridge.lee");
+        journey(lines, "Team queues", "/queues", "caseworker");
+        journey(lines, "Service-level dashboard", "/service-levels", "oversight");
+        journey(lines, "Ledger checkpoint (signed tree head)", "/ledger/checkpoint", "no sign-in");
+        lines.add("Cases by route: " + String.join(", ", jdbc.sql(
+                "select route, count(*) from licensing_case where route is not null group by route order by route")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list()));
+        return lines;
+    }
+
+    private static void journey(List<String> lines, String what, String path, String login) {
+        lines.add(String.format(Locale.ROOT, "  %-44s %-50s (%s)", what, path, login));
+    }
+
+    private static void submit(Cases cases, Caller exporter, UUID id, Product product, CaseCommand.Declarations declared,
+            Party endUser, String endUse) {
+        ApplicationDetails details = new ApplicationDetails(List.of(product), List.of(endUser),
                 Set.of(endUser.countryCode()), endUse,
                 new UndertakingDocument("demo-undertaking-" + id, "application/pdf", 48_213,
                         "9f2c4b7e1d0a6c3b8e5f2a1d4c7b0e3f6a9d2c5b8e1f4a7d0c3b6e9f2a5d8c1b"),
@@ -66,17 +193,15 @@ class LicensingDemoSeed implements DemoSeed {
         cases.submit(exporter, id);
     }
 
-    private static Party party(String name, String country, EndUserType type, String unit) {
-        return new Party("EU1", PartyRole.END_USER, name, country, "Demo address 1, " + country, type, unit);
+    private static Product calderMobileExtract() {
+        return product("Calder Mobile Extract", "5A004.b");
     }
 
-    private Caller exporter(String username) {
-        return jdbc.sql("""
-                select u.id, u.display_name, o.id, o.name from app_user u join organisation o on o.id = u.organisation_id
-                where u.username = :u""")
-                .param("u", username)
-                .query((rs, n) -> new Caller(rs.getObject(1, UUID.class), username, rs.getString(2),
-                        rs.getObject(3, UUID.class), rs.getString(4), OrganisationKind.EXPORTER, Set.of(Role.EXPORTER), null))
-                .single();
+    private static Product product(String name, String entry) {
+        return new Product("P1", name, ClassificationStatus.CONFIRMED, List.of(entry));
+    }
+
+    private static Party party(String name, String country, EndUserType type, String unit) {
+        return new Party("EU1", PartyRole.END_USER, name, country, "Demo address 1, " + country, type, unit);
     }
 }

@@ -21,10 +21,14 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * RFC 9457 problem details for every JSON API controller ({@code @RestController}); HTML controllers
- * fall through to the error pages. Validation problems list each field; no stack traces, ever.
+ * fall through to the error pages. Validation problems list each field; a body that cannot be read names the field
+ * by its JSON path and pointer (unknown fields included: {@link WebConfiguration} reads API bodies strictly); no
+ * stack traces or class names, ever.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
@@ -90,7 +94,18 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, t.getMessage(), request, null);
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.", request, null);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j) {
+                JsonBodyProblems.BodyProblem p = JsonBodyProblems.of(j);
+                String detail = j instanceof StreamReadException ? "The request body is not valid JSON."
+                        : "The request body has invalid fields.";
+                return problem(HttpStatus.BAD_REQUEST, detail, request,
+                        List.of(Map.of("field", p.field(), "pointer", p.pointer(), "message", p.message())));
+            }
+        }
+        // No body at all, or the JSON literal null.
+        return problem(HttpStatus.BAD_REQUEST, "The request body is missing; send a JSON object.", request,
+                List.of(Map.of("field", "body", "pointer", "#", "message", "Required: a JSON object")));
     }
 
     @Override

@@ -1,8 +1,13 @@
 package org.pallas.server.platform;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -11,6 +16,23 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(RequestLog.CallerNote callerNote) {
         this.callerNote = callerNote;
+    }
+
+    /**
+     * Request bodies are read strictly: an unknown or misspelt field, an explicit null for a number or a boolean and
+     * anything after the JSON value are a 400 naming the field, never silently dropped or defaulted. Only HTTP
+     * bodies: the application's own JSON (stored rows, ledger payloads) keeps the lenient shared mapper.
+     */
+    @Bean
+    ServerHttpMessageConvertersCustomizer strictJsonBodies(JsonMapper json) {
+        JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build());
+        // Replaced in place, so that byte[] and String answers keep their own converters ahead of JSON.
+        return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(
+                c -> c.getClass() == JacksonJsonHttpMessageConverter.class ? strict : c));
     }
 
     @Override

@@ -21,9 +21,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Stateless assessment: facts in, assessment out. Parties without a screening outcome are screened first; the
- * active rulebook assesses, and the due-diligence plan says which questions this risk calls for (EUREC-DD-3). Nothing
- * is stored, so nothing is recorded on the ledger.
+ * Stateless assessment, the one way into the rulebook: facts in, assessment out, always by the active approved
+ * rulebook (a reviewed change is used from the commit of its approval on). Parties without a screening outcome are
+ * screened first, and the due-diligence plan says which questions this risk calls for (EUREC-DD-3). Nothing is
+ * stored, so nothing is recorded on the ledger.
  */
 @Service
 public class Assessments {
@@ -60,6 +61,16 @@ public class Assessments {
 
     public Result assess(Caller caller, Application facts) {
         return assess(caller, facts, rulebooks.active());
+    }
+
+    /**
+     * The assessment of an application submitted to the licensing authority, by the active approved rulebook. The
+     * parties are assessed as the submission screened them (a party reported not screened stays so, which the rulebook
+     * treats as a red flag, RF-PARTY-NOT-SCREENED), and licensing has authorised the submission, so no caller is
+     * checked here.
+     */
+    public Assessment assessSubmitted(Application facts) {
+        return new PolicyEngine(rulebooks.active(), countries, misuse, clock).assess(facts);
     }
 
     /** Re-runs facts against a recorded rulebook version; 404 when this server does not know the version. */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reviewed changes to the rulebook: propose (caseworker, senior officer), approve or reject (another senior officer). */
@@ -45,6 +47,7 @@ class RulebookChangeApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Propose a new version of one rule file; it is validated in full and takes effect only when "
             + "another senior officer approves it")
     ResponseEntity<RulebookChanges.Change> propose(@Valid @RequestBody Proposal proposal) {

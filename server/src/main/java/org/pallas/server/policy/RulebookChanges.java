@@ -10,12 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.RecordedChange.Facts;
 import org.pallas.server.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +79,7 @@ class RulebookChanges {
                 .param("reason", reason.strip()).param("by", caller.userId()).param("at", Timestamp.from(now))
                 .update();
         // The ledger holds the proposed text's digest, not the text: a rule file may exceed a ledger record.
-        publish("policy.rulebook-change.proposed", id, caller, now, base, newVersion,
+        publish(RulebookChanged.RulebookChangeProposed::new, id, caller, now, base, newVersion,
                 candidate.rulebook().contentHash(), file, reason.strip(), Map.of("contentSha256", sha256(content)));
         return find(id);
     }
@@ -95,7 +96,7 @@ class RulebookChanges {
         String content = jdbc.sql("select content from rulebook_change where id = :id").param("id", id)
                 .query(String.class).single();
         Rulebooks.Version candidate = rulebooks.candidate(change.file(), content, change.newVersion());
-        decide(caller, change, "APPROVED");
+        decide(caller, change, "APPROVED", RulebookChanged.RulebookChangeApproved::new);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -107,7 +108,7 @@ class RulebookChanges {
 
     @Transactional
     Change reject(Caller caller, UUID id) {
-        decide(caller, decidable(caller, id), "REJECTED");
+        decide(caller, decidable(caller, id), "REJECTED", RulebookChanged.RulebookChangeRejected::new);
         return find(id);
     }
 
@@ -137,7 +138,7 @@ class RulebookChanges {
         return change;
     }
 
-    private void decide(Caller caller, Change change, String status) {
+    private void decide(Caller caller, Change change, String status, Function<Facts, RulebookChanged> event) {
         Instant now = clock.instant();
         int updated = jdbc.sql("""
                 update rulebook_change set status = :status, decided_by = :by, decided_at = :at
@@ -147,7 +148,7 @@ class RulebookChanges {
         if (updated != 1) {
             throw new InvalidInputException("status", "The change was decided meanwhile");
         }
-        publish("policy.rulebook-change." + status.toLowerCase(Locale.ROOT), change.id(), caller, now,
+        publish(event, change.id(), caller, now,
                 change.baseVersion(), change.newVersion(), change.newHash(), change.file(), change.reason(), Map.of());
     }
 
@@ -170,11 +171,11 @@ class RulebookChanges {
                 .orElseThrow(() -> new NotFoundException("Rule change", id));
     }
 
-    private void publish(String type, UUID id, Caller caller, Instant at, String base, String version, String hash,
+    private void publish(Function<Facts, RulebookChanged> event, UUID id, Caller caller, Instant at, String base, String version, String hash,
             String file, String reason, Map<String, Object> confidential) {
-        events.publishEvent(new RulebookChanged(type, "rulebook-change", id.toString(), caller.userId(), at,
+        events.publishEvent(event.apply(new Facts(id.toString(), caller.userId(), at,
                 Map.of("baseVersion", base, "newVersion", version, "newHash", hash, "file", file, "reason", reason),
-                confidential));
+                confidential)));
     }
 
     private static final String SELECT = """

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.pallas.screening.ListEntry;
 import org.pallas.screening.ScreeningMatch;
@@ -17,6 +18,7 @@ import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange.Facts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,7 +83,8 @@ public class Alerts {
     /** Confirms a true match: the party is the listed entry (an optional note says how this was established). */
     @Transactional
     public Alert confirm(Caller caller, UUID id, String note) {
-        return decide(caller, id, "CONFIRMED", note == null || note.isBlank() ? null : note.strip(), "screening.alert.confirmed");
+        return decide(caller, id, "CONFIRMED", note == null || note.isBlank() ? null : note.strip(),
+                ScreeningChanged.AlertConfirmed::new);
     }
 
     /** Clears a false positive; the reason is required and recorded. */
@@ -93,10 +96,10 @@ public class Alerts {
         if (reason.length() > 2000) {
             throw new InvalidInputException("reason", "Reason must be 2000 characters or fewer");
         }
-        return decide(caller, id, "CLEARED", reason.strip(), "screening.alert.cleared");
+        return decide(caller, id, "CLEARED", reason.strip(), ScreeningChanged.AlertCleared::new);
     }
 
-    private Alert decide(Caller caller, UUID id, String status, String reason, String type) {
+    private Alert decide(Caller caller, UUID id, String status, String reason, Function<Facts, ScreeningChanged> type) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "review screening alerts");
         Alert before = find(caller, id);
         ScreeningAccess.requireOwn(caller, before.organisationId(), "decide another organisation's alert");
@@ -124,7 +127,7 @@ public class Alerts {
         String previousDigest = existing.isEmpty() ? null
                 : jdbc.sql("select entry_digest from screening_alert where id = :id").param("id", existing.get().id())
                         .query(String.class).single();
-        String type;
+        Function<Facts, ScreeningChanged> type;
         if (existing.isEmpty()) {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
@@ -137,7 +140,7 @@ public class Alerts {
                     .param("listed", match.listedName()).param("matched", match.matchedName()).param("score", match.score())
                     .param("explanation", String.join("\n", match.explanation())).param("version", listVersions)
                     .param("at", Timestamp.from(now)).update();
-            type = "screening.alert.raised";
+            type = ScreeningChanged.AlertRaised::new;
             existing = Optional.of(load(id));
         } else {
             Alert alert = existing.get();
@@ -158,7 +161,7 @@ public class Alerts {
                     .param("score", match.score()).param("explanation", String.join("\n", match.explanation()))
                     .param("version", listVersions).param("at", Timestamp.from(now)).param("reopen", reopen)
                     .param("id", alert.id()).update();
-            type = reopen ? "screening.alert.reopened" : "screening.alert.updated";
+            type = reopen ? ScreeningChanged.AlertReopened::new : ScreeningChanged.AlertUpdated::new;
             existing = Optional.of(load(alert.id()));
         }
         events.publishEvent(change(type, existing.get(), actor, now, null));
@@ -174,7 +177,7 @@ public class Alerts {
                 String reason = "The entry is no longer listed in " + version;
                 jdbc.sql("update screening_alert set status = 'LAPSED', reason = :reason, updated_at = :at where id = :id")
                         .param("reason", reason).param("at", Timestamp.from(now)).param("id", alert.id()).update();
-                events.publishEvent(change("screening.alert.lapsed", load(alert.id()), null, now, reason));
+                events.publishEvent(change(ScreeningChanged.AlertLapsed::new, load(alert.id()), null, now, reason));
             }
         }
     }
@@ -183,7 +186,8 @@ public class Alerts {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Alerts::alert).single();
     }
 
-    private static ScreeningChanged change(String type, Alert alert, UUID actor, Instant at, String reason) {
+    private static ScreeningChanged change(Function<Facts, ScreeningChanged> type, Alert alert, UUID actor, Instant at,
+            String reason) {
         Map<String, Object> pub = new LinkedHashMap<>();
         pub.put("organisationId", alert.organisationId().toString());
         pub.put("partyId", alert.partyId().toString());
@@ -198,7 +202,7 @@ public class Alerts {
         if (reason != null) {
             confidential.put("reason", reason);
         }
-        return new ScreeningChanged(type, "screening-alert", alert.id().toString(), actor, at, pub, confidential);
+        return type.apply(new Facts(alert.id().toString(), actor, at, pub, confidential));
     }
 
     static Alert alert(ResultSet rs, int n) throws SQLException {

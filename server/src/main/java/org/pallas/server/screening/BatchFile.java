@@ -3,6 +3,7 @@ package org.pallas.server.screening;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.server.platform.InvalidInputException;
 
@@ -27,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ;}); NDJSON has one search request per line. Plain Java, no Spring.
  */
 record BatchFile(List<Row> rows) {
+
+    private static final CSVFormat CSV_LINE = CSVFormat.RFC4180.builder().setTrailingData(true).get();
 
     static final Set<String> CSV_COLUMNS = Set.of("name", "kind", "country", "birthdate", "identifiers");
 
@@ -77,7 +83,7 @@ record BatchFile(List<Row> rows) {
                 continue;
             }
             if (!ndjson && header == null) {
-                header = ScreeningApi.splitCsv(line).stream().map(String::strip).toList();
+                header = cells(line).stream().map(String::strip).toList();
                 if (!header.contains("name")) {
                     throw new Rejected("Line " + (i + 1) + ": the CSV header must name a 'name' column");
                 }
@@ -100,6 +106,21 @@ record BatchFile(List<Row> rows) {
         return new BatchFile(List.copyOf(rows));
     }
 
+    /** Splits one CSV line with Apache Commons CSV (RFC 4180 quotes; a batch row may not span lines). */
+    static List<String> cells(String line) {
+        // Commons CSV reads a quote inside an unquoted cell as text; on one line an odd count is always an open quote.
+        if (line.chars().filter(c -> c == '"').count() % 2 == 1) {
+            throw new IllegalArgumentException("unterminated quote");
+        }
+        try (CSVParser parser = CSVParser.parse(line, CSV_LINE)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            // With trailing data allowed, Commons CSV's one syntax error is the end of input inside quotes.
+            throw new IllegalArgumentException("unterminated quote");
+        }
+    }
+
     int valid() {
         return (int) rows.stream().filter(Row::valid).count();
     }
@@ -107,7 +128,7 @@ record BatchFile(List<Row> rows) {
     private static Row csvRow(int line, List<String> header, String text) {
         List<String> cells;
         try {
-            cells = ScreeningApi.splitCsv(text);
+            cells = cells(text);
         } catch (IllegalArgumentException e) {
             return new Row(line, "", null, "malformed CSV: " + e.getMessage());
         }

@@ -62,7 +62,7 @@ class BatchScreenings {
             List<String> explanation, String error, List<String> listVersions) {
     }
 
-    private final RestrictedLists lists;
+    private final RestrictedPartyScreening screening;
     private final Searches searches;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -70,12 +70,12 @@ class BatchScreenings {
     final long maxBytes;
     final int maxRows;
 
-    BatchScreenings(RestrictedLists lists, Searches searches, JdbcClient jdbc, Clock clock,
+    BatchScreenings(RestrictedPartyScreening screening, Searches searches, JdbcClient jdbc, Clock clock,
             @Value("${pallas.screening.batch.max-bytes:5242880}") long maxBytes,
             @Value("${pallas.screening.batch.max-rows:20000}") int maxRows,
             @Value("${pallas.screening.batch.workers:1}") int workers,
             @Value("${pallas.screening.batch.queue:4}") int queue) {
-        this.lists = lists;
+        this.screening = screening;
         this.searches = searches;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -129,7 +129,7 @@ class BatchScreenings {
                 if (!row.valid()) {
                     continue;
                 }
-                ScreeningResult result = lists.index().search(row.query());
+                ScreeningResult result = screening.search(row.query());
                 versions = result.listVersions();
                 ScreeningMatch best = result.matches().isEmpty() ? null : result.matches().get(0);
                 boolean alert = result.matches().stream().anyMatch(ScreeningMatch::alert);

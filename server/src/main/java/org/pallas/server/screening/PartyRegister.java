@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.pallas.screening.EntryKind;
 import org.pallas.screening.ListCatalogue;
@@ -24,6 +25,7 @@ import org.pallas.screening.ScreeningResult;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
+import org.pallas.server.platform.RecordedChange.Facts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,7 +86,7 @@ public class PartyRegister {
                 .param("ref", blankToNull(input.reference())).param("by", caller.userId()).param("at", Timestamp.from(now))
                 .update();
         Party party = load(id);
-        events.publishEvent(change("screening.party.created", party, caller.userId(), now, Map.of()));
+        events.publishEvent(change(ScreeningChanged.PartyCreated::new, party, caller.userId(), now, Map.of()));
         screen(party, "CREATED", catalogue.snapshot().index(), caller.userId());
         return party;
     }
@@ -105,7 +107,7 @@ public class PartyRegister {
                 .param("at", Timestamp.from(now))
                 .update();
         Party party = load(id);
-        events.publishEvent(change("screening.party.updated", party, caller.userId(), now, Map.of()));
+        events.publishEvent(change(ScreeningChanged.PartyUpdated::new, party, caller.userId(), now, Map.of()));
         screen(party, "CHANGED", catalogue.snapshot().index(), caller.userId());
         return party;
     }
@@ -176,7 +178,7 @@ public class PartyRegister {
         facts.put("listVersions", result.listVersions());
         facts.put("matches", result.matches().size());
         facts.put("alerts", alerting);
-        events.publishEvent(change("screening.party.screened", party, actor, now, facts));
+        events.publishEvent(change(ScreeningChanged.PartyScreened::new, party, actor, now, facts));
         result.matches().stream().filter(m -> m.alert())
                 .forEach(m -> alerts.raise(party, m, String.join(" ", result.listVersions()), actor));
     }
@@ -190,12 +192,13 @@ public class PartyRegister {
         return jdbc.sql("select * from screening_party where id = :id").param("id", id).query(PartyRegister::party).single();
     }
 
-    private static ScreeningChanged change(String type, Party party, UUID actor, Instant at, Map<String, Object> facts) {
+    private static ScreeningChanged change(Function<Facts, ScreeningChanged> type, Party party, UUID actor, Instant at,
+            Map<String, Object> facts) {
         Map<String, Object> pub = new LinkedHashMap<>(facts);
         pub.put("organisationId", party.organisationId().toString());
         pub.put("revision", party.revision());
-        return new ScreeningChanged(type, "screening-party", party.id().toString(), actor, at, pub,
-                Map.of("name", party.name(), "kind", party.kind()));
+        return type.apply(new Facts(party.id().toString(), actor, at, pub,
+                Map.of("name", party.name(), "kind", party.kind())));
     }
 
     static Party party(ResultSet rs, int n) throws SQLException {

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.pallas.screening.ImportReport;
 import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ListDelta;
@@ -31,6 +32,7 @@ import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.screening.importing.ListFormat;
 import org.pallas.screening.importing.ListImportException;
 import org.pallas.screening.importing.ListImporter;
+import org.pallas.server.platform.RecordedChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -77,10 +79,17 @@ public class RestrictedLists {
         }
     }
 
+    /**
+     * Published once the start-up load has finished, whether or not every list loaded: the labels of the versions in
+     * use from then on. Demo applications wait for it so that their parties are screened.
+     */
+    public record Loaded(List<String> inUse) {
+    }
+
     /** A stored version with its report. */
     public record StoredVersion(UUID id, String source, String format, LocalDate publishedOn, String contentHash,
             int entries, int malformed, int added, int changed, int removed, Instant importedAt, String label,
-            boolean inUse, JsonNode report) {
+            boolean inUse, @Schema(implementation = ImportReport.class) JsonNode report) {
     }
 
     private final ListCatalogue catalogue;
@@ -109,8 +118,8 @@ public class RestrictedLists {
         return catalogue.snapshot().index().listVersions();
     }
 
-    /** The index over the versions in use (replaced atomically when a version is installed). */
-    public org.pallas.screening.ScreeningIndex index() {
+    /** The index over the versions in use; other modules screen through {@link RestrictedPartyScreening}. */
+    org.pallas.screening.ScreeningIndex index() {
         return catalogue.snapshot().index();
     }
 
@@ -242,6 +251,7 @@ public class RestrictedLists {
         } finally {
             loaded.countDown();
         }
+        events.publishEvent(new Loaded(inUse()));
     }
 
     /** Re-reads the current version of each source from its stored files (hashes verified by the parser). */
@@ -337,8 +347,8 @@ public class RestrictedLists {
         facts.put("added", delta.added().size());
         facts.put("changed", delta.changed().size());
         facts.put("removed", delta.removed().size());
-        events.publishEvent(new ScreeningChanged("screening.list.imported", "list-version", id.toString(), actor, now,
-                facts, Map.of()));
+        events.publishEvent(new ScreeningChanged.ListImported(new RecordedChange.Facts(id.toString(), actor, now, facts,
+                Map.of())));
         return id;
     }
 

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,19 +56,23 @@ class ScreeningApi {
 
     private final Searches searches;
     private final RestrictedLists lists;
+    private final RestrictedPartyScreening screening;
     private final PartyRegister parties;
     private final Alerts alerts;
     private final JsonMapper json;
 
-    ScreeningApi(Searches searches, RestrictedLists lists, PartyRegister parties, Alerts alerts, JsonMapper json) {
+    ScreeningApi(Searches searches, RestrictedLists lists, RestrictedPartyScreening screening, PartyRegister parties,
+            Alerts alerts, JsonMapper json) {
         this.searches = searches;
         this.lists = lists;
+        this.screening = screening;
         this.parties = parties;
         this.alerts = alerts;
         this.json = json;
     }
 
-    record SearchRequest(String name, String kind, String country, String birthDate, List<String> identifiers, Integer limit) {
+    record SearchRequest(String name,
+            @Schema(allowableValues = {"person", "organisation", "vessel", "aircraft", "any"}, defaultValue = "any") String kind, String country, String birthDate, List<String> identifiers, Integer limit) {
         ScreeningQuery query() {
             return Queries.query(name, kind, country, birthDate, identifiers, limit == null ? ScreeningQuery.DEFAULT_LIMIT : limit);
         }
@@ -120,7 +125,7 @@ class ScreeningApi {
         int rows = 0;
         int matches = 0;
         int alerting = 0;
-        List<String> header = csv && !lines.isEmpty() ? splitCsv(lines.get(0)) : List.of();
+        List<String> header = csv && !lines.isEmpty() ? BatchFile.cells(lines.get(0)) : List.of();
         for (int i = csv ? 1 : 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -129,8 +134,8 @@ class ScreeningApi {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", i + 1);
             try {
-                SearchRequest request = csv ? fromCsv(header, splitCsv(line)) : json.readValue(line, SearchRequest.class);
-                ScreeningResult result = lists.index().search(request.query());
+                SearchRequest request = csv ? fromCsv(header, BatchFile.cells(line)) : json.readValue(line, SearchRequest.class);
+                ScreeningResult result = screening.search(request.query());
                 row.put("name", request.name());
                 row.put("listVersions", result.listVersions());
                 row.put("matches", result.matches().stream().map(Match::of).toList());
@@ -159,38 +164,6 @@ class ScreeningApi {
                 byName.get("birthDate"), List.of(), null);
     }
 
-    /** Splits one CSV line (RFC 4180 quotes; a batch row may not span lines). */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quote");
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
-
     @GetMapping("/lists")
     @Operation(summary = "The list versions in use and every stored version with its import report; imports in progress")
     ListsResponse lists() {
@@ -201,6 +174,7 @@ class ScreeningApi {
     @PostMapping(path = "/lists/{source}", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE, "text/csv", "text/plain",
             MediaType.APPLICATION_XML_VALUE, "text/tab-separated-values", "application/x-ndjson",
             MediaType.APPLICATION_JSON_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a new version of a list from one file (ADMIN); parties are re-screened against what changed")
     ResponseEntity<RestrictedLists.StoredVersion> importList(@PathVariable String source, @RequestParam(required = false) String format,
             @RequestParam(required = false) String publishedOn, @RequestParam(defaultValue = "list") String fileName,
@@ -247,6 +221,7 @@ class ScreeningApi {
     }
 
     @PostMapping(path = "/parties", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a party; it is screened at once and whenever a list changes")
     ResponseEntity<Party> createParty(@Valid @RequestBody PartyInput input) {
         Party party = parties.create(Caller.current(), input);

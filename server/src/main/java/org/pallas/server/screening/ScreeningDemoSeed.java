@@ -54,7 +54,7 @@ class ScreeningDemoSeed implements DemoSeed {
 
     @Override
     public List<String> bannerLines() {
-        return List.of("Screening: the bundled restricted-party lists load in the background (see /screening/lists)");
+        return List.of("Screening: the bundled restricted-party lists and their import reports are at /screening/lists");
     }
 
     private Caller exporter(String username) {

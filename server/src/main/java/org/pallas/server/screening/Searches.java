@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.screening.ScreeningResult;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.RecordedChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,13 +29,13 @@ public class Searches {
             List<String> listVersions, int matches, int alerts) {
     }
 
-    private final ListCatalogue catalogue;
+    private final RestrictedPartyScreening screening;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Searches(ListCatalogue catalogue, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.catalogue = catalogue;
+    Searches(RestrictedPartyScreening screening, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.screening = screening;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -44,7 +44,7 @@ public class Searches {
     @Transactional
     public ScreeningResult search(Caller caller, ScreeningQuery query) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
-        ScreeningResult result = catalogue.snapshot().index().search(query);
+        ScreeningResult result = screening.search(query);
         record(caller, UUID.randomUUID(), query.name(), query.kind().name(), result.listVersions(), result.matches().size(),
                 (int) result.matches().stream().filter(m -> m.alert()).count());
         return result;
@@ -53,7 +53,7 @@ public class Searches {
     /** Records a batch run as one history entry (the names stay with the caller who sent them). */
     @Transactional
     public void recordBatch(Caller caller, int rows, int matches, int alerts) {
-        record(caller, UUID.randomUUID(), "(batch of " + rows + " names)", "BATCH", catalogue.snapshot().index().listVersions(),
+        record(caller, UUID.randomUUID(), "(batch of " + rows + " names)", "BATCH", screening.listVersions(),
                 matches, alerts);
     }
 
@@ -90,7 +90,7 @@ public class Searches {
         facts.put("listVersions", versions);
         facts.put("matches", matches);
         facts.put("alerts", alerts);
-        events.publishEvent(new ScreeningChanged("screening.search.performed", "screening-search", id.toString(),
-                caller.userId(), now, facts, Map.of("name", name)));
+        events.publishEvent(new ScreeningChanged.SearchPerformed(new RecordedChange.Facts(id.toString(), caller.userId(), now,
+                facts, Map.of("name", name))));
     }
 }

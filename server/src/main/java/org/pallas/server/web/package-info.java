@@ -1,3 +1,3 @@
 /** The web shell: the layout, role-aware navigation, the home dashboards and the error pages. */
-@org.springframework.modulith.ApplicationModule(displayName = "Web shell")
+@org.springframework.modulith.ApplicationModule(displayName = "Web shell", allowedDependencies = "platform")
 package org.pallas.server.web;

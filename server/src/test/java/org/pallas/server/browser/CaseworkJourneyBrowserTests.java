@@ -79,7 +79,7 @@ class CaseworkJourneyBrowserTests {
         Files.delete(pdf);
         browser.open(application);
         browser.submit("#submit-application");
-        assertThat(browser.find("#status").getText()).isEqualTo("SUBMITTED");
+        assertThat(browser.find("#status").getText()).isEqualTo("Submitted");
         browser.assertAccessible();
         return application;
     }
@@ -107,18 +107,18 @@ class CaseworkJourneyBrowserTests {
         String cases = casePath(application);
 
         browser.signIn("caseworker", PASSWORD).open(cases);
-        assertThat(browser.find("#case-route").getText()).isEqualTo("ENHANCED_REVIEW");
+        assertThat(browser.find("#case-route").getText()).isEqualTo("Enhanced review");
         browser.submit("#assign-to-me");
         browser.submit("#complete-checks");
         type("adviceReason", "Government end user of a tier-3 tool: please advise.");
         browser.assertAccessible();
         browser.submit("#request-advice");
-        assertThat(browser.find("#case-status").getText()).isEqualTo("AWAITING_ADVICE");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("Awaiting advice");
 
         advise("adviser.hr", application, "APPROVE_WITH_CONDITIONS", "Oversight exists; audit reports needed.");
         advise("adviser.ns", application, "APPROVE", "No national-security concern.");
         advise("adviser.def", application, "NO_VIEW", "Not a defence matter.");
-        assertThat(browser.find("#case-status").getText()).isEqualTo("ADVICE_CONSOLIDATION");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("Advice consolidation");
 
         browser.signIn("caseworker", PASSWORD).open(cases);
         type("summary", "All teams content; human rights asks for quarterly audit reports.");
@@ -129,14 +129,14 @@ class CaseworkJourneyBrowserTests {
         type("reasons", "Oversight and safeguards are adequate with audit reports.");
         browser.assertAccessible();
         browser.submit("#record-decision");
-        assertThat(browser.find("#case-status").getText()).isEqualTo("AWAITING_COUNTERSIGNATURE");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("Awaiting countersignature");
 
         browser.signIn("senior", PASSWORD).open(cases);
         browser.assertAccessible();
         browser.find("#verdict-accept").click();
         type("countersignReasons", "Agree with the case officer.");
         browser.submit("#record-countersignature");
-        assertThat(browser.find("#case-status").getText()).isEqualTo("FINALISED");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("Finalised");
         assertThat(browser.find("#licence-reference").getText()).startsWith("LIC-");
         assertThat(browser.find("#trail").getText()).contains("CaseFinalised", "AdviceGiven");
         browser.assertAccessible();
@@ -147,8 +147,8 @@ class CaseworkJourneyBrowserTests {
         browser.assertAccessible();
 
         browser.signIn("northbridge.lee", PASSWORD).open(application);
-        assertThat(browser.find("#status").getText()).isEqualTo("APPROVED");
-        assertThat(browser.find("#licence").getText()).contains("ISSUED", "Quarterly audit report to the authority");
+        assertThat(browser.find("#status").getText()).isEqualTo("Approved");
+        assertThat(browser.find("#licence").getText()).contains("Issued", "Quarterly audit report to the authority");
         assertThat(browser.text()).doesNotContain("Oversight exists; audit reports needed.", "All teams content");
         browser.assertAccessible();
         browser.signOut();
@@ -166,10 +166,10 @@ class CaseworkJourneyBrowserTests {
         browser.find("#criterion-UK_C7").click();
         type("reasons", "Risk of diversion to an undesirable end user.");
         browser.submit("#record-decision");
-        assertThat(browser.find("#case-outcome").getText()).isEqualTo("REFUSED");
+        assertThat(browser.find("#case-outcome").getText()).isEqualTo("Refused");
 
         browser.signIn("northbridge.lee", PASSWORD).open(application);
-        assertThat(browser.find("#status").getText()).isEqualTo("REFUSED");
+        assertThat(browser.find("#status").getText()).isEqualTo("Refused");
         browser.submit("#refusal-letter-link");
         assertThat(browser.find("#letter-criteria").getText()).contains("UK-C7");
         assertThat(browser.find("#appeal-deadline").getText()).contains("28 days");
@@ -179,7 +179,7 @@ class CaseworkJourneyBrowserTests {
         browser.assertAccessible();
         type("grounds", "The bank's own red team is the end user.");
         browser.submit("#lodge-appeal");
-        assertThat(browser.find("#status").getText()).isEqualTo("UNDER_APPEAL");
+        assertThat(browser.find("#status").getText()).isEqualTo("Under appeal");
         browser.assertAccessible();
 
         browser.signIn("senior", PASSWORD).open(cases);
@@ -201,7 +201,7 @@ class CaseworkJourneyBrowserTests {
         browser.assertAccessible();
 
         browser.signIn("northbridge.lee", PASSWORD).open(application);
-        assertThat(browser.find("#status").getText()).isEqualTo("APPEAL_ALLOWED");
+        assertThat(browser.find("#status").getText()).isEqualTo("Appeal allowed");
         assertThat(browser.find("#appeal-result").getText()).contains("allowed");
         browser.assertAccessible();
         browser.signOut();

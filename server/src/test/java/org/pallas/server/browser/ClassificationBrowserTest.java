@@ -84,7 +84,7 @@ class ClassificationBrowserTest {
 
             browser.submit("#request-classification");
             assertThat(browser.path()).startsWith("/classification/requests/");
-            assertThat(browser.find("#request-status").getText()).isEqualTo("SUBMITTED");
+            assertThat(browser.find("#request-status").getText()).isEqualTo("Submitted");
             browser.assertAccessible();
             String requestPath = browser.path();
             browser.signOut();
@@ -99,7 +99,7 @@ class ClassificationBrowserTest {
             browser.find("#decision-confirm").click();
             browser.find("#reasons").sendKeys("Vulnerability disclosure to the affected vendor (WA-4E001-N1, WA-DEF-VD).");
             browser.submit("#record-decision");
-            assertThat(browser.find("#request-status").getText()).isEqualTo("CONFIRMED");
+            assertThat(browser.find("#request-status").getText()).isEqualTo("Confirmed");
             assertThat(browser.find("#decision-reasons").getText()).contains("WA-4E001-N1");
             browser.signOut();
 

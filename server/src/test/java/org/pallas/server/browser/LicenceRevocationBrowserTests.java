@@ -119,28 +119,29 @@ class LicenceRevocationBrowserTests {
         assertThat(browser.text()).contains("Licence " + reference + " flagged for review");
         browser.assertAccessible();
         browser.submit("#notifications a[href='" + licencePath + "']");
-        assertThat(browser.find("#review-flags").getText()).contains("NEW_SCREENING_HIT", "TEST-BROWSER-HITS");
+        assertThat(browser.find("#review-flags").getText()).contains("New screening hit", "TEST-BROWSER-HITS");
         browser.assertAccessible();
         browser.submit("#suspend");
         assertThat(browser.find("#suspend-reason-error").getText()).contains("Give the reason");
         browser.assertAccessible();
         browser.find("#suspend-reason").sendKeys("New sanctions designation of the end user");
         browser.submit("#suspend");
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("SUSPENDED");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Suspended");
 
         browser.signIn("senior", PASSWORD).open(licencePath);
         browser.find("#revoke-reason").sendKeys("End user designated; the licence cannot stand (UK-SUSPEND)");
         browser.assertAccessible();
         browser.submit("#revoke");
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("REVOKED");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
         assertThat(browser.find("#history").getText()).contains("LicenceFlaggedForReview", "LicenceSuspended", "LicenceRevoked");
 
         browser.signIn("northbridge.lee", PASSWORD).open(licencePath);
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("REVOKED");
-        assertThat(browser.text()).doesNotContain("NEW_SCREENING_HIT", "TEST-BROWSER-HITS", "LicenceFlaggedForReview");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
+        assertThat(browser.text()).doesNotContain("New screening hit", "NEW_SCREENING_HIT", "TEST-BROWSER-HITS",
+                "LicenceFlaggedForReview");
         browser.assertAccessible();
         browser.open("/notifications");
-        assertThat(browser.text()).contains("Licence " + reference + " is now REVOKED").doesNotContain("flagged");
+        assertThat(browser.text()).contains("Licence " + reference + " is now revoked").doesNotContain("flagged");
         browser.assertAccessible();
         browser.signOut();
     }

@@ -91,7 +91,7 @@ class LicensingJourneyBrowserTests {
         browser.open(application);
         browser.assertAccessible();
         browser.submit("#submit-application");
-        assertThat(browser.find("#status").getText()).isEqualTo("SUBMITTED");
+        assertThat(browser.find("#status").getText()).isEqualTo("Submitted");
         String reference = browser.find("h1").getText().replace("Application ", "");
         browser.assertAccessible();
 
@@ -99,24 +99,24 @@ class LicensingJourneyBrowserTests {
         browser.assertAccessible();
         browser.submit("a[href$='" + application.replace("/applications/", "") + "']");
         assertThat(browser.find("h1").getText()).contains(reference);
-        assertThat(browser.find("#case-route").getText()).isEqualTo("FAST_TRACK");
+        assertThat(browser.find("#case-route").getText()).isEqualTo("Fast track");
         browser.assertAccessible();
         browser.submit("#assign-to-me");
         browser.submit("#complete-checks");
-        assertThat(browser.find("#case-status").getText()).isEqualTo("UNDER_REVIEW");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("Under review");
         assertThat(browser.findAll("input[name=conditions]:checked")).as("suggested conditions are pre-selected").isNotEmpty();
         browser.find("#outcome-approved").click();
         type("reasons", "Legitimate security testing for a bank.");
         browser.assertAccessible();
         browser.submit("#record-decision");
-        assertThat(browser.find("#case-status").getText()).isEqualTo("FINALISED");
+        assertThat(browser.find("#case-status").getText()).isEqualTo("Finalised");
         assertThat(browser.find("#licence-reference").getText()).startsWith("LIC-");
         browser.assertAccessible();
 
         browser.signIn("northbridge.lee", PASSWORD).open(application);
-        assertThat(browser.find("#status").getText()).isEqualTo("APPROVED");
+        assertThat(browser.find("#status").getText()).isEqualTo("Approved");
         assertThat(browser.find("#reasons").getText()).isEqualTo("Legitimate security testing for a bank.");
-        assertThat(browser.find("#licence").getText()).contains("ISSUED", "Conditions");
+        assertThat(browser.find("#licence").getText()).contains("Issued", "Conditions");
         assertThat(browser.find("#licence").findElements(By.tagName("li"))).isNotEmpty();
         browser.assertAccessible();
 
@@ -126,7 +126,7 @@ class LicensingJourneyBrowserTests {
         browser.open(browser.findAll("#licences a").stream().filter(a -> a.getText().equals(licenceReference)).findFirst()
                 .orElseThrow().getDomAttribute("href"));
         assertThat(browser.find("#licence-reference").getText()).isEqualTo(licenceReference);
-        assertThat(browser.find("#licence-status").getText()).isEqualTo("ISSUED");
+        assertThat(browser.find("#licence-status").getText()).isEqualTo("Issued");
         browser.assertAccessible();
         // The download link serves the PDF to the signed-in holder (fetched in the page, with its session).
         @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pallas.server.Pallas;
+import org.pallas.server.platform.RecordedAs;
 import org.pallas.server.platform.RecordedChange;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,8 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class LedgerLoadDriver {
 
     /** A synthetic change of the shape of an identity change: a few public facts, a small confidential payload. */
-    record BenchmarkChange(String type, String subjectType, String subjectId, UUID actorUserId, Instant occurredAt,
-            Map<String, Object> publicMetadata, Map<String, Object> confidentialPayload) implements RecordedChange {
+    @RecordedAs(type = "benchmark.append", subject = "benchmark")
+    record BenchmarkChange(Facts facts) implements RecordedChange {
     }
 
     public static void main(String[] args) throws Exception {
@@ -114,9 +115,9 @@ public final class LedgerLoadDriver {
                     for (int i = 0; i < perTransaction; i++) {
                         ids.add(UUID.randomUUID().toString());
                     }
-                    tx.executeWithoutResult(s -> ids.forEach(id -> ctx.publishEvent(new BenchmarkChange("benchmark.append",
-                            "benchmark", id, actor, clock.instant(), Map.of("kind", "EXPORTER", "country", "GB"),
-                            Map.of("name", "Benchmark Organisation " + id)))));
+                    tx.executeWithoutResult(s -> ids.forEach(id -> ctx.publishEvent(new BenchmarkChange(
+                            new RecordedChange.Facts(id, actor, clock.instant(), Map.of("kind", "EXPORTER", "country", "GB"),
+                                    Map.of("name", "Benchmark Organisation " + id))))));
                     Instant at = clock.instant();
                     ids.forEach(id -> committed.put(id, at));
                     count.addAndGet(perTransaction);

@@ -20,6 +20,7 @@ import org.pallas.server.identity.Organisation;
 import org.pallas.server.identity.OrganisationInput;
 import org.pallas.server.identity.Organisations;
 import org.pallas.server.platform.OrganisationKind;
+import org.pallas.server.platform.RecordedChange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,8 +90,8 @@ class LedgerRecordingTests {
     @Test
     void refusesToRecordAChangeOutsideATransaction() {
         long before = store.countEntries();
-        IdentityChanged change = new IdentityChanged("identity.organisation.updated", "organisation", UUID.randomUUID().toString(),
-                null, Instant.parse("2026-11-27T12:00:00Z"), Map.of(), Map.of());
+        IdentityChanged change = new IdentityChanged.OrganisationUpdated(new RecordedChange.Facts(
+                UUID.randomUUID().toString(), null, Instant.parse("2026-11-27T12:00:00Z"), Map.of(), Map.of()));
         assertThatThrownBy(() -> events.publishEvent(change)).isInstanceOf(IllegalTransactionStateException.class);
         assertThat(store.countEntries()).isEqualTo(before);
     }

@@ -14,6 +14,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pallas.licensing.AssessmentRoute;
+import org.pallas.licensing.Case;
+import org.pallas.licensing.CaseStatus;
+import org.pallas.licensing.ConsolidatedAdvice;
+import org.pallas.licensing.Queue;
+import org.pallas.licensing.RiskContribution;
+import org.pallas.licensing.ServiceLevelClock;
+import org.pallas.policy.AdviserTeam;
 import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
@@ -21,6 +29,7 @@ import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.Users;
 import org.pallas.server.ledger.LedgerTestSequencing;
+import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.CallerAuthentication;
 import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.Role;
@@ -104,8 +113,8 @@ class CaseJourneyTests {
     private void adviceConsolidated(String officer, UUID id, String marker) throws Exception {
         underReview(officer, id);
         page(officer, post("/cases/" + id + "/advice-request").param("adviceReason", "Government end user; tier 3."), 302);
-        assertThat(caseOf(id).outstandingAdvice()).containsExactlyInAnyOrder(AdviceTeam.HUMAN_RIGHTS,
-                AdviceTeam.NATIONAL_SECURITY, AdviceTeam.DEFENCE);
+        assertThat(caseOf(id).outstandingAdvice()).containsExactlyInAnyOrder(AdviserTeam.HUMAN_RIGHTS,
+                AdviserTeam.NATIONAL_SECURITY, AdviserTeam.DEFENCE);
         page("adviser.hr", post("/cases/" + id + "/advice").param("adviceType", "APPROVE_WITH_CONDITIONS")
                 .param("reasoning", "HR reasoning " + marker).param("adviceConditions", "Quarterly audit report to the authority"), 302);
         page("adviser.ns", post("/cases/" + id + "/advice").param("adviceType", "APPROVE")
@@ -115,6 +124,21 @@ class CaseJourneyTests {
         assertThat(caseOf(id).status()).isEqualTo(CaseStatus.ADVICE_CONSOLIDATION);
         page(officer, post("/cases/" + id + "/consolidation").param("summary", "Consolidated " + marker), 302);
         assertThat(caseOf(id).status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+    }
+
+    @Test
+    void theAmendPageShowsTheApplicationFormsFieldsFilledInButNotTheDeclarationsItKeeps() throws Exception {
+        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        String amend = page(Who.EXPORTER_A, get("/applications/" + id + "/amend"), 200);
+        assertThat(amend).contains("id=\"productName\"", "value=\"Redline assessment toolkit\"", "id=\"endUserName\"",
+                "value=\"Rhein Bank AG\"", "id=\"endUseStatement\"", "id=\"safeguard-AUDIT_RIGHTS\"", "id=\"seats\"",
+                "value=\"5\"", "id=\"amendReason\"");
+        assertThat(amend).as("the declarations stay as declared").doesNotContain("id=\"riskTier\"",
+                "id=\"endUseCategory\"", "add-end-user");
+        String draftPath = mvc.perform(post("/applications").param("type", "OPEN").with(as(Who.EXPORTER_A.username))
+                .with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(Who.EXPORTER_A, get(draftPath), 200)).as("the draft's form keeps all its fields")
+                .contains("id=\"riskTier\"", "id=\"endUseCategory\"", "id=\"add-end-user\"", "id=\"productName\"");
     }
 
     @Test
@@ -180,7 +204,7 @@ class CaseJourneyTests {
         assertThat(caseOf(id).queues()).containsExactly(Queue.WITH_APPLICANT);
 
         String exporterPage = page(Who.EXPORTER_A, get("/applications/" + id), 200);
-        assertThat(exporterPage).contains("INFORMATION_REQUESTED", "How many operators will use the toolkit?", "send-answer");
+        assertThat(exporterPage).contains("<strong id=\"status\" class=\"tag\">Information requested</strong>", "How many operators will use the toolkit?", "send-answer");
         assertThat(api(Who.EXPORTER_A, get("/api/v1/applications/" + id), 200)).contains("How many operators will use the toolkit?");
 
         String amended = LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"seats\":5", "\"seats\":8");
@@ -213,7 +237,8 @@ class CaseJourneyTests {
         api(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/withdrawal").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"The contract fell through.\"}"), 200);
         assertThat(caseOf(id).status()).isEqualTo(CaseStatus.WITHDRAWN);
-        assertThat(page(Who.EXPORTER_A, get("/applications/" + id), 200)).contains("WITHDRAWN").doesNotContain("withdraw-form");
+        assertThat(page(Who.EXPORTER_A, get("/applications/" + id), 200)).contains("<strong id=\"status\" class=\"tag\">Withdrawn</strong>")
+                .doesNotContain("withdraw-form");
     }
 
     @Test
@@ -324,7 +349,7 @@ class CaseJourneyTests {
         page(Who.CASEWORKER, post("/cases/" + id + "/advice-request").param("adviceReason", "Please advise."), 302);
         assertThat(page(Who.ADVISER, get("/advice"), 200)).contains(reference);
         String adviserPage = page(Who.ADVISER, get("/cases/" + id), 200);
-        assertThat(adviserPage).contains("give-advice", "HUMAN_RIGHTS").doesNotContain("record-decision", "assign-to-me");
+        assertThat(adviserPage).contains("give-advice", "Advice of the <span>Human rights</span> team").doesNotContain("record-decision", "assign-to-me");
         page(Who.ADVISER, get("/cases"), 403);
         page(Who.ADVISER, post("/cases/" + id + "/decision").param("outcome", "APPROVED").param("reasons", "x"), 403);
         page(Who.EXPORTER_A, get("/cases/" + id), 403);

@@ -1,13 +1,13 @@
 package org.pallas.server.licensing;
 
 /** Request bodies of the licensing API used by several tests. */
-final class LicensingJson {
+public final class LicensingJson {
 
     private LicensingJson() {
     }
 
     /** A complete individual-licence application for penetration testing by a German bank: fast track when screened. */
-    static String fastTrackDraft(String endUserName) {
+    public static String fastTrackDraft(String endUserName) {
         return """
                 {"type":"INDIVIDUAL","riskTier":1,"endUseCategory":"PENETRATION_TESTING",
                  "details":{
@@ -23,5 +23,5 @@ final class LicensingJson {
     }
 
     /** The smallest valid PDF header: enough for content-type detection. */
-    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

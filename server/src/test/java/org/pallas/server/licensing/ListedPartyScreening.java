@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pallas.licensing.Party;
 import org.pallas.policy.ScreeningOutcome;
+import org.pallas.server.licensing.cases.PartyScreening;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 

@@ -13,10 +13,31 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.pallas.licensing.ApplicationDetails;
+import org.pallas.licensing.AssessmentRoute;
+import org.pallas.licensing.CaseCommand;
+import org.pallas.licensing.ClassificationStatus;
+import org.pallas.licensing.EndUserType;
+import org.pallas.licensing.LicenceType;
+import org.pallas.licensing.Outcome;
+import org.pallas.licensing.Party;
+import org.pallas.licensing.PartyRole;
+import org.pallas.licensing.Product;
+import org.pallas.licensing.QuantityModel;
+import org.pallas.licensing.Queue;
+import org.pallas.licensing.RedTapeReport;
+import org.pallas.licensing.Routing;
+import org.pallas.licensing.Safeguard;
+import org.pallas.licensing.ServiceLevelClock;
+import org.pallas.licensing.Shares;
+import org.pallas.licensing.UndertakingDocument;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.licensing.cases.BackdatedCases;
+import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.servicelevels.ServiceLevels;
 import org.pallas.server.platform.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,8 +142,8 @@ class ServiceLevelDashboardTests {
         for (Who who : List.of(Who.CASEWORKER, Who.SENIOR_OFFICER, Who.OVERSIGHT, Who.AUDITOR)) {
             String html = mvc.perform(get("/service-levels").param("from", FROM.toString()).param("to", TO.toString())
                     .with(cast.session(who))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(html).as(who.name()).contains("60.0%", "80.0%", "below target", "FAST_TRACK", "STANDARD",
-                    ">NO<", ">SE<", "35");
+            assertThat(html).as(who.name()).contains("60.0%", "80.0%", "below target", ">Fast track<", ">Standard<",
+                    ">Norway<", ">Sweden<", "35");
         }
         for (Who who : List.of(Who.EXPORTER_A, Who.ADVISER, Who.CIVIL_SOCIETY)) {
             mvc.perform(get("/service-levels").with(cast.session(who))).andExpect(status().isForbidden());

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
@@ -77,6 +78,70 @@ class ProblemDetailsTests {
         problem(send("POST", "/api/v1/tokens", "[1,2,3]", "Content-Type", "application/json"), 400);
         problem(send("POST", "/api/v1/organisations", "{\"name\":\"X\",\"kind\":\"SPACESHIP\"}",
                 "Authorization", bearer(), "Content-Type", "application/json"), 400);
+    }
+
+    @Test
+    void anUnknownFieldIs400NamingItsJsonPathNotSilentlyDropped() throws Exception {
+        JsonNode p = problem(send("POST", "/api/v1/organisations", "{\"name\":\"X\",\"kind\":\"EXPORTER\",\"countryCode\":\"GB\"}",
+                "Authorization", bearer(), "Content-Type", "application/json"), 400);
+        assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("countryCode");
+        assertThat(p.get("errors").get(0).get("pointer").asString()).isEqualTo("#/countryCode");
+        assertThat(p.get("errors").get(0).get("message").asString())
+                .isEqualTo("Unknown field 'countryCode'; the fields here are: country, kind, name");
+        assertThat(jdbc.sql("select count(*) from organisation where name = 'X'").query(Long.class).single()).isZero();
+
+        String exporter = "Bearer " + new TestCast(jdbc, tokens).token("northbridge.lee");
+        JsonNode nested = problem(send("POST", "/api/v1/applications", """
+                {"type":"INDIVIDUAL","details":{"parties":[{"role":"END_USER","name":"A","countryCode":"DE"},
+                 {"role":"CONSIGNEE","name":"B","country":"DE"}]}}""",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(nested.get("errors").get(0).get("field").asString()).isEqualTo("details.parties[1].country");
+        assertThat(nested.get("errors").get(0).get("pointer").asString()).isEqualTo("#/details/parties/1/country");
+        assertThat(nested.get("errors").get(0).get("message").asString()).contains("countryCode", "agencyOrUnit");
+    }
+
+    @Test
+    void wrongTypesAndBadEnumValuesAre400NamingTheFieldWithoutJavaTypes() throws Exception {
+        String exporter = "Bearer " + new TestCast(jdbc, tokens).token("northbridge.lee");
+        JsonNode wrongType = problem(send("POST", "/api/v1/applications",
+                "{\"type\":\"INDIVIDUAL\",\"details\":{\"quantities\":{\"seats\":\"five\"}}}",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(wrongType.get("errors").get(0).get("field").asString()).isEqualTo("details.quantities.seats");
+        assertThat(wrongType.get("errors").get(0).get("message").asString()).isEqualTo("'five' is not a whole number");
+
+        JsonNode badEnum = problem(send("POST", "/api/v1/applications", "{\"type\":\"SPECIAL\"}",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(badEnum.get("errors").get(0).get("field").asString()).isEqualTo("type");
+        assertThat(badEnum.get("errors").get(0).get("message").asString())
+                .isEqualTo("Must be one of INDIVIDUAL, OPEN, GENERAL_REGISTRATION");
+
+        JsonNode list = problem(send("POST", "/api/v1/applications",
+                "{\"type\":\"INDIVIDUAL\",\"details\":{\"destinations\":\"DE\"}}",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(list.get("errors").get(0).get("field").asString()).isEqualTo("details.destinations");
+        assertThat(list.get("errors").get(0).get("message").asString()).isEqualTo("Must be a list");
+
+        JsonNode nullNumber = problem(send("POST", "/api/v1/applications",
+                "{\"type\":\"INDIVIDUAL\",\"details\":{\"quantities\":{\"seats\":null}}}",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(nullNumber.get("errors").get(0).get("field").asString()).isEqualTo("details.quantities.seats");
+        assertThat(nullNumber.get("errors").get(0).get("message").asString()).isEqualTo("Required: give a whole number");
+        JsonNode missingNumber = problem(send("POST", "/api/v1/applications",
+                "{\"type\":\"INDIVIDUAL\",\"details\":{\"quantities\":{\"seats\":5,\"concurrentTargets\":2,\"deployments\":1}}}",
+                "Authorization", exporter, "Content-Type", "application/json"), 400);
+        assertThat(missingNumber.get("errors").get(0).get("field").asString()).isEqualTo("details.quantities.updateAndSupportMonths");
+        for (JsonNode p : List.of(wrongType, badEnum, list, nullNumber)) {
+            assertThat(p.toString()).doesNotContain("org.pallas").doesNotContain("java.").doesNotContain("`");
+        }
+    }
+
+    @Test
+    void aMissingNullOrTrailingBodyIs400() throws Exception {
+        for (String body : new String[] {null, "null", "{\"name\":\"X\",\"kind\":\"EXPORTER\"} {}", "[]"}) {
+            JsonNode p = problem(send("POST", "/api/v1/organisations", body,
+                    "Authorization", bearer(), "Content-Type", "application/json"), 400);
+            assertThat(p.get("errors").get(0).get("field").asString()).as(String.valueOf(body)).isEqualTo("body");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.screening.RestrictedLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,13 +59,16 @@ class AssessmentApiTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired RestrictedLists lists;
     @Autowired AccessTokens tokens;
     @Autowired Rulebooks rulebooks;
 
     private TestCast cast;
 
     @BeforeEach
-    void cast() {
+    void cast() throws InterruptedException {
+        // Parties are screened against the lists in use: wait for the start-up load.
+        assertThat(lists.awaitLoaded(Duration.ofMinutes(3))).isTrue();
         cast = new TestCast(jdbc, tokens);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.pallas.policy.EndUse;
 import org.pallas.policy.Party;
 import org.pallas.policy.Product;
 import org.pallas.policy.Rulebook;
+import org.pallas.policy.ScreeningOutcome;
 import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
@@ -27,6 +29,7 @@ import org.pallas.server.identity.Users;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.Role;
+import org.pallas.server.screening.RestrictedLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,6 +43,7 @@ class RulebookChangeTests {
     private static final String NEW_TEXT = "listing status is re-checked at decision time and before shipment.";
 
     @Autowired JdbcClient jdbc;
+    @Autowired RestrictedLists lists;
     @Autowired AccessTokens tokens;
     @Autowired Users users;
     @Autowired RulebookChanges changes;
@@ -52,7 +56,9 @@ class RulebookChangeTests {
     private Caller senior;
 
     @BeforeEach
-    void cast() {
+    void cast() throws InterruptedException {
+        // Parties are screened against the lists in use: wait for the start-up load.
+        assertThat(lists.awaitLoaded(Duration.ofMinutes(3))).isTrue();
         cast = new TestCast(jdbc, tokens);
         caseworker = cast.caller("caseworker");
         senior = cast.caller("senior");
@@ -124,6 +130,33 @@ class RulebookChangeTests {
         Assessment rerun = assessments.reassess(exporter, sanctionedIntermediary(), original.rulebookVersion())
                 .assessment();
         assertThat(rerun).isEqualTo(original);
+    }
+
+    @Test
+    void theNextSubmittedApplicationIsAssessedByTheChangeJustApproved() throws IOException {
+        String newVersion = version();
+        // Keeps OLD_TEXT, which other tests of the shared context expect in the active rulebook.
+        String newText = OLD_TEXT + " Version " + newVersion + ".";
+        RulebookChanges.Change proposed = changes.propose(caseworker, FILE,
+                shippedFile(FILE).replace(OLD_TEXT, newText), newVersion, "Name the version in the explanation");
+        changes.approve(senior, proposed.id());
+
+        ScreeningOutcome hit = new ScreeningOutcome(true, Map.of("TEST-SANCTIONS", "2026-11-01"),
+                List.of(new ScreeningOutcome.Hit("TEST-SANCTIONS", "T-1", "Tal Jonathan Dilian", 0.97, "2026-11-01",
+                        true, false, (LocalDate) null)));
+        Application facts = sanctionedIntermediary();
+        Application screened = new Application(facts.reference(), facts.asOf(), facts.product(), facts.parties().stream()
+                .map(p -> new Party(p.role(), p.name(), p.country(), p.endUserType(), p.agency(), p.sector(),
+                        p.independentOversight(), p.role() == Party.PartyRole.INTERMEDIARY ? hit
+                                : ScreeningOutcome.clear(Map.of("TEST-SANCTIONS", "2026-11-01"))))
+                .toList(), facts.destinations(), facts.endUse(), facts.dueDiligence(), facts.misuseMatches(),
+                facts.priorDenials(), facts.exporterRecord());
+
+        Assessment next = assessments.assessSubmitted(screened);
+        assertThat(next.rulebookVersion()).isEqualTo(newVersion);
+        assertThat(next.rulebookHash()).isEqualTo(proposed.newHash());
+        assertThat(next.findingsOf("HS-SANCTIONED-PARTY")).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).contains(newText));
     }
 
     @Test

@@ -32,6 +32,17 @@ class BatchFileTests {
     }
 
     @Test
+    void csvCellsFollowRfc4180QuotingAndAnOpenQuoteIsNamed() {
+        BatchFile file = parse("x.csv", "name,country\n\"Smith, \"\"Johnny\"\" J\",GB\n\"Open quote,GB\nOpen \"quote,GB\n", 10_000, 100);
+        assertThat(file.rows()).extracting(BatchFile.Row::line).containsExactly(2, 3, 4);
+        assertThat(file.rows().get(0).name()).isEqualTo("Smith, \"Johnny\" J");
+        assertThat(file.rows().get(0).query().country()).isEqualTo("GB");
+        assertThat(file.rows().get(1).error()).isEqualTo("malformed CSV: unterminated quote");
+        assertThat(file.rows().get(2).error()).isEqualTo("malformed CSV: unterminated quote");
+        assertThat(BatchFile.cells("a,,\"b\"")).containsExactly("a", "", "b");
+    }
+
+    @Test
     void ndjsonRowsAreSearchRequestsAndBrokenJsonIsNamed() {
         BatchFile file = parse("x.ndjson", "{\"name\":\"Intelexa\",\"kind\":\"organisation\",\"birthDate\":\"2019\"}\n{not json\n", 10_000, 100);
         assertThat(file.rows()).hasSize(2);

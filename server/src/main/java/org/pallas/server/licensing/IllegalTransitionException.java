@@ -1,9 +1,0 @@
-package org.pallas.server.licensing;
-
-/** An action was attempted in a state that does not allow it; the message names the state and the action. */
-public class IllegalTransitionException extends IllegalStateException {
-
-    IllegalTransitionException(String message) {
-        super(message);
-    }
-}

@@ -1,7 +1,0 @@
-package org.pallas.server.licensing;
-
-import java.time.Instant;
-
-/** A regulator-only note on a case. */
-public record InternalNote(String authorId, String text, Instant at) {
-}

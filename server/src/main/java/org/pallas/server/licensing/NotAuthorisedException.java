@@ -1,9 +1,0 @@
-package org.pallas.server.licensing;
-
-/** The acting user lacks the role, organisation or team an action needs. */
-public class NotAuthorisedException extends RuntimeException {
-
-    NotAuthorisedException(String message) {
-        super(message);
-    }
-}

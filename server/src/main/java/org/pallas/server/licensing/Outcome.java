@@ -1,8 +1,0 @@
-package org.pallas.server.licensing;
-
-/** The outcome of a finalised case. */
-public enum Outcome {
-    APPROVED,
-    REFUSED,
-    NO_LICENCE_REQUIRED
-}

@@ -1,7 +1,0 @@
-package org.pallas.server.licensing;
-
-import java.time.Period;
-
-/** A reporting obligation attached to a licence, e.g. "report every deployment within 30 days", every month. */
-public record ReportingDuty(String description, Period every) {
-}

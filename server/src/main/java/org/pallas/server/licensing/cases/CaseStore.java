@@ -1,0 +1,212 @@
+package org.pallas.server.licensing.cases;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.pallas.licensing.Actor;
+import org.pallas.licensing.ApplicationRules;
+import org.pallas.licensing.ApplicationVersion;
+import org.pallas.licensing.Case;
+import org.pallas.licensing.CaseCommand;
+import org.pallas.licensing.CaseEvent;
+import org.pallas.licensing.GeneralAuthorisations;
+import org.pallas.licensing.LicenceType;
+import org.pallas.licensing.Product;
+import org.pallas.licensing.ReplayClock;
+import org.pallas.licensing.SlaPosition;
+import org.pallas.licensing.WorkingCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * PostgreSQL storage of cases: the ordered commands (the source of truth, replayed to rebuild a {@link Case}) and
+ * the projections written with them (case row for queues and filters, application versions, the transition trail).
+ * Every read takes the organisation scope so that one exporter never reads another's case.
+ */
+@Repository
+public class CaseStore {
+
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** A case rebuilt from its commands, with the clock it runs on and the next command number. */
+    public record Loaded(Case c, UUID organisationId, String reference, CaseCommand.Declarations declarations,
+            ReplayClock clock, int nextSeq) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationRules rules;
+    private final SlaPosition sla;
+    private final Counter replays;
+
+    CaseStore(JdbcClient jdbc, WorkingCalendar calendar, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        // Every load replays the case's whole command history: what a request costs grows with the case.
+        this.replays = Counter.builder("pallas.licensing.case.replays")
+                .description("Cases rebuilt by replaying their stored commands").register(meters);
+        this.sla = new SlaPosition(calendar);
+        this.rules = new ApplicationRules(GeneralAuthorisations.shipped());
+    }
+
+    ApplicationRules rules() {
+        return rules;
+    }
+
+    String nextReference(Instant at) {
+        long n = jdbc.sql("select nextval('licensing_case_reference_seq')").query(Long.class).single();
+        return "PAL-" + at.toString().substring(0, 4) + "-" + String.format(java.util.Locale.ROOT, "%06d", n);
+    }
+
+    void insert(UUID id, UUID organisationId, String reference, LicenceType type, Instant at) {
+        jdbc.sql("""
+                insert into licensing_case (id, organisation_id, reference, licence_type, title, status, status_since,
+                    created_at, updated_at)
+                values (:id, :org, :ref, :type, '', 'DRAFT', :at, :at, :at)""")
+                .param("id", id).param("org", organisationId).param("ref", reference).param("type", type.name())
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    void appendCommand(UUID caseId, int seq, CaseCommand command, Actor actor, Instant at) {
+        jdbc.sql("""
+                insert into licensing_case_command (case_id, seq, kind, actor, payload, at)
+                values (:id, :seq, :kind, cast(:actor as jsonb), cast(:payload as jsonb), :at)""")
+                .param("id", caseId).param("seq", seq).param("kind", command.getClass().getSimpleName())
+                .param("actor", JSON.writeValueAsString(actor)).param("payload", JSON.writeValueAsString(command))
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** Writes what the event changed into the projections. */
+    void project(Loaded loaded, CaseEvent event, int seq) {
+        Case c = loaded.c();
+        UUID id = UUID.fromString(c.caseId());
+        CaseEvent.Change ch = event.change();
+        String title = c.application().details().products().stream().map(Product::name)
+                .filter(n -> n != null && !n.isBlank()).reduce((a, b) -> a + ", " + b).orElse("");
+        jdbc.sql("""
+                update licensing_case set status = :status, outcome = :outcome, route = :route, title = :title,
+                    case_officer_id = cast(:officer as uuid), status_since = :since, updated_at = :at,
+                    declared_risk_tier = :tier, end_use_category = :category,
+                    submitted_at = coalesce(submitted_at, :submitted), destinations = cast(:destinations as varchar(2)[]),
+                    queues = cast(:queues as varchar(40)[]), sla_base = :slaBase
+                where id = :id""")
+                .param("status", c.status().name())
+                .param("outcome", c.standingOutcome().map(Enum::name).orElse(null))
+                .param("route", c.routing().map(r -> r.route().name()).orElse(null))
+                .param("title", title.length() > 200 ? title.substring(0, 200) : title)
+                .param("officer", c.caseOfficerId().orElse(null))
+                .param("since", Timestamp.from(c.statusSince()))
+                .param("at", Timestamp.from(ch.at()))
+                .param("tier", loaded.declarations().riskTier())
+                .param("category", loaded.declarations().endUseCategory())
+                .param("submitted", event instanceof CaseEvent.ApplicationSubmitted ? Timestamp.from(ch.at()) : null)
+                .param("destinations", destinationsArray(c.application().details().destinations()))
+                .param("queues", c.queues().stream().map(Enum::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("slaBase", java.util.Optional.ofNullable(sla.base(c.history(), ch.at())).map(java.sql.Date::valueOf)
+                        .orElse(null))
+                .param("id", id).update();
+        String reason = ch.reason() == null ? "" : ch.reason();
+        jdbc.sql("""
+                insert into licensing_case_transition (case_id, seq, event, from_status, to_status, actor_id, actor_roles,
+                    reason, at, payload)
+                values (:id, :seq, :event, :from, :to, :actor, :roles, :reason, :at, cast(:payload as jsonb))""")
+                .param("id", id).param("seq", seq).param("event", event.getClass().getSimpleName())
+                .param("from", ch.from().name()).param("to", ch.to().name()).param("actor", ch.actor().id())
+                .param("roles", ch.actor().roles().toString())
+                .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason)
+                .param("at", Timestamp.from(ch.at())).param("payload", JSON.writeValueAsString(event)).update();
+        for (ApplicationVersion v : c.application().versions()) {
+            jdbc.sql("""
+                    insert into licensing_application_version (case_id, version, details, created_at, created_by, reason)
+                    values (:id, :v, cast(:details as jsonb), :at, :by, :reason) on conflict do nothing""")
+                    .param("id", id).param("v", v.number()).param("details", JSON.writeValueAsString(v.details()))
+                    .param("at", Timestamp.from(v.createdAt())).param("by", v.createdBy()).param("reason", v.reason())
+                    .update();
+        }
+    }
+
+    /** A Postgres array literal of two-letter codes (anything else is left out: the rules reject it anyway). */
+    static String destinationsArray(java.util.Set<String> destinations) {
+        return destinations.stream().filter(d -> d != null && d.matches("[A-Z]{2}"))
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** The domain event a transition row keeps (for the service-level measures). */
+    static CaseEvent event(String kind, String payload) {
+        for (Class<?> k : CaseEvent.class.getPermittedSubclasses()) {
+            if (k.getSimpleName().equals(kind)) {
+                return JSON.readValue(payload, k.asSubclass(CaseEvent.class));
+            }
+        }
+        throw new IllegalStateException("unknown stored case event kind '" + kind + "'");
+    }
+
+    void saveAssessment(UUID caseId, SubmissionAssessments.Summary summary) {
+        jdbc.sql("update licensing_case set assessment = cast(:a as jsonb) where id = :id")
+                .param("a", JSON.writeValueAsString(summary)).param("id", caseId).update();
+    }
+
+    public Optional<SubmissionAssessments.Summary> assessment(UUID caseId) {
+        return jdbc.sql("select assessment::text from licensing_case where id = :id and assessment is not null")
+                .param("id", caseId).query(String.class).optional()
+                .map(s -> JSON.readValue(s, SubmissionAssessments.Summary.class));
+    }
+
+    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {
+    }
+
+    /**
+     * Rebuilds the case if it exists and {@code scope} (an organisation, or null for cross-organisation readers) may
+     * see it; locks its row when {@code forUpdate}, so that two officers' commands apply one after the other.
+     */
+    public Optional<Loaded> load(UUID id, UUID scope, boolean forUpdate) {
+        Optional<Object[]> head = jdbc.sql("""
+                select organisation_id, reference from licensing_case
+                where id = :id and (cast(:scope as uuid) is null or organisation_id = :scope)""" + (forUpdate ? " for update" : ""))
+                .param("id", id).param("scope", scope)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StoredCommand> commands = jdbc.sql(
+                "select seq, kind, actor::text, payload::text, at from licensing_case_command where case_id = :id order by seq")
+                .param("id", id)
+                .query((rs, n) -> new StoredCommand(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+        replays.increment();
+        ReplayClock clock = new ReplayClock(commands.get(0).at());
+        CaseCommand.StartDraft start = JSON.readValue(commands.get(0).payload(), CaseCommand.StartDraft.class);
+        Case c = Case.draft(id.toString(), JSON.readValue(commands.get(0).actor(), Actor.class), start.type(),
+                start.details(), rules, clock);
+        CaseCommand.Declarations declarations = start.declarations();
+        for (StoredCommand stored : commands.subList(1, commands.size())) {
+            CaseCommand command = JSON.readValue(stored.payload(), type(stored.kind()));
+            clock.set(stored.at());
+            command.applyTo(c, JSON.readValue(stored.actor(), Actor.class));
+            if (command instanceof CaseCommand.SaveDraft save) {
+                declarations = save.declarations();
+            }
+        }
+        return Optional.of(new Loaded(c, (UUID) head.get()[0], (String) head.get()[1], declarations, clock,
+                commands.size()));
+    }
+
+    private static Class<? extends CaseCommand> type(String kind) {
+        for (Class<?> k : CaseCommand.class.getPermittedSubclasses()) {
+            if (k.getSimpleName().equals(kind)) {
+                return k.asSubclass(CaseCommand.class);
+            }
+        }
+        throw new IllegalStateException("unknown stored case command kind '" + kind + "'");
+    }
+}
