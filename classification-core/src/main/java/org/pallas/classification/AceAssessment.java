@@ -8,8 +8,12 @@ import java.util.List;
  * (US-ACE-NOT-CAT5P2). In scope does not mean usable: the destination, end-user and end-use
  * restrictions (US-ACE-1..4) are listed in the explanation and are checked per transaction.
  */
-public record AceAssessment(State state, List<String> eligibleEntries, List<String> ineligibleEntries,
-                            List<OpenQuestion> openQuestions, List<ExplanationStep> explanation) {
+public record AceAssessment(
+        State state,
+        List<String> eligibleEntries,
+        List<String> ineligibleEntries,
+        List<OpenQuestion> openQuestions,
+        List<ExplanationStep> explanation) {
 
     public AceAssessment {
         eligibleEntries = List.copyOf(eligibleEntries);

@@ -12,8 +12,7 @@ import org.pallas.classification.capability.ItemForm;
  */
 final class Assessment {
 
-    record Step(String text, List<String> rules) {
-    }
+    record Step(String text, List<String> rules) {}
 
     /** An entry that catches the item, or a candidate ({@code pending}) that depends on open questions. */
     record Match(String code, String relatedTo, List<String> subparagraphs, ItemForm form, boolean pending) {
@@ -55,9 +54,10 @@ final class Assessment {
     }
 
     private void add(OpenQuestion question) {
-        boolean known = open.stream().anyMatch(q -> q.kind() == question.kind()
-                && java.util.Objects.equals(q.questionId(), question.questionId())
-                && (q.questionId() != null || q.text().equals(question.text())));
+        boolean known = open.stream()
+                .anyMatch(q -> q.kind() == question.kind()
+                        && java.util.Objects.equals(q.questionId(), question.questionId())
+                        && (q.questionId() != null || q.text().equals(question.text())));
         if (!known) {
             open.add(question);
         }

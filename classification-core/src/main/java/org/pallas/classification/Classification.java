@@ -11,9 +11,14 @@ import org.pallas.classification.reference.Regime;
  * and the same reference data give an equal result; record {@link #referenceDataVersion()} and
  * {@link #referenceDataSha256()} with any decision based on it.
  */
-public record Classification(String referenceDataVersion, String referenceDataSha256,
-                             CapabilityDescription description, Map<Regime, RegimeClassification> regimes,
-                             CatchAllAssessment euArticle5, AceAssessment usAce, RiskAssessment risk) {
+public record Classification(
+        String referenceDataVersion,
+        String referenceDataSha256,
+        CapabilityDescription description,
+        Map<Regime, RegimeClassification> regimes,
+        CatchAllAssessment euArticle5,
+        AceAssessment usAce,
+        RiskAssessment risk) {
 
     public RegimeClassification regime(Regime regime) {
         return regimes.get(regime);
@@ -21,8 +26,12 @@ public record Classification(String referenceDataVersion, String referenceDataSh
 
     /** Open questions across regimes and flags, de-duplicated, in first-seen order. */
     public List<OpenQuestion> openQuestions() {
-        return Stream.of(regimes.values().stream().flatMap(r -> r.openQuestions().stream()),
-                        euArticle5.openQuestions().stream(), usAce.openQuestions().stream())
-                .flatMap(s -> s).distinct().toList();
+        return Stream.of(
+                        regimes.values().stream().flatMap(r -> r.openQuestions().stream()),
+                        euArticle5.openQuestions().stream(),
+                        usAce.openQuestions().stream())
+                .flatMap(s -> s)
+                .distinct()
+                .toList();
     }
 }

@@ -19,15 +19,15 @@ import org.pallas.classification.capability.Tri;
 final class DecontrolNotes {
 
     private static final Set<Recipient> REMEDIATORS_VD = EnumSet.of(Recipient.AFFECTED_VENDOR, Recipient.COORDINATOR);
-    private static final Set<Recipient> REMEDIATORS_CIR = EnumSet.of(Recipient.AFFECTED_VENDOR,
-            Recipient.COORDINATOR, Recipient.INCIDENT_VICTIM);
+    private static final Set<Recipient> REMEDIATORS_CIR =
+            EnumSet.of(Recipient.AFFECTED_VENDOR, Recipient.COORDINATOR, Recipient.INCIDENT_VICTIM);
 
-    private DecontrolNotes() {
-    }
+    private DecontrolNotes() {}
 
     private static void vulnerabilityDisclosure(CapabilityDescription d, Assessment a) {
         List<Assessment.Match> technology = a.matches.stream()
-                .filter(m -> m.code().equals("4E001.a") || m.code().equals("4E001.c")).toList();
+                .filter(m -> m.code().equals("4E001.a") || m.code().equals("4E001.c"))
+                .toList();
         if (technology.isEmpty()) {
             return;
         }
@@ -43,14 +43,20 @@ final class DecontrolNotes {
                     markPending(a, technology);
                 } else if (REMEDIATORS_VD.contains(d.recipient())) {
                     a.matches.removeAll(technology);
-                    a.exclude("Giving the technology to " + recipientText(d.recipient()) + " so that the vulnerability"
-                            + " gets fixed is vulnerability disclosure, which 4E001.a and 4E001.c do not catch. The"
-                            + " authority keeps the right to check that the transfer really is that.",
-                            "WA-4E001-N1", "WA-DEF-VD", "WA-4E001-N2");
+                    a.exclude(
+                            "Giving the technology to " + recipientText(d.recipient()) + " so that the vulnerability"
+                                    + " gets fixed is vulnerability disclosure, which 4E001.a and 4E001.c do not catch. The"
+                                    + " authority keeps the right to check that the transfer really is that.",
+                            "WA-4E001-N1",
+                            "WA-DEF-VD",
+                            "WA-4E001-N2");
                 } else {
-                    a.step("It is called disclosure, but " + recipientText(d.recipient()) + " is not responsible for"
-                            + " fixing the vulnerability or coordinating the fix, so it is not vulnerability"
-                            + " disclosure and the note to 4E001 does not apply.", "WA-DEF-VD", "WA-4E001-N1");
+                    a.step(
+                            "It is called disclosure, but " + recipientText(d.recipient()) + " is not responsible for"
+                                    + " fixing the vulnerability or coordinating the fix, so it is not vulnerability"
+                                    + " disclosure and the note to 4E001 does not apply.",
+                            "WA-DEF-VD",
+                            "WA-4E001-N1");
                 }
             }
             case INCIDENT_RESPONSE -> {
@@ -59,21 +65,32 @@ final class DecontrolNotes {
                     markPending(a, technology);
                 } else if (REMEDIATORS_CIR.contains(d.recipient())) {
                     a.matches.removeAll(technology);
-                    a.exclude("Giving the technology to " + recipientText(d.recipient()) + " to remediate an incident"
-                            + " is cyber incident response, which 4E001.a and 4E001.c do not catch. The authority"
-                            + " keeps the right to check that the transfer really is that.", "WA-4E001-N1",
-                            "WA-DEF-CIR", "WA-4E001-N2");
+                    a.exclude(
+                            "Giving the technology to " + recipientText(d.recipient()) + " to remediate an incident"
+                                    + " is cyber incident response, which 4E001.a and 4E001.c do not catch. The authority"
+                                    + " keeps the right to check that the transfer really is that.",
+                            "WA-4E001-N1",
+                            "WA-DEF-CIR",
+                            "WA-4E001-N2");
                 } else {
-                    a.step("It is called incident response, but " + recipientText(d.recipient()) + " is not"
-                            + " responsible for remediating the incident, so the note to 4E001 does not apply.",
-                            "WA-DEF-CIR", "WA-4E001-N1");
+                    a.step(
+                            "It is called incident response, but " + recipientText(d.recipient()) + " is not"
+                                    + " responsible for remediating the incident, so the note to 4E001 does not apply.",
+                            "WA-DEF-CIR",
+                            "WA-4E001-N1");
                 }
             }
-            case PUBLICATION -> a.step("Publication is neither vulnerability disclosure nor cyber incident response;"
-                    + " whether the material is in the public domain is assessed separately.", "WA-4E001-N1",
-                    "WA-GTN-GSN");
-            case SALE_OR_LICENCE, INTERNAL -> a.step("A commercial or intra-group transfer is neither vulnerability"
-                    + " disclosure nor cyber incident response, so the note to 4E001 does not apply.", "WA-4E001-N1");
+            case PUBLICATION ->
+                a.step(
+                        "Publication is neither vulnerability disclosure nor cyber incident response;"
+                                + " whether the material is in the public domain is assessed separately.",
+                        "WA-4E001-N1",
+                        "WA-GTN-GSN");
+            case SALE_OR_LICENCE, INTERNAL ->
+                a.step(
+                        "A commercial or intra-group transfer is neither vulnerability"
+                                + " disclosure nor cyber incident response, so the note to 4E001 does not apply.",
+                        "WA-4E001-N1");
         }
     }
 
@@ -84,12 +101,15 @@ final class DecontrolNotes {
     static void apply(CapabilityDescription d, Assessment a) {
         Tri published = d.published();
         if (published.isYes() && a.matches.removeIf(DecontrolNotes::softwareOrTechnology)) {
-            a.exclude("The software or technology is published: anyone can get it without restriction on further"
-                    + " sharing. The General Software and Technology Notes take public-domain items out of control;"
-                    + " in the US, published items are not subject to the EAR (15 CFR 734.7).", "WA-GTN-GSN");
+            a.exclude(
+                    "The software or technology is published: anyone can get it without restriction on further"
+                            + " sharing. The General Software and Technology Notes take public-domain items out of control;"
+                            + " in the US, published items are not subject to the EAR (15 CFR 734.7).",
+                    "WA-GTN-GSN");
         }
         vulnerabilityDisclosure(d, a);
-        List<Assessment.Match> remaining = a.matches.stream().filter(DecontrolNotes::softwareOrTechnology).toList();
+        List<Assessment.Match> remaining =
+                a.matches.stream().filter(DecontrolNotes::softwareOrTechnology).toList();
         if (remaining.isEmpty()) {
             return;
         }

@@ -7,8 +7,15 @@ import java.util.List;
  * entry is "for" (4E001.a for 4D004, 5D001.c for 5A001.j) and {@code subparagraphs} the parts that bite
  * (5A001.f.2). {@code usReasons} holds the CCL reasons for control in the US result only.
  */
-public record EntryMatch(String code, String relatedTo, List<String> subparagraphs, String title, String citation,
-                         boolean unverified, List<String> usReasons, List<String> rules) {
+public record EntryMatch(
+        String code,
+        String relatedTo,
+        List<String> subparagraphs,
+        String title,
+        String citation,
+        boolean unverified,
+        List<String> usReasons,
+        List<String> rules) {
 
     public EntryMatch {
         subparagraphs = List.copyOf(subparagraphs);

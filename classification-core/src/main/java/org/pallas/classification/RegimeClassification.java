@@ -8,9 +8,15 @@ import org.pallas.classification.reference.Regime;
  * candidate entries still depending on open questions, the reason when NOT_CONTROLLED, the open
  * questions, and the numbered explanation chain.
  */
-public record RegimeClassification(Regime regime, Outcome outcome, List<EntryMatch> entries,
-                                   List<EntryMatch> candidates, String reason, List<String> reasonRules,
-                                   List<OpenQuestion> openQuestions, List<ExplanationStep> explanation) {
+public record RegimeClassification(
+        Regime regime,
+        Outcome outcome,
+        List<EntryMatch> entries,
+        List<EntryMatch> candidates,
+        String reason,
+        List<String> reasonRules,
+        List<OpenQuestion> openQuestions,
+        List<ExplanationStep> explanation) {
 
     public List<String> entryCodes() {
         return entries.stream().map(EntryMatch::code).distinct().toList();

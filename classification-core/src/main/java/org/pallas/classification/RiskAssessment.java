@@ -25,8 +25,13 @@ public record RiskAssessment(int tier, List<Reason> reasons) {
     }
 
     /** One reason: what it found, how it moved the tier, and the rules or cases behind it. */
-    public record Reason(Effect effect, String text, List<String> rules) {
-    }
+    public record Reason(Effect effect, String text, List<String> rules) {}
 
-    public enum Effect { BASE, RAISES, LOWERS, CAPS, NOTE }
+    public enum Effect {
+        BASE,
+        RAISES,
+        LOWERS,
+        CAPS,
+        NOTE
+    }
 }

@@ -22,10 +22,17 @@ class ClassificationEngineTest {
     private final ClassificationEngine engine = new ClassificationEngine(DATA);
 
     private static CapabilityDescription.Builder spywarePlatform() {
-        return CapabilityDescription.builder().itemKind(ItemKind.INTRUSION_PLATFORM).itemForms(ItemForm.SOFTWARE)
-                .developmentTooling(Tri.NO).platformFunctions(PlatformFunction.COMMAND_AND_CONTROL)
-                .evadesMonitoring(Tri.YES).defeatsCountermeasures(Tri.YES).payloadEffects(PayloadEffect.EXTRACTS_DATA)
-                .published(Tri.NO).encryptionCat5p2(Tri.NO).deliveryVectors(DeliveryVector.ZERO_CLICK);
+        return CapabilityDescription.builder()
+                .itemKind(ItemKind.INTRUSION_PLATFORM)
+                .itemForms(ItemForm.SOFTWARE)
+                .developmentTooling(Tri.NO)
+                .platformFunctions(PlatformFunction.COMMAND_AND_CONTROL)
+                .evadesMonitoring(Tri.YES)
+                .defeatsCountermeasures(Tri.YES)
+                .payloadEffects(PayloadEffect.EXTRACTS_DATA)
+                .published(Tri.NO)
+                .encryptionCat5p2(Tri.NO)
+                .deliveryVectors(DeliveryVector.ZERO_CLICK);
     }
 
     @Test
@@ -41,7 +48,8 @@ class ClassificationEngineTest {
         Classification result = engine.classify(CapabilityDescription.builder().build());
         for (Regime regime : Regime.values()) {
             assertThat(result.regime(regime).outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
-            assertThat(result.regime(regime).openQuestions()).extracting(OpenQuestion::questionId)
+            assertThat(result.regime(regime).openQuestions())
+                    .extracting(OpenQuestion::questionId)
                     .containsExactly("item_kind");
         }
         assertThat(result.euArticle5().state()).isEqualTo(CatchAllAssessment.State.UNDETERMINED);
@@ -51,8 +59,11 @@ class ClassificationEngineTest {
 
     @Test
     void rejectsAContradictoryDescription() {
-        var contradictory = spywarePlatform().safeguards(Safeguard.NONE, Safeguard.KILL_SWITCH).build();
-        assertThatThrownBy(() -> engine.classify(contradictory)).isInstanceOf(InvalidDescriptionException.class)
+        var contradictory = spywarePlatform()
+                .safeguards(Safeguard.NONE, Safeguard.KILL_SWITCH)
+                .build();
+        assertThatThrownBy(() -> engine.classify(contradictory))
+                .isInstanceOf(InvalidDescriptionException.class)
                 .hasMessageContaining("safeguards: 'none' cannot be combined");
     }
 
@@ -72,33 +83,50 @@ class ClassificationEngineTest {
 
     @Test
     void anExploitIsNeverClassifiedAs4D004BecauseItIsIntrusionSoftware() {
-        var exploit = CapabilityDescription.builder().itemKind(ItemKind.EXPLOIT).itemForms(ItemForm.SOFTWARE)
-                .platformFunctions(PlatformFunction.NONE).evadesMonitoring(Tri.YES).defeatsCountermeasures(Tri.YES)
-                .payloadEffects(PayloadEffect.EXTRACTS_DATA, PayloadEffect.ALTERS_EXECUTION).published(Tri.NO).build();
+        var exploit = CapabilityDescription.builder()
+                .itemKind(ItemKind.EXPLOIT)
+                .itemForms(ItemForm.SOFTWARE)
+                .platformFunctions(PlatformFunction.NONE)
+                .evadesMonitoring(Tri.YES)
+                .defeatsCountermeasures(Tri.YES)
+                .payloadEffects(PayloadEffect.EXTRACTS_DATA, PayloadEffect.ALTERS_EXECUTION)
+                .published(Tri.NO)
+                .build();
         RegimeClassification wa = engine.classify(exploit).regime(Regime.WA);
         assertThat(wa.outcome()).isEqualTo(Outcome.NOT_CONTROLLED);
         assertThat(wa.explanation()).anyMatch(s -> s.text().startsWith("The exploit is intrusion software"));
-        assertThat(wa.explanation()).anyMatch(s -> s.rules().contains("WA-IS-NOTCTRL")
-                && s.text().contains("not 4D004 just because it is intrusion software"));
+        assertThat(wa.explanation())
+                .anyMatch(s -> s.rules().contains("WA-IS-NOTCTRL")
+                        && s.text().contains("not 4D004 just because it is intrusion software"));
     }
 
     @Test
     void marksStepsThatRestOnUnverifiedRules() {
-        var toCert = CapabilityDescription.builder().itemKind(ItemKind.VULNERABILITY_RESEARCH)
-                .itemForms(ItemForm.TECHNOLOGY).exploitationTechnique(Tri.YES).evadesMonitoring(Tri.YES)
-                .payloadEffects(PayloadEffect.EXTRACTS_DATA).transferPurpose(
-                        org.pallas.classification.capability.TransferPurpose.INCIDENT_RESPONSE)
-                .recipient(org.pallas.classification.capability.Recipient.COORDINATOR).published(Tri.NO).build();
+        var toCert = CapabilityDescription.builder()
+                .itemKind(ItemKind.VULNERABILITY_RESEARCH)
+                .itemForms(ItemForm.TECHNOLOGY)
+                .exploitationTechnique(Tri.YES)
+                .evadesMonitoring(Tri.YES)
+                .payloadEffects(PayloadEffect.EXTRACTS_DATA)
+                .transferPurpose(org.pallas.classification.capability.TransferPurpose.INCIDENT_RESPONSE)
+                .recipient(org.pallas.classification.capability.Recipient.COORDINATOR)
+                .published(Tri.NO)
+                .build();
         var steps = engine.classify(toCert).regime(Regime.WA).explanation();
-        assertThat(steps).filteredOn(s -> s.rules().contains("WA-DEF-CIR")).isNotEmpty()
+        assertThat(steps)
+                .filteredOn(s -> s.rules().contains("WA-DEF-CIR"))
+                .isNotEmpty()
                 .allMatch(ExplanationStep::unverified);
-        assertThat(steps).filteredOn(s -> s.rules().equals(java.util.List.of("WA-4E001C"))).isNotEmpty()
+        assertThat(steps)
+                .filteredOn(s -> s.rules().equals(java.util.List.of("WA-4E001C")))
+                .isNotEmpty()
                 .noneMatch(ExplanationStep::unverified);
     }
 
     @Test
     void publishedStatusUnknownKeepsAnOtherwiseControlledPlatformUnderReview() {
-        Classification result = engine.classify(spywarePlatform().published(Tri.UNKNOWN).build());
+        Classification result =
+                engine.classify(spywarePlatform().published(Tri.UNKNOWN).build());
         RegimeClassification wa = result.regime(Regime.WA);
         assertThat(wa.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
         assertThat(wa.candidates()).extracting(EntryMatch::code).containsExactly("4D004");

@@ -31,7 +31,9 @@ class QuestionnaireEngineConsistencyTest {
     void everyWalkAnswersOnlyApplicableQuestionsAndEndsComplete() {
         for (long seed = 0; seed < WALKS; seed++) {
             Answers answers = new RandomAnswers(QUESTIONNAIRE, seed, true).complete();
-            assertThat(QUESTIONNAIRE.validate(answers)).as("seed " + seed + " " + answers).isEmpty();
+            assertThat(QUESTIONNAIRE.validate(answers))
+                    .as("seed " + seed + " " + answers)
+                    .isEmpty();
             assertThat(QUESTIONNAIRE.isComplete(answers)).as("seed " + seed).isTrue();
             assertThat(QUESTIONNAIRE.prune(answers)).as("seed " + seed).isEqualTo(answers);
         }
@@ -42,18 +44,26 @@ class QuestionnaireEngineConsistencyTest {
         for (long seed = 0; seed < WALKS; seed++) {
             Answers answers = new RandomAnswers(QUESTIONNAIRE, seed, false).complete();
             Classification result = ENGINE.classify(QUESTIONNAIRE.describe(answers));
-            assertThat(result.openQuestions().stream().filter(q -> q.kind() == OpenQuestion.Kind.UNANSWERED).toList())
-                    .as("seed " + seed + " " + answers).isEmpty();
+            assertThat(result.openQuestions().stream()
+                            .filter(q -> q.kind() == OpenQuestion.Kind.UNANSWERED)
+                            .toList())
+                    .as("seed " + seed + " " + answers)
+                    .isEmpty();
             for (Regime regime : Regime.values()) {
                 RegimeClassification r = result.regime(regime);
                 if (r.outcome() == Outcome.NEEDS_REVIEW) {
-                    assertThat(r.openQuestions()).as("seed " + seed).isNotEmpty()
+                    assertThat(r.openQuestions())
+                            .as("seed " + seed)
+                            .isNotEmpty()
                             .allMatch(q -> q.kind() != OpenQuestion.Kind.UNANSWERED);
                 }
             }
-            assertThat(result.euArticle5().state()).as("seed " + seed)
-                    .isNotEqualTo(result.regime(Regime.EU).outcome() == Outcome.NEEDS_REVIEW ? null
-                            : CatchAllAssessment.State.UNDETERMINED);
+            assertThat(result.euArticle5().state())
+                    .as("seed " + seed)
+                    .isNotEqualTo(
+                            result.regime(Regime.EU).outcome() == Outcome.NEEDS_REVIEW
+                                    ? null
+                                    : CatchAllAssessment.State.UNDETERMINED);
         }
     }
 
@@ -61,12 +71,15 @@ class QuestionnaireEngineConsistencyTest {
     void theEngineOnlyWaitsForQuestionsTheFormShows() {
         for (long seed = 0; seed < WALKS; seed++) {
             Answers answers = new RandomAnswers(QUESTIONNAIRE, seed, true).partial();
-            Set<String> applicable = QUESTIONNAIRE.applicable(answers).stream().map(Question::id)
+            Set<String> applicable = QUESTIONNAIRE.applicable(answers).stream()
+                    .map(Question::id)
                     .collect(java.util.stream.Collectors.toSet());
             Classification result = ENGINE.classify(QUESTIONNAIRE.describe(answers));
             for (OpenQuestion open : result.openQuestions()) {
                 if (open.questionId() != null) {
-                    assertThat(applicable).as("seed " + seed + " " + answers + " open " + open).contains(open.questionId());
+                    assertThat(applicable)
+                            .as("seed " + seed + " " + answers + " open " + open)
+                            .contains(open.questionId());
                 }
             }
         }
@@ -79,7 +92,8 @@ class QuestionnaireEngineConsistencyTest {
             Classification result = ENGINE.classify(QUESTIONNAIRE.describe(answers));
             for (RegimeClassification r : result.regimes().values()) {
                 switch (r.outcome()) {
-                    case CONTROLLED -> assertThat(r.entries()).as("seed " + seed).isNotEmpty();
+                    case CONTROLLED ->
+                        assertThat(r.entries()).as("seed " + seed).isNotEmpty();
                     case NOT_CONTROLLED -> {
                         assertThat(r.entries()).isEmpty();
                         assertThat(r.candidates()).isEmpty();
@@ -91,15 +105,25 @@ class QuestionnaireEngineConsistencyTest {
                         assertThat(r.openQuestions()).as("seed " + seed).isNotEmpty();
                     }
                 }
-                assertThat(r.explanation()).allMatch(s -> !s.rules().isEmpty() && s.rules().stream().allMatch(DATA::knowsRule));
+                assertThat(r.explanation())
+                        .allMatch(
+                                s -> !s.rules().isEmpty() && s.rules().stream().allMatch(DATA::knowsRule));
                 assertThat(r.explanation().stream().map(ExplanationStep::number).toList())
-                        .isEqualTo(Stream.iterate(1, i -> i + 1).limit(r.explanation().size()).toList());
+                        .isEqualTo(Stream.iterate(1, i -> i + 1)
+                                .limit(r.explanation().size())
+                                .toList());
             }
             assertThat(result.risk().tier()).isBetween(1, 4);
             assertThat(result.risk().reasons()).anyMatch(reason -> reason.effect() == RiskAssessment.Effect.BASE);
             // The four regimes share the Wassenaar text: they never disagree on the outcome or entries.
-            assertThat(result.regimes().values().stream().map(RegimeClassification::outcome).distinct()).hasSize(1);
-            assertThat(result.regimes().values().stream().map(RegimeClassification::entryCodes).distinct()).hasSize(1);
+            assertThat(result.regimes().values().stream()
+                            .map(RegimeClassification::outcome)
+                            .distinct())
+                    .hasSize(1);
+            assertThat(result.regimes().values().stream()
+                            .map(RegimeClassification::entryCodes)
+                            .distinct())
+                    .hasSize(1);
         }
     }
 

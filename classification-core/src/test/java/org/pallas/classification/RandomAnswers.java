@@ -57,8 +57,10 @@ final class RandomAnswers {
             return List.of(options.get(random.nextInt(options.size())).id());
         }
         if (random.nextInt(5) == 0) {
-            Choice exclusive = options.stream().filter(o -> o.name().equals("NONE") || o.name().equals("NOT_APPLICABLE"))
-                    .findFirst().orElse(null);
+            Choice exclusive = options.stream()
+                    .filter(o -> o.name().equals("NONE") || o.name().equals("NOT_APPLICABLE"))
+                    .findFirst()
+                    .orElse(null);
             if (exclusive != null) {
                 return List.of(exclusive.id());
             }

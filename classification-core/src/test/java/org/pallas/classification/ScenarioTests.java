@@ -31,8 +31,7 @@ class ScenarioTests {
     private static final ClassificationEngine ENGINE = new ClassificationEngine(DATA);
     private static final Questionnaire QUESTIONNAIRE = Questionnaire.standard();
 
-    record Scenario(String name, Answers answers, Map<String, Object> expect, boolean complete) {
-    }
+    record Scenario(String name, Answers answers, Map<String, Object> expect, boolean complete) {}
 
     static List<Scenario> scenarios() {
         try (InputStream in = ScenarioTests.class.getResourceAsStream("scenarios.yaml")) {
@@ -42,10 +41,14 @@ class ScenarioTests {
                 @SuppressWarnings("unchecked")
                 Map<String, List<Object>> answers = (Map<String, List<Object>>) item.get("answers");
                 var converted = new LinkedHashMap<String, List<String>>();
-                answers.forEach((id, values) -> converted.put(id, values.stream().map(ScenarioTests::text).toList()));
+                answers.forEach((id, values) -> converted.put(
+                        id, values.stream().map(ScenarioTests::text).toList()));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> expect = (Map<String, Object>) item.get("expect");
-                scenarios.add(new Scenario((String) item.get("name"), Answers.of(converted), expect,
+                scenarios.add(new Scenario(
+                        (String) item.get("name"),
+                        Answers.of(converted),
+                        expect,
                         !Boolean.FALSE.equals(item.get("complete"))));
             }
             return scenarios;
@@ -73,10 +76,15 @@ class ScenarioTests {
     }
 
     private static void check(Scenario s) {
-        assertThat(QUESTIONNAIRE.validate(s.answers())).as("questionnaire accepts the answers").isEmpty();
+        assertThat(QUESTIONNAIRE.validate(s.answers()))
+                .as("questionnaire accepts the answers")
+                .isEmpty();
         if (s.complete()) {
-            assertThat(QUESTIONNAIRE.nextQuestions(s.answers()).stream().map(Question::id).toList())
-                    .as("questions still to answer").isEmpty();
+            assertThat(QUESTIONNAIRE.nextQuestions(s.answers()).stream()
+                            .map(Question::id)
+                            .toList())
+                    .as("questions still to answer")
+                    .isEmpty();
         }
         CapabilityDescription description = QUESTIONNAIRE.describe(s.answers());
         Classification result = ENGINE.classify(description);
@@ -86,16 +94,19 @@ class ScenarioTests {
             String as = regime + " " + r.explanation();
             assertThat(r.outcome()).as(as).isEqualTo(expectedOutcome(e, regime));
             if (e.containsKey("entries")) {
-                assertThat(r.entries().stream().map(EntryMatch::label).toList()).as(as)
+                assertThat(r.entries().stream().map(EntryMatch::label).toList())
+                        .as(as)
                         .containsExactlyInAnyOrderElementsOf(strings(e, "entries"));
             }
             if (e.containsKey("candidates")) {
-                assertThat(r.candidates().stream().map(EntryMatch::label).toList()).as(as)
+                assertThat(r.candidates().stream().map(EntryMatch::label).toList())
+                        .as(as)
                         .containsExactlyInAnyOrderElementsOf(strings(e, "candidates"));
             }
             assertThat(r.citedRules()).as(as).containsAll(strings(e, "rules"));
-            assertThat(r.citedRules()).as(as).containsAll(strings(e, regime.name().toLowerCase(java.util.Locale.ROOT)
-                    + "_rules"));
+            assertThat(r.citedRules())
+                    .as(as)
+                    .containsAll(strings(e, regime.name().toLowerCase(java.util.Locale.ROOT) + "_rules"));
             if (r.outcome() == Outcome.NOT_CONTROLLED) {
                 assertThat(r.reason()).as(as).isNotBlank();
                 assertThat(r.reasonRules()).as(as).containsAll(strings(e, "reason_rules"));
@@ -105,11 +116,15 @@ class ScenarioTests {
                 assertThat(r.entries()).as(as).isNotEmpty();
             }
             if (e.containsKey("open")) {
-                assertThat(r.openQuestions().stream().map(OpenQuestion::questionId).toList()).as(as)
+                assertThat(r.openQuestions().stream()
+                                .map(OpenQuestion::questionId)
+                                .toList())
+                        .as(as)
                         .containsAll(strings(e, "open"));
             }
             if (e.containsKey("open_kinds")) {
-                assertThat(r.openQuestions().stream().map(q -> q.kind().name()).toList()).as(as)
+                assertThat(r.openQuestions().stream().map(q -> q.kind().name()).toList())
+                        .as(as)
                         .containsAll(strings(e, "open_kinds"));
             }
             if (Boolean.TRUE.equals(e.get("unverified")) && regime == Regime.WA) {
@@ -120,25 +135,42 @@ class ScenarioTests {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> reasons = (Map<String, List<String>>) e.get("us_reasons");
             reasons.forEach((code, expected) -> assertThat(result.regime(Regime.US).entries().stream()
-                    .filter(m -> m.code().equals(code)).findFirst().orElseThrow().usReasons()).isEqualTo(expected));
+                            .filter(m -> m.code().equals(code))
+                            .findFirst()
+                            .orElseThrow()
+                            .usReasons())
+                    .isEqualTo(expected));
         }
         if (e.containsKey("art5")) {
-            assertThat(result.euArticle5().state().name()).as("Art. 5 " + result.euArticle5().explanation())
+            assertThat(result.euArticle5().state().name())
+                    .as("Art. 5 " + result.euArticle5().explanation())
                     .isEqualTo(e.get("art5"));
         }
-        assertThat(result.euArticle5().explanation().stream().flatMap(x -> x.rules().stream()).toList())
+        assertThat(result.euArticle5().explanation().stream()
+                        .flatMap(x -> x.rules().stream())
+                        .toList())
                 .containsAll(strings(e, "art5_rules"));
         if (e.containsKey("ace")) {
-            assertThat(result.usAce().state().name()).as("ACE " + result.usAce().explanation()).isEqualTo(e.get("ace"));
+            assertThat(result.usAce().state().name())
+                    .as("ACE " + result.usAce().explanation())
+                    .isEqualTo(e.get("ace"));
         }
-        assertThat(result.usAce().explanation().stream().flatMap(x -> x.rules().stream()).toList())
+        assertThat(result.usAce().explanation().stream()
+                        .flatMap(x -> x.rules().stream())
+                        .toList())
                 .containsAll(strings(e, "ace_rules"));
-        assertThat(result.usAce().openQuestions().stream().map(OpenQuestion::questionId).toList())
+        assertThat(result.usAce().openQuestions().stream()
+                        .map(OpenQuestion::questionId)
+                        .toList())
                 .containsAll(strings(e, "ace_open"));
         if (e.containsKey("risk")) {
-            assertThat(result.risk().tier()).as("risk " + result.risk().reasons()).isEqualTo(e.get("risk"));
+            assertThat(result.risk().tier())
+                    .as("risk " + result.risk().reasons())
+                    .isEqualTo(e.get("risk"));
         }
-        assertThat(result.risk().reasons().stream().flatMap(x -> x.rules().stream()).toList())
+        assertThat(result.risk().reasons().stream()
+                        .flatMap(x -> x.rules().stream())
+                        .toList())
                 .containsAll(strings(e, "risk_rules"));
     }
 
@@ -150,6 +182,7 @@ class ScenarioTests {
 
     @SuppressWarnings("unchecked")
     private static List<String> strings(Map<String, Object> e, String key) {
-        return ((List<Object>) e.getOrDefault(key, List.of())).stream().map(ScenarioTests::text).toList();
+        return ((List<Object>) e.getOrDefault(key, List.of()))
+                .stream().map(ScenarioTests::text).toList();
     }
 }

@@ -41,9 +41,12 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     /** The note text: origin, size and root lines, then extension lines, each ending in a newline. */
     public String text() {
         StringBuilder b = new StringBuilder()
-                .append(origin).append('\n')
-                .append(size).append('\n')
-                .append(NoteText.base64(rootHash)).append('\n');
+                .append(origin)
+                .append('\n')
+                .append(size)
+                .append('\n')
+                .append(NoteText.base64(rootHash))
+                .append('\n');
         for (String e : extensions) {
             b.append(e).append('\n');
         }
@@ -56,8 +59,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
         }
         String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
         if (lines.length < 3) {
-            throw new CheckpointFormatException("checkpoint has " + lines.length
-                    + " lines, needs origin, size and root hash");
+            throw new CheckpointFormatException(
+                    "checkpoint has " + lines.length + " lines, needs origin, size and root hash");
         }
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
@@ -98,8 +101,11 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checkpoint c && origin.equals(c.origin) && size == c.size
-                && java.util.Arrays.equals(rootHash, c.rootHash) && extensions.equals(c.extensions);
+        return o instanceof Checkpoint c
+                && origin.equals(c.origin)
+                && size == c.size
+                && java.util.Arrays.equals(rootHash, c.rootHash)
+                && extensions.equals(c.extensions);
     }
 
     @Override

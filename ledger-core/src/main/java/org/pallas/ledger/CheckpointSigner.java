@@ -27,7 +27,8 @@ public final class CheckpointSigner {
     public Note sign(Checkpoint previous, Checkpoint next, HashSource tree)
             throws ConsistencyProofException, NoteFormatException, IOException, TileFormatException {
         ConsistencyProof proof = previous == null || previous.size() == 0 || previous.size() > next.size()
-                ? null : new ProofBuilder(tree).consistencyProof(previous.size(), next.size());
+                ? null
+                : new ProofBuilder(tree).consistencyProof(previous.size(), next.size());
         return sign(previous, next, proof);
     }
 
@@ -35,7 +36,8 @@ public final class CheckpointSigner {
     public Note sign(Checkpoint previous, Checkpoint next, ConsistencyProof proof)
             throws ConsistencyProofException, NoteFormatException {
         if (!next.origin().equals(origin)) {
-            throw new IllegalArgumentException("checkpoint origin " + next.origin() + " is not this log's origin " + origin);
+            throw new IllegalArgumentException(
+                    "checkpoint origin " + next.origin() + " is not this log's origin " + origin);
         }
         if (previous != null) {
             requireConsistent(previous, next, proof);
@@ -46,12 +48,12 @@ public final class CheckpointSigner {
     static void requireConsistent(Checkpoint previous, Checkpoint next, ConsistencyProof proof)
             throws ConsistencyProofException {
         if (!previous.origin().equals(next.origin())) {
-            throw new ConsistencyProofException("previous checkpoint is for origin " + previous.origin()
-                    + ", the new one for " + next.origin());
+            throw new ConsistencyProofException(
+                    "previous checkpoint is for origin " + previous.origin() + ", the new one for " + next.origin());
         }
         if (next.size() < previous.size()) {
-            throw new ConsistencyProofException("tree size " + next.size() + " is smaller than the previously signed "
-                    + previous.size());
+            throw new ConsistencyProofException(
+                    "tree size " + next.size() + " is smaller than the previously signed " + previous.size());
         }
         if (previous.size() == 0) {
             // tlog-witness: growth from the empty tree is consistent if the old root is the empty-tree root.
@@ -63,8 +65,8 @@ public final class CheckpointSigner {
             return;
         }
         if (proof == null) {
-            throw new ConsistencyProofException("no consistency proof from tree size " + previous.size()
-                    + " to " + next.size());
+            throw new ConsistencyProofException(
+                    "no consistency proof from tree size " + previous.size() + " to " + next.size());
         }
         proof.verify(previous, next);
     }

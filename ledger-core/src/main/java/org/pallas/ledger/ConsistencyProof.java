@@ -42,8 +42,8 @@ public record ConsistencyProof(long fromSize, long toSize, List<byte[]> hashes) 
                         + " must be empty, got " + hashes.size() + " hashes");
             }
             if (!MerkleHash.same(fromRoot, toRoot)) {
-                throw new ConsistencyProofException("two roots for tree size " + fromSize + ": "
-                        + hex(fromRoot) + " and " + hex(toRoot));
+                throw new ConsistencyProofException(
+                        "two roots for tree size " + fromSize + ": " + hex(fromRoot) + " and " + hex(toRoot));
             }
             return;
         }
@@ -76,8 +76,8 @@ public record ConsistencyProof(long fromSize, long toSize, List<byte[]> hashes) 
         for (; next < hashes.size(); next++) {
             byte[] c = hashes.get(next);
             if (sn == 0) {
-                throw new ConsistencyProofException("consistency proof from tree size " + fromSize + " to "
-                        + toSize + " is too long");
+                throw new ConsistencyProofException(
+                        "consistency proof from tree size " + fromSize + " to " + toSize + " is too long");
             }
             if ((fn & 1) == 1 || fn == sn) {
                 fr = MerkleHash.node(c, fr);
@@ -93,22 +93,23 @@ public record ConsistencyProof(long fromSize, long toSize, List<byte[]> hashes) 
             sn >>>= 1;
         }
         if (sn != 0) {
-            throw new ConsistencyProofException("consistency proof from tree size " + fromSize + " to " + toSize
-                    + " is too short");
+            throw new ConsistencyProofException(
+                    "consistency proof from tree size " + fromSize + " to " + toSize + " is too short");
         }
         if (!MerkleHash.same(fr, fromRoot)) {
-            throw new ConsistencyProofException("consistency proof gives root " + hex(fr) + " for tree size "
-                    + fromSize + ", expected " + hex(fromRoot));
+            throw new ConsistencyProofException("consistency proof gives root " + hex(fr) + " for tree size " + fromSize
+                    + ", expected " + hex(fromRoot));
         }
         if (!MerkleHash.same(sr, toRoot)) {
-            throw new ConsistencyProofException("consistency proof gives root " + hex(sr) + " for tree size "
-                    + toSize + ", expected " + hex(toRoot));
+            throw new ConsistencyProofException("consistency proof gives root " + hex(sr) + " for tree size " + toSize
+                    + ", expected " + hex(toRoot));
         }
     }
 
     private static void requireRoot(byte[] root, String what) throws ConsistencyProofException {
         if (!MerkleHash.isHash(root)) {
-            throw new ConsistencyProofException(what + " must be a 32-byte hash, got " + MerkleHash.describeLength(root));
+            throw new ConsistencyProofException(
+                    what + " must be a 32-byte hash, got " + MerkleHash.describeLength(root));
         }
     }
 }

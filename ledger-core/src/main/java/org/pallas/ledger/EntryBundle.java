@@ -9,8 +9,7 @@ public final class EntryBundle {
     /** Largest entry a bundle can hold: the uint16 length prefix. */
     public static final int MAX_ENTRY_SIZE = 0xFFFF;
 
-    private EntryBundle() {
-    }
+    private EntryBundle() {}
 
     public static byte[] encode(List<byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -22,8 +21,8 @@ public final class EntryBundle {
 
     static void appendTo(ByteArrayOutputStream out, byte[] entry) {
         if (entry.length > MAX_ENTRY_SIZE) {
-            throw new IllegalArgumentException(
-                    "entry of " + entry.length + " bytes exceeds the " + MAX_ENTRY_SIZE + "-byte limit of entry bundles");
+            throw new IllegalArgumentException("entry of " + entry.length + " bytes exceeds the " + MAX_ENTRY_SIZE
+                    + "-byte limit of entry bundles");
         }
         out.write(entry.length >>> 8);
         out.write(entry.length & 0xFF);
@@ -50,8 +49,7 @@ public final class EntryBundle {
             pos += length;
         }
         if (entries.size() != expectedCount) {
-            throw new TileFormatException(
-                    where + ": expected " + expectedCount + " entries, found " + entries.size());
+            throw new TileFormatException(where + ": expected " + expectedCount + " entries, found " + entries.size());
         }
         return entries;
     }

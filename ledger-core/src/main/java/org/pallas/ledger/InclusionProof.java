@@ -45,8 +45,7 @@ public record InclusionProof(long leafIndex, long treeSize, List<byte[]> hashes)
     /** The root that this proof and {@code leafHash} imply, after every structural check of RFC 9162 §2.1.3.2. */
     public byte[] rootFrom(byte[] leafHash) throws InclusionProofException {
         if (leafIndex < 0 || treeSize <= 0 || leafIndex >= treeSize) {
-            throw new InclusionProofException(
-                    "leaf index " + leafIndex + " is not below tree size " + treeSize);
+            throw new InclusionProofException("leaf index " + leafIndex + " is not below tree size " + treeSize);
         }
         if (!MerkleHash.isHash(leafHash)) {
             throw new InclusionProofException(
@@ -68,8 +67,8 @@ public record InclusionProof(long leafIndex, long treeSize, List<byte[]> hashes)
         byte[] r = leafHash;
         for (byte[] p : hashes) {
             if (sn == 0) {
-                throw new InclusionProofException("inclusion proof for leaf " + leafIndex + " in tree size "
-                        + treeSize + " is too long");
+                throw new InclusionProofException(
+                        "inclusion proof for leaf " + leafIndex + " in tree size " + treeSize + " is too long");
             }
             if ((fn & 1) == 1 || fn == sn) {
                 r = MerkleHash.node(p, r);
@@ -85,8 +84,8 @@ public record InclusionProof(long leafIndex, long treeSize, List<byte[]> hashes)
             sn >>>= 1;
         }
         if (sn != 0) {
-            throw new InclusionProofException("inclusion proof for leaf " + leafIndex + " in tree size "
-                    + treeSize + " is too short");
+            throw new InclusionProofException(
+                    "inclusion proof for leaf " + leafIndex + " in tree size " + treeSize + " is too short");
         }
         return r;
     }

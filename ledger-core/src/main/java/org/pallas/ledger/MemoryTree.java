@@ -36,8 +36,8 @@ public final class MemoryTree implements HashSource {
     @Override
     public byte[] hash(int level, long index) {
         if (level >= levels.size() || index < 0 || index >= counts.get(level)) {
-            throw new IllegalArgumentException("no perfect subtree at level " + level + ", index " + index
-                    + " in a tree of size " + size());
+            throw new IllegalArgumentException(
+                    "no perfect subtree at level " + level + ", index " + index + " in a tree of size " + size());
         }
         int from = (int) (index * MerkleHash.SIZE);
         return Arrays.copyOfRange(levels.get(level), from, from + MerkleHash.SIZE);

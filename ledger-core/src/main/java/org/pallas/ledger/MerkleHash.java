@@ -18,8 +18,7 @@ public final class MerkleHash {
     // MessageDigest.getInstance costs a provider lookup; proofs hash in tight loops.
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleHash::newDigest);
 
-    private MerkleHash() {
-    }
+    private MerkleHash() {}
 
     /** The root hash of the empty tree, SHA-256 of the empty string (not a leaf hash). */
     public static byte[] emptyRoot() {

@@ -126,7 +126,8 @@ public record Note(String text, List<NoteSignature> signatures) {
         for (NoteSignature s : signatures) {
             NoteVerifier key = trusted.stream()
                     .filter(v -> v.name().equals(s.keyName()) && v.keyId() == s.keyId())
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (key == null) {
                 unverified.add(s);
                 continue;
@@ -140,8 +141,10 @@ public record Note(String text, List<NoteSignature> signatures) {
         }
         if (verified.isEmpty()) {
             throw new NoteVerificationException("note has no verifiable signatures: signed by " + signatures
-                    + ", trusted keys are " + trusted.stream().map(v -> v.name() + "+"
-                            + String.format(Locale.ROOT, "%08x", v.keyId())).toList());
+                    + ", trusted keys are "
+                    + trusted.stream()
+                            .map(v -> v.name() + "+" + String.format(Locale.ROOT, "%08x", v.keyId()))
+                            .toList());
         }
         return new VerifiedNote(this, verified, unverified);
     }
@@ -161,7 +164,8 @@ public record Note(String text, List<NoteSignature> signatures) {
 
     private static boolean validSurrogate(String s, int i) {
         char c = s.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        return Character.isHighSurrogate(c)
+                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 

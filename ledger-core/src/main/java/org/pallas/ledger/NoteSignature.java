@@ -20,7 +20,10 @@ public record NoteSignature(String keyName, int keyId, byte[] signature) {
 
     /** The signature line, including the em dash and the final newline. */
     public String line() {
-        byte[] all = ByteBuffer.allocate(4 + signature.length).putInt(keyId).put(signature).array();
+        byte[] all = ByteBuffer.allocate(4 + signature.length)
+                .putInt(keyId)
+                .put(signature)
+                .array();
         return "\u2014 " + keyName + " " + NoteText.base64(all) + "\n";
     }
 

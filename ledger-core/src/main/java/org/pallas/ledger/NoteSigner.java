@@ -88,7 +88,10 @@ public final class NoteSigner {
 
     /** The signer key string. */
     public String encode() {
-        byte[] key = ByteBuffer.allocate(33).put(NoteVerifier.ED25519).put(privateKey.getEncoded()).array();
+        byte[] key = ByteBuffer.allocate(33)
+                .put(NoteVerifier.ED25519)
+                .put(privateKey.getEncoded())
+                .array();
         return PREFIX + name + "+" + String.format(Locale.ROOT, "%08x", keyId()) + "+" + NoteText.base64(key);
     }
 

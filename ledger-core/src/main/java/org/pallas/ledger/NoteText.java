@@ -8,8 +8,7 @@ import java.util.Base64;
 
 /** Lexical rules shared by signed notes, key strings and checkpoints (C2SP signed-note). */
 final class NoteText {
-    private NoteText() {
-    }
+    private NoteText() {}
 
     /** Key names: non-empty, no Unicode whitespace (as Go's unicode.IsSpace), no '+'. */
     static boolean isValidKeyName(String name) {
@@ -18,7 +17,11 @@ final class NoteText {
         }
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
-            if (c == '+' || c < 0x20 || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85
+            if (c == '+'
+                    || c < 0x20
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == 0x85
                     || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
                 return false;
             }
@@ -29,7 +32,8 @@ final class NoteText {
 
     static String requireKeyName(String name) throws NoteFormatException {
         if (!isValidKeyName(name)) {
-            throw new NoteFormatException("invalid key name \"" + name + "\": it must be non-empty, without spaces or '+'");
+            throw new NoteFormatException(
+                    "invalid key name \"" + name + "\": it must be non-empty, without spaces or '+'");
         }
         return name;
     }
@@ -37,7 +41,8 @@ final class NoteText {
     /** Strict UTF-8 decoding: malformed bytes are an error, never replaced. */
     static String decodeUtf8(byte[] bytes) throws NoteFormatException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -68,7 +68,11 @@ public final class NoteVerifier {
     static int keyId(String name, byte type, byte[] publicKey) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         byte[] input = ByteBuffer.allocate(n.length + 2 + publicKey.length)
-                .put(n).put((byte) '\n').put(type).put(publicKey).array();
+                .put(n)
+                .put((byte) '\n')
+                .put(type)
+                .put(publicKey)
+                .array();
         return ByteBuffer.wrap(MerkleHash.sha256(input)).getInt();
     }
 
@@ -96,7 +100,8 @@ public final class NoteVerifier {
 
     /** The vkey string. */
     public String encode() {
-        byte[] key = ByteBuffer.allocate(33).put(ED25519).put(publicKey.getEncoded()).array();
+        byte[] key =
+                ByteBuffer.allocate(33).put(ED25519).put(publicKey.getEncoded()).array();
         return name + "+" + String.format(Locale.ROOT, "%08x", keyId) + "+" + NoteText.base64(key);
     }
 

@@ -39,15 +39,15 @@ public final class TileHashSource implements HashSource {
         try {
             id = TileId.inTree(tileLevel, first >>> 8, treeSize);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("no perfect subtree at level " + level + ", index " + index
-                    + " in a tree of size " + treeSize, e);
+            throw new IllegalArgumentException(
+                    "no perfect subtree at level " + level + ", index " + index + " in a tree of size " + treeSize, e);
         }
         byte[][] inner = innerLevels(id);
         int offset = (int) ((first & 0xFF) >>> r);
         byte[] row = inner[r];
         if ((offset + 1) * MerkleHash.SIZE > row.length) {
-            throw new IllegalArgumentException("no perfect subtree at level " + level + ", index " + index
-                    + " in a tree of size " + treeSize);
+            throw new IllegalArgumentException(
+                    "no perfect subtree at level " + level + ", index " + index + " in a tree of size " + treeSize);
         }
         return Arrays.copyOfRange(row, offset * MerkleHash.SIZE, (offset + 1) * MerkleHash.SIZE);
     }
@@ -67,8 +67,8 @@ public final class TileHashSource implements HashSource {
         }
         byte[] data = exact.orElseThrow(() -> new TileFormatException(id + ": missing"));
         if (data.length != id.width() * MerkleHash.SIZE) {
-            throw new TileFormatException(id + ": expected " + id.width() * MerkleHash.SIZE + " bytes for "
-                    + id.width() + " hashes, got " + data.length);
+            throw new TileFormatException(id + ": expected " + id.width() * MerkleHash.SIZE + " bytes for " + id.width()
+                    + " hashes, got " + data.length);
         }
         return data;
     }
@@ -100,8 +100,8 @@ public final class TileHashSource implements HashSource {
             int count = below.length / MerkleHash.SIZE / 2;
             byte[] row = new byte[count * MerkleHash.SIZE];
             for (int i = 0; i < count; i++) {
-                System.arraycopy(MerkleHash.node(below, 2 * i * MerkleHash.SIZE), 0, row, i * MerkleHash.SIZE,
-                        MerkleHash.SIZE);
+                System.arraycopy(
+                        MerkleHash.node(below, 2 * i * MerkleHash.SIZE), 0, row, i * MerkleHash.SIZE, MerkleHash.SIZE);
             }
             rows[r] = row;
         }

@@ -16,8 +16,8 @@ public record TileId(int level, long index, int width) {
     public static final int FULL_WIDTH = 256;
     public static final int MAX_LEVEL = 63;
 
-    private static final Pattern PATH = Pattern.compile(
-            "tile/(entries|0|[1-9][0-9]?)/((?:x[0-9]{3}/)*[0-9]{3})(?:\\.p/([1-9][0-9]{0,2}))?");
+    private static final Pattern PATH =
+            Pattern.compile("tile/(entries|0|[1-9][0-9]?)/((?:x[0-9]{3}/)*[0-9]{3})(?:\\.p/([1-9][0-9]{0,2}))?");
 
     public TileId {
         if (level < ENTRIES || level > MAX_LEVEL) {
@@ -76,8 +76,8 @@ public record TileId(int level, long index, int width) {
         long index = 0;
         try {
             for (String g : groups) {
-                index = Math.addExact(Math.multiplyExact(index, 1000L),
-                        Integer.parseInt(g.startsWith("x") ? g.substring(1) : g));
+                index = Math.addExact(
+                        Math.multiplyExact(index, 1000L), Integer.parseInt(g.startsWith("x") ? g.substring(1) : g));
             }
         } catch (ArithmeticException e) {
             throw new TileFormatException("tile index out of range: \"" + path + "\"");
@@ -106,8 +106,8 @@ public record TileId(int level, long index, int width) {
         long count = shift >= 64 ? 0 : treeSize >>> shift;
         long start = index * FULL_WIDTH;
         if (count <= start) {
-            throw new IllegalArgumentException("tree size " + treeSize + " has no tile at level " + level
-                    + ", index " + index);
+            throw new IllegalArgumentException(
+                    "tree size " + treeSize + " has no tile at level " + level + ", index " + index);
         }
         return new TileId(level, index, (int) Math.min(FULL_WIDTH, count - start));
     }

@@ -19,8 +19,7 @@ import java.util.Optional;
  * that is not consistent with the previous checkpoint. Pure: it writes nothing itself.
  */
 public final class TileIntegrator {
-    private TileIntegrator() {
-    }
+    private TileIntegrator() {}
 
     /** The outcome of one batch: every tile and bundle to write (partial ones included), in write order. */
     public record Integration(long previousSize, long treeSize, byte[] rootHash, Map<TileId, byte[]> tiles) {
@@ -66,8 +65,9 @@ public final class TileIntegrator {
      * Appends {@code hashes} to level {@code level}, which holds {@code count} hashes so far, and returns the
      * roots of the tiles this completes: the new hashes of the level above.
      */
-    private static List<byte[]> appendHashes(TileReader existing, int level, long count, List<byte[]> hashes,
-            Map<TileId, byte[]> written) throws IOException, TileFormatException {
+    private static List<byte[]> appendHashes(
+            TileReader existing, int level, long count, List<byte[]> hashes, Map<TileId, byte[]> written)
+            throws IOException, TileFormatException {
         long tileIndex = count >>> 8;
         int have = (int) (count & 0xFF);
         ByteArrayOutputStream tile = new ByteArrayOutputStream(TileId.FULL_WIDTH * MerkleHash.SIZE);
@@ -94,8 +94,9 @@ public final class TileIntegrator {
         return completed;
     }
 
-    private static void appendBundles(TileReader existing, long count, List<byte[]> entries,
-            Map<TileId, byte[]> written) throws IOException, TileFormatException {
+    private static void appendBundles(
+            TileReader existing, long count, List<byte[]> entries, Map<TileId, byte[]> written)
+            throws IOException, TileFormatException {
         long bundleIndex = count >>> 8;
         int have = (int) (count & 0xFF);
         ByteArrayOutputStream bundle = new ByteArrayOutputStream();

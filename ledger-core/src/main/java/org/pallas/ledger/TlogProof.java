@@ -27,7 +27,11 @@ public record TlogProof(long index, List<byte[]> hashes, byte[] signedCheckpoint
     }
 
     public byte[] encode() {
-        StringBuilder b = new StringBuilder(HEADER).append('\n').append("index ").append(index).append('\n');
+        StringBuilder b = new StringBuilder(HEADER)
+                .append('\n')
+                .append("index ")
+                .append(index)
+                .append('\n');
         for (byte[] h : hashes) {
             b.append(NoteText.base64(h)).append('\n');
         }
@@ -68,7 +72,8 @@ public record TlogProof(long index, List<byte[]> hashes, byte[] signedCheckpoint
                 throw new NoteFormatException("tlog-proof line " + (i + 1) + ": " + e.getMessage());
             }
             if (h.length != MerkleHash.SIZE) {
-                throw new NoteFormatException("tlog-proof line " + (i + 1) + ": hash is " + h.length + " bytes, expected 32");
+                throw new NoteFormatException(
+                        "tlog-proof line " + (i + 1) + ": hash is " + h.length + " bytes, expected 32");
             }
             hashes.add(h);
         }
@@ -81,8 +86,8 @@ public record TlogProof(long index, List<byte[]> hashes, byte[] signedCheckpoint
      *
      * @return the checkpoint under which the entry is proven
      */
-    public Checkpoint verify(byte[] entry, Collection<NoteVerifier> trusted) throws NoteFormatException,
-            NoteVerificationException, CheckpointFormatException, InclusionProofException {
+    public Checkpoint verify(byte[] entry, Collection<NoteVerifier> trusted)
+            throws NoteFormatException, NoteVerificationException, CheckpointFormatException, InclusionProofException {
         Checkpoint checkpoint = Checkpoint.open(signedCheckpoint, trusted);
         new InclusionProof(index, checkpoint.size(), hashes).verify(MerkleHash.leaf(entry), checkpoint);
         return checkpoint;

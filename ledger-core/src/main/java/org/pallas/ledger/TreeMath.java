@@ -2,8 +2,7 @@ package org.pallas.ledger;
 
 /** Shape arithmetic of left-full Merkle trees (RFC 9162 §2.1), shared by proof generation and verification. */
 final class TreeMath {
-    private TreeMath() {
-    }
+    private TreeMath() {}
 
     static int bitLength(long x) {
         return 64 - Long.numberOfLeadingZeros(x);

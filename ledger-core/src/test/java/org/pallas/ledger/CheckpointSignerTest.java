@@ -45,7 +45,8 @@ class CheckpointSignerTest {
 
         assertThatThrownBy(() -> signer.sign(eight, other, ReferenceTree.tree(8)))
                 .isInstanceOf(ConsistencyProofException.class)
-                .hasMessage("two roots for tree size 8: " + ReferenceTree.ROOTS.get(8) + " and " + ReferenceTree.ROOTS.get(7));
+                .hasMessage("two roots for tree size 8: " + ReferenceTree.ROOTS.get(8) + " and "
+                        + ReferenceTree.ROOTS.get(7));
     }
 
     @Test
@@ -79,8 +80,10 @@ class CheckpointSignerTest {
 
         assertThatThrownBy(() -> signer.sign(six, eight, sevenToEight))
                 .isInstanceOf(ConsistencyProofException.class)
-                .hasMessage("consistency proof is for tree sizes 7 to 8, but the checkpoints are for tree sizes 6 to 8");
-        assertThatThrownBy(() -> signer.sign(six, new Checkpoint("other.origin", 8, ReferenceTree.root(8)), sevenToEight))
+                .hasMessage(
+                        "consistency proof is for tree sizes 7 to 8, but the checkpoints are for tree sizes 6 to 8");
+        assertThatThrownBy(
+                        () -> signer.sign(six, new Checkpoint("other.origin", 8, ReferenceTree.root(8)), sevenToEight))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("checkpoint origin other.origin is not this log's origin pallas.test/ledger");
     }

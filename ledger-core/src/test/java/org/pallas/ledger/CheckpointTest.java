@@ -47,7 +47,9 @@ class CheckpointTest {
             """)
     void rejectsMalformedCheckpoints(String text, String error) {
         String body = text.replace("\\n", "\n").replace("ROOT", ROOT);
-        assertThatThrownBy(() -> Checkpoint.parse(body)).isInstanceOf(CheckpointFormatException.class).hasMessage(error);
+        assertThatThrownBy(() -> Checkpoint.parse(body))
+                .isInstanceOf(CheckpointFormatException.class)
+                .hasMessage(error);
     }
 
     @Test
@@ -66,9 +68,12 @@ class CheckpointTest {
 
         assertThat(Checkpoint.open(signed, List.of(signer.verifier()))).isEqualTo(c);
 
-        byte[] altered = new String(signed, StandardCharsets.UTF_8).replace("\n8\n", "\n9\n").getBytes(StandardCharsets.UTF_8);
+        byte[] altered = new String(signed, StandardCharsets.UTF_8)
+                .replace("\n8\n", "\n9\n")
+                .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Checkpoint.open(altered, List.of(signer.verifier())))
                 .isInstanceOf(NoteVerificationException.class)
-                .hasMessage("invalid signature by trusted key example.com/log+" + String.format(java.util.Locale.ROOT, "%08x", signer.keyId()));
+                .hasMessage("invalid signature by trusted key example.com/log+"
+                        + String.format(java.util.Locale.ROOT, "%08x", signer.keyId()));
     }
 }

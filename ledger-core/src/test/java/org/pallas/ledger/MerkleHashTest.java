@@ -26,7 +26,8 @@ class MerkleHashTest {
 
     @Test
     void hashesNodesWithTheOnePrefix() {
-        byte[] node = MerkleHash.node("N123".getBytes(StandardCharsets.US_ASCII), "N456".getBytes(StandardCharsets.US_ASCII));
+        byte[] node =
+                MerkleHash.node("N123".getBytes(StandardCharsets.US_ASCII), "N456".getBytes(StandardCharsets.US_ASCII));
         assertThat(MerkleHash.hex(node)).isEqualTo("aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb");
     }
 

@@ -74,8 +74,10 @@ class MerkleProofProperties {
 
         proof.verify(fromRoot, toRoot);
 
-        assertThatThrownBy(() -> proof.verify(flip(fromRoot, random), toRoot)).isInstanceOf(ConsistencyProofException.class);
-        assertThatThrownBy(() -> proof.verify(fromRoot, flip(toRoot, random))).isInstanceOf(ConsistencyProofException.class);
+        assertThatThrownBy(() -> proof.verify(flip(fromRoot, random), toRoot))
+                .isInstanceOf(ConsistencyProofException.class);
+        assertThatThrownBy(() -> proof.verify(fromRoot, flip(toRoot, random)))
+                .isInstanceOf(ConsistencyProofException.class);
         assertThatThrownBy(() -> proof.verify(toRoot, fromRoot)).isInstanceOf(ConsistencyProofException.class);
         long otherFrom = other(from - 1, to - 1, random) + 1;
         if (otherFrom > 0) {
@@ -103,10 +105,12 @@ class MerkleProofProperties {
         ProofBuilder builder = new ProofBuilder(tree);
         for (long size = 1; size <= tree.size(); size += 1 + random.nextInt(40)) {
             long index = random.nextInt((int) size);
-            org.assertj.core.api.Assertions.assertThat(builder.inclusionProof(index, size).hashes())
+            org.assertj.core.api.Assertions.assertThat(
+                            builder.inclusionProof(index, size).hashes())
                     .hasSize(TreeMath.inclusionProofLength(index, size));
             long from = 1 + random.nextInt((int) size);
-            org.assertj.core.api.Assertions.assertThat(builder.consistencyProof(from, size).hashes())
+            org.assertj.core.api.Assertions.assertThat(
+                            builder.consistencyProof(from, size).hashes())
                     .hasSize(from == size ? 0 : TreeMath.consistencyProofLength(from, size));
         }
     }

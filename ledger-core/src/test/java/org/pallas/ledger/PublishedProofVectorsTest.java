@@ -36,33 +36,38 @@ class PublishedProofVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> agreesWithEveryInclusionProbe() throws Exception {
-        return files("inclusion").stream().map(file -> DynamicTest.dynamicTest(name(file), () -> {
-            Map<String, Object> v = json(file);
-            InclusionProof proof = new InclusionProof(uint64(v.get("leafIdx")), uint64(v.get("treeSize")), hashes(v.get("proof")));
-            byte[] leaf = b64(v.get("leafHash"));
-            byte[] root = b64(v.get("root"));
-            if ((Boolean) v.get("wantErr")) {
-                assertThatThrownBy(() -> proof.verify(leaf, root)).isInstanceOf(InclusionProofException.class);
-            } else {
-                proof.verify(leaf, root);
-            }
-        }));
+        return files("inclusion").stream()
+                .map(file -> DynamicTest.dynamicTest(name(file), () -> {
+                    Map<String, Object> v = json(file);
+                    InclusionProof proof = new InclusionProof(
+                            uint64(v.get("leafIdx")), uint64(v.get("treeSize")), hashes(v.get("proof")));
+                    byte[] leaf = b64(v.get("leafHash"));
+                    byte[] root = b64(v.get("root"));
+                    if ((Boolean) v.get("wantErr")) {
+                        assertThatThrownBy(() -> proof.verify(leaf, root)).isInstanceOf(InclusionProofException.class);
+                    } else {
+                        proof.verify(leaf, root);
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> agreesWithEveryConsistencyProbe() throws Exception {
-        return files("consistency").stream().map(file -> DynamicTest.dynamicTest(name(file), () -> {
-            Map<String, Object> v = json(file);
-            ConsistencyProof proof = new ConsistencyProof(uint64(v.get("size1")), uint64(v.get("size2")), hashes(v.get("proof")));
-            byte[] root1 = b64(v.get("root1"));
-            byte[] root2 = b64(v.get("root2"));
-            boolean wantErr = (Boolean) v.get("wantErr") || name(file).equals(STRICTER_THAN_GO);
-            if (wantErr) {
-                assertThatThrownBy(() -> proof.verify(root1, root2)).isInstanceOf(ConsistencyProofException.class);
-            } else {
-                proof.verify(root1, root2);
-            }
-        }));
+        return files("consistency").stream()
+                .map(file -> DynamicTest.dynamicTest(name(file), () -> {
+                    Map<String, Object> v = json(file);
+                    ConsistencyProof proof = new ConsistencyProof(
+                            uint64(v.get("size1")), uint64(v.get("size2")), hashes(v.get("proof")));
+                    byte[] root1 = b64(v.get("root1"));
+                    byte[] root2 = b64(v.get("root2"));
+                    boolean wantErr = (Boolean) v.get("wantErr") || name(file).equals(STRICTER_THAN_GO);
+                    if (wantErr) {
+                        assertThatThrownBy(() -> proof.verify(root1, root2))
+                                .isInstanceOf(ConsistencyProofException.class);
+                    } else {
+                        proof.verify(root1, root2);
+                    }
+                }));
     }
 
     @Test
@@ -80,7 +85,8 @@ class PublishedProofVectorsTest {
     }
 
     private static Path dir() throws URISyntaxException {
-        return Path.of(PublishedProofVectorsTest.class.getResource("/merkle-testdata").toURI());
+        return Path.of(
+                PublishedProofVectorsTest.class.getResource("/merkle-testdata").toURI());
     }
 
     private static String name(Path file) {

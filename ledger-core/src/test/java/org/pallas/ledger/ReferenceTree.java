@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** The RFC 6962 8-leaf reference tree of transparency-dev/merkle testonly/constants.go (reference §2.2). */
 final class ReferenceTree {
-    static final List<String> LEAF_INPUTS = List.of("", "00", "10", "2021", "3031", "40414243",
-            "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+    static final List<String> LEAF_INPUTS =
+            List.of("", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f");
 
     static final List<String> ROOTS = List.of(
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
@@ -38,8 +38,7 @@ final class ReferenceTree {
             Map.entry("N[4:8)", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"),
             Map.entry("N[4:7)", "837dbb152e9b079010717e84e865da4ebc0fa198a806d59d31bf15accef22d0e"));
 
-    private ReferenceTree() {
-    }
+    private ReferenceTree() {}
 
     static byte[] hex(String hex) {
         return HexFormat.of().parseHex(hex);
@@ -72,6 +71,8 @@ final class ReferenceTree {
 
     /** Hex of each named node of a proof table row such as "L1, N[2:4), L4". */
     static List<String> named(String row) {
-        return row.equals("(empty)") ? List.of() : List.of(row.split(", ")).stream().map(NODES::get).toList();
+        return row.equals("(empty)")
+                ? List.of()
+                : List.of(row.split(", ")).stream().map(NODES::get).toList();
     }
 }

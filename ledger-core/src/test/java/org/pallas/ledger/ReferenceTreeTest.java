@@ -19,7 +19,9 @@ class ReferenceTreeTest {
     void computesThePublishedRootForEverySize() throws Exception {
         for (int size = 0; size <= 8; size++) {
             MemoryTree tree = ReferenceTree.tree(size);
-            assertThat(MerkleHash.hex(tree.rootHash())).as("root of size %d", size).isEqualTo(ReferenceTree.ROOTS.get(size));
+            assertThat(MerkleHash.hex(tree.rootHash()))
+                    .as("root of size %d", size)
+                    .isEqualTo(ReferenceTree.ROOTS.get(size));
         }
         assertThat(MerkleHash.hex(ReferenceTree.tree(7).hash(0, 6))).isEqualTo(ReferenceTree.NODES.get("L6"));
     }
@@ -160,9 +162,11 @@ class ReferenceTreeTest {
         new InclusionProof(0, 8, proof("L1, N[2:4), N[4:8)")).verify(node("L0"), eight);
         ConsistencyProof sixToEight = new ConsistencyProof(6, 8, proof("N[4:6), N[6:8), N[0:4)"));
         sixToEight.verify(new Checkpoint("log", 6, root(6)), eight);
-        assertThatThrownBy(() -> sixToEight.verify(new Checkpoint("log", 6, root(6)), new Checkpoint("log", 7, root(8))))
+        assertThatThrownBy(
+                        () -> sixToEight.verify(new Checkpoint("log", 6, root(6)), new Checkpoint("log", 7, root(8))))
                 .isInstanceOf(ConsistencyProofException.class)
-                .hasMessage("consistency proof is for tree sizes 6 to 8, but the checkpoints are for tree sizes 6 to 7");
+                .hasMessage(
+                        "consistency proof is for tree sizes 6 to 8, but the checkpoints are for tree sizes 6 to 7");
     }
 
     @Test
@@ -191,7 +195,8 @@ class ReferenceTreeTest {
     void rejectsEqualSizesWithDifferentRootsAsAFork() {
         assertThatThrownBy(() -> new ConsistencyProof(8, 8, List.of()).verify(root(8), root(7)))
                 .isInstanceOf(ConsistencyProofException.class)
-                .hasMessage("two roots for tree size 8: " + ReferenceTree.ROOTS.get(8) + " and " + ReferenceTree.ROOTS.get(7));
+                .hasMessage("two roots for tree size 8: " + ReferenceTree.ROOTS.get(8) + " and "
+                        + ReferenceTree.ROOTS.get(7));
     }
 
     @Test

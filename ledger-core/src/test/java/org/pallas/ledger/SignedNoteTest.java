@@ -15,9 +15,11 @@ class SignedNoteTest {
     static final String PETER_VKEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     static final String PETER_TEXT = "If you think cryptography is the answer to your problem,\n"
             + "then you don't know what your problem is.\n";
-    static final String PETER_SIG = "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    static final String PETER_SIG =
+            "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
     static final String ENOCH_VKEY = "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop";
-    static final String ENOCH_SIG = "\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
+    static final String ENOCH_SIG =
+            "\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
 
     @Test
     void verifiesTheC2spSpecExample() throws Exception {
@@ -46,7 +48,8 @@ class SignedNoteTest {
 
     @Test
     void derivesTheKeyIdFromNameTypeAndPublicKey() throws Exception {
-        NoteSigner signer = NoteSigner.fromSeed("PeterNeumann",
+        NoteSigner signer = NoteSigner.fromSeed(
+                "PeterNeumann",
                 HexFormat.of().parseHex("810a1402d5146c8d84f2443330f54080ebf98ee17d9c74f6252fc5d5c7283173"));
         assertThat(signer.keyId()).isEqualTo(0xc74f20a3);
         assertThat(HexFormat.of().formatHex(signer.verifier().publicKey()))
@@ -72,13 +75,19 @@ class SignedNoteTest {
         NoteSigner witness = NoteSigner.generate("witness.example", new java.security.SecureRandom());
         String text = new Checkpoint("pallas.example/ledger", 8, ReferenceTree.root(8)).text();
 
-        Note cosigned = Note.parse(Note.sign(text, log).withSignature(witness.sign(text)).encode());
+        Note cosigned = Note.parse(
+                Note.sign(text, log).withSignature(witness.sign(text)).encode());
 
-        assertThat(cosigned.signatures()).extracting(NoteSignature::keyName).containsExactly("pallas.example/ledger", "witness.example");
-        assertThat(cosigned.verify(List.of(log.verifier())).unverified()).extracting(NoteSignature::keyName)
+        assertThat(cosigned.signatures())
+                .extracting(NoteSignature::keyName)
+                .containsExactly("pallas.example/ledger", "witness.example");
+        assertThat(cosigned.verify(List.of(log.verifier())).unverified())
+                .extracting(NoteSignature::keyName)
                 .containsExactly("witness.example");
-        assertThat(cosigned.verify(List.of(log.verifier(), witness.verifier())).verified()).hasSize(2);
-        assertThat(NoteSigner.parse(log.encode()).verifier().encode()).isEqualTo(log.verifier().encode());
+        assertThat(cosigned.verify(List.of(log.verifier(), witness.verifier())).verified())
+                .hasSize(2);
+        assertThat(NoteSigner.parse(log.encode()).verifier().encode())
+                .isEqualTo(log.verifier().encode());
     }
 
     @Test
@@ -86,7 +95,8 @@ class SignedNoteTest {
         Note note = Note.parse(utf8(PETER_TEXT + "\n" + PETER_SIG));
         assertThatThrownBy(() -> note.verify(List.of(NoteVerifier.parse(ENOCH_VKEY))))
                 .isInstanceOf(NoteVerificationException.class)
-                .hasMessage("note has no verifiable signatures: signed by [PeterNeumann+c74f20a3], trusted keys are [EnochRoot+af0cfe78]");
+                .hasMessage(
+                        "note has no verifiable signatures: signed by [PeterNeumann+c74f20a3], trusted keys are [EnochRoot+af0cfe78]");
     }
 
     @Test
@@ -119,16 +129,21 @@ class SignedNoteTest {
         assertMalformed(PETER_TEXT + PETER_SIG, "note has no blank line between text and signatures");
         assertMalformed(PETER_TEXT + "\n" + PETER_SIG.strip(), "note does not end with a newline");
         assertMalformed("\u0001" + PETER_TEXT + "\n" + PETER_SIG, "note contains control character U+0001 on line 1");
-        assertMalformed(PETER_TEXT + "\n" + PETER_SIG.replace("PeterNeumann", "Peter Neumann"),
+        assertMalformed(
+                PETER_TEXT + "\n" + PETER_SIG.replace("PeterNeumann", "Peter Neumann"),
                 "signature line 4: not canonical padded base64: \"Neumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\"");
-        assertMalformed(PETER_TEXT + "\n" + PETER_SIG.replace("PeterNeumann", "Peter+Neumann"),
+        assertMalformed(
+                PETER_TEXT + "\n" + PETER_SIG.replace("PeterNeumann", "Peter+Neumann"),
                 "signature line 4 has an invalid key name \"Peter+Neumann\"");
-        assertMalformed(PETER_TEXT + "\n" + PETER_SIG + "trailing\n", "line 5 is not a signature line (\"— name signature\")");
+        assertMalformed(
+                PETER_TEXT + "\n" + PETER_SIG + "trailing\n", "line 5 is not a signature line (\"— name signature\")");
         assertMalformed(PETER_TEXT + "\n" + "\u2014 PeterNeumann AAAA\n", "signature line 4 is too short: 3 bytes");
-        assertMalformed(PETER_TEXT + "\n" + "\u2014 PeterNeumann x08go/ZJkuBS9UG\n",
+        assertMalformed(
+                PETER_TEXT + "\n" + "\u2014 PeterNeumann x08go/ZJkuBS9UG\n",
                 "signature line 4: not canonical padded base64: \"x08go/ZJkuBS9UG\"");
         assertThatThrownBy(() -> Note.parse(new byte[] {'a', '\n', '\n', (byte) 0xff, '\n'}))
-                .isInstanceOf(NoteFormatException.class).hasMessage("note is not valid UTF-8");
+                .isInstanceOf(NoteFormatException.class)
+                .hasMessage("note is not valid UTF-8");
     }
 
     @Test
@@ -140,18 +155,21 @@ class SignedNoteTest {
         }
         Note hundred = Note.parse(utf8(PETER_TEXT + "\n" + sigs));
         assertThat(hundred.signatures()).hasSize(100);
-        assertThat(hundred.verify(List.of(NoteVerifier.parse(PETER_VKEY))).verified()).hasSize(1);
+        assertThat(hundred.verify(List.of(NoteVerifier.parse(PETER_VKEY))).verified())
+                .hasSize(1);
         assertThat(none).isEmpty();
         assertMalformed(PETER_TEXT + "\n" + sigs + PETER_SIG, "note has 101 signatures, more than 100");
     }
 
     @Test
     void parsesVerifierKeysWhoseBase64ContainsAPlus() throws Exception {
-        NoteVerifier key = NoteVerifier.parse("localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6");
+        NoteVerifier key =
+                NoteVerifier.parse("localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6");
         assertThat(key.name()).isEqualTo("localhost.localdev/sumdb");
         assertThat(HexFormat.of().formatHex(key.publicKey()))
                 .isEqualTo("c4eb9e46d403e4d4e21798de1923892112fc34909e206a21e43f629a4052d2ba");
-        NoteSigner signer = NoteSigner.parse("PRIVATE+KEY+localhost.localdev/sumdb+00000c67+AXu6+oaVaOYuQOFrf1V59JK1owcFlJcHwwXHDfDGxSPk");
+        NoteSigner signer = NoteSigner.parse(
+                "PRIVATE+KEY+localhost.localdev/sumdb+00000c67+AXu6+oaVaOYuQOFrf1V59JK1owcFlJcHwwXHDfDGxSPk");
         assertThat(signer.verifier().encode()).isEqualTo(key.encode());
     }
 
@@ -167,27 +185,34 @@ class SignedNoteTest {
 
     @Test
     void rejectsVerifierKeysWithAWrongKeyIdOrType() {
-        assertThatThrownBy(() -> NoteVerifier.parse("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+        assertThatThrownBy(
+                        () -> NoteVerifier.parse("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
                 .isInstanceOf(NoteFormatException.class)
                 .hasMessage("verifier key for PeterNeumann declares key ID c74f20a4 but its key has ID c74f20a3");
-        assertThatThrownBy(() -> NoteVerifier.parse("PeterNeumann+c74f20a3+Ahpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+        assertThatThrownBy(
+                        () -> NoteVerifier.parse("PeterNeumann+c74f20a3+Ahpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
                 .isInstanceOf(NoteFormatException.class)
-                .hasMessage("verifier key for PeterNeumann must be 0x01 (Ed25519) followed by a 32-byte public key, got 33 bytes of type 0x02");
+                .hasMessage(
+                        "verifier key for PeterNeumann must be 0x01 (Ed25519) followed by a 32-byte public key, got 33 bytes of type 0x02");
         assertThatThrownBy(() -> NoteVerifier.parse("PeterNeumann"))
                 .isInstanceOf(NoteFormatException.class)
                 .hasMessage("verifier key must be <name>+<hex8>+<base64>, got \"PeterNeumann\"");
-        assertThatThrownBy(() -> NoteVerifier.parse("Peter\u00a0Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+        assertThatThrownBy(() ->
+                        NoteVerifier.parse("Peter\u00a0Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
                 .isInstanceOf(NoteFormatException.class)
                 .hasMessageStartingWith("invalid key name");
     }
 
     @Test
     void verifiesTheGoChecksumDatabaseTreeNotesAndRejectsTheTypoedOrigin() throws Exception {
-        List<NoteVerifier> key = List.of(NoteVerifier.parse("localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6"));
+        List<NoteVerifier> key = List.of(
+                NoteVerifier.parse("localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6"));
         String five = "go.sum database tree\n5\nnWzN20+pwMt62p7jbv1/NlN95ePTlHijabv5zO/s36w=\n";
-        String sig5 = "\u2014 localhost.localdev/sumdb AAAMZ5/2FVAdMH58kmnz/0h299pwyskEbzDzoa2/YaPdhvLya4YWDFQQxu2TQb5GpwAH4NdWnTwuhILafisyf3CNbgg=\n";
+        String sig5 =
+                "\u2014 localhost.localdev/sumdb AAAMZ5/2FVAdMH58kmnz/0h299pwyskEbzDzoa2/YaPdhvLya4YWDFQQxu2TQb5GpwAH4NdWnTwuhILafisyf3CNbgg=\n";
         String six = "go.sum database tree\n6\nwc4SkQt52o5W2nQ8To2ARs+mWuUJjss+sdleoiqxMmM=\n";
-        String sig6 = "\u2014 localhost.localdev/sumdb AAAMZ6oRNswlEZ6ZZhxrCvgl1MBy+nusq4JU+TG6Fe2NihWLqOzb+y2c2kzRLoCr4tvw9o36ucQEnhc20e4nA4Qc/wc=\n";
+        String sig6 =
+                "\u2014 localhost.localdev/sumdb AAAMZ6oRNswlEZ6ZZhxrCvgl1MBy+nusq4JU+TG6Fe2NihWLqOzb+y2c2kzRLoCr4tvw9o36ucQEnhc20e4nA4Qc/wc=\n";
 
         assertThat(Checkpoint.open(utf8(five + "\n" + sig5), key).size()).isEqualTo(5);
         assertThat(Checkpoint.open(utf8(six + "\n" + sig6), key).size()).isEqualTo(6);
@@ -200,14 +225,16 @@ class SignedNoteTest {
         String note = "go.sum database tree\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n\n"
                 // The C2SP tlog-checkpoint example signature (key ID 033de0ae), under its real signer's name.
                 + "\u2014 sum.golang.org Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n";
-        List<NoteVerifier> key = List.of(NoteVerifier.parse("sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"));
+        List<NoteVerifier> key =
+                List.of(NoteVerifier.parse("sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"));
 
         Checkpoint checkpoint = Checkpoint.open(utf8(note), key);
 
         assertThat(checkpoint.size()).isEqualTo(20852163);
         assertThat(MerkleHash.hex(checkpoint.rootHash()))
                 .isEqualTo("0ac5186a91863e8e1d90c808014aa89bf5da8e3ee1d9f07630f0378f68f1ab62");
-        assertThatThrownBy(() -> Checkpoint.open(utf8(note.replace("go.sum database tree", "example.com/behind-the-sofa")), key))
+        assertThatThrownBy(() ->
+                        Checkpoint.open(utf8(note.replace("go.sum database tree", "example.com/behind-the-sofa")), key))
                 .isInstanceOf(NoteVerificationException.class);
     }
 
@@ -215,30 +242,36 @@ class SignedNoteTest {
     void verifiesTheRekorV2LocalCheckpointAndItsSingleLeaf() throws Exception {
         String note = "rekor-local\n1\nm5JVGx4ESzbU2kFUPgYQ9adCA7e7mjnwQRluEmGJbHU=\n\n"
                 + "\u2014 rekor-local 2AtEIIwnbtxrneJ7L1lQebfBRl7TxK84DTmx+kcZi7A25cBDgESI23f9ylThAlOireJ7U+H8eZF/4kJQcn9o5Qt8mQU=\n";
-        NoteVerifier key = NoteVerifier.of("rekor-local",
+        NoteVerifier key = NoteVerifier.of(
+                "rekor-local",
                 HexFormat.of().parseHex("444bc9c8d6468d7e81dc3008b83dc14e0f6b230574d0663c5e0e4553e2050d44"));
         assertThat(key.encode()).isEqualTo("rekor-local+d80b4420+AURLycjWRo1+gdwwCLg9wU4PayMFdNBmPF4ORVPiBQ1E");
 
         Checkpoint checkpoint = Checkpoint.open(utf8(note), List.of(key));
 
-        new InclusionProof(0, 1, List.of()).verify(
-                HexFormat.of().parseHex("9b92551b1e044b36d4da41543e0610f5a74203b7bb9a39f041196e1261896c75"), checkpoint.rootHash());
+        new InclusionProof(0, 1, List.of())
+                .verify(
+                        HexFormat.of().parseHex("9b92551b1e044b36d4da41543e0610f5a74203b7bb9a39f041196e1261896c75"),
+                        checkpoint.rootHash());
     }
 
     @Test
     void verifiesTheRekorV2StagingCheckpointAndItsSixHashInclusionProof() throws Exception {
         String note = "log2025-alpha1.rekor.sigstage.dev\n4424\nvz8cWrY7CxbLJb3KSgqqhJ36LYWBmsHQIosDW+jz6Mo=\n\n"
                 + "\u2014 log2025-alpha1.rekor.sigstage.dev 8w1ambRbXNoVP7oYsfLKBZszx0NESaWaSswYn/enUk/olcaQjGuCTmN8GheotGFBLvbP+QcswGIIyDOJPyHYoVODCw4=\n";
-        NoteVerifier key = NoteVerifier.parse("log2025-alpha1.rekor.sigstage.dev+f30d5a99+AT5/gERB6AWme8IEtcwaqcZi0hp8ocV4+JRcUnVlQfKP");
+        NoteVerifier key = NoteVerifier.parse(
+                "log2025-alpha1.rekor.sigstage.dev+f30d5a99+AT5/gERB6AWme8IEtcwaqcZi0hp8ocV4+JRcUnVlQfKP");
         Checkpoint checkpoint = Checkpoint.open(utf8(note), List.of(key));
         List<byte[]> path = List.of(
-                "3531c68452d0b31d6c36944562c2fca235e8aef6bcd351ea598d1598570e746f",
-                "98d60a19d1c1f76f9d7d8a9bc40680980130262a27449448264a7d1ddf6a0042",
-                "ed9e525b97e20a87a78b802239ac47dbdf9fcbfc87bf1a09b3434882be36d396",
-                "a677eb0a7fb33089dd576a128952605300d497cefbfadb1c55e9449fca1c9828",
-                "63d747b5d161a607e6ba56c715b634940dc6cb7409a1ff366ae09ffc4a18a695",
-                "c5b0ec1a7c5fd6c881c961c4ba22bce69d2b79009a28a5948dff18365f6cfd5a").stream()
-                .map(HexFormat.of()::parseHex).toList();
+                        "3531c68452d0b31d6c36944562c2fca235e8aef6bcd351ea598d1598570e746f",
+                        "98d60a19d1c1f76f9d7d8a9bc40680980130262a27449448264a7d1ddf6a0042",
+                        "ed9e525b97e20a87a78b802239ac47dbdf9fcbfc87bf1a09b3434882be36d396",
+                        "a677eb0a7fb33089dd576a128952605300d497cefbfadb1c55e9449fca1c9828",
+                        "63d747b5d161a607e6ba56c715b634940dc6cb7409a1ff366ae09ffc4a18a695",
+                        "c5b0ec1a7c5fd6c881c961c4ba22bce69d2b79009a28a5948dff18365f6cfd5a")
+                .stream()
+                .map(HexFormat.of()::parseHex)
+                .toList();
         byte[] leaf = HexFormat.of().parseHex("81bb470bf48d61c830e66651a0917c90aa1ec8dd6d946bf49fd353fd25cf0c91");
 
         new InclusionProof(4423, checkpoint.size(), path).verify(leaf, checkpoint.rootHash());
@@ -251,9 +284,10 @@ class SignedNoteTest {
     @Test
     void keepsTheRekorV1EcdsaSignatureAsAnUnknownSignature() throws Exception {
         // Type 0x02 ECDSA keys are not supported; the note still parses and the signature is kept, not trusted.
-        String note = "rekor.sigstore.dev - 2605736670972794746\n37795272\n60ll7idWI1jYRZzxc+jKflYoW+4jWxgZaGR15ASsWt4=\n"
-                + "Timestamp: 1697034484441201852\n\n"
-                + "\u2014 rekor.sigstore.dev wNI9ajBGAiEAlWUH2HSPa6IMIRBgFcIXph3Mj9xM70WR0VVADvGIl/oCIQCgfvUUjR/X5jewlqpAWI8NuJIicKpTG64vo6UM5fpSgQ==\n";
+        String note =
+                "rekor.sigstore.dev - 2605736670972794746\n37795272\n60ll7idWI1jYRZzxc+jKflYoW+4jWxgZaGR15ASsWt4=\n"
+                        + "Timestamp: 1697034484441201852\n\n"
+                        + "\u2014 rekor.sigstore.dev wNI9ajBGAiEAlWUH2HSPa6IMIRBgFcIXph3Mj9xM70WR0VVADvGIl/oCIQCgfvUUjR/X5jewlqpAWI8NuJIicKpTG64vo6UM5fpSgQ==\n";
         Note parsed = Note.parse(utf8(note));
         assertThat(parsed.signatures().get(0).keyIdHex()).isEqualTo("c0d23d6a");
         Checkpoint checkpoint = Checkpoint.parse(parsed.text());
@@ -263,7 +297,9 @@ class SignedNoteTest {
     }
 
     private static void assertMalformed(String message, String error) {
-        assertThatThrownBy(() -> Note.parse(utf8(message))).isInstanceOf(NoteFormatException.class).hasMessage(error);
+        assertThatThrownBy(() -> Note.parse(utf8(message)))
+                .isInstanceOf(NoteFormatException.class)
+                .hasMessage(error);
     }
 
     static byte[] utf8(String s) {

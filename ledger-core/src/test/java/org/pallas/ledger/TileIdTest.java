@@ -51,10 +51,25 @@ class TileIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tile/3/5/x123/x456/078.p/2", "tile/1/data/x003/x057/500", "tile/0/0000", "tile/0/x000/001",
-            "tile/00/000", "tile/0/000.p/0", "tile/0/000.p/256", "tile/0/000.p/007", "tile/64/000", "tile/0/123/456",
-            "/tile/0/000", "tile/entries/000.p/", "tile/x/000"})
+    @ValueSource(
+            strings = {
+                "tile/3/5/x123/x456/078.p/2",
+                "tile/1/data/x003/x057/500",
+                "tile/0/0000",
+                "tile/0/x000/001",
+                "tile/00/000",
+                "tile/0/000.p/0",
+                "tile/0/000.p/256",
+                "tile/0/000.p/007",
+                "tile/64/000",
+                "tile/0/123/456",
+                "/tile/0/000",
+                "tile/entries/000.p/",
+                "tile/x/000"
+            })
     void rejectsPathsOfOtherLayoutsAndNonCanonicalPaths(String path) {
-        assertThatThrownBy(() -> TileId.parse(path)).isInstanceOf(TileFormatException.class).hasMessageContaining(path);
+        assertThatThrownBy(() -> TileId.parse(path))
+                .isInstanceOf(TileFormatException.class)
+                .hasMessageContaining(path);
     }
 }

@@ -24,13 +24,16 @@ class TileIntegratorTest {
 
         TileIntegrator.Integration result = TileIntegrator.integrate(new MemoryTileStore(), 0, entries);
 
-        assertThat(result.tiles().keySet()).extracting(TileId::path).containsExactly("tile/entries/000.p/8", "tile/0/000.p/8");
+        assertThat(result.tiles().keySet())
+                .extracting(TileId::path)
+                .containsExactly("tile/entries/000.p/8", "tile/0/000.p/8");
         byte[] tile = result.tiles().get(TileId.tile(0, 0, 8));
         byte[] bundle = result.tiles().get(TileId.entries(0, 8));
         assertThat(MerkleHash.hex(MerkleHash.sha256(tile)))
                 .isEqualTo("aea2f1bbb5140fd5f8eacb503fdf54c00c3d860c72588e40233addd416bc8f10");
-        assertThat(MerkleHash.hex(bundle)).isEqualTo(
-                "00000001000001100002202100023031000440414243000850515253545556570010606162636465666768696a6b6c6d6e6f");
+        assertThat(MerkleHash.hex(bundle))
+                .isEqualTo(
+                        "00000001000001100002202100023031000440414243000850515253545556570010606162636465666768696a6b6c6d6e6f");
         assertThat(MerkleHash.hex(MerkleHash.sha256(bundle)))
                 .isEqualTo("1afdc32f06ff88236207410a37b10ff2b5647186b52a531da0416d539b15a876");
         assertThat(MerkleHash.hex(result.rootHash())).isEqualTo(ReferenceTree.ROOTS.get(8));
@@ -65,7 +68,8 @@ class TileIntegratorTest {
             last = result.rootHash();
         }
         assertThat(MerkleHash.hex(last)).isEqualTo(root);
-        assertThat(MerkleHash.hex(new ProofBuilder(new TileHashSource(store, size)).rootHash(size))).isEqualTo(root);
+        assertThat(MerkleHash.hex(new ProofBuilder(new TileHashSource(store, size)).rootHash(size)))
+                .isEqualTo(root);
     }
 
     @Test
@@ -74,7 +78,8 @@ class TileIntegratorTest {
 
         TileIntegrator.Integration result = TileIntegrator.integrate(store, 70_000, List.of(uint64(70_000)));
 
-        assertThat(result.tiles().keySet()).extracting(TileId::path)
+        assertThat(result.tiles().keySet())
+                .extracting(TileId::path)
                 .containsExactly("tile/entries/273.p/113", "tile/0/273.p/113");
     }
 
@@ -82,9 +87,11 @@ class TileIntegratorTest {
     void writesTheTilesThatAnAppendCompletesAtEveryLevel() throws Exception {
         MemoryTileStore store = integrateAll(65_535);
 
-        Map<TileId, byte[]> tiles = TileIntegrator.integrate(store, 65_535, List.of(uint64(65_535))).tiles();
+        Map<TileId, byte[]> tiles =
+                TileIntegrator.integrate(store, 65_535, List.of(uint64(65_535))).tiles();
 
-        assertThat(tiles.keySet()).extracting(TileId::path)
+        assertThat(tiles.keySet())
+                .extracting(TileId::path)
                 .containsExactly("tile/entries/255", "tile/0/255", "tile/1/000", "tile/2/000.p/1");
     }
 
@@ -111,12 +118,14 @@ class TileIntegratorTest {
             ProofBuilder fromTiles = new ProofBuilder(new TileHashSource(store, treeSize));
             InclusionProof inclusion = fromTiles.inclusionProof(index, treeSize);
             assertThat(ReferenceTree.hexes(inclusion.hashes()))
-                    .isEqualTo(ReferenceTree.hexes(fromTree.inclusionProof(index, treeSize).hashes()));
+                    .isEqualTo(ReferenceTree.hexes(
+                            fromTree.inclusionProof(index, treeSize).hashes()));
             inclusion.verify(MerkleHash.leaf(uint64(index)), fromTree.rootHash(treeSize));
             long from = checkpoints.get(random.nextInt(checkpoints.indexOf(treeSize) + 1));
             ConsistencyProof consistency = fromTiles.consistencyProof(from, treeSize);
             assertThat(ReferenceTree.hexes(consistency.hashes()))
-                    .isEqualTo(ReferenceTree.hexes(fromTree.consistencyProof(from, treeSize).hashes()));
+                    .isEqualTo(ReferenceTree.hexes(
+                            fromTree.consistencyProof(from, treeSize).hashes()));
             consistency.verify(fromTree.rootHash(from), fromTree.rootHash(treeSize));
         }
     }

@@ -71,8 +71,8 @@ public record Actor(String id, Set<Role> roles, String organisationId, Set<Advis
     void requireExporterOf(String organisation, String action) {
         require(action, Role.EXPORTER);
         if (!organisation.equals(organisationId)) {
-            throw new NotAuthorisedException(id + " may not " + action + ": belongs to organisation "
-                    + organisationId + ", not to the owning organisation " + organisation);
+            throw new NotAuthorisedException(id + " may not " + action + ": belongs to organisation " + organisationId
+                    + ", not to the owning organisation " + organisation);
         }
     }
 

@@ -73,8 +73,8 @@ public final class Application {
         return addVersion(rules, details, by, at, reason);
     }
 
-    private ApplicationVersion addVersion(ApplicationRules rules, ApplicationDetails details, String by, Instant at,
-            String reason) {
+    private ApplicationVersion addVersion(
+            ApplicationRules rules, ApplicationDetails details, String by, Instant at, String reason) {
         List<FieldError> errors = rules.validate(type, details);
         if (!errors.isEmpty()) {
             throw new ApplicationInvalidException(errors);

@@ -11,8 +11,14 @@ import java.util.TreeSet;
  *
  * @param generalAuthorisationId for {@link LicenceType#GENERAL_REGISTRATION}: the published terms registered for
  */
-public record ApplicationDetails(List<Product> products, List<Party> parties, Set<String> destinations,
-        String endUseStatement, UndertakingDocument undertaking, Set<Safeguard> safeguards, QuantityModel quantities,
+public record ApplicationDetails(
+        List<Product> products,
+        List<Party> parties,
+        Set<String> destinations,
+        String endUseStatement,
+        UndertakingDocument undertaking,
+        Set<Safeguard> safeguards,
+        QuantityModel quantities,
         String generalAuthorisationId) {
 
     public ApplicationDetails {
@@ -32,34 +38,77 @@ public record ApplicationDetails(List<Product> products, List<Party> parties, Se
     }
 
     public ApplicationDetails withProducts(List<Product> value) {
-        return new ApplicationDetails(value, parties, destinations, endUseStatement, undertaking, safeguards, quantities, generalAuthorisationId);
+        return new ApplicationDetails(
+                value,
+                parties,
+                destinations,
+                endUseStatement,
+                undertaking,
+                safeguards,
+                quantities,
+                generalAuthorisationId);
     }
 
     public ApplicationDetails withParties(List<Party> value) {
-        return new ApplicationDetails(products, value, destinations, endUseStatement, undertaking, safeguards, quantities, generalAuthorisationId);
+        return new ApplicationDetails(
+                products,
+                value,
+                destinations,
+                endUseStatement,
+                undertaking,
+                safeguards,
+                quantities,
+                generalAuthorisationId);
     }
 
     public ApplicationDetails withDestinations(Set<String> value) {
-        return new ApplicationDetails(products, parties, value, endUseStatement, undertaking, safeguards, quantities, generalAuthorisationId);
+        return new ApplicationDetails(
+                products, parties, value, endUseStatement, undertaking, safeguards, quantities, generalAuthorisationId);
     }
 
     public ApplicationDetails withEndUseStatement(String value) {
-        return new ApplicationDetails(products, parties, destinations, value, undertaking, safeguards, quantities, generalAuthorisationId);
+        return new ApplicationDetails(
+                products, parties, destinations, value, undertaking, safeguards, quantities, generalAuthorisationId);
     }
 
     public ApplicationDetails withUndertaking(UndertakingDocument value) {
-        return new ApplicationDetails(products, parties, destinations, endUseStatement, value, safeguards, quantities, generalAuthorisationId);
+        return new ApplicationDetails(
+                products,
+                parties,
+                destinations,
+                endUseStatement,
+                value,
+                safeguards,
+                quantities,
+                generalAuthorisationId);
     }
 
     public ApplicationDetails withSafeguards(Set<Safeguard> value) {
-        return new ApplicationDetails(products, parties, destinations, endUseStatement, undertaking, value, quantities, generalAuthorisationId);
+        return new ApplicationDetails(
+                products,
+                parties,
+                destinations,
+                endUseStatement,
+                undertaking,
+                value,
+                quantities,
+                generalAuthorisationId);
     }
 
     public ApplicationDetails withQuantities(QuantityModel value) {
-        return new ApplicationDetails(products, parties, destinations, endUseStatement, undertaking, safeguards, value, generalAuthorisationId);
+        return new ApplicationDetails(
+                products,
+                parties,
+                destinations,
+                endUseStatement,
+                undertaking,
+                safeguards,
+                value,
+                generalAuthorisationId);
     }
 
     public ApplicationDetails withGeneralAuthorisationId(String value) {
-        return new ApplicationDetails(products, parties, destinations, endUseStatement, undertaking, safeguards, quantities, value);
+        return new ApplicationDetails(
+                products, parties, destinations, endUseStatement, undertaking, safeguards, quantities, value);
     }
 }

@@ -36,20 +36,25 @@ public final class ApplicationRules {
         switch (type) {
             case INDIVIDUAL -> {
                 if (details.partiesIn(PartyRole.END_USER).size() != 1) {
-                    errors.add(new FieldError("parties", "an individual licence names exactly one end user, found "
-                            + details.partiesIn(PartyRole.END_USER).size()));
+                    errors.add(new FieldError(
+                            "parties",
+                            "an individual licence names exactly one end user, found "
+                                    + details.partiesIn(PartyRole.END_USER).size()));
                 }
             }
             case OPEN -> {
                 if (details.partiesIn(PartyRole.END_USER).size() < 2) {
-                    errors.add(new FieldError("parties", "an open licence names several end users; for one end user apply"
-                            + " for an individual licence"));
+                    errors.add(new FieldError(
+                            "parties",
+                            "an open licence names several end users; for one end user apply"
+                                    + " for an individual licence"));
                 }
             }
             case GENERAL_REGISTRATION -> generalTerms(details, errors);
         }
         if (type != LicenceType.GENERAL_REGISTRATION && details.generalAuthorisationId() != null) {
-            errors.add(new FieldError("generalAuthorisationId", "only a general registration names general authorisation terms"));
+            errors.add(new FieldError(
+                    "generalAuthorisationId", "only a general registration names general authorisation terms"));
         }
         return errors;
     }
@@ -71,9 +76,12 @@ public final class ApplicationRules {
                 errors.add(new FieldError(at + ".name", "product name is missing"));
             }
             if (p.classification() == null) {
-                errors.add(new FieldError(at + ".classification", "say whether the classification is confirmed or pending"));
-            } else if (p.classification() == ClassificationStatus.CONFIRMED && p.controlEntries().isEmpty()) {
-                errors.add(new FieldError(at + ".controlEntries", "a confirmed classification names its control entries"));
+                errors.add(new FieldError(
+                        at + ".classification", "say whether the classification is confirmed or pending"));
+            } else if (p.classification() == ClassificationStatus.CONFIRMED
+                    && p.controlEntries().isEmpty()) {
+                errors.add(
+                        new FieldError(at + ".controlEntries", "a confirmed classification names its control entries"));
             }
             for (int j = 0; j < p.controlEntries().size(); j++) {
                 if (blank(p.controlEntries().get(j))) {
@@ -100,8 +108,8 @@ public final class ApplicationRules {
                 errors.add(new FieldError(at + ".name", "party name is missing"));
             }
             if (!Countries.isAlpha2(p.countryCode())) {
-                errors.add(new FieldError(at + ".countryCode",
-                        "'" + p.countryCode() + "' is not an ISO 3166-1 alpha-2 country code"));
+                errors.add(new FieldError(
+                        at + ".countryCode", "'" + p.countryCode() + "' is not an ISO 3166-1 alpha-2 country code"));
             }
             if (blank(p.address())) {
                 errors.add(new FieldError(at + ".address", "party address is missing"));
@@ -113,7 +121,8 @@ public final class ApplicationRules {
                     errors.add(new FieldError(at + ".agencyOrUnit", "a government end user names its agency or unit"));
                 }
                 if (p.countryCode() != null && !d.destinations().contains(p.countryCode())) {
-                    errors.add(new FieldError(at + ".countryCode",
+                    errors.add(new FieldError(
+                            at + ".countryCode",
                             "end user's country " + p.countryCode() + " is not among the destinations"));
                 }
             }
@@ -135,8 +144,9 @@ public final class ApplicationRules {
         if (blank(d.endUseStatement())) {
             errors.add(new FieldError("endUseStatement", "describe the end use"));
         } else if (d.endUseStatement().length() > MAX_END_USE_STATEMENT) {
-            errors.add(new FieldError("endUseStatement", "the end-use statement is longer than "
-                    + MAX_END_USE_STATEMENT + " characters"));
+            errors.add(new FieldError(
+                    "endUseStatement",
+                    "the end-use statement is longer than " + MAX_END_USE_STATEMENT + " characters"));
         }
     }
 
@@ -150,21 +160,26 @@ public final class ApplicationRules {
             return;
         }
         if (!UndertakingDocument.ACCEPTED_MEDIA_TYPES.contains(u.mediaType())) {
-            errors.add(new FieldError("undertaking.mediaType", "the undertaking must be a PDF, PNG, JPEG or DOCX file, not "
-                    + u.mediaType()));
+            errors.add(new FieldError(
+                    "undertaking.mediaType",
+                    "the undertaking must be a PDF, PNG, JPEG or DOCX file, not " + u.mediaType()));
         }
         if (u.sizeBytes() <= 0 || u.sizeBytes() > UndertakingDocument.MAX_SIZE_BYTES) {
-            errors.add(new FieldError("undertaking.sizeBytes", "the undertaking must be between 1 byte and "
-                    + UndertakingDocument.MAX_SIZE_BYTES + " bytes, not " + u.sizeBytes()));
+            errors.add(new FieldError(
+                    "undertaking.sizeBytes",
+                    "the undertaking must be between 1 byte and " + UndertakingDocument.MAX_SIZE_BYTES + " bytes, not "
+                            + u.sizeBytes()));
         }
         if (u.sha256() == null || !u.sha256().matches("[0-9a-f]{64}")) {
-            errors.add(new FieldError("undertaking.sha256", "the undertaking's digest must be 64 lower-case hex digits"));
+            errors.add(
+                    new FieldError("undertaking.sha256", "the undertaking's digest must be 64 lower-case hex digits"));
         }
     }
 
     private static void quantities(QuantityModel q, List<FieldError> errors) {
         if (q == null) {
-            errors.add(new FieldError("quantities", "state the seats, concurrent targets, deployments and support period"));
+            errors.add(new FieldError(
+                    "quantities", "state the seats, concurrent targets, deployments and support period"));
             return;
         }
         nonNegative("quantities.seats", q.seats(), errors);
@@ -174,44 +189,53 @@ public final class ApplicationRules {
             errors.add(new FieldError("quantities", "at least one seat or one deployment is needed"));
         }
         if (q.updateAndSupportMonths() < 0 || q.updateAndSupportMonths() > MAX_UPDATE_AND_SUPPORT_MONTHS) {
-            errors.add(new FieldError("quantities.updateAndSupportMonths", "the update and support period must be 0 to "
-                    + MAX_UPDATE_AND_SUPPORT_MONTHS + " months, not " + q.updateAndSupportMonths()));
+            errors.add(new FieldError(
+                    "quantities.updateAndSupportMonths",
+                    "the update and support period must be 0 to " + MAX_UPDATE_AND_SUPPORT_MONTHS + " months, not "
+                            + q.updateAndSupportMonths()));
         }
     }
 
     private void generalTerms(ApplicationDetails d, List<FieldError> errors) {
         Optional<GeneralAuthorisationTerms> found = generalAuthorisations.find(d.generalAuthorisationId());
         if (found.isEmpty()) {
-            errors.add(new FieldError("generalAuthorisationId", d.generalAuthorisationId() == null
-                    ? "name the general authorisation to register for"
-                    : "no published general authorisation " + d.generalAuthorisationId()));
+            errors.add(new FieldError(
+                    "generalAuthorisationId",
+                    d.generalAuthorisationId() == null
+                            ? "name the general authorisation to register for"
+                            : "no published general authorisation " + d.generalAuthorisationId()));
             return;
         }
         GeneralAuthorisationTerms terms = found.get();
         for (int i = 0; i < d.products().size(); i++) {
             Product p = d.products().get(i);
             if (p.classification() == ClassificationStatus.PENDING) {
-                errors.add(new FieldError("products[" + i + "].classification",
+                errors.add(new FieldError(
+                        "products[" + i + "].classification",
                         "general authorisation " + terms.id() + " needs a confirmed classification"));
             }
             for (String entry : p.controlEntries()) {
                 if (!terms.controlEntries().contains(entry)) {
-                    errors.add(new FieldError("products[" + i + "].controlEntries",
+                    errors.add(new FieldError(
+                            "products[" + i + "].controlEntries",
                             entry + " is not covered by general authorisation " + terms.id()));
                 }
             }
         }
         for (String code : d.destinations()) {
             if (!terms.destinations().contains(code)) {
-                errors.add(new FieldError("destinations", code + " is not a destination of general authorisation "
-                        + terms.id()));
+                errors.add(new FieldError(
+                        "destinations", code + " is not a destination of general authorisation " + terms.id()));
             }
         }
         for (int i = 0; i < d.parties().size(); i++) {
             Party p = d.parties().get(i);
-            if (p.isEndUser() && p.endUserType() != null && !terms.endUserTypes().contains(p.endUserType())) {
-                errors.add(new FieldError("parties[" + i + "].endUserType", p.endUserType()
-                        + " end users are not covered by general authorisation " + terms.id()));
+            if (p.isEndUser()
+                    && p.endUserType() != null
+                    && !terms.endUserTypes().contains(p.endUserType())) {
+                errors.add(new FieldError(
+                        "parties[" + i + "].endUserType",
+                        p.endUserType() + " end users are not covered by general authorisation " + terms.id()));
             }
         }
         for (Safeguard s : terms.requiredSafeguards()) {

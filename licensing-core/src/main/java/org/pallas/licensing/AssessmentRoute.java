@@ -24,7 +24,8 @@ public enum AssessmentRoute {
     private final boolean countersignatureRequired;
     private final boolean adviceAllowed;
 
-    AssessmentRoute(Queue queue, Set<AdviserTeam> requiredAdvice, boolean countersignatureRequired, boolean adviceAllowed) {
+    AssessmentRoute(
+            Queue queue, Set<AdviserTeam> requiredAdvice, boolean countersignatureRequired, boolean adviceAllowed) {
         this.queue = queue;
         this.requiredAdvice = Set.copyOf(requiredAdvice);
         this.countersignatureRequired = countersignatureRequired;

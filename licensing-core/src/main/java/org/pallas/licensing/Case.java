@@ -27,10 +27,10 @@ public final class Case {
     /** LITE's appeal deadline: 28 days after a refusal (peers.md §1, Appeals). */
     public static final Duration APPEAL_WINDOW = Duration.ofDays(28);
 
-    private static final Set<CaseStatus> AMENDABLE = EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.INITIAL_CHECKS,
-            CaseStatus.UNDER_REVIEW, CaseStatus.INFORMATION_REQUESTED);
-    private static final Set<CaseStatus> INFORMATION_REQUESTABLE = EnumSet.of(CaseStatus.INITIAL_CHECKS,
-            CaseStatus.UNDER_REVIEW, CaseStatus.ADVICE_CONSOLIDATION);
+    private static final Set<CaseStatus> AMENDABLE = EnumSet.of(
+            CaseStatus.SUBMITTED, CaseStatus.INITIAL_CHECKS, CaseStatus.UNDER_REVIEW, CaseStatus.INFORMATION_REQUESTED);
+    private static final Set<CaseStatus> INFORMATION_REQUESTABLE =
+            EnumSet.of(CaseStatus.INITIAL_CHECKS, CaseStatus.UNDER_REVIEW, CaseStatus.ADVICE_CONSOLIDATION);
 
     private final String caseId;
     private final Application application;
@@ -63,12 +63,20 @@ public final class Case {
     }
 
     /** An exporter starts a draft application; the case exists from the first save. */
-    public static Case draft(String caseId, Actor exporter, LicenceType type, ApplicationDetails details,
-            ApplicationRules rules, Clock clock) {
+    public static Case draft(
+            String caseId,
+            Actor exporter,
+            LicenceType type,
+            ApplicationDetails details,
+            ApplicationRules rules,
+            Clock clock) {
         exporter.require("start an application", Role.EXPORTER);
         Objects.requireNonNull(type, "licence type");
-        Case c = new Case(Objects.requireNonNull(caseId, "caseId"),
-                new Application(caseId, exporter.organisationId(), type, details), rules, clock);
+        Case c = new Case(
+                Objects.requireNonNull(caseId, "caseId"),
+                new Application(caseId, exporter.organisationId(), type, details),
+                rules,
+                clock);
         c.record(exporter, "draft started", CaseStatus.DRAFT, CaseEvent.DraftSaved::new);
         return c;
     }
@@ -91,8 +99,12 @@ public final class Case {
         actor.requireExporterOf(application.organisationId(), "submit the application");
         requireStatus("submit", CaseStatus.DRAFT);
         ApplicationVersion v = application.submit(rules, actor.id(), clock.instant());
-        return record(actor, "submitted", CaseStatus.SUBMITTED,
-                ch -> new CaseEvent.ApplicationSubmitted(ch, application.type(), v.number(), v.details().destinations()));
+        return record(
+                actor,
+                "submitted",
+                CaseStatus.SUBMITTED,
+                ch -> new CaseEvent.ApplicationSubmitted(
+                        ch, application.type(), v.number(), v.details().destinations()));
     }
 
     /**
@@ -102,13 +114,19 @@ public final class Case {
     CaseEvent.ApplicationAmended amend(Actor actor, ApplicationDetails details, String reason) {
         actor.requireExporterOf(application.organisationId(), "amend the application");
         if (!AMENDABLE.contains(status)) {
-            throw new IllegalTransitionException("case " + caseId + " is " + status + "; an application can be amended only"
-                    + " while " + AMENDABLE + " (ask the case officer for an information request)");
+            throw new IllegalTransitionException(
+                    "case " + caseId + " is " + status + "; an application can be amended only" + " while " + AMENDABLE
+                            + " (ask the case officer for an information request)");
         }
         requireReason(reason, "an amendment");
         ApplicationVersion v = application.amend(rules, details, actor.id(), clock.instant(), reason);
         consolidatedAdvice = null;
-        return record(actor, reason, status, ch -> new CaseEvent.ApplicationAmended(ch, v.number(), v.details().destinations()));
+        return record(
+                actor,
+                reason,
+                status,
+                ch -> new CaseEvent.ApplicationAmended(
+                        ch, v.number(), v.details().destinations()));
     }
 
     CaseEvent.InformationProvided provideInformation(Actor actor, String answer) {
@@ -120,13 +138,15 @@ public final class Case {
         informationRequests.set(last, answered);
         CaseStatus back = resumeTo;
         resumeTo = null;
-        return record(actor, "information provided", back, ch -> new CaseEvent.InformationProvided(ch, answered.number()));
+        return record(
+                actor, "information provided", back, ch -> new CaseEvent.InformationProvided(ch, answered.number()));
     }
 
     CaseEvent.CaseWithdrawn withdraw(Actor actor, String reason) {
         actor.requireExporterOf(application.organisationId(), "withdraw the application");
         if (!status.isOpen()) {
-            throw new IllegalTransitionException("case " + caseId + " is " + status + " and can no longer be withdrawn");
+            throw new IllegalTransitionException(
+                    "case " + caseId + " is " + status + " and can no longer be withdrawn");
         }
         requireReason(reason, "a withdrawal");
         return record(actor, reason, CaseStatus.WITHDRAWN, CaseEvent.CaseWithdrawn::new);
@@ -137,7 +157,8 @@ public final class Case {
         actor.requireExporterOf(application.organisationId(), "appeal the decision");
         requireStatus("appeal", CaseStatus.FINALISED);
         if (decision.outcome() != Outcome.REFUSED) {
-            throw new IllegalTransitionException("case " + caseId + " was " + decision.outcome() + "; only a refusal can be appealed");
+            throw new IllegalTransitionException(
+                    "case " + caseId + " was " + decision.outcome() + "; only a refusal can be appealed");
         }
         Instant deadline = appealDeadline().orElseThrow();
         Instant now = clock.instant();
@@ -156,8 +177,12 @@ public final class Case {
         actor.require("route a case", Role.SYSTEM);
         requireStatus("route", CaseStatus.SUBMITTED);
         routing = Objects.requireNonNull(verdict, "routing");
-        return record(actor, "routed by assessment " + verdict.assessmentReference(), CaseStatus.INITIAL_CHECKS,
-                ch -> new CaseEvent.CaseRouted(ch, verdict.route(), verdict.requiredAdvice(), verdict.assessmentReference()));
+        return record(
+                actor,
+                "routed by assessment " + verdict.assessmentReference(),
+                CaseStatus.INITIAL_CHECKS,
+                ch -> new CaseEvent.CaseRouted(
+                        ch, verdict.route(), verdict.requiredAdvice(), verdict.assessmentReference()));
     }
 
     /**
@@ -173,23 +198,30 @@ public final class Case {
                     + routing.route() + ", not to " + verdict.route());
         }
         routing = verdict;
-        return record(actor, reason, status,
-                ch -> new CaseEvent.CaseRouted(ch, verdict.route(), verdict.requiredAdvice(), verdict.assessmentReference()));
+        return record(
+                actor,
+                reason,
+                status,
+                ch -> new CaseEvent.CaseRouted(
+                        ch, verdict.route(), verdict.requiredAdvice(), verdict.assessmentReference()));
     }
 
     CaseEvent.CaseOfficerAssigned assignCaseOfficer(Actor actor, String officerId) {
         actor.require("assign a case officer", Role.CASEWORKER, Role.SENIOR_OFFICER);
         if (!status.isOpen()) {
-            throw new IllegalTransitionException("case " + caseId + " is " + status + "; officers are assigned to open cases only");
+            throw new IllegalTransitionException(
+                    "case " + caseId + " is " + status + "; officers are assigned to open cases only");
         }
         caseOfficerId = Objects.requireNonNull(officerId, "officerId");
-        return record(actor, "case officer " + officerId, status, ch -> new CaseEvent.CaseOfficerAssigned(ch, officerId));
+        return record(
+                actor, "case officer " + officerId, status, ch -> new CaseEvent.CaseOfficerAssigned(ch, officerId));
     }
 
     CaseEvent.InitialChecksCompleted completeInitialChecks(Actor actor) {
         actor.require("complete initial checks", Role.CASEWORKER);
         requireStatus("complete initial checks", CaseStatus.INITIAL_CHECKS);
-        return record(actor, "initial checks completed", CaseStatus.UNDER_REVIEW, CaseEvent.InitialChecksCompleted::new);
+        return record(
+                actor, "initial checks completed", CaseStatus.UNDER_REVIEW, CaseEvent.InitialChecksCompleted::new);
     }
 
     /** Asks the teams for advice; the route's required teams are always included. */
@@ -206,9 +238,11 @@ public final class Case {
         // A team advises once per version; asking again would leave the case waiting for advice that cannot come.
         currentAdvice().forEach(a -> asked.remove(a.team()));
         if (asked.isEmpty()) {
-            throw new RuleViolationException(teams.isEmpty() && routing.requiredAdvice().isEmpty()
-                    ? "name at least one adviser team"
-                    : "every team asked has already advised on version " + application.current().number());
+            throw new RuleViolationException(
+                    teams.isEmpty() && routing.requiredAdvice().isEmpty()
+                            ? "name at least one adviser team"
+                            : "every team asked has already advised on version "
+                                    + application.current().number());
         }
         adviceRequested.clear();
         adviceRequested.addAll(asked);
@@ -218,15 +252,22 @@ public final class Case {
     }
 
     /** One team's advice; the last outstanding team's advice moves the case to consolidation. */
-    CaseEvent.AdviceGiven giveAdvice(Actor actor, AdviserTeam team, AdviceType type, String reasoning,
-            List<String> conditions, List<RefusalCriterion> criteria) {
+    CaseEvent.AdviceGiven giveAdvice(
+            Actor actor,
+            AdviserTeam team,
+            AdviceType type,
+            String reasoning,
+            List<String> conditions,
+            List<RefusalCriterion> criteria) {
         actor.require("give advice", Role.ADVISER);
         if (!actor.teams().contains(team)) {
-            throw new NotAuthorisedException(actor.id() + " may not give advice for " + team + ": member of " + actor.teams());
+            throw new NotAuthorisedException(
+                    actor.id() + " may not give advice for " + team + ": member of " + actor.teams());
         }
         requireStatus("give advice", CaseStatus.AWAITING_ADVICE);
         if (!outstandingAdvice().contains(team)) {
-            throw new RuleViolationException(team + " advice on case " + caseId + " was not requested or is already given");
+            throw new RuleViolationException(
+                    team + " advice on case " + caseId + " was not requested or is already given");
         }
         int version = application.current().number();
         advice.add(new Advice(team, actor.id(), type, reasoning, conditions, criteria, version, clock.instant()));
@@ -248,14 +289,17 @@ public final class Case {
     CaseEvent.InformationRequested requestInformation(Actor actor, String question) {
         actor.require("request information", Role.CASEWORKER);
         if (!INFORMATION_REQUESTABLE.contains(status)) {
-            throw new IllegalTransitionException("case " + caseId + " is " + status + "; information can be requested only while "
-                    + INFORMATION_REQUESTABLE);
+            throw new IllegalTransitionException("case " + caseId + " is " + status
+                    + "; information can be requested only while " + INFORMATION_REQUESTABLE);
         }
         requireReason(question, "an information request");
         int number = informationRequests.size() + 1;
         informationRequests.add(new InformationRequest(number, question, actor.id(), clock.instant(), null, null));
         resumeTo = status;
-        return record(actor, question, CaseStatus.INFORMATION_REQUESTED,
+        return record(
+                actor,
+                question,
+                CaseStatus.INFORMATION_REQUESTED,
                 ch -> new CaseEvent.InformationRequested(ch, number));
     }
 
@@ -264,8 +308,8 @@ public final class Case {
      * is final. Required advice on the current version must be in and consolidated; a hard stop can only be refused;
      * a fast-track approval carries the assessment's suggested conditions.
      */
-    CaseEvent decide(Actor actor, Outcome outcome, String reasons, List<RefusalCriterion> criteria,
-            List<String> conditions) {
+    CaseEvent decide(
+            Actor actor, Outcome outcome, String reasons, List<RefusalCriterion> criteria, List<String> conditions) {
         requireCaseOfficer(actor, "decide");
         requireStatus("decide", CaseStatus.UNDER_REVIEW);
         AssessmentRoute route = routing.route();
@@ -273,8 +317,8 @@ public final class Case {
         missing.addAll(routing.requiredAdvice());
         currentAdvice().forEach(a -> missing.remove(a.team()));
         if (!missing.isEmpty()) {
-            throw new RuleViolationException("route " + route + " requires advice from " + missing
-                    + " on version " + application.current().number() + " before a decision");
+            throw new RuleViolationException("route " + route + " requires advice from " + missing + " on version "
+                    + application.current().number() + " before a decision");
         }
         if (!currentAdvice().isEmpty() && consolidatedAdvice == null) {
             throw new RuleViolationException("advice on case " + caseId + " must be consolidated before a decision");
@@ -282,7 +326,8 @@ public final class Case {
         if (route.onlyRefusal() && outcome != Outcome.REFUSED) {
             throw new RuleViolationException("route HARD_STOP is a refusal path; the decision can only be REFUSED");
         }
-        if (route == AssessmentRoute.FAST_TRACK && outcome == Outcome.APPROVED
+        if (route == AssessmentRoute.FAST_TRACK
+                && outcome == Outcome.APPROVED
                 && !conditions.containsAll(routing.suggestedConditions())) {
             throw new RuleViolationException("a fast-track approval carries the assessment's suggested conditions "
                     + routing.suggestedConditions() + "; re-route the case to drop any");
@@ -290,7 +335,10 @@ public final class Case {
         Decision d = new Decision(outcome, reasons, criteria, conditions, actor.id(), clock.instant());
         if (route.countersignatureRequired()) {
             proposedDecision = d;
-            return record(actor, reasons, CaseStatus.AWAITING_COUNTERSIGNATURE,
+            return record(
+                    actor,
+                    reasons,
+                    CaseStatus.AWAITING_COUNTERSIGNATURE,
                     ch -> new CaseEvent.DecisionProposed(ch, outcome));
         }
         return finalise(actor, d, null);
@@ -305,7 +353,11 @@ public final class Case {
     /** The senior officer sends the decision back to the case officer; it is kept for audit. */
     CaseEvent.CountersignatureRefused refuseCountersignature(Actor actor, String reasons) {
         Decision d = takeProposedDecision(actor, "refuse a countersignature", false, reasons);
-        return record(actor, reasons, CaseStatus.UNDER_REVIEW, ch -> new CaseEvent.CountersignatureRefused(ch, d.decidedBy()));
+        return record(
+                actor,
+                reasons,
+                CaseStatus.UNDER_REVIEW,
+                ch -> new CaseEvent.CountersignatureRefused(ch, d.decidedBy()));
     }
 
     /** A senior officer assigns the appeal to an officer who took no part in the refusal. */
@@ -314,7 +366,8 @@ public final class Case {
         requireStatus("assign an appeal officer", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(officerId);
         appeal = appeal.assign(officerId);
-        return record(actor, "appeal officer " + officerId, status, ch -> new CaseEvent.AppealOfficerAssigned(ch, officerId));
+        return record(
+                actor, "appeal officer " + officerId, status, ch -> new CaseEvent.AppealOfficerAssigned(ch, officerId));
     }
 
     /** The assigned appeal officer allows the appeal (APPROVED) or dismisses it (REFUSED). */
@@ -323,7 +376,8 @@ public final class Case {
         requireStatus("decide an appeal", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(actor.id());
         if (appeal.officerId() == null) {
-            throw new RuleViolationException("the appeal on case " + caseId + " has no officer yet; a senior officer assigns one");
+            throw new RuleViolationException(
+                    "the appeal on case " + caseId + " has no officer yet; a senior officer assigns one");
         }
         if (!actor.id().equals(appeal.officerId())) {
             throw new NotAuthorisedException(actor.id() + " may not decide the appeal on case " + caseId
@@ -447,7 +501,8 @@ public final class Case {
             return Optional.of(appeal.outcome());
         }
         return status == CaseStatus.FINALISED || status == CaseStatus.UNDER_APPEAL
-                ? Optional.of(decision.outcome()) : Optional.empty();
+                ? Optional.of(decision.outcome())
+                : Optional.empty();
     }
 
     /** The queues the case sits in now. */
@@ -460,13 +515,18 @@ public final class Case {
     private CaseEvent.CaseFinalised finalise(Actor actor, Decision d, String countersigner) {
         decision = d;
         countersignedBy = countersigner;
-        List<String> criteriaIds = d.criteria().stream().map(RefusalCriterion::id).toList();
-        return record(actor, d.reasons(), CaseStatus.FINALISED,
+        List<String> criteriaIds =
+                d.criteria().stream().map(RefusalCriterion::id).toList();
+        return record(
+                actor,
+                d.reasons(),
+                CaseStatus.FINALISED,
                 ch -> new CaseEvent.CaseFinalised(ch, d.outcome(), criteriaIds, d.decidedBy(), countersigner));
     }
 
     private List<Advice> currentAdvice() {
-        int version = application.versions().isEmpty() ? 0 : application.current().number();
+        int version =
+                application.versions().isEmpty() ? 0 : application.current().number();
         return advice.stream().filter(a -> a.applicationVersion() == version).toList();
     }
 
@@ -487,7 +547,8 @@ public final class Case {
 
     private void requireIndependentOfRefusal(String officerId) {
         if (officerId.equals(decision.decidedBy()) || officerId.equals(countersignedBy)) {
-            throw new RuleViolationException("the appeal on case " + caseId + " must be handled by an officer other than "
+            throw new RuleViolationException("the appeal on case " + caseId
+                    + " must be handled by an officer other than "
                     + "those who refused it (" + decision.decidedBy()
                     + (countersignedBy == null ? "" : ", countersigned by " + countersignedBy) + "), not " + officerId);
         }
@@ -496,7 +557,8 @@ public final class Case {
     private void requireCaseOfficer(Actor actor, String action) {
         actor.require(action, Role.CASEWORKER);
         if (caseOfficerId == null) {
-            throw new RuleViolationException("case " + caseId + " has no case officer; assign one before they " + action);
+            throw new RuleViolationException(
+                    "case " + caseId + " has no case officer; assign one before they " + action);
         }
         if (!caseOfficerId.equals(actor.id())) {
             throw new NotAuthorisedException(actor.id() + " may not " + action + " on case " + caseId
@@ -520,8 +582,8 @@ public final class Case {
         }
     }
 
-    private <E extends CaseEvent> E record(Actor actor, String reason, CaseStatus next,
-            Function<CaseEvent.Change, E> event) {
+    private <E extends CaseEvent> E record(
+            Actor actor, String reason, CaseStatus next, Function<CaseEvent.Change, E> event) {
         if (next != status && !status.canMoveTo(next)) {
             // Unreachable through the public methods; guards the table against a future method that forgets a check.
             throw new IllegalTransitionException("case " + caseId + " cannot move from " + status + " to " + next);

@@ -11,8 +11,7 @@ import org.pallas.policy.AdviserTeam;
 public sealed interface CaseCommand {
 
     /** The exporter's declarations that the application model does not hold yet (classification seam). */
-    record Declarations(Integer riskTier, String endUseCategory) {
-    }
+    record Declarations(Integer riskTier, String endUseCategory) {}
 
     record StartDraft(LicenceType type, ApplicationDetails details, Declarations declarations) implements CaseCommand {
         @Override
@@ -101,8 +100,13 @@ public sealed interface CaseCommand {
         }
     }
 
-    record GiveAdvice(AdviserTeam team, AdviceType type, String reasoning, List<String> conditions,
-            List<RefusalCriterion> criteria) implements CaseCommand {
+    record GiveAdvice(
+            AdviserTeam team,
+            AdviceType type,
+            String reasoning,
+            List<String> conditions,
+            List<RefusalCriterion> criteria)
+            implements CaseCommand {
         @Override
         public CaseEvent applyTo(Case c, Actor actor) {
             return c.giveAdvice(actor, team, type, reasoning, conditions, criteria);

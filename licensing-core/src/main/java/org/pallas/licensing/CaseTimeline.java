@@ -11,8 +11,16 @@ import org.pallas.policy.AdviserTeam;
  * What the service-level measures need from one case, folded from its event history alone: submission, route and
  * destinations at decision, the first-instance decision, clock pauses, and the current queues.
  */
-public record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute route, Set<String> destinations,
-        Instant decidedAt, Outcome outcome, Instant withdrawnAt, List<Instant[]> pauses, CaseStatus status,
+public record CaseTimeline(
+        String caseId,
+        Instant submittedAt,
+        AssessmentRoute route,
+        Set<String> destinations,
+        Instant decidedAt,
+        Outcome outcome,
+        Instant withdrawnAt,
+        List<Instant[]> pauses,
+        CaseStatus status,
         Set<AdviserTeam> outstandingAdvice) {
 
     public static CaseTimeline of(List<CaseEvent> history) {
@@ -32,7 +40,8 @@ public record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute r
         Instant previous = Instant.MIN;
         for (CaseEvent e : history) {
             if (!e.change().caseId().equals(caseId)) {
-                throw new IllegalArgumentException("history of case " + caseId + " holds an event of case " + e.change().caseId());
+                throw new IllegalArgumentException("history of case " + caseId + " holds an event of case "
+                        + e.change().caseId());
             }
             Instant at = e.change().at();
             if (at.isBefore(previous)) {
@@ -73,8 +82,17 @@ public record CaseTimeline(String caseId, Instant submittedAt, AssessmentRoute r
         if (status != CaseStatus.AWAITING_ADVICE) {
             outstanding.clear();
         }
-        return new CaseTimeline(caseId, submittedAt, route, destinations, decidedAt, outcome, withdrawnAt,
-                List.copyOf(pauses), status, Set.copyOf(outstanding));
+        return new CaseTimeline(
+                caseId,
+                submittedAt,
+                route,
+                destinations,
+                decidedAt,
+                outcome,
+                withdrawnAt,
+                List.copyOf(pauses),
+                status,
+                Set.copyOf(outstanding));
     }
 
     boolean pausedAt(Instant t) {

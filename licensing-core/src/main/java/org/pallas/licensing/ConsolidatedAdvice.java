@@ -11,8 +11,14 @@ import java.util.Set;
  * with no view drop out; one remaining type is kept; approve and approve-with-conditions combine to the latter;
  * anything else is conflicting. Conditions and criteria are unioned in order.
  */
-public record ConsolidatedAdvice(Type type, List<String> conditions, List<RefusalCriterion> criteria, String summary,
-        String consolidatedBy, int applicationVersion, Instant consolidatedAt) {
+public record ConsolidatedAdvice(
+        Type type,
+        List<String> conditions,
+        List<RefusalCriterion> criteria,
+        String summary,
+        String consolidatedBy,
+        int applicationVersion,
+        Instant consolidatedAt) {
 
     public enum Type {
         APPROVE,
@@ -38,8 +44,8 @@ public record ConsolidatedAdvice(Type type, List<String> conditions, List<Refusa
             conditions.addAll(a.conditions());
             criteria.addAll(a.criteria());
         }
-        return new ConsolidatedAdvice(combine(types), List.copyOf(conditions), List.copyOf(criteria), summary, by,
-                version, at);
+        return new ConsolidatedAdvice(
+                combine(types), List.copyOf(conditions), List.copyOf(criteria), summary, by, version, at);
     }
 
     private static Type combine(Set<AdviceType> types) {

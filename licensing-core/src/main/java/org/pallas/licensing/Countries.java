@@ -9,8 +9,7 @@ final class Countries {
 
     private static final Set<String> CODES = codes();
 
-    private Countries() {
-    }
+    private Countries() {}
 
     static boolean isAlpha2(String code) {
         return code != null && CODES.contains(code);

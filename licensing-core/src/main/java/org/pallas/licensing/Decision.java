@@ -7,8 +7,13 @@ import java.util.List;
  * A case officer's decision with its reasons. A refusal cites at least one criterion by rule ID (peers.md §1, LITE's
  * {@code LicenceDecision} with refusal criteria); conditions belong to approvals only.
  */
-public record Decision(Outcome outcome, String reasons, List<RefusalCriterion> criteria, List<String> conditions,
-        String decidedBy, Instant decidedAt) {
+public record Decision(
+        Outcome outcome,
+        String reasons,
+        List<RefusalCriterion> criteria,
+        List<String> conditions,
+        String decidedBy,
+        Instant decidedAt) {
 
     public Decision {
         criteria = List.copyOf(criteria);

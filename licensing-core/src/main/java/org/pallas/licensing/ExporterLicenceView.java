@@ -7,10 +7,20 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the holder sees of a licence: everything but the regulator-only review flags and the officer's identity. */
-public record ExporterLicenceView(String licenceId, String caseId, LicenceType type, LicenceStatus status,
-        List<String> conditions, LocalDate validFrom, LocalDate validUntil, LocalDate afterSalesUntil,
-        Map<UsageKind, Long> allowed, Map<UsageKind, Long> used, List<ReportingDuty> reportingDuties,
-        Set<String> destinations, List<String> productIds) {
+public record ExporterLicenceView(
+        String licenceId,
+        String caseId,
+        LicenceType type,
+        LicenceStatus status,
+        List<String> conditions,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        LocalDate afterSalesUntil,
+        Map<UsageKind, Long> allowed,
+        Map<UsageKind, Long> used,
+        List<ReportingDuty> reportingDuties,
+        Set<String> destinations,
+        List<String> productIds) {
 
     public ExporterLicenceView {
         conditions = List.copyOf(conditions);
@@ -27,8 +37,19 @@ public record ExporterLicenceView(String licenceId, String caseId, LicenceType t
         for (UsageKind k : UsageKind.values()) {
             used.put(k, l.used(k));
         }
-        return new ExporterLicenceView(l.licenceId(), l.caseId(), l.type(), l.status(), l.conditions(), l.validFrom(),
-                l.validUntil(), l.afterSalesUntil(), l.allowed(), used, l.reportingDuties(), l.destinations(),
+        return new ExporterLicenceView(
+                l.licenceId(),
+                l.caseId(),
+                l.type(),
+                l.status(),
+                l.conditions(),
+                l.validFrom(),
+                l.validUntil(),
+                l.afterSalesUntil(),
+                l.allowed(),
+                used,
+                l.reportingDuties(),
+                l.destinations(),
                 l.productIds());
     }
 }

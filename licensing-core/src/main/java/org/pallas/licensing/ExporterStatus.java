@@ -26,7 +26,8 @@ public enum ExporterStatus {
             case FINALISED -> valueOf(c.decision().orElseThrow().outcome().name());
             case WITHDRAWN -> WITHDRAWN;
             case UNDER_APPEAL -> UNDER_APPEAL;
-            case APPEAL_DECIDED -> c.appeal().orElseThrow().outcome() == Outcome.APPROVED ? APPEAL_ALLOWED : APPEAL_DISMISSED;
+            case APPEAL_DECIDED ->
+                c.appeal().orElseThrow().outcome() == Outcome.APPROVED ? APPEAL_ALLOWED : APPEAL_DISMISSED;
         };
     }
 }

@@ -13,11 +13,13 @@ import java.util.TreeSet;
  */
 public final class GeneralAuthorisationEligibility {
 
-    private GeneralAuthorisationEligibility() {
-    }
+    private GeneralAuthorisationEligibility() {}
 
     /** What a registrant declares: the products (by control entry), destinations, end-user types and safeguards. */
-    public record Scope(Set<String> controlEntries, Set<String> destinations, Set<EndUserType> endUserTypes,
+    public record Scope(
+            Set<String> controlEntries,
+            Set<String> destinations,
+            Set<EndUserType> endUserTypes,
             Set<Safeguard> safeguards) {
 
         public Scope {
@@ -29,9 +31,14 @@ public final class GeneralAuthorisationEligibility {
     }
 
     /** One use reported under a registration. */
-    public record Use(LocalDate usedOn, String destination, String endUserName, EndUserType endUserType, String controlEntry,
-            int quantity, String description) {
-    }
+    public record Use(
+            LocalDate usedOn,
+            String destination,
+            String endUserName,
+            EndUserType endUserType,
+            String controlEntry,
+            int quantity,
+            String description) {}
 
     /** The reasons a registration is refused; empty when the exporter is eligible. */
     public static List<FieldError> register(GeneralAuthorisationTerms terms, Scope scope) {
@@ -60,7 +67,8 @@ public final class GeneralAuthorisationEligibility {
         }
         for (EndUserType type : scope.endUserTypes()) {
             if (!terms.endUserTypes().contains(type)) {
-                reasons.add(new FieldError("endUserTypes", type + " end users are not covered by " + terms.id() + cite));
+                reasons.add(
+                        new FieldError("endUserTypes", type + " end users are not covered by " + terms.id() + cite));
             }
         }
         for (Safeguard s : terms.requiredSafeguards()) {
@@ -72,8 +80,8 @@ public final class GeneralAuthorisationEligibility {
     }
 
     /** The reasons a reported use falls outside the registration; empty when it is within it. */
-    public static List<FieldError> use(GeneralAuthorisationTerms terms, Scope registered, Use use, LocalDate today,
-            LocalDate registeredOn) {
+    public static List<FieldError> use(
+            GeneralAuthorisationTerms terms, Scope registered, Use use, LocalDate today, LocalDate registeredOn) {
         List<FieldError> reasons = new ArrayList<>();
         String cite = cite(terms);
         if (use.usedOn() == null) {
@@ -81,13 +89,18 @@ public final class GeneralAuthorisationEligibility {
         } else if (use.usedOn().isAfter(today)) {
             reasons.add(new FieldError("usedOn", "a use is reported after it happened, not before"));
         } else if (use.usedOn().isBefore(registeredOn)) {
-            reasons.add(new FieldError("usedOn", "the use predates the registration (" + registeredOn
-                    + "): it was not covered by " + terms.id() + cite));
+            reasons.add(new FieldError(
+                    "usedOn",
+                    "the use predates the registration (" + registeredOn + "): it was not covered by " + terms.id()
+                            + cite));
         }
         if (use.destination() == null || !registered.destinations().contains(use.destination())) {
-            reasons.add(new FieldError("destination", (use.destination() == null || use.destination().isBlank()
-                    ? "the destination is missing" : use.destination() + " is not a destination of this registration")
-                    + cite));
+            reasons.add(new FieldError(
+                    "destination",
+                    (use.destination() == null || use.destination().isBlank()
+                                    ? "the destination is missing"
+                                    : use.destination() + " is not a destination of this registration")
+                            + cite));
         }
         if (use.endUserName() == null || use.endUserName().isBlank()) {
             reasons.add(new FieldError("endUserName", "name the end user"));
@@ -95,13 +108,20 @@ public final class GeneralAuthorisationEligibility {
             reasons.add(new FieldError("endUserName", "the name is longer than 200 characters"));
         }
         if (use.endUserType() == null || !registered.endUserTypes().contains(use.endUserType())) {
-            reasons.add(new FieldError("endUserType", (use.endUserType() == null ? "say what type of end user"
-                    : use.endUserType() + " end users are not covered by this registration") + cite));
+            reasons.add(new FieldError(
+                    "endUserType",
+                    (use.endUserType() == null
+                                    ? "say what type of end user"
+                                    : use.endUserType() + " end users are not covered by this registration")
+                            + cite));
         }
         if (use.controlEntry() == null || !registered.controlEntries().contains(use.controlEntry())) {
-            reasons.add(new FieldError("controlEntry", (use.controlEntry() == null || use.controlEntry().isBlank()
-                    ? "name the control entry of the product" : use.controlEntry() + " is not covered by this registration")
-                    + cite));
+            reasons.add(new FieldError(
+                    "controlEntry",
+                    (use.controlEntry() == null || use.controlEntry().isBlank()
+                                    ? "name the control entry of the product"
+                                    : use.controlEntry() + " is not covered by this registration")
+                            + cite));
         }
         if (use.quantity() < 1) {
             reasons.add(new FieldError("quantity", "the quantity is at least 1"));

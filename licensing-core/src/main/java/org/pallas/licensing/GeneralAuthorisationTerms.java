@@ -8,8 +8,14 @@ import java.util.Set;
  * end-user types, and which safeguards every registrant must commit to. {@code basis} lists the regulation.md rule IDs
  * the terms rest on; {@code unverified} is true when any of them is tagged [R].
  */
-public record GeneralAuthorisationTerms(String id, String title, List<String> basis, boolean unverified,
-        Set<String> controlEntries, Set<String> destinations, Set<EndUserType> endUserTypes,
+public record GeneralAuthorisationTerms(
+        String id,
+        String title,
+        List<String> basis,
+        boolean unverified,
+        Set<String> controlEntries,
+        Set<String> destinations,
+        Set<EndUserType> endUserTypes,
         Set<Safeguard> requiredSafeguards) {
 
     public GeneralAuthorisationTerms {

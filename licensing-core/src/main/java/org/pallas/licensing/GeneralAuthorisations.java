@@ -63,9 +63,13 @@ public final class GeneralAuthorisations {
             }
             String id = text(entry, "id", where);
             where = where + " (" + id + ")";
-            terms.add(new GeneralAuthorisationTerms(id, text(entry, "title", where), strings(entry, "basis", where),
+            terms.add(new GeneralAuthorisationTerms(
+                    id,
+                    text(entry, "title", where),
+                    strings(entry, "basis", where),
                     Boolean.TRUE.equals(entry.get("unverified")),
-                    new TreeSet<>(strings(entry, "controlEntries", where)), countries(entry, where),
+                    new TreeSet<>(strings(entry, "controlEntries", where)),
+                    countries(entry, where),
                     enums(entry, "endUserTypes", where, EndUserType.class),
                     enums(entry, "requiredSafeguards", where, Safeguard.class)));
         }
@@ -106,7 +110,8 @@ public final class GeneralAuthorisations {
         Set<String> codes = new TreeSet<>();
         for (String code : strings(entry, "destinations", where)) {
             if (!Countries.isAlpha2(code)) {
-                throw new IllegalArgumentException(where + ": '" + code + "' in 'destinations' is not an ISO 3166-1 alpha-2 code");
+                throw new IllegalArgumentException(
+                        where + ": '" + code + "' in 'destinations' is not an ISO 3166-1 alpha-2 code");
             }
             codes.add(code);
         }
@@ -119,8 +124,8 @@ public final class GeneralAuthorisations {
             try {
                 values.add(Enum.valueOf(type, name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": '" + name + "' in '" + key + "' is not one of "
-                        + EnumSet.allOf(type));
+                throw new IllegalArgumentException(
+                        where + ": '" + name + "' in '" + key + "' is not one of " + EnumSet.allOf(type));
             }
         }
         return values;

@@ -46,8 +46,13 @@ public final class Licence {
     private final List<LicenceEvent> history = new ArrayList<>();
     private LicenceStatus status = LicenceStatus.ISSUED;
 
-    private Licence(String licenceId, Case source, List<String> conditions, LocalDate validFrom,
-            List<ReportingDuty> reportingDuties, Clock clock) {
+    private Licence(
+            String licenceId,
+            Case source,
+            List<String> conditions,
+            LocalDate validFrom,
+            List<ReportingDuty> reportingDuties,
+            Clock clock) {
         ApplicationDetails details = source.application().current().details();
         QuantityModel q = details.quantities();
         this.licenceId = licenceId;
@@ -77,26 +82,43 @@ public final class Licence {
      * instance, the assessment's suggested conditions when approved on appeal. Validity follows the licence type;
      * quantities follow the application's quantity model (deployments cap deliveries, seats cap activations).
      */
-    public static Licence issue(Actor actor, String licenceId, Case approved, LocalDate validFrom,
-            List<ReportingDuty> reportingDuties, Clock clock) {
+    public static Licence issue(
+            Actor actor,
+            String licenceId,
+            Case approved,
+            LocalDate validFrom,
+            List<ReportingDuty> reportingDuties,
+            Clock clock) {
         actor.require("issue a licence", Role.CASEWORKER);
         if (approved.standingOutcome().orElse(null) != Outcome.APPROVED) {
             throw new IllegalTransitionException("case " + approved.caseId() + " is " + approved.status()
-                    + " with outcome " + approved.standingOutcome().map(Enum::name).orElse("none")
+                    + " with outcome "
+                    + approved.standingOutcome().map(Enum::name).orElse("none")
                     + "; a licence is issued only for an approval");
         }
         boolean onAppeal = approved.status() == CaseStatus.APPEAL_DECIDED;
-        Instant approvedAt = onAppeal ? approved.appeal().orElseThrow().decidedAt() : approved.decision().orElseThrow().decidedAt();
+        Instant approvedAt = onAppeal
+                ? approved.appeal().orElseThrow().decidedAt()
+                : approved.decision().orElseThrow().decidedAt();
         if (validFrom.isBefore(approvedAt.atZone(ServiceLevelClock.UK).toLocalDate())) {
-            throw new RuleViolationException("licence " + licenceId + " cannot be valid from " + validFrom
-                    + ", before the approval on " + approvedAt.atZone(ServiceLevelClock.UK).toLocalDate());
+            throw new RuleViolationException(
+                    "licence " + licenceId + " cannot be valid from " + validFrom + ", before the approval on "
+                            + approvedAt.atZone(ServiceLevelClock.UK).toLocalDate());
         }
         List<String> conditions = onAppeal
                 ? approved.routing().map(Routing::suggestedConditions).orElse(List.of())
                 : approved.decision().orElseThrow().conditions();
-        Licence licence = new Licence(Objects.requireNonNull(licenceId, "licenceId"), approved, conditions, validFrom,
-                reportingDuties, clock);
-        licence.record(actor, onAppeal ? "issued after appeal" : "issued", LicenceStatus.ISSUED,
+        Licence licence = new Licence(
+                Objects.requireNonNull(licenceId, "licenceId"),
+                approved,
+                conditions,
+                validFrom,
+                reportingDuties,
+                clock);
+        licence.record(
+                actor,
+                onAppeal ? "issued after appeal" : "issued",
+                LicenceStatus.ISSUED,
                 ch -> new LicenceEvent.LicenceIssued(ch, approved.caseId()));
         return licence;
     }
@@ -107,8 +129,8 @@ public final class Licence {
      * Records use. Deliveries and seat activations need a licence in force and stay within their caps; updates and
      * support sessions may continue on an exhausted licence until the after-sales period ends.
      */
-    LicenceEvent.UsageReported reportUsage(Actor actor, UsageKind kind, long quantity, LocalDate occurredOn,
-            String reference) {
+    LicenceEvent.UsageReported reportUsage(
+            Actor actor, UsageKind kind, long quantity, LocalDate occurredOn, String reference) {
         actor.requireExporterOf(organisationId, "report use of a licence");
         LocalDate today = today();
         if (quantity <= 0) {
@@ -119,12 +141,14 @@ public final class Licence {
                     + ": it must lie between " + validFrom + " and today (" + today + ")");
         }
         if (today.isAfter(validUntil) || occurredOn.isAfter(validUntil)) {
-            throw new RuleViolationException("licence " + licenceId + " expired after " + validUntil + "; no further use");
+            throw new RuleViolationException(
+                    "licence " + licenceId + " expired after " + validUntil + "; no further use");
         }
         boolean inForce = status == LicenceStatus.ISSUED || status == LicenceStatus.REINSTATED;
         boolean afterSalesOnExhausted = status == LicenceStatus.EXHAUSTED && kind.isAfterSales();
         if (!inForce && !afterSalesOnExhausted) {
-            throw new RuleViolationException("licence " + licenceId + " is " + status + "; " + kind + " cannot be reported");
+            throw new RuleViolationException(
+                    "licence " + licenceId + " is " + status + "; " + kind + " cannot be reported");
         }
         long total = used.getOrDefault(kind, 0L) + quantity;
         if (kind.isAfterSales()) {
@@ -140,7 +164,10 @@ public final class Licence {
         used.put(kind, total);
         usageReports.add(new UsageReport(kind, quantity, occurredOn, reference, actor.id(), clock.instant()));
         LicenceStatus next = exhausted() ? LicenceStatus.EXHAUSTED : status;
-        return record(actor, quantity + " " + kind + (reference == null ? "" : " (" + reference + ")"), next,
+        return record(
+                actor,
+                quantity + " " + kind + (reference == null ? "" : " (" + reference + ")"),
+                next,
                 ch -> new LicenceEvent.UsageReported(ch, kind, quantity, total));
     }
 
@@ -163,10 +190,12 @@ public final class Licence {
     LicenceEvent.LicenceReinstated reinstate(Actor actor, String reason) {
         actor.require("reinstate a licence", Role.SENIOR_OFFICER);
         if (status != LicenceStatus.SUSPENDED) {
-            throw new IllegalTransitionException("licence " + licenceId + " is " + status + "; only a suspended licence is reinstated");
+            throw new IllegalTransitionException(
+                    "licence " + licenceId + " is " + status + "; only a suspended licence is reinstated");
         }
         if (today().isAfter(validUntil)) {
-            throw new RuleViolationException("licence " + licenceId + " expired after " + validUntil + " and cannot be reinstated");
+            throw new RuleViolationException(
+                    "licence " + licenceId + " expired after " + validUntil + " and cannot be reinstated");
         }
         LicenceStatus next = exhausted() ? LicenceStatus.EXHAUSTED : LicenceStatus.REINSTATED;
         return record(actor, requireText(reason), next, LicenceEvent.LicenceReinstated::new);
@@ -184,19 +213,23 @@ public final class Licence {
         if (!status.isLive() || !today().isAfter(validUntil)) {
             return Optional.empty();
         }
-        return Optional.of(record(actor, "validity ended " + validUntil, LicenceStatus.EXPIRED, LicenceEvent.LicenceExpired::new));
+        return Optional.of(
+                record(actor, "validity ended " + validUntil, LicenceStatus.EXPIRED, LicenceEvent.LicenceExpired::new));
     }
 
     /** Flags a live licence involving the party for the case officer's review. */
-    LicenceEvent.LicenceFlaggedForReview flagForReview(Actor actor, ReviewReason reason, String partyId,
-            String evidence) {
+    LicenceEvent.LicenceFlaggedForReview flagForReview(
+            Actor actor, ReviewReason reason, String partyId, String evidence) {
         actor.require("flag a licence for review", Role.SYSTEM, Role.CASEWORKER);
         requireLive("flag for review");
         if (!involves(partyId)) {
             throw new IllegalArgumentException("licence " + licenceId + " does not involve party " + partyId);
         }
         reviewFlags.add(new ReviewFlag(reason, partyId, requireText(evidence), actor.id(), clock.instant()));
-        return record(actor, reason + " on party " + partyId, status,
+        return record(
+                actor,
+                reason + " on party " + partyId,
+                status,
                 ch -> new LicenceEvent.LicenceFlaggedForReview(ch, reason, partyId, caseOfficerId));
     }
 
@@ -308,7 +341,9 @@ public final class Licence {
 
     /** Exhausted when every capped kind with a positive cap is used up (a zero cap allows none of that kind). */
     private boolean exhausted() {
-        return allowed.entrySet().stream().filter(e -> e.getValue() > 0).allMatch(e -> used(e.getKey()) >= e.getValue());
+        return allowed.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .allMatch(e -> used(e.getKey()) >= e.getValue());
     }
 
     private LocalDate today() {
@@ -328,8 +363,8 @@ public final class Licence {
         return text;
     }
 
-    private <E extends LicenceEvent> E record(Actor actor, String reason, LicenceStatus next,
-            Function<LicenceEvent.Change, E> event) {
+    private <E extends LicenceEvent> E record(
+            Actor actor, String reason, LicenceStatus next, Function<LicenceEvent.Change, E> event) {
         Instant now = clock.instant();
         E e = event.apply(new LicenceEvent.Change(licenceId, actor, now, reason, status, next));
         status = next;

@@ -19,7 +19,8 @@ public sealed interface LicenceCommand {
         }
     }
 
-    record ReportUsage(UsageKind kind, long quantity, LocalDate occurredOn, String reference) implements LicenceCommand {
+    record ReportUsage(UsageKind kind, long quantity, LocalDate occurredOn, String reference)
+            implements LicenceCommand {
         @Override
         public Optional<LicenceEvent> applyTo(Licence l, Actor actor) {
             return Optional.of(l.reportUsage(actor, kind, quantity, occurredOn, reference));

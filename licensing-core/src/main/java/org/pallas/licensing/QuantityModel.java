@@ -5,5 +5,4 @@ package org.pallas.licensing;
  * (installations or tenants) and the months of updates and support that follow. Intangibles have no customs
  * declaration, so these counts are what usage reports deplete.
  */
-public record QuantityModel(int seats, int concurrentTargets, int deployments, int updateAndSupportMonths) {
-}
+public record QuantityModel(int seats, int concurrentTargets, int deployments, int updateAndSupportMonths) {}

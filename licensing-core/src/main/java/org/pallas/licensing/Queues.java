@@ -7,8 +7,7 @@ import org.pallas.policy.AdviserTeam;
 /** Which queue(s) a case in a given status sits in; shared by {@link Case} and the red-tape measures. */
 final class Queues {
 
-    private Queues() {
-    }
+    private Queues() {}
 
     static Set<Queue> of(CaseStatus status, AssessmentRoute route, Set<AdviserTeam> outstandingAdvice) {
         return switch (status) {

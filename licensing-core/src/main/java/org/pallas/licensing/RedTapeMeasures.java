@@ -28,7 +28,8 @@ public final class RedTapeMeasures {
         Map<AssessmentRoute, List<Integer>> daysByRoute = new EnumMap<>(AssessmentRoute.class);
         Map<Queue, Long> backlog = new EnumMap<>(Queue.class);
         for (List<CaseEvent> history : histories) {
-            List<CaseEvent> known = history.stream().filter(e -> !e.change().at().isAfter(asOf)).toList();
+            List<CaseEvent> known =
+                    history.stream().filter(e -> !e.change().at().isAfter(asOf)).toList();
             if (known.isEmpty()) {
                 continue; // the case did not exist yet at asOf
             }

@@ -9,8 +9,12 @@ import java.util.OptionalDouble;
  * destination (a case counts once under each of its destinations); median working days to decision by route; and
  * the open cases in each queue.
  */
-public record RedTapeReport(Instant asOf, Shares overall, Map<AssessmentRoute, Shares> byRoute,
-        Map<String, Shares> byDestination, Map<AssessmentRoute, Double> medianWorkingDaysToDecision,
+public record RedTapeReport(
+        Instant asOf,
+        Shares overall,
+        Map<AssessmentRoute, Shares> byRoute,
+        Map<String, Shares> byDestination,
+        Map<AssessmentRoute, Double> medianWorkingDaysToDecision,
         Map<Queue, Long> backlog) {
 
     public RedTapeReport {

@@ -10,11 +10,10 @@ import java.util.List;
  */
 public final class ReviewSweep {
 
-    private ReviewSweep() {
-    }
+    private ReviewSweep() {}
 
-    public static List<LicenceEvent.LicenceFlaggedForReview> flagLicencesInvolving(Collection<Licence> licences,
-            Actor actor, String partyId, ReviewReason reason, String evidence) {
+    public static List<LicenceEvent.LicenceFlaggedForReview> flagLicencesInvolving(
+            Collection<Licence> licences, Actor actor, String partyId, ReviewReason reason, String evidence) {
         List<LicenceEvent.LicenceFlaggedForReview> flagged = new ArrayList<>();
         for (Licence licence : licences) {
             if (licence.status().isLive() && licence.involves(partyId)) {

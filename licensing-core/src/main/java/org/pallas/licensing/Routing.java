@@ -10,8 +10,12 @@ import org.pallas.policy.AdviserTeam;
  * The policy engine's verdict handed to a case: the route, the advice teams it requires (the route's own plus any
  * the assessment names), conditions it suggests, and the contributions that led to it.
  */
-public record Routing(AssessmentRoute route, Set<AdviserTeam> requiredAdvice, List<String> suggestedConditions,
-        List<RiskContribution> contributions, String assessmentReference) {
+public record Routing(
+        AssessmentRoute route,
+        Set<AdviserTeam> requiredAdvice,
+        List<String> suggestedConditions,
+        List<RiskContribution> contributions,
+        String assessmentReference) {
 
     public Routing {
         Objects.requireNonNull(route, "route");
@@ -19,7 +23,8 @@ public record Routing(AssessmentRoute route, Set<AdviserTeam> requiredAdvice, Li
         teams.addAll(route.requiredAdvice());
         teams.addAll(requiredAdvice);
         if (!route.adviceAllowed() && !teams.isEmpty()) {
-            throw new IllegalArgumentException("route " + route + " takes no advice, but the assessment names " + teams);
+            throw new IllegalArgumentException(
+                    "route " + route + " takes no advice, but the assessment names " + teams);
         }
         requiredAdvice = Set.copyOf(teams);
         suggestedConditions = List.copyOf(suggestedConditions);

@@ -40,7 +40,9 @@ public final class ServiceLevelClock {
         boolean stopped = stop != null && !stop.isAfter(asOf);
         Instant end = stopped ? stop : asOf;
         LocalDate first = t.submittedAt().atZone(zone).toLocalDate();
-        LocalDate last = stopped ? stop.atZone(zone).toLocalDate() : asOf.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = stopped
+                ? stop.atZone(zone).toLocalDate()
+                : asOf.atZone(zone).toLocalDate().minusDays(1);
         int days = calendar.workingDaysAfter(first, last);
         // Take back the counted days that ended (or, on the last day, stopped) with the applicant holding the case.
         Set<LocalDate> paused = new HashSet<>();
@@ -48,7 +50,8 @@ public final class ServiceLevelClock {
             // From the day before: a pause that starts exactly at midnight already holds the end of that day.
             LocalDate from = p[0].atZone(zone).toLocalDate().minusDays(1);
             LocalDate to = (p[1] == null ? end : p[1]).atZone(zone).toLocalDate();
-            for (LocalDate d = from.isAfter(first) ? from : first.plusDays(1); !d.isAfter(to) && !d.isAfter(last);
+            for (LocalDate d = from.isAfter(first) ? from : first.plusDays(1);
+                    !d.isAfter(to) && !d.isAfter(last);
                     d = d.plusDays(1)) {
                 if (calendar.isWorkingDay(d) && t.pausedAt(probe(d, end)) && paused.add(d)) {
                     days--;

@@ -11,6 +11,8 @@ public record UndertakingDocument(String documentId, String mediaType, long size
     public static final long MAX_SIZE_BYTES = 10L * 1024 * 1024;
 
     public static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of(
-            "application/pdf", "image/png", "image/jpeg",
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }

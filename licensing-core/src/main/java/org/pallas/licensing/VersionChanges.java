@@ -15,8 +15,7 @@ import java.util.TreeSet;
 public record VersionChanges(int from, int to, List<Line> lines) {
 
     /** One changed field: what it was and what it is now ("—" for nothing). */
-    record Line(String field, String before, String after) {
-    }
+    record Line(String field, String before, String after) {}
 
     public VersionChanges {
         lines = List.copyOf(lines);
@@ -38,10 +37,20 @@ public record VersionChanges(int from, int to, List<Line> lines) {
         }
         compare(lines, "destinations", String.join(", ", a.destinations()), String.join(", ", b.destinations()));
         compare(lines, "end-use statement", a.endUseStatement(), b.endUseStatement());
-        compare(lines, "safeguards", String.join(", ", new TreeSet<>(a.safeguards().stream().map(Enum::name).toList())),
-                String.join(", ", new TreeSet<>(b.safeguards().stream().map(Enum::name).toList())));
+        compare(
+                lines,
+                "safeguards",
+                String.join(
+                        ", ",
+                        new TreeSet<>(a.safeguards().stream().map(Enum::name).toList())),
+                String.join(
+                        ", ",
+                        new TreeSet<>(b.safeguards().stream().map(Enum::name).toList())));
         compare(lines, "quantities", describe(a.quantities()), describe(b.quantities()));
-        compare(lines, "end-user undertaking", a.undertaking() == null ? null : a.undertaking().sha256(),
+        compare(
+                lines,
+                "end-user undertaking",
+                a.undertaking() == null ? null : a.undertaking().sha256(),
                 b.undertaking() == null ? null : b.undertaking().sha256());
         return new VersionChanges(older.number(), newer.number(), lines);
     }
@@ -105,7 +114,9 @@ public record VersionChanges(int from, int to, List<Line> lines) {
     }
 
     private static String describe(QuantityModel q) {
-        return q == null ? null : q.seats() + " seats, " + q.concurrentTargets() + " concurrent targets, "
-                + q.deployments() + " deployments, " + q.updateAndSupportMonths() + " months of updates and support";
+        return q == null
+                ? null
+                : q.seats() + " seats, " + q.concurrentTargets() + " concurrent targets, " + q.deployments()
+                        + " deployments, " + q.updateAndSupportMonths() + " months of updates and support";
     }
 }

@@ -41,9 +41,12 @@ public final class WorkingCalendar {
         this.holidays = new TreeMap<>(holidays);
         this.firstYear = firstYear;
         this.lastYear = lastYear;
-        this.holidays.keySet().stream().filter(d -> d.getYear() < firstYear || d.getYear() > lastYear).findFirst()
+        this.holidays.keySet().stream()
+                .filter(d -> d.getYear() < firstYear || d.getYear() > lastYear)
+                .findFirst()
                 .ifPresent(d -> {
-                    throw new IllegalArgumentException(name + ": holiday " + d + " is outside " + firstYear + "-" + lastYear);
+                    throw new IllegalArgumentException(
+                            name + ": holiday " + d + " is outside " + firstYear + "-" + lastYear);
                 });
         this.firstDay = LocalDate.of(firstYear, 1, 1);
         int days = (int) ChronoUnit.DAYS.between(firstDay, LocalDate.of(lastYear + 1, 1, 1));
@@ -51,7 +54,9 @@ public final class WorkingCalendar {
         int count = 0;
         for (int i = 0; i < days; i++) {
             LocalDate d = firstDay.plusDays(i);
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.containsKey(d)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY
+                    && d.getDayOfWeek() != DayOfWeek.SUNDAY
+                    && !holidays.containsKey(d)) {
                 count++;
             }
             workingDaysUpTo[i] = count;
@@ -62,9 +67,11 @@ public final class WorkingCalendar {
     public static WorkingCalendar englandAndWales() {
         try (InputStream in = WorkingCalendar.class.getResourceAsStream(ENGLAND_AND_WALES_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + ENGLAND_AND_WALES_RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(
+                        "resource " + ENGLAND_AND_WALES_RESOURCE + " is missing from the classpath");
             }
-            return parse("England and Wales", new InputStreamReader(in, StandardCharsets.UTF_8), ENGLAND_AND_WALES_RESOURCE);
+            return parse(
+                    "England and Wales", new InputStreamReader(in, StandardCharsets.UTF_8), ENGLAND_AND_WALES_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +94,8 @@ public final class WorkingCalendar {
             }
             if (!header) {
                 if (!line.strip().equals("date,title")) {
-                    throw new IllegalArgumentException(where + ": expected the header 'date,title', found '" + line + "'");
+                    throw new IllegalArgumentException(
+                            where + ": expected the header 'date,title', found '" + line + "'");
                 }
                 header = true;
                 continue;
@@ -100,7 +108,8 @@ public final class WorkingCalendar {
             try {
                 date = LocalDate.parse(line.substring(0, comma).strip());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(where + ": '" + line.substring(0, comma) + "' is not an ISO date (yyyy-mm-dd)");
+                throw new IllegalArgumentException(
+                        where + ": '" + line.substring(0, comma) + "' is not an ISO date (yyyy-mm-dd)");
             }
             if (holidays.put(date, line.substring(comma + 1).strip()) != null) {
                 throw new IllegalArgumentException(where + ": " + date + " is listed twice");
@@ -110,7 +119,8 @@ public final class WorkingCalendar {
             throw new IllegalArgumentException(source + ": no holidays listed");
         }
         TreeMap<LocalDate, String> sorted = new TreeMap<>(holidays);
-        return new WorkingCalendar(name, sorted, sorted.firstKey().getYear(), sorted.lastKey().getYear());
+        return new WorkingCalendar(
+                name, sorted, sorted.firstKey().getYear(), sorted.lastKey().getYear());
     }
 
     public String name() {

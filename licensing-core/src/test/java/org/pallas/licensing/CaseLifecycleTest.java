@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pallas.licensing.Fixtures.CASEWORKER;
 import static org.pallas.licensing.Fixtures.COLLEAGUE;
+import static org.pallas.licensing.Fixtures.DEFENCE_ADVISER;
 import static org.pallas.licensing.Fixtures.EXPORTER;
 import static org.pallas.licensing.Fixtures.HUMAN_RIGHTS_ADVISER;
 import static org.pallas.licensing.Fixtures.SECURITY_ADVISER;
-import static org.pallas.licensing.Fixtures.DEFENCE_ADVISER;
 import static org.pallas.licensing.Fixtures.SYSTEM;
 
 import java.time.Duration;
@@ -34,8 +34,11 @@ class CaseLifecycleTest {
     void submissionOfAnInvalidDraftFailsWithFieldErrorsAndLeavesTheDraft() {
         Case c = Case.draft("C-9", EXPORTER, LicenceType.INDIVIDUAL, null, Fixtures.RULES, clock);
         assertThatThrownBy(() -> c.submit(EXPORTER))
-                .isInstanceOfSatisfying(ApplicationInvalidException.class,
-                        e -> assertThat(e.errors()).extracting(FieldError::field).contains("products", "endUseStatement"));
+                .isInstanceOfSatisfying(
+                        ApplicationInvalidException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .contains("products", "endUseStatement"));
         assertThat(c.status()).isEqualTo(CaseStatus.DRAFT);
         assertThat(c.application().draft()).isPresent();
     }
@@ -61,8 +64,11 @@ class CaseLifecycleTest {
         ApplicationDetails changed = Fixtures.individual().withQuantities(new QuantityModel(3, 1, 1, 6));
         CaseEvent.ApplicationAmended e = c.amend(EXPORTER, changed, "fewer seats");
         assertThat(e.version()).isEqualTo(2);
-        assertThat(c.application().versions()).extracting(ApplicationVersion::number).containsExactly(1, 2);
-        assertThat(c.application().versions().get(0).details().quantities().seats()).isEqualTo(5);
+        assertThat(c.application().versions())
+                .extracting(ApplicationVersion::number)
+                .containsExactly(1, 2);
+        assertThat(c.application().versions().get(0).details().quantities().seats())
+                .isEqualTo(5);
         assertThat(c.application().current().details().quantities().seats()).isEqualTo(3);
         assertThat(c.application().current().reason()).isEqualTo("fewer seats");
         assertThat(c.status()).isEqualTo(CaseStatus.UNDER_REVIEW);
@@ -80,11 +86,13 @@ class CaseLifecycleTest {
     void amendmentIsRefusedOnceTheDecisionIsMadeOrAdviceIsUnderWay() {
         Case decided = Fixtures.approved(clock);
         assertThatThrownBy(() -> decided.amend(EXPORTER, Fixtures.individual(), "late change"))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is FINALISED");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("is FINALISED");
         Case advising = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         advising.requestAdvice(CASEWORKER, Set.of(), "enhanced");
         assertThatThrownBy(() -> advising.amend(EXPORTER, Fixtures.individual(), "change"))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("AWAITING_ADVICE");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("AWAITING_ADVICE");
     }
 
     @Test
@@ -93,7 +101,8 @@ class CaseLifecycleTest {
         c.amend(EXPORTER, Fixtures.individual().withEndUseStatement("Narrower end use after the advice."), "narrowed");
         assertThat(c.consolidatedAdvice()).isEmpty();
         assertThatThrownBy(() -> c.decide(CASEWORKER, Outcome.APPROVED, "fine", List.of(), List.of()))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("requires advice from")
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("requires advice from")
                 .hasMessageContaining("on version 2");
         assertThat(c.advice()).hasSize(3).allMatch(a -> a.applicationVersion() == 1);
     }
@@ -105,7 +114,10 @@ class CaseLifecycleTest {
         assertThat(c.status()).isEqualTo(CaseStatus.INFORMATION_REQUESTED);
         assertThat(c.queues()).containsExactly(Queue.WITH_APPLICANT);
         assertThat(asked.requestNumber()).isEqualTo(1);
-        c.amend(EXPORTER, Fixtures.individual().withEndUseStatement("Operated by the cyber unit only, under warrant."), "clarified");
+        c.amend(
+                EXPORTER,
+                Fixtures.individual().withEndUseStatement("Operated by the cyber unit only, under warrant."),
+                "clarified");
         clock.advance(Duration.ofDays(2));
         CaseEvent.InformationProvided answered = c.provideInformation(EXPORTER, "The cyber investigations unit.");
         assertThat(answered.change().to()).isEqualTo(CaseStatus.UNDER_REVIEW);
@@ -122,7 +134,8 @@ class CaseLifecycleTest {
         Case c = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
         assertThatThrownBy(() -> c.requestInformation(CASEWORKER, "question"))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("AWAITING_ADVICE");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("AWAITING_ADVICE");
     }
 
     @Test
@@ -133,8 +146,7 @@ class CaseLifecycleTest {
         assertThat(e.change().reason()).isEqualTo("customer cancelled");
         assertThat(open.queues()).isEmpty();
         Case decided = Fixtures.approved(clock);
-        assertThatThrownBy(() -> decided.withdraw(EXPORTER, "too late"))
-                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> decided.withdraw(EXPORTER, "too late")).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -154,14 +166,16 @@ class CaseLifecycleTest {
     void lastOutstandingAdviceMovesTheCaseToConsolidation() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        assertThat(c.queues()).containsExactlyInAnyOrder(Queue.HUMAN_RIGHTS_ADVICE, Queue.NATIONAL_SECURITY_ADVICE,
-                Queue.DEFENCE_ADVICE);
+        assertThat(c.queues())
+                .containsExactlyInAnyOrder(
+                        Queue.HUMAN_RIGHTS_ADVICE, Queue.NATIONAL_SECURITY_ADVICE, Queue.DEFENCE_ADVICE);
         c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
         c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
         assertThat(c.status()).isEqualTo(CaseStatus.AWAITING_ADVICE);
         assertThat(c.outstandingAdvice()).containsExactly(AdviserTeam.DEFENCE);
         assertThat(c.queues()).containsExactly(Queue.DEFENCE_ADVICE);
-        CaseEvent.AdviceGiven last = c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
+        CaseEvent.AdviceGiven last =
+                c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
         assertThat(last.change().to()).isEqualTo(CaseStatus.ADVICE_CONSOLIDATION);
         assertThat(c.queues()).containsExactly(Queue.ENHANCED_REVIEW);
     }
@@ -171,21 +185,48 @@ class CaseLifecycleTest {
         Case c = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
         c.requestAdvice(CASEWORKER, Set.of(AdviserTeam.HUMAN_RIGHTS, AdviserTeam.DEFENCE), "second opinion");
         c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
-        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "again",
-                List.of(), List.of())).isInstanceOf(RuleViolationException.class).hasMessageContaining("already given");
-        assertThatThrownBy(() -> c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "unasked",
-                List.of(), List.of())).isInstanceOf(RuleViolationException.class).hasMessageContaining("not requested");
+        assertThatThrownBy(() -> c.giveAdvice(
+                        HUMAN_RIGHTS_ADVISER,
+                        AdviserTeam.HUMAN_RIGHTS,
+                        AdviceType.APPROVE,
+                        "again",
+                        List.of(),
+                        List.of()))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("already given");
+        assertThatThrownBy(() -> c.giveAdvice(
+                        SECURITY_ADVISER,
+                        AdviserTeam.NATIONAL_SECURITY,
+                        AdviceType.APPROVE,
+                        "unasked",
+                        List.of(),
+                        List.of()))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("not requested");
     }
 
     @Test
     void refusingAdviceMustCiteACriterionAndConditionalAdviceMustStateConditions() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.ENHANCED_REVIEW);
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.REFUSE, "risk",
-                List.of(), List.of())).isInstanceOf(RuleViolationException.class).hasMessageContaining("refusal criterion");
-        assertThatThrownBy(() -> c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS,
-                AdviceType.APPROVE_WITH_CONDITIONS, "ok if", List.of(), List.of()))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("state the conditions");
+        assertThatThrownBy(() -> c.giveAdvice(
+                        HUMAN_RIGHTS_ADVISER,
+                        AdviserTeam.HUMAN_RIGHTS,
+                        AdviceType.REFUSE,
+                        "risk",
+                        List.of(),
+                        List.of()))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("refusal criterion");
+        assertThatThrownBy(() -> c.giveAdvice(
+                        HUMAN_RIGHTS_ADVISER,
+                        AdviserTeam.HUMAN_RIGHTS,
+                        AdviceType.APPROVE_WITH_CONDITIONS,
+                        "ok if",
+                        List.of(),
+                        List.of()))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("state the conditions");
         assertThat(c.advice()).isEmpty();
     }
 
@@ -211,9 +252,13 @@ class CaseLifecycleTest {
     @Test
     void internalNotesAreKeptWithoutChangingStatus() {
         Case c = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
-        CaseEvent.InternalNoteAdded e = c.addInternalNote(HUMAN_RIGHTS_ADVISER, "Source says the unit targeted journalists.");
+        CaseEvent.InternalNoteAdded e =
+                c.addInternalNote(HUMAN_RIGHTS_ADVISER, "Source says the unit targeted journalists.");
         assertThat(e.change().from()).isEqualTo(e.change().to());
-        assertThat(c.internalNotes()).singleElement().extracting(InternalNote::authorId).isEqualTo("hana");
+        assertThat(c.internalNotes())
+                .singleElement()
+                .extracting(InternalNote::authorId)
+                .isEqualTo("hana");
         assertThatThrownBy(() -> c.addInternalNote(EXPORTER, "x")).isInstanceOf(NotAuthorisedException.class);
     }
 

@@ -20,7 +20,8 @@ class CaseStateDiagramTest {
         // Surefire runs in server/; the docs live at the checkout root.
         Path doc = Path.of("").toAbsolutePath().getParent().resolve("docs/licensing.md");
         String text = Files.readString(doc);
-        String caseDiagram = text.substring(text.indexOf("```mermaid"), text.indexOf("```", text.indexOf("```mermaid") + 3));
+        String caseDiagram =
+                text.substring(text.indexOf("```mermaid"), text.indexOf("```", text.indexOf("```mermaid") + 3));
         Set<String> drawn = new TreeSet<>();
         for (String line : caseDiagram.split("\n")) {
             Matcher m = EDGE.matcher(line);

@@ -31,13 +31,39 @@ import org.pallas.policy.AdviserTeam;
 class ExporterViewsTest {
 
     /** Everything an exporter view may be built from. Anything else reachable from its components fails the test. */
-    private static final Set<Class<?>> EXPORTER_SAFE = Set.of(String.class, Instant.class, LocalDate.class, Period.class,
-            int.class, long.class, boolean.class, Long.class, List.class, Set.class, Map.class,
-            Outcome.class, ExporterStatus.class, LicenceType.class, LicenceStatus.class, UsageKind.class,
+    private static final Set<Class<?>> EXPORTER_SAFE = Set.of(
+            String.class,
+            Instant.class,
+            LocalDate.class,
+            Period.class,
+            int.class,
+            long.class,
+            boolean.class,
+            Long.class,
+            List.class,
+            Set.class,
+            Map.class,
+            Outcome.class,
+            ExporterStatus.class,
+            LicenceType.class,
+            LicenceStatus.class,
+            UsageKind.class,
             ReportingDuty.class);
 
-    private static final List<String> REGULATOR_WORDS = List.of("advice", "adviser", "note", "internal", "countersign",
-            "officer", "flag", "routing", "route", "contribution", "weight", "decidedby", "askedby");
+    private static final List<String> REGULATOR_WORDS = List.of(
+            "advice",
+            "adviser",
+            "note",
+            "internal",
+            "countersign",
+            "officer",
+            "flag",
+            "routing",
+            "route",
+            "contribution",
+            "weight",
+            "decidedby",
+            "askedby");
 
     private final TestClock clock = TestClock.at(2026, 3, 2);
 
@@ -53,34 +79,61 @@ class ExporterViewsTest {
 
     @Test
     void theCheckWouldCatchARegulatorTypeSmuggledIntoAView() {
-        record LeakyView(String caseId, List<Advice> advice) {
-        }
+        record LeakyView(String caseId, List<Advice> advice) {}
         assertThat(unsafeReachable(LeakyView.class)).contains(Advice.class.getName());
-        record NamedLeak(String internalNotes) {
-        }
+        record NamedLeak(String internalNotes) {}
         assertThat(unsafeReachable(NamedLeak.class)).contains("NamedLeak.internalNotes");
     }
 
     @Test
     void adviceNotesInternalRiskAndCountersigningNeverAppearInTheExporterView() {
-        Routing routing = new Routing(AssessmentRoute.ENHANCED_REVIEW, Set.of(), List.of(),
-                List.of(new RiskContribution("EUREC-RF-HIST", "Destination has documented spyware misuse", 0.4, false),
-                        new RiskContribution("INTEL-7", "SECRET-intelligence-on-unit", 0.5, true)), "A-9");
+        Routing routing = new Routing(
+                AssessmentRoute.ENHANCED_REVIEW,
+                Set.of(),
+                List.of(),
+                List.of(
+                        new RiskContribution("EUREC-RF-HIST", "Destination has documented spyware misuse", 0.4, false),
+                        new RiskContribution("INTEL-7", "SECRET-intelligence-on-unit", 0.5, true)),
+                "A-9");
         Case c = Fixtures.underReview(clock, routing);
         c.addInternalNote(CASEWORKER, "SECRET-note-about-vendor");
         c.requestInformation(CASEWORKER, "Who operates the tool?");
         c.provideInformation(EXPORTER, "The unit named on the undertaking.");
         c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.REFUSE, "SECRET-hr-reasoning", List.of(),
+        c.giveAdvice(
+                HUMAN_RIGHTS_ADVISER,
+                AdviserTeam.HUMAN_RIGHTS,
+                AdviceType.REFUSE,
+                "SECRET-hr-reasoning",
+                List.of(),
                 List.of(RefusalCriterion.UK_C2));
-        c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "SECRET-ns-reasoning", List.of(), List.of());
-        c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.NO_VIEW, "SECRET-defence-reasoning", List.of(), List.of());
+        c.giveAdvice(
+                SECURITY_ADVISER,
+                AdviserTeam.NATIONAL_SECURITY,
+                AdviceType.APPROVE,
+                "SECRET-ns-reasoning",
+                List.of(),
+                List.of());
+        c.giveAdvice(
+                DEFENCE_ADVISER,
+                AdviserTeam.DEFENCE,
+                AdviceType.NO_VIEW,
+                "SECRET-defence-reasoning",
+                List.of(),
+                List.of());
         c.consolidateAdvice(CASEWORKER, "SECRET-consolidation");
-        c.decide(CASEWORKER, Outcome.REFUSED, "Clear risk of use against journalists.", List.of(RefusalCriterion.UK_C2), List.of());
+        c.decide(
+                CASEWORKER,
+                Outcome.REFUSED,
+                "Clear risk of use against journalists.",
+                List.of(RefusalCriterion.UK_C2),
+                List.of());
 
         ExporterCaseView pending = ExporterCaseView.of(c, EXPORTER);
         assertThat(pending.status()).isEqualTo(ExporterStatus.UNDER_REVIEW);
-        assertThat(pending.decision()).as("a decision awaiting countersignature is not yet the exporter's").isNull();
+        assertThat(pending.decision())
+                .as("a decision awaiting countersignature is not yet the exporter's")
+                .isNull();
 
         c.countersign(SENIOR, "SECRET-countersign-remark");
         ExporterCaseView view = ExporterCaseView.of(c, EXPORTER);
@@ -90,11 +143,14 @@ class ExporterViewsTest {
             assertThat(k.ruleId()).isEqualTo("UK-C2");
             assertThat(k.unverified()).isFalse();
         });
-        assertThat(view.decision().appealDeadline()).isEqualTo(c.appealDeadline().orElseThrow());
-        assertThat(view.informationRequests()).singleElement()
+        assertThat(view.decision().appealDeadline())
+                .isEqualTo(c.appealDeadline().orElseThrow());
+        assertThat(view.informationRequests())
+                .singleElement()
                 .satisfies(q -> assertThat(q.answer()).isEqualTo("The unit named on the undertaking."));
-        assertThat(view.riskFactors()).containsExactly(
-                new ExporterCaseView.RiskFactor("EUREC-RF-HIST", "Destination has documented spyware misuse"));
+        assertThat(view.riskFactors())
+                .containsExactly(
+                        new ExporterCaseView.RiskFactor("EUREC-RF-HIST", "Destination has documented spyware misuse"));
         assertThat(view.toString()).doesNotContain("SECRET", "INTEL-7", CASEWORKER.id(), SENIOR.id(), "hana");
     }
 
@@ -131,7 +187,9 @@ class ExporterViewsTest {
     }
 
     private static void assertOnlyExporterSafe(Class<?> view) {
-        assertThat(unsafeReachable(view)).as("regulator-only types or fields reachable from " + view.getSimpleName()).isEmpty();
+        assertThat(unsafeReachable(view))
+                .as("regulator-only types or fields reachable from " + view.getSimpleName())
+                .isEmpty();
     }
 
     /** Walks every record component reachable from {@code root}; returns each type or field that is not exporter-safe. */

@@ -42,7 +42,8 @@ class FourEyesAndAppealTest {
     @Test
     void onlySeniorOfficersCountersign() {
         Case c = proposedBy(CASEWORKER);
-        assertThatThrownBy(() -> c.countersign(OTHER_CASEWORKER, "agree")).isInstanceOf(NotAuthorisedException.class)
+        assertThatThrownBy(() -> c.countersign(OTHER_CASEWORKER, "agree"))
+                .isInstanceOf(NotAuthorisedException.class)
                 .hasMessageContaining("needs role SENIOR_OFFICER");
     }
 
@@ -65,7 +66,8 @@ class FourEyesAndAppealTest {
     @Test
     void refusalOpensATwentyEightDayAppealWindowByTheClock() {
         Case c = Fixtures.refused(clock);
-        assertThat(c.appealDeadline()).contains(c.decision().orElseThrow().decidedAt().plus(Duration.ofDays(28)));
+        assertThat(c.appealDeadline())
+                .contains(c.decision().orElseThrow().decidedAt().plus(Duration.ofDays(28)));
         clock.advance(Duration.ofDays(28));
         CaseEvent.AppealLodged e = c.appeal(EXPORTER, "the unit has independent oversight");
         assertThat(c.status()).isEqualTo(CaseStatus.UNDER_APPEAL);
@@ -78,7 +80,8 @@ class FourEyesAndAppealTest {
         Case c = Fixtures.refused(clock);
         clock.advance(Duration.ofDays(28).plusSeconds(1));
         assertThatThrownBy(() -> c.appeal(EXPORTER, "late"))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("28-day appeal window");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("28-day appeal window");
         assertThat(c.status()).isEqualTo(CaseStatus.FINALISED);
     }
 
@@ -86,7 +89,8 @@ class FourEyesAndAppealTest {
     void onlyRefusalsCanBeAppealed() {
         Case c = Fixtures.approved(clock);
         assertThatThrownBy(() -> c.appeal(EXPORTER, "want more seats"))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("only a refusal can be appealed");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("only a refusal can be appealed");
         assertThat(c.appealDeadline()).isEmpty();
     }
 
@@ -96,7 +100,8 @@ class FourEyesAndAppealTest {
         c.countersign(SENIOR, "agree");
         c.appeal(EXPORTER, "grounds");
         assertThatThrownBy(() -> c.assignAppealOfficer(OTHER_SENIOR, CASEWORKER.id()))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("other than those who refused it");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("other than those who refused it");
         assertThatThrownBy(() -> c.assignAppealOfficer(OTHER_SENIOR, SENIOR.id()))
                 .isInstanceOf(RuleViolationException.class);
         c.assignAppealOfficer(OTHER_SENIOR, OTHER_CASEWORKER.id());
@@ -109,10 +114,13 @@ class FourEyesAndAppealTest {
         c.appeal(EXPORTER, "grounds");
         c.assignAppealOfficer(SENIOR, OTHER_CASEWORKER.id());
         assertThatThrownBy(() -> c.decideAppeal(CASEWORKER, Outcome.APPROVED, "I was wrong"))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("other than those who refused it");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("other than those who refused it");
         assertThatThrownBy(() -> c.decideAppeal(OTHER_SENIOR, Outcome.APPROVED, "not mine"))
-                .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("assigned to dave");
-        CaseEvent.AppealDecided e = c.decideAppeal(OTHER_CASEWORKER, Outcome.APPROVED, "oversight evidence is convincing");
+                .isInstanceOf(NotAuthorisedException.class)
+                .hasMessageContaining("assigned to dave");
+        CaseEvent.AppealDecided e =
+                c.decideAppeal(OTHER_CASEWORKER, Outcome.APPROVED, "oversight evidence is convincing");
         assertThat(e.outcome()).isEqualTo(Outcome.APPROVED);
         assertThat(c.status()).isEqualTo(CaseStatus.APPEAL_DECIDED);
         assertThat(c.standingOutcome()).contains(Outcome.APPROVED);
@@ -123,6 +131,7 @@ class FourEyesAndAppealTest {
         Case c = Fixtures.refused(clock);
         c.appeal(EXPORTER, "grounds");
         assertThatThrownBy(() -> c.decideAppeal(OTHER_CASEWORKER, Outcome.REFUSED, "dismissed"))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("has no officer yet");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("has no officer yet");
     }
 }

@@ -10,7 +10,8 @@ class GeneralAuthorisationsTest {
 
     @Test
     void shippedTermsAreLoadedAndMarkedUnverified() {
-        GeneralAuthorisationTerms terms = GeneralAuthorisations.shipped().find("PALLAS-GA-DEMO-001").orElseThrow();
+        GeneralAuthorisationTerms terms =
+                GeneralAuthorisations.shipped().find("PALLAS-GA-DEMO-001").orElseThrow();
         assertThat(terms.unverified()).isTrue();
         assertThat(terms.basis()).contains("EU-LIC-UGEA", "EU-LIC-UGEA-X");
         assertThat(terms.destinations()).contains("GB", "US").doesNotContain("AE");
@@ -29,11 +30,12 @@ class GeneralAuthorisationsTest {
     @Test
     void rejectsUnknownSafeguardsAndCountryCodes() {
         String base = "- id: GA-1\n  title: t\n  basis: [X]\n  controlEntries: [4D004]\n  endUserTypes: [COMMERCIAL]\n";
-        assertThatThrownBy(() -> GeneralAuthorisations.load(new StringReader(
-                base + "  destinations: [GB]\n  requiredSafeguards: [TELEPATHY]\n"), "ga.yaml"))
+        assertThatThrownBy(() -> GeneralAuthorisations.load(
+                        new StringReader(base + "  destinations: [GB]\n  requiredSafeguards: [TELEPATHY]\n"),
+                        "ga.yaml"))
                 .hasMessageContaining("'TELEPATHY' in 'requiredSafeguards' is not one of");
-        assertThatThrownBy(() -> GeneralAuthorisations.load(new StringReader(
-                base + "  destinations: [GBR]\n  requiredSafeguards: [LOGGING]\n"), "ga.yaml"))
+        assertThatThrownBy(() -> GeneralAuthorisations.load(
+                        new StringReader(base + "  destinations: [GBR]\n  requiredSafeguards: [LOGGING]\n"), "ga.yaml"))
                 .hasMessageContaining("'GBR' in 'destinations' is not an ISO 3166-1 alpha-2 code");
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class LicenceTest {
 
     private static final LocalDate START = LocalDate.of(2026, 3, 2);
-    private static final List<ReportingDuty> DUTIES = List.of(new ReportingDuty("Report each deployment", Period.ofMonths(1)));
+    private static final List<ReportingDuty> DUTIES =
+            List.of(new ReportingDuty("Report each deployment", Period.ofMonths(1)));
 
     private final TestClock clock = TestClock.at(2026, 3, 2);
 
@@ -49,15 +50,18 @@ class LicenceTest {
     @Test
     void isNotIssuedForARefusalOrAnUndecidedCase() {
         assertThatThrownBy(() -> Licence.issue(CASEWORKER, "L-1", Fixtures.refused(clock), START, DUTIES, clock))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("outcome REFUSED");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("outcome REFUSED");
         Case open = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
         assertThatThrownBy(() -> Licence.issue(CASEWORKER, "L-1", open, START, DUTIES, clock))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("outcome none");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("outcome none");
     }
 
     @Test
     void isIssuedAfterASuccessfulAppealWithTheAssessmentsSuggestedConditions() {
-        Routing r = new Routing(AssessmentRoute.STANDARD, java.util.Set.of(), List.of("Log every operation"), List.of(), "A-3");
+        Routing r = new Routing(
+                AssessmentRoute.STANDARD, java.util.Set.of(), List.of("Log every operation"), List.of(), "A-3");
         Case c = Fixtures.underReview(clock, r);
         c.decide(CASEWORKER, Outcome.REFUSED, "risk", List.of(RefusalCriterion.UK_C7), List.of());
         c.appeal(EXPORTER, "grounds");
@@ -81,7 +85,10 @@ class LicenceTest {
         LicenceEvent.UsageReported e = l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 3, START, "INV-7");
         assertThat(e.totalUsed()).isEqualTo(3);
         assertThat(l.used(UsageKind.SEATS_ACTIVATED)).isEqualTo(3);
-        assertThat(l.usageReports()).singleElement().extracting(UsageReport::reference).isEqualTo("INV-7");
+        assertThat(l.usageReports())
+                .singleElement()
+                .extracting(UsageReport::reference)
+                .isEqualTo("INV-7");
         assertThat(l.status()).isEqualTo(LicenceStatus.ISSUED);
     }
 
@@ -91,8 +98,9 @@ class LicenceTest {
         l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 4, START, null);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 2, START, null))
                 .isInstanceOf(RuleViolationException.class)
-                .hasMessage("licence L-1 allows 5 SEATS_ACTIVATED; 4 are used and 2 more would exceed it; use beyond the"
-                        + " licensed quantity is refused");
+                .hasMessage(
+                        "licence L-1 allows 5 SEATS_ACTIVATED; 4 are used and 2 more would exceed it; use beyond the"
+                                + " licensed quantity is refused");
         assertThat(l.used(UsageKind.SEATS_ACTIVATED)).isEqualTo(4);
         assertThat(l.usageReports()).hasSize(1);
     }
@@ -105,7 +113,8 @@ class LicenceTest {
         assertThat(last.change().to()).isEqualTo(LicenceStatus.EXHAUSTED);
         assertThat(l.status()).isEqualTo(LicenceStatus.EXHAUSTED);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 1, START, null))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("is EXHAUSTED");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("is EXHAUSTED");
     }
 
     @Test
@@ -117,13 +126,18 @@ class LicenceTest {
         l.reportUsage(EXPORTER, UsageKind.UPDATES_PUSHED, 1, LocalDate.of(2027, 3, 1), "v2.1");
         assertThat(l.status()).isEqualTo(LicenceStatus.EXHAUSTED);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SUPPORT_SESSIONS, 1, LocalDate.of(2027, 3, 2), null))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("allows updates and support until 2027-03-01");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("allows updates and support until 2027-03-01");
     }
 
     @Test
     void aZeroCapAllowsNoneOfThatKindAndDoesNotBlockExhaustion() {
-        Case c = Fixtures.approved(clock, "C-3", LicenceType.INDIVIDUAL,
-                Fixtures.individual().withQuantities(new QuantityModel(2, 1, 0, 0)), CASEWORKER);
+        Case c = Fixtures.approved(
+                clock,
+                "C-3",
+                LicenceType.INDIVIDUAL,
+                Fixtures.individual().withQuantities(new QuantityModel(2, 1, 0, 0)),
+                CASEWORKER);
         Licence l = Licence.issue(CASEWORKER, "L-4", c, START, DUTIES, clock);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.DELIVERIES, 1, START, null))
                 .hasMessageContaining("allows 0 DELIVERIES");
@@ -135,7 +149,8 @@ class LicenceTest {
     void useMustBeDatedWithinTheValidityAndNotInTheFuture() {
         Licence l = issued();
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 1, START.minusDays(1), null))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("must lie between 2026-03-02 and today");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("must lie between 2026-03-02 and today");
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 1, START.plusDays(1), null))
                 .isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 0, START, null))
@@ -159,7 +174,8 @@ class LicenceTest {
         Licence l = issued();
         l.suspend(CASEWORKER, "misuse report under investigation (UK-SUSPEND)");
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 1, START, null))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("is SUSPENDED");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("is SUSPENDED");
         assertThatThrownBy(() -> l.reinstate(CASEWORKER, "cleared")).isInstanceOf(NotAuthorisedException.class);
         assertThatThrownBy(() -> l.suspend(CASEWORKER, "again")).isInstanceOf(IllegalTransitionException.class);
         l.reinstate(SENIOR, "report not substantiated");
@@ -195,7 +211,8 @@ class LicenceTest {
         assertThat(l.expireIfDue(SYSTEM)).isEmpty();
         clock.setLondon(2028, 3, 2, 0);
         assertThatThrownBy(() -> l.reportUsage(EXPORTER, UsageKind.SEATS_ACTIVATED, 1, LocalDate.of(2028, 3, 1), null))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("expired after 2028-03-01");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("expired after 2028-03-01");
         LicenceEvent.LicenceExpired e = l.expireIfDue(SYSTEM).orElseThrow();
         assertThat(e.change().to()).isEqualTo(LicenceStatus.EXPIRED);
         assertThat(l.expireIfDue(SYSTEM)).isEmpty();
@@ -207,20 +224,27 @@ class LicenceTest {
         Licence l = issued();
         l.suspend(SENIOR, "investigation");
         clock.setLondon(2028, 4, 1, 10);
-        assertThatThrownBy(() -> l.reinstate(SENIOR, "cleared")).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> l.reinstate(SENIOR, "cleared"))
+                .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("cannot be reinstated");
     }
 
     @Test
     void flaggingForReviewNamesTheCaseOfficerToNotify() {
         Licence l = issued();
-        LicenceEvent.LicenceFlaggedForReview e = l.flagForReview(SYSTEM, ReviewReason.NEW_SCREENING_HIT, "EU-1",
-                "OFAC SDN entry 12345, score 0.97");
+        LicenceEvent.LicenceFlaggedForReview e =
+                l.flagForReview(SYSTEM, ReviewReason.NEW_SCREENING_HIT, "EU-1", "OFAC SDN entry 12345, score 0.97");
         assertThat(e.notifyOfficerId()).isEqualTo(CASEWORKER.id());
-        assertThat(e.change().from()).isEqualTo(LicenceStatus.ISSUED).isEqualTo(e.change().to());
-        assertThat(l.reviewFlags()).singleElement().extracting(ReviewFlag::evidence).isEqualTo("OFAC SDN entry 12345, score 0.97");
+        assertThat(e.change().from())
+                .isEqualTo(LicenceStatus.ISSUED)
+                .isEqualTo(e.change().to());
+        assertThat(l.reviewFlags())
+                .singleElement()
+                .extracting(ReviewFlag::evidence)
+                .isEqualTo("OFAC SDN entry 12345, score 0.97");
         assertThatThrownBy(() -> l.flagForReview(SYSTEM, ReviewReason.NEW_SCREENING_HIT, "NOBODY", "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not involve party NOBODY");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not involve party NOBODY");
         l.clearReviewFlags(CASEWORKER, "false positive: different date of birth");
         assertThat(l.reviewFlags()).isEmpty();
     }
@@ -232,12 +256,19 @@ class LicenceTest {
         suspended.suspend(SENIOR, "investigation");
         Licence revoked = Licence.issue(CASEWORKER, "L-3", Fixtures.approved(clock), START, DUTIES, clock);
         revoked.revoke(SENIOR, "misuse");
-        Case other = Fixtures.approved(clock, "C-4", LicenceType.INDIVIDUAL,
-                Fixtures.individual().withParties(List.of(Fixtures.endUser("EU-OTHER", "DE"))), OTHER_CASEWORKER);
+        Case other = Fixtures.approved(
+                clock,
+                "C-4",
+                LicenceType.INDIVIDUAL,
+                Fixtures.individual().withParties(List.of(Fixtures.endUser("EU-OTHER", "DE"))),
+                OTHER_CASEWORKER);
         Licence unrelated = Licence.issue(CASEWORKER, "L-4", other, START, DUTIES, clock);
 
         List<LicenceEvent.LicenceFlaggedForReview> flagged = ReviewSweep.flagLicencesInvolving(
-                List.of(live, suspended, revoked, unrelated), SYSTEM, "EU-1", ReviewReason.NEW_MISUSE_EVIDENCE,
+                List.of(live, suspended, revoked, unrelated),
+                SYSTEM,
+                "EU-1",
+                ReviewReason.NEW_MISUSE_EVIDENCE,
                 "Forensic report: device of a journalist infected");
         assertThat(flagged).extracting(e -> e.change().licenceId()).containsExactly("L-1", "L-2");
         assertThat(revoked.reviewFlags()).isEmpty();
@@ -248,6 +279,7 @@ class LicenceTest {
     void cannotBeValidBeforeTheApproval() {
         Case c = Fixtures.approved(clock);
         assertThatThrownBy(() -> Licence.issue(CASEWORKER, "L-1", c, START.minusDays(1), DUTIES, clock))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("before the approval on 2026-03-02");
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("before the approval on 2026-03-02");
     }
 }

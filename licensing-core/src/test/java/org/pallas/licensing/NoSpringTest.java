@@ -18,7 +18,9 @@ class NoSpringTest {
     @Test
     void theDomainNeverReferencesSpringJakartaOrTheServer() {
         assertThat(CORE).as("the core's classes were imported").hasSizeGreaterThan(50);
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "jakarta..", "org.pallas.server..")
                 .because("the domain is plain Java; the server wires it, stores it and serves it")
                 .check(CORE);
@@ -26,6 +28,7 @@ class NoSpringTest {
 
     @Test
     void springIsNotOnTheCoresClasspath() {
-        assertThat(getClass().getClassLoader().getResource("org/springframework")).isNull();
+        assertThat(getClass().getClassLoader().getResource("org/springframework"))
+                .isNull();
     }
 }

@@ -26,7 +26,8 @@ class RedTapeMeasuresTest {
 
     private static final Instant AS_OF = london(2026, 10, 1, 12);
 
-    private final ServiceLevelClock sla = new ServiceLevelClock(WorkingCalendar.englandAndWales(), ServiceLevelClock.UK);
+    private final ServiceLevelClock sla =
+            new ServiceLevelClock(WorkingCalendar.englandAndWales(), ServiceLevelClock.UK);
     private final RedTapeMeasures measures = new RedTapeMeasures(sla);
     private final List<Case> cases = new ArrayList<>();
     private final List<TestClock> clocks = new ArrayList<>();
@@ -34,7 +35,8 @@ class RedTapeMeasuresTest {
     /** Submitted 10:00 Monday 8 June 2026 (no bank holiday until 31 August), routed, under review. */
     private Case open(String id, AssessmentRoute route, String country) {
         TestClock clock = TestClock.at(2026, 6, 8);
-        ApplicationDetails details = Fixtures.individual().withParties(List.of(Fixtures.endUser("EU-1", country)))
+        ApplicationDetails details = Fixtures.individual()
+                .withParties(List.of(Fixtures.endUser("EU-1", country)))
                 .withDestinations(Set.of(country));
         Case c = Case.draft(id, EXPORTER, LicenceType.INDIVIDUAL, details, Fixtures.RULES, clock);
         c.submit(EXPORTER);
@@ -54,8 +56,10 @@ class RedTapeMeasuresTest {
         TestClock clock = clockOf(c);
         if (c.routing().orElseThrow().route() == AssessmentRoute.ENHANCED_REVIEW) {
             c.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-            c.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
-            c.giveAdvice(SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
+            c.giveAdvice(
+                    HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.APPROVE, "ok", List.of(), List.of());
+            c.giveAdvice(
+                    SECURITY_ADVISER, AdviserTeam.NATIONAL_SECURITY, AdviceType.APPROVE, "ok", List.of(), List.of());
             c.giveAdvice(DEFENCE_ADVISER, AdviserTeam.DEFENCE, AdviceType.APPROVE, "ok", List.of(), List.of());
             c.consolidateAdvice(CASEWORKER, "content");
             c.decide(CASEWORKER, outcome, "reasons", criteria(outcome), List.of());
@@ -85,19 +89,23 @@ class RedTapeMeasuresTest {
         clockOf(s20).setLondon(2026, 7, 10, 9);
         s20.appeal(EXPORTER, "grounds");
         decideOn(open("E-25", AssessmentRoute.ENHANCED_REVIEW, "FR"), 7, 13, Outcome.APPROVED); // 25
-        decideOn(open("E-65", AssessmentRoute.ENHANCED_REVIEW, "AE"), 9, 8, Outcome.APPROVED); // 65: 31 Aug is a holiday
+        decideOn(
+                open("E-65", AssessmentRoute.ENHANCED_REVIEW, "AE"), 9, 8, Outcome.APPROVED); // 65: 31 Aug is a holiday
         open("S-open", AssessmentRoute.STANDARD, "DE");
         Case advising = open("E-open", AssessmentRoute.ENHANCED_REVIEW, "DE");
         advising.requestAdvice(CASEWORKER, Set.of(), "enhanced");
-        advising.giveAdvice(HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
+        advising.giveAdvice(
+                HUMAN_RIGHTS_ADVISER, AdviserTeam.HUMAN_RIGHTS, AdviceType.NO_VIEW, "n/a", List.of(), List.of());
         open("S-asked", AssessmentRoute.STANDARD, "DE").requestInformation(CASEWORKER, "Which unit?");
         open("S-withdrawn", AssessmentRoute.STANDARD, "DE").withdraw(EXPORTER, "cancelled");
     }
 
     @Test
     void decisionsAreCountedInWorkingDaysAsTheClockDefinesThem() {
-        assertThat(cases.stream().filter(c -> c.decision().isPresent())
-                .map(c -> sla.elapsedWorkingDays(c.history(), AS_OF)).toList())
+        assertThat(cases.stream()
+                        .filter(c -> c.decision().isPresent())
+                        .map(c -> sla.elapsedWorkingDays(c.history(), AS_OF))
+                        .toList())
                 .containsExactly(0, 1, 2, 20, 25, 65);
     }
 
@@ -141,8 +149,13 @@ class RedTapeMeasuresTest {
     @Test
     void backlogCountsOpenCasesInEveryQueueTheyWaitIn() {
         RedTapeReport r = report(AS_OF);
-        assertThat(r.backlog()).containsOnly(entry(Queue.STANDARD, 1L), entry(Queue.NATIONAL_SECURITY_ADVICE, 1L),
-                entry(Queue.DEFENCE_ADVICE, 1L), entry(Queue.WITH_APPLICANT, 1L), entry(Queue.APPEALS, 1L));
+        assertThat(r.backlog())
+                .containsOnly(
+                        entry(Queue.STANDARD, 1L),
+                        entry(Queue.NATIONAL_SECURITY_ADVICE, 1L),
+                        entry(Queue.DEFENCE_ADVICE, 1L),
+                        entry(Queue.WITH_APPLICANT, 1L),
+                        entry(Queue.APPEALS, 1L));
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ServiceLevelClockTest {
 
-    private final ServiceLevelClock sla = new ServiceLevelClock(WorkingCalendar.englandAndWales(), ServiceLevelClock.UK);
+    private final ServiceLevelClock sla =
+            new ServiceLevelClock(WorkingCalendar.englandAndWales(), ServiceLevelClock.UK);
 
     /** A standard case submitted at 10:00 London time on the given day, under review by CASEWORKER. */
     private static Case standardCase(TestClock clock) {
@@ -110,7 +111,8 @@ class ServiceLevelClockTest {
     void nothingElapsesBeforeSubmission() {
         TestClock clock = TestClock.at(2026, 3, 2);
         Case draft = Fixtures.draft(clock);
-        assertThat(sla.elapsedWorkingDays(draft.history(), london(2026, 3, 20, 12))).isZero();
+        assertThat(sla.elapsedWorkingDays(draft.history(), london(2026, 3, 20, 12)))
+                .isZero();
     }
 
     @Test
@@ -118,7 +120,8 @@ class ServiceLevelClockTest {
         // BST starts Sunday 29 March 2026; 23:30 London on Friday 27 March is still Friday.
         TestClock clock = new TestClock(london(2026, 3, 26, 10)); // Thursday
         Case c = standardCase(clock);
-        clock.set(java.time.ZonedDateTime.of(2026, 3, 27, 23, 30, 0, 0, ServiceLevelClock.UK).toInstant());
+        clock.set(java.time.ZonedDateTime.of(2026, 3, 27, 23, 30, 0, 0, ServiceLevelClock.UK)
+                .toInstant());
         approve(c);
         assertThat(sla.elapsedWorkingDays(c.history(), clock.instant())).isEqualTo(1);
     }

@@ -23,7 +23,8 @@ class SlaPositionTest {
         TestClock at = TestClock.at(2026, 3, 2); // Monday
         Case c = Fixtures.underReview(at, AssessmentRoute.STANDARD);
         assertThat(sla.base(c.history(), at.instant())).isEqualTo(LocalDate.of(2026, 3, 2));
-        assertThat(sla.elapsed(LocalDate.of(2026, 3, 2), london(2026, 3, 2, 17))).isZero();
+        assertThat(sla.elapsed(LocalDate.of(2026, 3, 2), london(2026, 3, 2, 17)))
+                .isZero();
         assertThat(sla.elapsed(LocalDate.of(2026, 3, 2), london(2026, 3, 4, 9))).isEqualTo(1); // Tuesday completed
     }
 
@@ -43,9 +44,13 @@ class SlaPositionTest {
         Instant day20done = london(2026, 3, 31, 9); // Monday 30 March completed: 20 days
         Instant day21done = london(2026, 4, 1, 9); // Tuesday 31 March completed: 21 days
         assertThat(sla.elapsed(base, day20done)).isEqualTo(20);
-        assertThat(base.isAfter(sla.overdueFrom(day20done))).as("not overdue at 20 days").isTrue();
+        assertThat(base.isAfter(sla.overdueFrom(day20done)))
+                .as("not overdue at 20 days")
+                .isTrue();
         assertThat(sla.elapsed(base, day21done)).isEqualTo(21);
-        assertThat(base.isAfter(sla.overdueFrom(day21done))).as("overdue at 21 days").isFalse();
+        assertThat(base.isAfter(sla.overdueFrom(day21done)))
+                .as("overdue at 21 days")
+                .isFalse();
     }
 
     @Test
@@ -59,7 +64,8 @@ class SlaPositionTest {
         LocalDate base = sla.base(c.history(), at.instant());
         for (int day = 6; day <= 27; day++) {
             Instant asOf = london(2026, 3, day, 12);
-            assertThat(sla.elapsed(base, asOf)).as("2026-03-%02d", day)
+            assertThat(sla.elapsed(base, asOf))
+                    .as("2026-03-%02d", day)
                     .isEqualTo(clock.elapsedWorkingDays(c.history(), asOf));
         }
     }
@@ -82,7 +88,8 @@ class SlaPositionTest {
                 LocalDate base = sla.base(c.history(), at.instant());
                 for (int later = 0; later < 30; later += 1 + random.nextInt(5)) {
                     Instant asOf = at.instant().plus(Duration.ofDays(later)).plus(Duration.ofHours(random.nextInt(24)));
-                    assertThat(sla.elapsed(base, asOf)).as("run %d step %d +%d days", run, step, later)
+                    assertThat(sla.elapsed(base, asOf))
+                            .as("run %d step %d +%d days", run, step, later)
                             .isEqualTo(clock.elapsedWorkingDays(c.history(), asOf));
                 }
             }

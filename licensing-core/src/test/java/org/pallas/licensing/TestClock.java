@@ -21,7 +21,8 @@ public final class TestClock extends Clock {
     }
 
     public static Instant london(int year, int month, int day, int hour) {
-        return ZonedDateTime.of(year, month, day, hour, 0, 0, 0, ServiceLevelClock.UK).toInstant();
+        return ZonedDateTime.of(year, month, day, hour, 0, 0, 0, ServiceLevelClock.UK)
+                .toInstant();
     }
 
     public void advance(Duration d) {

@@ -45,17 +45,19 @@ class WorkingCalendarTest {
 
     @Test
     void aConfiguredCalendarReplacesTheShippedHolidays() throws Exception {
-        WorkingCalendar custom = WorkingCalendar.parse("Test", new StringReader("date,title\n2026-03-03,Founders' Day\n"),
-                "test.csv");
+        WorkingCalendar custom =
+                WorkingCalendar.parse("Test", new StringReader("date,title\n2026-03-03,Founders' Day\n"), "test.csv");
         assertThat(custom.isWorkingDay(LocalDate.of(2026, 3, 3))).isFalse();
         assertThat(custom.isWorkingDay(LocalDate.of(2026, 4, 3))).isTrue();
     }
 
     @Test
     void parseErrorsNameTheSourceAndLine() {
-        assertThatThrownBy(() -> WorkingCalendar.parse("T", new StringReader("# c\ndate,title\n2026-02-30,Nope\n"), "h.csv"))
+        assertThatThrownBy(() ->
+                        WorkingCalendar.parse("T", new StringReader("# c\ndate,title\n2026-02-30,Nope\n"), "h.csv"))
                 .hasMessage("h.csv line 3: '2026-02-30' is not an ISO date (yyyy-mm-dd)");
-        assertThatThrownBy(() -> WorkingCalendar.parse("T", new StringReader("date,title\n2026-01-01,A\n2026-01-01,B\n"), "h.csv"))
+        assertThatThrownBy(() -> WorkingCalendar.parse(
+                        "T", new StringReader("date,title\n2026-01-01,A\n2026-01-01,B\n"), "h.csv"))
                 .hasMessage("h.csv line 3: 2026-01-01 is listed twice");
         assertThatThrownBy(() -> WorkingCalendar.parse("T", new StringReader("2026-01-01,A\n"), "h.csv"))
                 .hasMessageContaining("h.csv line 1: expected the header 'date,title'");
@@ -111,8 +113,10 @@ class WorkingCalendarTest {
     @Test
     void countsWorkingDaysAfterOneDateUpToAnother() {
         // Thu 2 April 2026 to Tue 7 April: Good Friday, the weekend and Easter Monday drop out.
-        assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 7))).isEqualTo(1);
-        assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 2))).isZero();
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 7)))
+                .isEqualTo(1);
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 2)))
+                .isZero();
         assertThat(calendar.workingDaysAfter(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)))
                 .isEqualTo(countOneByOne(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)));
     }
@@ -120,7 +124,8 @@ class WorkingCalendarTest {
     private int countOneByOne(LocalDate from, LocalDate to) {
         int n = 0;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY
+                    && d.getDayOfWeek() != DayOfWeek.SUNDAY
                     && !calendar.holidays().containsKey(d)) {
                 n++;
             }

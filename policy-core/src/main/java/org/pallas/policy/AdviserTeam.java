@@ -5,18 +5,18 @@ package org.pallas.policy;
  * them: the rulebook names them, licensing asks them for advice, and an adviser's account belongs to one.
  */
 public enum AdviserTeam {
-  HUMAN_RIGHTS("Human rights"),
-  NATIONAL_SECURITY("National security"),
-  DEFENCE("Defence");
+    HUMAN_RIGHTS("Human rights"),
+    NATIONAL_SECURITY("National security"),
+    DEFENCE("Defence");
 
-  private final String label;
+    private final String label;
 
-  AdviserTeam(String label) {
-    this.label = label;
-  }
+    AdviserTeam(String label) {
+        this.label = label;
+    }
 
-  /** How pages name the team. */
-  public String label() {
-    return label;
-  }
+    /** How pages name the team. */
+    public String label() {
+        return label;
+    }
 }

@@ -22,40 +22,49 @@ import java.util.TreeMap;
  * @param exporterRecord null when the authority holds no record of the exporter
  */
 public record Application(
-    String reference,
-    LocalDate asOf,
-    Product product,
-    List<Party> parties,
-    List<String> destinations,
-    EndUse endUse,
-    Map<DueDiligenceQuestion, Answer> dueDiligence,
-    List<MisuseMatch> misuseMatches,
-    List<PriorDenial> priorDenials,
-    ComplianceRecord exporterRecord) {
+        String reference,
+        LocalDate asOf,
+        Product product,
+        List<Party> parties,
+        List<String> destinations,
+        EndUse endUse,
+        Map<DueDiligenceQuestion, Answer> dueDiligence,
+        List<MisuseMatch> misuseMatches,
+        List<PriorDenial> priorDenials,
+        ComplianceRecord exporterRecord) {
 
-  public Application {
-    Objects.requireNonNull(product, "product");
-    Objects.requireNonNull(endUse, "endUse");
-    parties = List.copyOf(Objects.requireNonNull(parties, "parties"));
-    destinations = destinations == null ? List.of() : List.copyOf(destinations);
-    dueDiligence = dueDiligence == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(dueDiligence));
-    misuseMatches = misuseMatches == null ? List.of() : List.copyOf(misuseMatches);
-    priorDenials = priorDenials == null ? List.of() : List.copyOf(priorDenials);
-  }
+    public Application {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(endUse, "endUse");
+        parties = List.copyOf(Objects.requireNonNull(parties, "parties"));
+        destinations = destinations == null ? List.of() : List.copyOf(destinations);
+        dueDiligence = dueDiligence == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(dueDiligence));
+        misuseMatches = misuseMatches == null ? List.of() : List.copyOf(misuseMatches);
+        priorDenials = priorDenials == null ? List.of() : List.copyOf(priorDenials);
+    }
 
-  /** The answer to a due-diligence question as given by the exporter. */
-  public enum Answer {
-    /** The red flag the question describes is present. */
-    YES,
-    /** It is not present. */
-    NO,
-    /** The customer or exporter declined or was unable to answer (itself a sign under EUREC-RF-INFO). */
-    DECLINED
-  }
+    /** The answer to a due-diligence question as given by the exporter. */
+    public enum Answer {
+        /** The red flag the question describes is present. */
+        YES,
+        /** It is not present. */
+        NO,
+        /** The customer or exporter declined or was unable to answer (itself a sign under EUREC-RF-INFO). */
+        DECLINED
+    }
 
-  /** A copy with different due-diligence answers; used when questions are asked in rounds. */
-  public Application withDueDiligence(Map<DueDiligenceQuestion, Answer> answers) {
-    return new Application(reference, asOf, product, parties, destinations, endUse, answers, misuseMatches,
-        priorDenials, exporterRecord);
-  }
+    /** A copy with different due-diligence answers; used when questions are asked in rounds. */
+    public Application withDueDiligence(Map<DueDiligenceQuestion, Answer> answers) {
+        return new Application(
+                reference,
+                asOf,
+                product,
+                parties,
+                destinations,
+                endUse,
+                answers,
+                misuseMatches,
+                priorDenials,
+                exporterRecord);
+    }
 }

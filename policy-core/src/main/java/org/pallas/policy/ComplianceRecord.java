@@ -7,9 +7,9 @@ package org.pallas.policy;
  */
 public record ComplianceRecord(int previousLicences, int breaches, boolean internalComplianceProgramme) {
 
-  public ComplianceRecord {
-    if (previousLicences < 0 || breaches < 0) {
-      throw new IllegalArgumentException("licence and breach counts must not be negative");
+    public ComplianceRecord {
+        if (previousLicences < 0 || breaches < 0) {
+            throw new IllegalArgumentException("licence and breach counts must not be negative");
+        }
     }
-  }
 }

@@ -9,27 +9,27 @@ import java.util.Set;
  * Unknown values are null.
  */
 public record CountryIndicators(
-    String iso2,
-    String iso3,
-    String name,
-    Integer wgiYear,
-    Double ruleOfLawPercentile,
-    Double voiceAccountabilityPercentile,
-    Integer vdemYear,
-    Integer regime,
-    Boolean autocratizing,
-    Set<String> usCountryGroups,
-    List<Embargo> embargoes,
-    Set<String> commitments) {
+        String iso2,
+        String iso3,
+        String name,
+        Integer wgiYear,
+        Double ruleOfLawPercentile,
+        Double voiceAccountabilityPercentile,
+        Integer vdemYear,
+        Integer regime,
+        Boolean autocratizing,
+        Set<String> usCountryGroups,
+        List<Embargo> embargoes,
+        Set<String> commitments) {
 
-  public CountryIndicators {
-    usCountryGroups = Set.copyOf(usCountryGroups);
-    embargoes = List.copyOf(embargoes);
-    commitments = Set.copyOf(commitments);
-  }
+    public CountryIndicators {
+        usCountryGroups = Set.copyOf(usCountryGroups);
+        embargoes = List.copyOf(embargoes);
+        commitments = Set.copyOf(commitments);
+    }
 
-  static CountryIndicators unknown(String iso2) {
-    return new CountryIndicators(iso2, "", "unknown country " + iso2, null, null, null, null, null, null, Set.of(),
-        List.of(), Set.of());
-  }
+    static CountryIndicators unknown(String iso2) {
+        return new CountryIndicators(
+                iso2, "", "unknown country " + iso2, null, null, null, null, null, null, Set.of(), List.of(), Set.of());
+    }
 }

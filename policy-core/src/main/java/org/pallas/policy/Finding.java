@@ -14,23 +14,23 @@ import java.util.Map;
  * @param condition the licence condition for CONDITION; null otherwise
  */
 public record Finding(
-    String ruleId,
-    String title,
-    Effect effect,
-    String subject,
-    String explanation,
-    List<Citation> cites,
-    Map<String, Object> evidence,
-    int weight,
-    AdviserTeam team,
-    LicenceCondition condition) {
+        String ruleId,
+        String title,
+        Effect effect,
+        String subject,
+        String explanation,
+        List<Citation> cites,
+        Map<String, Object> evidence,
+        int weight,
+        AdviserTeam team,
+        LicenceCondition condition) {
 
-  /** True when any rule this finding cites is unverified. */
-  public boolean unverified() {
-    return cites.stream().anyMatch(Citation::unverified);
-  }
+    /** True when any rule this finding cites is unverified. */
+    public boolean unverified() {
+        return cites.stream().anyMatch(Citation::unverified);
+    }
 
-  public List<String> citedIds() {
-    return cites.stream().map(Citation::id).toList();
-  }
+    public List<String> citedIds() {
+        return cites.stream().map(Citation::id).toList();
+    }
 }

@@ -9,21 +9,26 @@ import java.util.Set;
  *
  * @param partyName the application party the match concerns; null when it concerns the product only
  */
-public record MisuseMatch(String caseId, String partyName, Set<Basis> matchedOn, Confidence confidence,
-    String source) {
+public record MisuseMatch(String caseId, String partyName, Set<Basis> matchedOn, Confidence confidence, String source) {
 
-  public MisuseMatch {
-    Objects.requireNonNull(caseId, "caseId");
-    matchedOn = Set.copyOf(matchedOn);
-    Objects.requireNonNull(confidence, "confidence");
-  }
+    public MisuseMatch {
+        Objects.requireNonNull(caseId, "caseId");
+        matchedOn = Set.copyOf(matchedOn);
+        Objects.requireNonNull(confidence, "confidence");
+    }
 
-  public enum Basis {
-    VENDOR, PRODUCT_FAMILY, OPERATOR_COUNTRY, END_USER_TYPE, END_USER
-  }
+    public enum Basis {
+        VENDOR,
+        PRODUCT_FAMILY,
+        OPERATOR_COUNTRY,
+        END_USER_TYPE,
+        END_USER
+    }
 
-  /** Confidence of the attribution in the record: forensic plus attribution, likely, or infrastructure only. */
-  public enum Confidence {
-    LOW, MEDIUM, HIGH
-  }
+    /** Confidence of the attribution in the record: forensic plus attribution, likely, or infrastructure only. */
+    public enum Confidence {
+        LOW,
+        MEDIUM,
+        HIGH
+    }
 }

@@ -9,11 +9,11 @@ import java.util.Objects;
  * @param authority "this authority" or the notifying state's ISO code
  * @param matchedPartyName the name of the application party it was matched to
  */
-public record PriorDenial(String reference, String authority, String matchedPartyName, LocalDate deniedOn,
-    String reason) {
+public record PriorDenial(
+        String reference, String authority, String matchedPartyName, LocalDate deniedOn, String reason) {
 
-  public PriorDenial {
-    Objects.requireNonNull(reference, "priorDenial.reference");
-    Objects.requireNonNull(matchedPartyName, "priorDenial.matchedPartyName");
-  }
+    public PriorDenial {
+        Objects.requireNonNull(reference, "priorDenial.reference");
+        Objects.requireNonNull(matchedPartyName, "priorDenial.matchedPartyName");
+    }
 }

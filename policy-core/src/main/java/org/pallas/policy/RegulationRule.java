@@ -7,8 +7,8 @@ package org.pallas.policy;
  */
 public record RegulationRule(String id, String tag, String section) {
 
-  /** Rules that rest partly on recollection or are derived are shown to users as "unverified". */
-  public boolean unverified() {
-    return tag.contains("R") || tag.equals("D");
-  }
+    /** Rules that rest partly on recollection or are derived are shown to users as "unverified". */
+    public boolean unverified() {
+        return tag.contains("R") || tag.equals("D");
+    }
 }

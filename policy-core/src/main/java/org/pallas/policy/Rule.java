@@ -15,25 +15,25 @@ import java.util.List;
  * @param source "file.yaml:line" where the rule starts
  */
 public record Rule(
-    String id,
-    String title,
-    List<Citation> implementsIds,
-    FactCatalogue.Scope scope,
-    List<String> reads,
-    String when,
-    Effect effect,
-    int weight,
-    AdviserTeam team,
-    LicenceCondition condition,
-    String explanation,
-    String source) {
+        String id,
+        String title,
+        List<Citation> implementsIds,
+        FactCatalogue.Scope scope,
+        List<String> reads,
+        String when,
+        Effect effect,
+        int weight,
+        AdviserTeam team,
+        LicenceCondition condition,
+        String explanation,
+        String source) {
 
-  public Rule {
-    implementsIds = List.copyOf(implementsIds);
-    reads = List.copyOf(reads);
-  }
+    public Rule {
+        implementsIds = List.copyOf(implementsIds);
+        reads = List.copyOf(reads);
+    }
 
-  public boolean unverified() {
-    return implementsIds.stream().anyMatch(Citation::unverified);
-  }
+    public boolean unverified() {
+        return implementsIds.stream().anyMatch(Citation::unverified);
+    }
 }

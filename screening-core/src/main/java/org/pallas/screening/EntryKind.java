@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** What a list entry or a query names. {@link #ANY} is used where a list does not say (BIS DPL). */
 public enum EntryKind {
-    PERSON, ORGANISATION, VESSEL, AIRCRAFT, ANY;
+    PERSON,
+    ORGANISATION,
+    VESSEL,
+    AIRCRAFT,
+    ANY;
 
     /** Whether a query of this kind may be compared with an entry of kind {@code entry}. */
     public boolean admits(EntryKind entry) {
@@ -20,8 +24,9 @@ public enum EntryKind {
             case "vessel" -> VESSEL;
             case "aircraft", "airplane" -> AIRCRAFT;
             case "any", "" -> ANY;
-            default -> throw new IllegalArgumentException("unknown kind '" + text
-                    + "' (expected person, organisation, vessel, aircraft or any)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown kind '" + text + "' (expected person, organisation, vessel, aircraft or any)");
         };
     }
 }

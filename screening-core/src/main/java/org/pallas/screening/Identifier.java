@@ -48,10 +48,22 @@ public record Identifier(String type, String value, String country) {
         if (comparable().length() < 6) {
             return false;
         }
-        return t.contains("imo") || t.contains("lei") || t.contains("swift") || t.contains("bic")
-                || t.contains("isin") || t.contains("digital currency") || t.contains("passport")
-                || t.contains("national id") || t.contains("national identification") || t.contains("tax")
-                || t.contains("inn") || t.contains("ogrn") || t.contains("registration") || t.contains("company number")
-                || t.contains("mmsi") || t.contains("uscc") || t.contains("unified social credit");
+        return t.contains("imo")
+                || t.contains("lei")
+                || t.contains("swift")
+                || t.contains("bic")
+                || t.contains("isin")
+                || t.contains("digital currency")
+                || t.contains("passport")
+                || t.contains("national id")
+                || t.contains("national identification")
+                || t.contains("tax")
+                || t.contains("inn")
+                || t.contains("ogrn")
+                || t.contains("registration")
+                || t.contains("company number")
+                || t.contains("mmsi")
+                || t.contains("uscc")
+                || t.contains("unified social credit");
     }
 }

@@ -11,5 +11,5 @@ public interface ImportProgress {
      */
     void progress(String source, long bytesRead, long totalBytes, int entries);
 
-    ImportProgress NONE = (source, bytesRead, totalBytes, entries) -> { };
+    ImportProgress NONE = (source, bytesRead, totalBytes, entries) -> {};
 }

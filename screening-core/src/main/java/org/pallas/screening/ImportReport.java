@@ -21,9 +21,16 @@ import java.util.TreeMap;
  * @param startedAt     when the import started
  * @param finishedAt    when it finished
  */
-public record ImportReport(String source, String format, LocalDate publishedOn, List<ImportedFile> files,
-                           Map<String, Long> counts, List<Malformation> malformations, List<String> notes,
-                           Instant startedAt, Instant finishedAt) {
+public record ImportReport(
+        String source,
+        String format,
+        LocalDate publishedOn,
+        List<ImportedFile> files,
+        Map<String, Long> counts,
+        List<Malformation> malformations,
+        List<String> notes,
+        Instant startedAt,
+        Instant finishedAt) {
 
     public ImportReport {
         files = List.copyOf(files);
@@ -37,17 +44,27 @@ public record ImportReport(String source, String format, LocalDate publishedOn, 
     }
 
     /** A file read by an import. */
-    public record ImportedFile(String name, long bytes, String sha256) {
-    }
+    public record ImportedFile(String name, long bytes, String sha256) {}
 
     /** A readable multi-line summary for logs and the UI. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(source).append(" (").append(format).append("), published ")
-                .append(publishedOn == null ? "(not stated)" : publishedOn).append('\n');
-        files.forEach(f -> sb.append("  file ").append(f.name()).append(", ").append(f.bytes())
-                .append(" bytes, sha256 ").append(f.sha256()).append('\n'));
-        new TreeMap<>(counts).forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+        sb.append(source)
+                .append(" (")
+                .append(format)
+                .append("), published ")
+                .append(publishedOn == null ? "(not stated)" : publishedOn)
+                .append('\n');
+        files.forEach(f -> sb.append("  file ")
+                .append(f.name())
+                .append(", ")
+                .append(f.bytes())
+                .append(" bytes, sha256 ")
+                .append(f.sha256())
+                .append('\n'));
+        new TreeMap<>(counts)
+                .forEach((k, v) ->
+                        sb.append("  ").append(k).append(": ").append(v).append('\n'));
         sb.append("  malformed rows: ").append(malformations.size()).append('\n');
         malformations.forEach(m -> sb.append("    ").append(m).append('\n'));
         notes.forEach(n -> sb.append("  note: ").append(n).append('\n'));
@@ -128,8 +145,8 @@ public record ImportReport(String source, String format, LocalDate publishedOn, 
         public ImportReport build(Instant finishedAt) {
             List<String> notes = new ArrayList<>();
             noteCounts.forEach((n, c) -> notes.add(c == 1 ? n : n + " (" + c + " times)"));
-            return new ImportReport(source, format, publishedOn, files, counts, malformations, notes, startedAt,
-                    finishedAt);
+            return new ImportReport(
+                    source, format, publishedOn, files, counts, malformations, notes, startedAt, finishedAt);
         }
     }
 }

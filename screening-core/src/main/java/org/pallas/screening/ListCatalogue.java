@@ -25,7 +25,8 @@ public final class ListCatalogue {
 
     public ListCatalogue(ScoringConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.current = new AtomicReference<>(new Snapshot(Map.of(), ScreeningIndex.ofEntries(List.of(), List.of(), config)));
+        this.current =
+                new AtomicReference<>(new Snapshot(Map.of(), ScreeningIndex.ofEntries(List.of(), List.of(), config)));
     }
 
     public Snapshot snapshot() {

@@ -30,9 +30,18 @@ import java.util.TreeSet;
  * @param listedOn    the date of listing, or null when the list does not say
  * @param delistedOn  the date from which the entry is no longer listed, or null while listed
  */
-public record ListEntry(String id, String source, EntryKind kind, List<ListedName> names, Set<String> countries,
-                        List<PartialDate> birthDates, List<Identifier> identifiers, List<String> programmes,
-                        LocalDate listedOn, LocalDate delistedOn, String digest) {
+public record ListEntry(
+        String id,
+        String source,
+        EntryKind kind,
+        List<ListedName> names,
+        Set<String> countries,
+        List<PartialDate> birthDates,
+        List<Identifier> identifiers,
+        List<String> programmes,
+        LocalDate listedOn,
+        LocalDate delistedOn,
+        String digest) {
 
     public ListEntry {
         Objects.requireNonNull(id, "id");
@@ -47,8 +56,8 @@ public record ListEntry(String id, String source, EntryKind kind, List<ListedNam
         identifiers = List.copyOf(identifiers);
         programmes = List.copyOf(programmes);
         if (digest == null) {
-            digest = computeDigest(id, source, kind, names, countries, birthDates, identifiers, programmes,
-                    listedOn, delistedOn);
+            digest = computeDigest(
+                    id, source, kind, names, countries, birthDates, identifiers, programmes, listedOn, delistedOn);
         }
     }
 
@@ -62,20 +71,36 @@ public record ListEntry(String id, String source, EntryKind kind, List<ListedNam
         return delistedOn == null || date.isBefore(delistedOn);
     }
 
-    private static String computeDigest(String id, String source, EntryKind kind, List<ListedName> names,
-                                        Set<String> countries, List<PartialDate> birthDates,
-                                        List<Identifier> identifiers, List<String> programmes,
-                                        LocalDate listedOn, LocalDate delistedOn) {
+    private static String computeDigest(
+            String id,
+            String source,
+            EntryKind kind,
+            List<ListedName> names,
+            Set<String> countries,
+            List<PartialDate> birthDates,
+            List<Identifier> identifiers,
+            List<String> programmes,
+            LocalDate listedOn,
+            LocalDate delistedOn) {
         StringBuilder sb = new StringBuilder();
         // Unit separators keep field boundaries unambiguous; sets are rendered sorted.
         sb.append(id).append('\u001f').append(source).append('\u001f').append(kind);
         for (ListedName n : names) {
-            sb.append("\u001en\u001f").append(n.value()).append('\u001f').append(n.quality())
-                    .append('\u001f').append(n.former());
+            sb.append("\u001en\u001f")
+                    .append(n.value())
+                    .append('\u001f')
+                    .append(n.quality())
+                    .append('\u001f')
+                    .append(n.former());
         }
         sb.append("\u001ec\u001f").append(String.join(",", new TreeSet<>(countries)));
-        birthDates.stream().map(PartialDate::toString).sorted().forEach(d -> sb.append("\u001eb\u001f").append(d));
-        identifiers.stream().map(i -> i.type() + '\u001f' + i.value() + '\u001f' + i.country()).sorted()
+        birthDates.stream()
+                .map(PartialDate::toString)
+                .sorted()
+                .forEach(d -> sb.append("\u001eb\u001f").append(d));
+        identifiers.stream()
+                .map(i -> i.type() + '\u001f' + i.value() + '\u001f' + i.country())
+                .sorted()
                 .forEach(i -> sb.append("\u001ei\u001f").append(i));
         programmes.stream().sorted().forEach(p -> sb.append("\u001ep\u001f").append(p));
         sb.append("\u001el\u001f").append(listedOn).append('\u001f').append(delistedOn);
@@ -163,8 +188,18 @@ public record ListEntry(String id, String source, EntryKind kind, List<ListedNam
         }
 
         public ListEntry build() {
-            return new ListEntry(id, source, kind, names, countries, List.copyOf(birthDates),
-                    List.copyOf(identifiers), List.copyOf(programmes), listedOn, delistedOn, null);
+            return new ListEntry(
+                    id,
+                    source,
+                    kind,
+                    names,
+                    countries,
+                    List.copyOf(birthDates),
+                    List.copyOf(identifiers),
+                    List.copyOf(programmes),
+                    listedOn,
+                    delistedOn,
+                    null);
         }
     }
 }

@@ -21,7 +21,8 @@ public record ListVersion(String source, ImportReport report, List<ListEntry> en
      * delisted on or before it do not alert when screening against this version.
      */
     public LocalDate effectiveOn() {
-        return report.publishedOn() != null ? report.publishedOn()
+        return report.publishedOn() != null
+                ? report.publishedOn()
                 : LocalDate.ofInstant(report.finishedAt(), java.time.ZoneOffset.UTC);
     }
 
@@ -33,7 +34,9 @@ public record ListVersion(String source, ImportReport report, List<ListEntry> en
 
     /** A short label for result metadata, e.g. "US-OFAC-SDN@2024-05-03#210ca6b4". */
     public String label() {
-        String hash = report.files().isEmpty() ? "" : "#" + report.files().get(0).sha256().substring(0, 8);
+        String hash = report.files().isEmpty()
+                ? ""
+                : "#" + report.files().get(0).sha256().substring(0, 8);
         return source + "@" + effectiveOn() + hash;
     }
 }

@@ -29,24 +29,61 @@ import org.yaml.snakeyaml.Yaml;
 final class NameNormaliser {
     private static final String RESOURCES = "/org/pallas/screening/";
     private static final Set<String> ABJAD = Set.of("Arabic", "Hebrew", "Syriac", "Thaana");
-    private static final Set<String> PERSON_PARTICLES = Set.of("bin", "ibn", "bint", "binti", "al", "el", "abu", "abou",
-            "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "y", "ben", "ould");
-    private static final Set<String> ORG_STOP_WORDS = Set.of("the", "of", "and", "for", "in", "de", "du", "des", "del",
-            "la", "le", "les", "el", "y", "et", "und", "der", "die", "das", "a", "an", "mv", "m/v");
+    private static final Set<String> PERSON_PARTICLES = Set.of(
+            "bin", "ibn", "bint", "binti", "al", "el", "abu", "abou", "van", "von", "der", "den", "de", "da", "di",
+            "du", "del", "della", "dos", "das", "la", "le", "y", "ben", "ould");
+    private static final Set<String> ORG_STOP_WORDS = Set.of(
+            "the", "of", "and", "for", "in", "de", "du", "des", "del", "la", "le", "les", "el", "y", "et", "und", "der",
+            "die", "das", "a", "an", "mv", "m/v");
     private static final java.util.regex.Pattern PATRONYMIC = java.util.regex.Pattern.compile(
             "[a-z]{3,}(ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ogly|oglu|kyzy|qizi)");
     /** Generic business words (beyond rigour's org symbols) that carry little identity. */
-    private static final Set<String> GENERIC_ORG_WORDS = Set.of("technologies", "technology", "tech", "solutions",
-            "systems", "services", "service", "international", "trading", "consulting", "software", "labs", "lab",
-            "networks", "network", "security", "enterprises", "enterprise", "industries", "industrial", "global",
-            "holdings", "holding", "group", "management", "investment", "investments", "partners", "ventures",
-            "capital", "import", "export", "general", "commercial", "resources", "logistics", "shipping");
-    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
-    private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Latin-ASCII"));
+    private static final Set<String> GENERIC_ORG_WORDS = Set.of(
+            "technologies",
+            "technology",
+            "tech",
+            "solutions",
+            "systems",
+            "services",
+            "service",
+            "international",
+            "trading",
+            "consulting",
+            "software",
+            "labs",
+            "lab",
+            "networks",
+            "network",
+            "security",
+            "enterprises",
+            "enterprise",
+            "industries",
+            "industrial",
+            "global",
+            "holdings",
+            "holding",
+            "group",
+            "management",
+            "investment",
+            "investments",
+            "partners",
+            "ventures",
+            "capital",
+            "import",
+            "export",
+            "general",
+            "commercial",
+            "resources",
+            "logistics",
+            "shipping");
+
+    private static final ThreadLocal<Transliterator> TO_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
+    private static final ThreadLocal<Transliterator> TO_ASCII =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
     /** Words kept per memo; beyond this, words are transliterated each time (bounded memory, about 10 MiB). */
     private static final int MEMO_LIMIT = 50_000;
+
     private static final java.util.concurrent.ConcurrentHashMap<String, String> LATIN_MEMO =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.concurrent.ConcurrentHashMap<String, String> ASCII_MEMO =
@@ -56,15 +93,15 @@ final class NameNormaliser {
     private static final NameNormaliser STANDARD = load();
 
     /** A legal form: its canonical comparable text and generic class (LLC, JSC, ...). */
-    record LegalForm(String canonical, String generic) {
-    }
+    record LegalForm(String canonical, String generic) {}
 
     private final Map<String, LegalForm> legalForms;
     private final Map<String, Integer> legalFormFirstTokens;
     private final Map<String, String> orgTerms;
     private final Set<String> personPrefixes;
 
-    private NameNormaliser(Map<String, LegalForm> legalForms, Map<String, String> orgTerms, Set<String> personPrefixes) {
+    private NameNormaliser(
+            Map<String, LegalForm> legalForms, Map<String, String> orgTerms, Set<String> personPrefixes) {
         this.legalForms = legalForms;
         Map<String, Integer> first = new HashMap<>();
         for (String k : legalForms.keySet()) {
@@ -90,8 +127,9 @@ final class NameNormaliser {
             List<String> aliases = new ArrayList<>((List<String>) type.getOrDefault("aliases", List.of()));
             Object display = type.get("display");
             Object compare = type.get("compare");
-            String canonicalSource = compare != null ? compare.toString() : display != null ? display.toString()
-                    : generic != null ? generic : aliases.get(0);
+            String canonicalSource = compare != null
+                    ? compare.toString()
+                    : display != null ? display.toString() : generic != null ? generic : aliases.get(0);
             String canonical = String.join("", basicTokens(canonicalSource));
             if (display != null) {
                 aliases.add(display.toString());
@@ -209,8 +247,14 @@ final class NameNormaliser {
             char c = lower.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 sb.append(c);
-            } else if (c == '\'' || c == '`' || c == '\u00b4' || c == '\u2019' || c == '\u2018' || c == '\u02bf'
-                    || c == '\u02be' || c == '\u02bc') {
+            } else if (c == '\''
+                    || c == '`'
+                    || c == '\u00b4'
+                    || c == '\u2019'
+                    || c == '\u2018'
+                    || c == '\u02bf'
+                    || c == '\u02be'
+                    || c == '\u02bc') {
                 // apostrophes and ayn/hamza marks join: QA'IDA and QAIDA are the same word
                 continue;
             } else if (sb.length() > 0) {
@@ -231,7 +275,8 @@ final class NameNormaliser {
         boolean homoglyphs = !isAscii(nfkc) && hasMixedScriptWord(nfkc);
         String original = null;
         if (!script.equals("Latin")) {
-            original = String.join(" ", UCharacter.foldCase(nfkc, true).split("[\\p{P}\\p{S}\\s]+")).strip();
+            original = String.join(" ", UCharacter.foldCase(nfkc, true).split("[\\p{P}\\p{S}\\s]+"))
+                    .strip();
         }
         List<String> words = joinInitials(tokenise(toAscii(nfkc)), kind);
         boolean abjad = ABJAD.contains(script);
@@ -252,8 +297,14 @@ final class NameNormaliser {
                 // A single-letter "legal form" at the start of a name is an initial, not "S" of "S.A."
                 if (form != null && !(matched == 1 && words.get(i).length() == 1)) {
                     String surface = String.join(" ", words.subList(i, i + matched));
-                    tokens.add(new Token(form.canonical(), Token.Role.LEGAL_FORM, "lf:" + form.canonical(),
-                            form.generic(), "", false, surface));
+                    tokens.add(new Token(
+                            form.canonical(),
+                            Token.Role.LEGAL_FORM,
+                            "lf:" + form.canonical(),
+                            form.generic(),
+                            "",
+                            false,
+                            surface));
                     i += matched;
                     continue;
                 }

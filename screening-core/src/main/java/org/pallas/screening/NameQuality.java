@@ -5,5 +5,6 @@ package org.pallas.screening;
  * quality "Low" are {@link #WEAK}: they only ever match exactly, never fuzzily.
  */
 public enum NameQuality {
-    STRONG, WEAK
+    STRONG,
+    WEAK
 }

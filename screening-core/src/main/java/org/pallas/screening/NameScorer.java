@@ -46,8 +46,7 @@ final class NameScorer {
         }
     }
 
-    private NameScorer() {
-    }
+    private NameScorer() {}
 
     /** Scripts whose characters are syllables or morphemes, each a part of a name. */
     private static final java.util.Set<String> SYLLABIC = java.util.Set.of("Han", "Hangul", "Hiragana", "Katakana");
@@ -69,9 +68,12 @@ final class NameScorer {
     }
 
     /** Scores and, when {@code explanation} is not null, appends readable details to it. */
-    static double score(NormalisedName q, NormalisedName c, EntryKind kind, ScoringConfig config,
-                        List<String> explanation) {
-        if (q.original() != null && c.original() != null && !q.original().equals(c.original()) && SYLLABIC.contains(q.script())
+    static double score(
+            NormalisedName q, NormalisedName c, EntryKind kind, ScoringConfig config, List<String> explanation) {
+        if (q.original() != null
+                && c.original() != null
+                && !q.original().equals(c.original())
+                && SYLLABIC.contains(q.script())
                 && SYLLABIC.contains(c.script())) {
             // Both written in Han, Hangul or kana: each character is a name part, and the characters are the
             // evidence. Transliteration would make 高石 equal 高市 (both "gao shi") and 김종은 nearly 김정은.
@@ -156,12 +158,13 @@ final class NameScorer {
                 simOfC[pairOfQ[i]] = simOfQ[i];
             }
         }
-        double extraQueryWeight = !syllables && contained(ct, simOfC, 2)
-                ? config.extraPartWeight() : config.unmatchedQueryWeight();
+        double extraQueryWeight =
+                !syllables && contained(ct, simOfC, 2) ? config.extraPartWeight() : config.unmatchedQueryWeight();
         // A short query found inside a long listed name is weaker evidence (many listed names contain a common
         // first and last name): the listed extras weigh less only when three or more query words are all found.
         double extraListedWeight = !syllables && contained(qt, simOfQ, 3)
-                ? Math.min(config.extraPartWeight(), config.unmatchedListedWeight()) : config.unmatchedListedWeight();
+                ? Math.min(config.extraPartWeight(), config.unmatchedListedWeight())
+                : config.unmatchedListedWeight();
         double num = 0;
         double den = 0;
         boolean qNumbers = false;
@@ -199,7 +202,8 @@ final class NameScorer {
         if (contradicted > 0) {
             den += contradicted * (2.0 - extraQueryWeight - extraListedWeight);
             if (explanation != null) {
-                explanation.add(String.format(Locale.ROOT,
+                explanation.add(String.format(
+                        Locale.ROOT,
                         "parts on both sides pair with nothing (contradiction, weight %.1f counted in full)",
                         contradicted));
             }
@@ -209,7 +213,8 @@ final class NameScorer {
             // "N.N." for Nursultan Nazarbayev: initials alone do not identify a person
             score = config.initialsOnlyCap();
             if (explanation != null) {
-                explanation.add(String.format(Locale.ROOT,
+                explanation.add(String.format(
+                        Locale.ROOT,
                         "one name is initials only, which do not identify a person: capped at %.2f",
                         config.initialsOnlyCap()));
             }
@@ -220,14 +225,15 @@ final class NameScorer {
         if (qNumbers && cNumbers && numberUnpaired) {
             score *= config.numberMismatchFactor();
             if (explanation != null) {
-                explanation.add(String.format(Locale.ROOT, "numbers in the names disagree: x %.2f",
-                        config.numberMismatchFactor()));
+                explanation.add(String.format(
+                        Locale.ROOT, "numbers in the names disagree: x %.2f", config.numberMismatchFactor()));
             }
         }
         if (kind == EntryKind.PERSON && permuted(qt, pairOfQ)) {
             score *= config.orderPenaltyFactor();
             if (explanation != null) {
-                explanation.add(String.format(Locale.ROOT,
+                explanation.add(String.format(
+                        Locale.ROOT,
                         "name parts are permuted, not just reordered (e.g. father and son): x %.2f",
                         config.orderPenaltyFactor()));
             }
@@ -266,7 +272,13 @@ final class NameScorer {
                     text.append(side.get(k).text());
                     surface.append(k == i ? "" : " ").append(side.get(k).surface());
                 }
-                out.add(new Token(text.toString(), Token.Role.WORD, null, null, "", side.get(i).abjad(),
+                out.add(new Token(
+                        text.toString(),
+                        Token.Role.WORD,
+                        null,
+                        null,
+                        "",
+                        side.get(i).abjad(),
                         surface.toString()));
                 i += span;
                 continue;
@@ -340,8 +352,8 @@ final class NameScorer {
             if (!joinable(next) && !legalFormTail) {
                 return 1;
             }
-            boolean fuzzy = !legalFormTail && side.get(i).role() != Token.Role.INITIAL
-                    && next.role() != Token.Role.INITIAL;
+            boolean fuzzy =
+                    !legalFormTail && side.get(i).role() != Token.Role.INITIAL && next.role() != Token.Role.INITIAL;
             joinedLength += next.text().length();
             if (!anyFits(other, joinedLength, fuzzy)) {
                 continue; // no part of the other name has a length the joined parts could match
@@ -353,7 +365,9 @@ final class NameScorer {
                 if (o.text().length() == joinedLength && spells(side, i, span, o.text())) {
                     return span;
                 }
-                if (fuzzy && o.role() == Token.Role.WORD && joinedLength >= 6
+                if (fuzzy
+                        && o.role() == Token.Role.WORD
+                        && joinedLength >= 6
                         && Math.abs(o.text().length() - joinedLength) <= 2) {
                     if (candidate == null) {
                         StringBuilder sb = new StringBuilder(joinedLength);
@@ -361,7 +375,14 @@ final class NameScorer {
                             sb.append(side.get(p).text());
                         }
                         joined = sb.toString();
-                        candidate = new Token(joined, Token.Role.WORD, null, null, "", side.get(i).abjad(), joined);
+                        candidate = new Token(
+                                joined,
+                                Token.Role.WORD,
+                                null,
+                                null,
+                                "",
+                                side.get(i).abjad(),
+                                joined);
                     }
                     if (TokenSimilarity.similarity(candidate, o) >= 0.85) {
                         return span;
@@ -423,8 +444,16 @@ final class NameScorer {
         return descents > 1 || (descents == 1 && seq[len - 1] > seq[0]);
     }
 
-    private static String alignment(List<Token> qt, List<Token> ct, int[] pairOfQ, boolean[] usedC, double[] sims,
-                                    int m, double score, double queryShare, double listedShare) {
+    private static String alignment(
+            List<Token> qt,
+            List<Token> ct,
+            int[] pairOfQ,
+            boolean[] usedC,
+            double[] sims,
+            int m,
+            double score,
+            double queryShare,
+            double listedShare) {
         StringBuilder sb = new StringBuilder("token alignment ");
         sb.append(String.format(Locale.ROOT, "%.2f", score)).append(':');
         for (int i = 0; i < qt.size(); i++) {
@@ -436,20 +465,29 @@ final class NameScorer {
                 sb.append(' ').append(t.surface()).append(s == 1.0 ? "=" : "~").append(c.surface());
                 sb.append(String.format(Locale.ROOT, " %.2f", s));
                 if (t.role() != Token.Role.WORD) {
-                    sb.append(" (").append(t.role().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    sb.append(" (")
+                            .append(t.role().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                             .append(String.format(Locale.ROOT, ", weight %.1f)", (t.weight() + c.weight()) / 2));
                 }
                 sb.append(';');
             } else {
-                sb.append(String.format(Locale.ROOT, " query '%s' unmatched (weight %.1f x %.1f);", t.surface(),
-                        t.weight(), queryShare));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        " query '%s' unmatched (weight %.1f x %.1f);",
+                        t.surface(),
+                        t.weight(),
+                        queryShare));
             }
         }
         for (int j = 0; j < ct.size(); j++) {
             if (!usedC[j]) {
                 Token t = ct.get(j);
-                sb.append(String.format(Locale.ROOT, " listed '%s' unmatched (weight %.1f x %.1f);", t.surface(),
-                        t.weight(), listedShare));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        " listed '%s' unmatched (weight %.1f x %.1f);",
+                        t.surface(),
+                        t.weight(),
+                        listedShare));
             }
         }
         sb.setLength(sb.length() - 1);

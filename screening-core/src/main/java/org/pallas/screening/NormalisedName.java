@@ -13,5 +13,4 @@ import java.util.List;
  * @param script   the dominant script of the raw name
  * @param homoglyphs whether Latin words contained look-alike letters of another script
  */
-record NormalisedName(String raw, String key, String original, List<Token> tokens, String script, boolean homoglyphs) {
-}
+record NormalisedName(String raw, String key, String original, List<Token> tokens, String script, boolean homoglyphs) {}

@@ -38,7 +38,8 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
         if (!m.matches()) {
             throw new IllegalArgumentException("not a date of the form YYYY[-MM[-DD]]: '" + text + "'");
         }
-        return new PartialDate(Integer.parseInt(m.group(1)),
+        return new PartialDate(
+                Integer.parseInt(m.group(1)),
                 m.group(2) == null ? null : Integer.parseInt(m.group(2)),
                 m.group(3) == null ? null : Integer.parseInt(m.group(3)));
     }
@@ -80,6 +81,8 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
         if (month == null) {
             return String.valueOf(year);
         }
-        return day == null ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+        return day == null
+                ? String.format("%04d-%02d", year, month)
+                : String.format("%04d-%02d-%02d", year, month, day);
     }
 }

@@ -9,11 +9,9 @@ import java.util.Locale;
  */
 final class Qualifiers {
     /** The adjusted score and how many qualifiers confirmed the match (for ordering ties). */
-    record Outcome(double score, int confirmations) {
-    }
+    record Outcome(double score, int confirmations) {}
 
-    private Qualifiers() {
-    }
+    private Qualifiers() {}
 
     static Outcome apply(double nameScore, ScreeningQuery q, ListEntry e, ScoringConfig c, List<String> explain) {
         double score = nameScore;
@@ -25,7 +23,11 @@ final class Qualifiers {
                 note(explain, "country %s is among the listed %s: %+.2f", q.country(), e.countries(), c.countryMatch());
             } else {
                 score += c.countryMismatch();
-                note(explain, "country %s is not among the listed %s: %+.2f", q.country(), e.countries(),
+                note(
+                        explain,
+                        "country %s is not among the listed %s: %+.2f",
+                        q.country(),
+                        e.countries(),
                         c.countryMismatch());
             }
         }
@@ -41,15 +43,27 @@ final class Qualifiers {
             } else if (compatible) {
                 score += c.birthDateCompatible();
                 confirmations++;
-                note(explain, "birth date %s agrees with listed %s as far as known: %+.2f", d, e.birthDates(),
+                note(
+                        explain,
+                        "birth date %s agrees with listed %s as far as known: %+.2f",
+                        d,
+                        e.birthDates(),
                         c.birthDateCompatible());
             } else if (sameYear) {
                 score += c.birthDayMismatch();
-                note(explain, "birth date %s has the listed year but contradicts month or day %s: %+.2f", d,
-                        e.birthDates(), c.birthDayMismatch());
+                note(
+                        explain,
+                        "birth date %s has the listed year but contradicts month or day %s: %+.2f",
+                        d,
+                        e.birthDates(),
+                        c.birthDayMismatch());
             } else {
                 score += c.birthYearMismatch();
-                note(explain, "birth year %d contradicts the listed %s: %+.2f", d.year(), e.birthDates(),
+                note(
+                        explain,
+                        "birth year %d contradicts the listed %s: %+.2f",
+                        d.year(),
+                        e.birthDates(),
                         c.birthYearMismatch());
             }
         }
@@ -65,8 +79,12 @@ final class Qualifiers {
                 confirmations++;
                 if (id.strong()) {
                     if (score < c.strongIdentifierScore()) {
-                        note(explain, "%s %s matches exactly (strong identifier): score raised to %.2f", id.type(),
-                                id.value(), c.strongIdentifierScore());
+                        note(
+                                explain,
+                                "%s %s matches exactly (strong identifier): score raised to %.2f",
+                                id.type(),
+                                id.value(),
+                                c.strongIdentifierScore());
                         score = c.strongIdentifierScore();
                     } else {
                         note(explain, "%s %s matches exactly (strong identifier)", id.type(), id.value());

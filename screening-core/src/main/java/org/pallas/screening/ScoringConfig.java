@@ -27,16 +27,33 @@ package org.pallas.screening;
  * @param identifierMatch       added when a weaker identifier agrees
  * @param candidates            names scored per query after index retrieval
  */
-public record ScoringConfig(double alertThreshold, double reportFloor, double unmatchedQueryWeight,
-                            double unmatchedListedWeight, double extraPartWeight, double numberMismatchFactor, double initialsOnlyCap, double orderPenaltyFactor,
-                            double weakAliasScore, double weakOneWordAliasScore, double commonNameFactor, int commonNameCount, double countryMatch, double countryMismatch, double birthDateDay,
-                            double birthDateCompatible, double birthYearMismatch, double birthDayMismatch,
-                            double strongIdentifierScore, double identifierMatch, int candidates) {
+public record ScoringConfig(
+        double alertThreshold,
+        double reportFloor,
+        double unmatchedQueryWeight,
+        double unmatchedListedWeight,
+        double extraPartWeight,
+        double numberMismatchFactor,
+        double initialsOnlyCap,
+        double orderPenaltyFactor,
+        double weakAliasScore,
+        double weakOneWordAliasScore,
+        double commonNameFactor,
+        int commonNameCount,
+        double countryMatch,
+        double countryMismatch,
+        double birthDateDay,
+        double birthDateCompatible,
+        double birthYearMismatch,
+        double birthDayMismatch,
+        double strongIdentifierScore,
+        double identifierMatch,
+        int candidates) {
 
     public ScoringConfig {
         if (alertThreshold <= 0 || alertThreshold > 1 || reportFloor < 0 || reportFloor > alertThreshold) {
-            throw new IllegalArgumentException("need 0 <= reportFloor <= alertThreshold <= 1, got " + reportFloor
-                    + " and " + alertThreshold);
+            throw new IllegalArgumentException(
+                    "need 0 <= reportFloor <= alertThreshold <= 1, got " + reportFloor + " and " + alertThreshold);
         }
         if (candidates < 1) {
             throw new IllegalArgumentException("candidates must be positive");
@@ -45,14 +62,33 @@ public record ScoringConfig(double alertThreshold, double reportFloor, double un
 
     /** The calibrated defaults (see docs/screening-evaluation.md). */
     public static ScoringConfig defaults() {
-        return new ScoringConfig(0.80, 0.50, 0.5, 0.3, 0.2, 0.5, 0.6, 0.75, 0.85, 0.70, 0.90, 150, 0.03, -0.15, 0.05, 0.02, -0.15, -0.10,
+        return new ScoringConfig(
+                0.80, 0.50, 0.5, 0.3, 0.2, 0.5, 0.6, 0.75, 0.85, 0.70, 0.90, 150, 0.03, -0.15, 0.05, 0.02, -0.15, -0.10,
                 0.95, 0.10, 120);
     }
 
     public ScoringConfig withAlertThreshold(double threshold) {
-        return new ScoringConfig(threshold, Math.min(reportFloor, threshold), unmatchedQueryWeight,
-                unmatchedListedWeight, extraPartWeight, numberMismatchFactor, initialsOnlyCap, orderPenaltyFactor, weakAliasScore, weakOneWordAliasScore, commonNameFactor, commonNameCount, countryMatch,
-                countryMismatch, birthDateDay, birthDateCompatible, birthYearMismatch, birthDayMismatch,
-                strongIdentifierScore, identifierMatch, candidates);
+        return new ScoringConfig(
+                threshold,
+                Math.min(reportFloor, threshold),
+                unmatchedQueryWeight,
+                unmatchedListedWeight,
+                extraPartWeight,
+                numberMismatchFactor,
+                initialsOnlyCap,
+                orderPenaltyFactor,
+                weakAliasScore,
+                weakOneWordAliasScore,
+                commonNameFactor,
+                commonNameCount,
+                countryMatch,
+                countryMismatch,
+                birthDateDay,
+                birthDateCompatible,
+                birthYearMismatch,
+                birthDayMismatch,
+                strongIdentifierScore,
+                identifierMatch,
+                candidates);
     }
 }

@@ -56,6 +56,7 @@ public final class ScreeningIndex {
         final int[] bestTouched;
         /** 1 + the slot of an entry among this query's scored entries, 0 if none (reset after each query). */
         final int[] slotOfEntry;
+
         int[] slotEntry = new int[256];
         int[] slotName = new int[256];
         double[] slotScore = new double[256];
@@ -240,15 +241,18 @@ public final class ScreeningIndex {
             sc.slotOfEntry[slotEntry[k]] = 0;
         }
         List<int[]> byIdentifier = new ArrayList<>();
-        for (String form : query.identifiers().stream().flatMap(g -> Identifier.comparableForms(g).stream()).toList()) {
+        for (String form : query.identifiers().stream()
+                .flatMap(g -> Identifier.comparableForms(g).stream())
+                .toList()) {
             for (int e : identifiers.getOrDefault(form, NONE)) {
-                if (!contains(slotEntry, e) && !containsEntry(byIdentifier, e) && query.kind().admits(entries[e].kind())) {
+                if (!contains(slotEntry, e)
+                        && !containsEntry(byIdentifier, e)
+                        && query.kind().admits(entries[e].kind())) {
                     byIdentifier.add(new int[] {e, bestNameOf(q, e)});
                 }
             }
         }
-        record Scored(int entry, int name, double nameScore, double score, int confirmations) {
-        }
+        record Scored(int entry, int name, double nameScore, double score, int confirmations) {}
         List<Scored> scored = new ArrayList<>();
         for (int k = 0; k < found + byIdentifier.size(); k++) {
             int e = k < found ? slotEntry[k] : byIdentifier.get(k - found)[0];
@@ -259,7 +263,8 @@ public final class ScreeningIndex {
                 scored.add(new Scored(e, n, nameScore, o.score(), o.confirmations()));
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+        scored.sort(Comparator.comparingDouble(Scored::score)
+                .reversed()
                 .thenComparing(Comparator.comparingInt(Scored::confirmations).reversed())
                 .thenComparing(s -> entries[s.entry()].source())
                 .thenComparing(s -> entries[s.entry()].id()));
@@ -270,10 +275,21 @@ public final class ScreeningIndex {
             nameScore(q, s.name(), entry, explanation);
             Qualifiers.apply(s.nameScore(), query, entry, config, explanation); // renders the qualifier steps
             boolean alert = s.score() >= config.alertThreshold();
-            explanation.add(String.format(Locale.ROOT, "score %.3f %s alert threshold %.2f", s.score(),
-                    alert ? ">=" : "<", config.alertThreshold()));
-            matches.add(new ScreeningMatch(entry.id(), entry.source(), entry.primaryName().value(),
-                    names[s.name()].value(), s.score(), alert, explanation, entry));
+            explanation.add(String.format(
+                    Locale.ROOT,
+                    "score %.3f %s alert threshold %.2f",
+                    s.score(),
+                    alert ? ">=" : "<",
+                    config.alertThreshold()));
+            matches.add(new ScreeningMatch(
+                    entry.id(),
+                    entry.source(),
+                    entry.primaryName().value(),
+                    names[s.name()].value(),
+                    s.score(),
+                    alert,
+                    explanation,
+                    entry));
         }
         return new ScreeningResult(listVersions, matches);
     }
@@ -320,16 +336,23 @@ public final class ScreeningIndex {
             boolean oneWord = contentWords(c) < 2;
             double score = oneWord ? config.weakOneWordAliasScore() : config.weakAliasScore();
             if (explanation != null) {
-                explanation.add(exact
-                        ? String.format(Locale.ROOT, "weak alias '%s' matches exactly: %.2f (weak aliases match only exactly%s)",
-                                listed.value(), score, oneWord ? "; a one-word weak alias does not alert on its own" : "")
-                        : "weak alias '" + listed.value() + "' does not match exactly: 0 (weak aliases match only exactly)");
+                explanation.add(
+                        exact
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "weak alias '%s' matches exactly: %.2f (weak aliases match only exactly%s)",
+                                        listed.value(),
+                                        score,
+                                        oneWord ? "; a one-word weak alias does not alert on its own" : "")
+                                : "weak alias '" + listed.value()
+                                        + "' does not match exactly: 0 (weak aliases match only exactly)");
             }
             return exact ? score : 0.0;
         }
         if (explanation != null) {
-            explanation.add("name '" + q.raw() + "' against listed " + (listed.former() ? "former name" : "name")
-                    + " '" + listed.value() + "'" + (q.homoglyphs() ? " (query mixes look-alike letters of two scripts)" : ""));
+            explanation.add("name '" + q.raw() + "' against listed " + (listed.former() ? "former name" : "name") + " '"
+                    + listed.value() + "'"
+                    + (q.homoglyphs() ? " (query mixes look-alike letters of two scripts)" : ""));
         }
         double score = NameScorer.score(q, c, entry.kind(), config, explanation);
         if (score < 1.0 && score >= config.reportFloor() && commonWordsOnly(q)) {
@@ -337,9 +360,12 @@ public final class ScreeningIndex {
             // words that hundreds of listed names share is weak evidence (OFAC's common-name guidance).
             score *= config.commonNameFactor();
             if (explanation != null) {
-                explanation.add(String.format(Locale.ROOT,
+                explanation.add(String.format(
+                        Locale.ROOT,
                         "every word of the query is common in the lists (each in %d or more listed names) and the "
-                                + "match is partial: x %.2f", config.commonNameCount(), config.commonNameFactor()));
+                                + "match is partial: x %.2f",
+                        config.commonNameCount(),
+                        config.commonNameFactor()));
             }
         }
         return score;
@@ -446,7 +472,12 @@ public final class ScreeningIndex {
         // A part found exactly needs no typo search: its spelling variants share its phonetic key.
         if (exact == null && t.text().length() >= 4) {
             List<String> grams = trigramsOf(t.text());
-            int needed = Math.max(1, grams.size() - 3 * (int) Math.ceil(TokenSimilarity.budget(t.text().length())));
+            int needed = Math.max(
+                    1,
+                    grams.size()
+                            - 3
+                                    * (int) Math.ceil(
+                                            TokenSimilarity.budget(t.text().length())));
             int touched = 0;
             for (String g : grams) {
                 for (int v : trigrams.getOrDefault(g, NONE)) {
@@ -458,7 +489,8 @@ public final class ScreeningIndex {
             int maxLengthGap = (int) Math.ceil(TokenSimilarity.budget(t.text().length()));
             for (int k = 0; k < touched; k++) {
                 int v = s.trigramTouched[k];
-                if (s.trigramCount[v] >= needed && Math.abs(vocab[v].length() - t.text().length()) <= maxLengthGap) {
+                if (s.trigramCount[v] >= needed
+                        && Math.abs(vocab[v].length() - t.text().length()) <= maxLengthGap) {
                     double sim = TokenSimilarity.words(t.text(), vocab[v]);
                     if (sim > 0) {
                         found = offer(s, found, v, (float) sim);

@@ -14,8 +14,15 @@ import java.util.List;
  * @param explanation the steps that produced the score, in words
  * @param entry       the entry itself
  */
-public record ScreeningMatch(String entryId, String source, String listedName, String matchedName, double score,
-                             boolean alert, List<String> explanation, ListEntry entry) {
+public record ScreeningMatch(
+        String entryId,
+        String source,
+        String listedName,
+        String matchedName,
+        double score,
+        boolean alert,
+        List<String> explanation,
+        ListEntry entry) {
     public ScreeningMatch {
         explanation = List.copyOf(explanation);
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param identifiers passport, registration, tax, IMO, LEI ... numbers as given, any formatting
  * @param limit       the number of matches to return, 1 to 100
  */
-public record ScreeningQuery(String name, EntryKind kind, String country, PartialDate birthDate,
-                             List<String> identifiers, int limit) {
+public record ScreeningQuery(
+        String name, EntryKind kind, String country, PartialDate birthDate, List<String> identifiers, int limit) {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
 

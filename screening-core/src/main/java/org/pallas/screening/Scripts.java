@@ -4,8 +4,7 @@ import com.ibm.icu.lang.UScript;
 
 /** Finds the dominant script of a string (the script with the most letters). */
 final class Scripts {
-    private Scripts() {
-    }
+    private Scripts() {}
 
     static String dominant(String text) {
         boolean latinOnly = true;

@@ -15,7 +15,14 @@ record Token(String text, Role role, String symbol, String generic, String phone
 
     /** The kinds of name part, with the weight each carries in the alignment score. */
     enum Role {
-        WORD(1.0), NUMBER(1.3), LEGAL_FORM(0.3), ORG_TERM(0.5), STOP_WORD(0.3), PARTICLE(0.5), INITIAL(0.5), PATRONYMIC(0.5);
+        WORD(1.0),
+        NUMBER(1.3),
+        LEGAL_FORM(0.3),
+        ORG_TERM(0.5),
+        STOP_WORD(0.3),
+        PARTICLE(0.5),
+        INITIAL(0.5),
+        PATRONYMIC(0.5);
 
         final double weight;
 

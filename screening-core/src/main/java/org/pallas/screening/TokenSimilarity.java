@@ -28,8 +28,7 @@ final class TokenSimilarity {
         METAPHONE.setMaxCodeLen(8);
     }
 
-    private TokenSimilarity() {
-    }
+    private TokenSimilarity() {}
 
     /** The Double Metaphone key of an ASCII word ("" if none). */
     static String phonetic(String w) {
@@ -68,10 +67,16 @@ final class TokenSimilarity {
         if (squeezed(a.text()).equals(squeezed(b.text()))) {
             return DOUBLED; // doubled letters are a spelling variant: Nadella / Nadela, Joonng / Jong
         }
-        if (s < SOUNDS_ALIKE && !a.phonetic().isEmpty() && a.phonetic().equals(b.phonetic())
-                && a.text().charAt(0) == b.text().charAt(0) && Math.abs(a.text().length() - b.text().length()) <= 1
+        if (s < SOUNDS_ALIKE
+                && !a.phonetic().isEmpty()
+                && a.phonetic().equals(b.phonetic())
+                && a.text().charAt(0) == b.text().charAt(0)
+                && Math.abs(a.text().length() - b.text().length()) <= 1
                 && Math.min(a.text().length(), b.text().length()) >= 5
-                && 1.0 - distance(a.text(), b.text()) / Math.max(a.text().length(), b.text().length()) >= 0.5) {
+                && 1.0
+                                - distance(a.text(), b.text())
+                                        / Math.max(a.text().length(), b.text().length())
+                        >= 0.5) {
             // same Double Metaphone key, first letter and length within one, five letters or more, and at most
             // half the letters differ:
             // a transliteration variant (Husayn / Hussein). The edit-distance half of the test keeps

@@ -6,18 +6,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ListCatalogueInstallAllTest {
 
     private static ListVersion version(String source, LocalDate published, String... names) {
-        ImportReport.Builder report = new ImportReport.Builder(source, "PROJECT_CSV", Instant.parse("2026-01-01T00:00:00Z"));
+        ImportReport.Builder report =
+                new ImportReport.Builder(source, "PROJECT_CSV", Instant.parse("2026-01-01T00:00:00Z"));
         report.publishedOn(published);
         report.file(source + ".csv", 1, "0".repeat(64));
         List<ListEntry> entries = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            entries.add(ListEntry.builder(source, "E" + i).kind(EntryKind.ORGANISATION).name(ListedName.strong(names[i])).build());
+            entries.add(ListEntry.builder(source, "E" + i)
+                    .kind(EntryKind.ORGANISATION)
+                    .name(ListedName.strong(names[i]))
+                    .build());
         }
         return new ListVersion(source, report.build(Instant.parse("2026-01-01T00:00:01Z")), entries);
     }
@@ -36,7 +39,11 @@ class ListCatalogueInstallAllTest {
         assertThat(deltas.get("B").added()).hasSize(1);
         assertThat(catalogue.snapshot().versions()).containsOnlyKeys("A", "B");
         assertThat(catalogue.snapshot().index().entryCount()).isEqualTo(3);
-        assertThat(catalogue.snapshot().index().search(ScreeningQuery.of("Vantor Kelsing Holdings", EntryKind.ANY))
-                .matches()).anyMatch(m -> m.source().equals("B") && m.alert());
+        assertThat(catalogue
+                        .snapshot()
+                        .index()
+                        .search(ScreeningQuery.of("Vantor Kelsing Holdings", EntryKind.ANY))
+                        .matches())
+                .anyMatch(m -> m.source().equals("B") && m.alert());
     }
 }

@@ -12,16 +12,24 @@ import org.pallas.screening.importing.ListImportException;
 import org.pallas.screening.importing.ListImporter;
 
 class ListCatalogueTest {
-    private static final String HEADER = "source,entry_id,kind,name,aliases,country,program,listed_on,delisted_on,citation,remarks\n";
+    private static final String HEADER =
+            "source,entry_id,kind,name,aliases,country,program,listed_on,delisted_on,citation,remarks\n";
     private final ListImporter importer = new ListImporter(SharedData.CLOCK, ImportProgress.NONE);
 
     private ListVersion version(String rows) throws ListImportException {
-        return importer.importInputs(ListFormat.PROJECT_CSV, "NATIONAL", null,
+        return importer.importInputs(
+                ListFormat.PROJECT_CSV,
+                "NATIONAL",
+                null,
                 List.of(ListImporter.Input.of("national.csv", (HEADER + rows).getBytes(StandardCharsets.UTF_8))));
     }
 
     private static boolean alerts(ListCatalogue catalogue, String name) {
-        return catalogue.snapshot().index().search(ScreeningQuery.of(name, EntryKind.ANY)).alerted();
+        return catalogue
+                .snapshot()
+                .index()
+                .search(ScreeningQuery.of(name, EntryKind.ANY))
+                .alerted();
     }
 
     @Test
@@ -56,10 +64,17 @@ class ListCatalogueTest {
         assertThat(delta.added()).extracting(ListEntry::id).containsExactly("C");
         assertThat(delta.changed()).extracting(ListEntry::id).containsExactly("B");
         assertThat(delta.unchanged()).isEqualTo(1);
-        ScreeningIndex deltaIndex = ScreeningIndex.ofEntries(delta.toScreen(), List.of(v2.label()), ScoringConfig.defaults());
+        ScreeningIndex deltaIndex =
+                ScreeningIndex.ofEntries(delta.toScreen(), List.of(v2.label()), ScoringConfig.defaults());
         assertThat(deltaIndex.entryCount()).isEqualTo(2);
-        assertThat(deltaIndex.search(ScreeningQuery.of("Beta Sys Limited", EntryKind.ANY)).alerted()).isTrue();
-        assertThat(deltaIndex.search(ScreeningQuery.of("Alpha Trading", EntryKind.ANY)).matches()).isEmpty();
+        assertThat(deltaIndex
+                        .search(ScreeningQuery.of("Beta Sys Limited", EntryKind.ANY))
+                        .alerted())
+                .isTrue();
+        assertThat(deltaIndex
+                        .search(ScreeningQuery.of("Alpha Trading", EntryKind.ANY))
+                        .matches())
+                .isEmpty();
     }
 
     @Test
@@ -74,9 +89,18 @@ class ListCatalogueTest {
 
     @Test
     void givesEqualEntriesEqualDigestsAndDifferentOnesDifferentDigests() {
-        ListEntry a = ListEntry.builder("S", "1").name(ListedName.strong("Alpha")).country("GB").build();
-        ListEntry same = ListEntry.builder("S", "1").name(ListedName.strong("Alpha")).country("GB").build();
-        ListEntry moved = ListEntry.builder("S", "1").name(ListedName.strong("Alpha")).country("IE").build();
+        ListEntry a = ListEntry.builder("S", "1")
+                .name(ListedName.strong("Alpha"))
+                .country("GB")
+                .build();
+        ListEntry same = ListEntry.builder("S", "1")
+                .name(ListedName.strong("Alpha"))
+                .country("GB")
+                .build();
+        ListEntry moved = ListEntry.builder("S", "1")
+                .name(ListedName.strong("Alpha"))
+                .country("IE")
+                .build();
         assertThat(a.digest()).isEqualTo(same.digest()).hasSize(64).isNotEqualTo(moved.digest());
     }
 }

@@ -69,7 +69,8 @@ class NameMatcherTest {
 
     @Test
     void requiresNumbersToAgree() {
-        assertThat(matcher.score("Snow Storm 1", "Snow Storm 2", EntryKind.VESSEL)).isLessThan(0.5);
+        assertThat(matcher.score("Snow Storm 1", "Snow Storm 2", EntryKind.VESSEL))
+                .isLessThan(0.5);
         assertThat(org("11420 Corp", "Belletech Corp")).isLessThan(0.5);
         assertThat(org("KKR Fund XII", "KKR Fund XIII")).isLessThan(threshold);
         assertThat(matcher.explain("Snow Storm 1", "Snow Storm 2", EntryKind.VESSEL))
@@ -98,14 +99,28 @@ class NameMatcherTest {
     @Test
     void explainsEachAlignedPartInWords() {
         assertThat(matcher.explain("Tal J. Dilian", "DILIAN, Tal Jonathan", EntryKind.PERSON))
-                .singleElement().asString().contains("tal=tal 1.00", "j~jonathan 0.80", "dilian=dilian 1.00")
+                .singleElement()
+                .asString()
+                .contains("tal=tal 1.00", "j~jonathan 0.80", "dilian=dilian 1.00")
                 .contains("(initial, weight 0.8)");
     }
 
     @Test
     void keepsEveryScoreBetweenZeroAndOne() {
-        String[] names = {"", "A", "Al", "Ltd", "1", "Intellexa", "Владимир Путин", "金正恩", "O'Brien-Smith Jr.",
-            "The The The", "S.A.", "Ivan Ivanovich Ivanov"};
+        String[] names = {
+            "",
+            "A",
+            "Al",
+            "Ltd",
+            "1",
+            "Intellexa",
+            "Владимир Путин",
+            "金正恩",
+            "O'Brien-Smith Jr.",
+            "The The The",
+            "S.A.",
+            "Ivan Ivanovich Ivanov"
+        };
         for (String a : names) {
             for (String b : names) {
                 if (b.isEmpty()) {
@@ -153,7 +168,8 @@ class NameMatcherTest {
 
     @Test
     void doesNotLetInitialsAloneIdentifyAPerson() {
-        assertThat(person("N.N.", "Nursultan Nazarbayev")).isLessThanOrEqualTo(ScoringConfig.defaults().initialsOnlyCap());
+        assertThat(person("N.N.", "Nursultan Nazarbayev"))
+                .isLessThanOrEqualTo(ScoringConfig.defaults().initialsOnlyCap());
         assertThat(matcher.explain("N.N.", "Nursultan Nazarbayev", EntryKind.PERSON))
                 .anyMatch(s -> s.contains("initials only"));
     }

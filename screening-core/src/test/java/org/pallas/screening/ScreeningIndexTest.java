@@ -13,7 +13,9 @@ class ScreeningIndexTest {
     private static final ScoringConfig CONFIG = ScoringConfig.defaults();
 
     private static ListEntry person(String id, String name, String weakAlias, String country, String dob) {
-        ListEntry.Builder b = ListEntry.builder("TEST", id).kind(EntryKind.PERSON).name(ListedName.strong(name))
+        ListEntry.Builder b = ListEntry.builder("TEST", id)
+                .kind(EntryKind.PERSON)
+                .name(ListedName.strong(name))
                 .country(country);
         if (weakAlias != null) {
             b.name(ListedName.weak(weakAlias));
@@ -27,10 +29,17 @@ class ScreeningIndexTest {
     private static final List<ListEntry> ENTRIES = List.of(
             person("P1", "DILIAN, Tal Jonathan", "The Founder", "IL", "1961-08-21"),
             person("P2", "PETROV, Aleksandr", "Sasha", "RU", "1970"),
-            ListEntry.builder("TEST", "O1").kind(EntryKind.ORGANISATION).name(ListedName.strong("Intellexa S.A."))
-                    .country("GR").identifier(new Identifier("Tax ID No.", "801326153", "GR")).build(),
-            ListEntry.builder("TEST", "V1").kind(EntryKind.VESSEL).name(ListedName.strong("EBANO"))
-                    .identifier(new Identifier("IMO", "7406784", null)).build());
+            ListEntry.builder("TEST", "O1")
+                    .kind(EntryKind.ORGANISATION)
+                    .name(ListedName.strong("Intellexa S.A."))
+                    .country("GR")
+                    .identifier(new Identifier("Tax ID No.", "801326153", "GR"))
+                    .build(),
+            ListEntry.builder("TEST", "V1")
+                    .kind(EntryKind.VESSEL)
+                    .name(ListedName.strong("EBANO"))
+                    .identifier(new Identifier("IMO", "7406784", null))
+                    .build());
 
     private final ScreeningIndex index = ScreeningIndex.ofEntries(ENTRIES, List.of("TEST@2026-01-01"), CONFIG);
 
@@ -45,20 +54,30 @@ class ScreeningIndexTest {
         ScreeningMatch m = r.matches().get(0);
         assertThat(m.entryId()).isEqualTo("P1");
         assertThat(m.alert()).isTrue();
-        assertThat(m.explanation()).anyMatch(s -> s.contains("dillian~dilian"))
-                .last().asString().contains(">= alert threshold 0.80");
+        assertThat(m.explanation())
+                .anyMatch(s -> s.contains("dillian~dilian"))
+                .last()
+                .asString()
+                .contains(">= alert threshold 0.80");
     }
 
     @Test
     void matchesWeakAliasesOnlyExactly() {
-        ScreeningIndex withAlias = ScreeningIndex.ofEntries(List.of(person("W1", "PETROV, Aleksandr", "Sasha Bely",
-                "RU", null)), List.of("TEST@1"), CONFIG);
-        ScreeningMatch exact = withAlias.search(ScreeningQuery.of("Sasha Bely", EntryKind.PERSON)).matches().get(0);
+        ScreeningIndex withAlias = ScreeningIndex.ofEntries(
+                List.of(person("W1", "PETROV, Aleksandr", "Sasha Bely", "RU", null)), List.of("TEST@1"), CONFIG);
+        ScreeningMatch exact = withAlias
+                .search(ScreeningQuery.of("Sasha Bely", EntryKind.PERSON))
+                .matches()
+                .get(0);
         assertThat(exact.score()).isEqualTo(CONFIG.weakAliasScore());
         assertThat(exact.alert()).isTrue();
         assertThat(exact.explanation()).anyMatch(s -> s.contains("weak aliases match only exactly"));
-        assertThat(withAlias.search(ScreeningQuery.of("Sasha Belyi", EntryKind.PERSON)).matches()).isEmpty();
-        assertThat(search("Sascha", EntryKind.PERSON).matches()).noneMatch(m -> m.entryId().equals("P2"));
+        assertThat(withAlias
+                        .search(ScreeningQuery.of("Sasha Belyi", EntryKind.PERSON))
+                        .matches())
+                .isEmpty();
+        assertThat(search("Sascha", EntryKind.PERSON).matches())
+                .noneMatch(m -> m.entryId().equals("P2"));
     }
 
     @Test
@@ -74,7 +93,9 @@ class ScreeningIndexTest {
     void lowersAPartialMatchWhoseWordsAreAllCommonInTheLists() {
         ListEntry target = person("C0", "Muhammad Yunis Ahmed", null, "IQ", null);
         ScreeningIndex alone = ScreeningIndex.ofEntries(List.of(target), List.of("TEST@1"), CONFIG);
-        ScreeningMatch rare = alone.search(ScreeningQuery.of("Muhammad Ahmed", EntryKind.PERSON)).matches().get(0);
+        ScreeningMatch rare = alone.search(ScreeningQuery.of("Muhammad Ahmed", EntryKind.PERSON))
+                .matches()
+                .get(0);
         assertThat(rare.alert()).isTrue();
 
         List<ListEntry> crowded = new java.util.ArrayList<>(List.of(target));
@@ -86,44 +107,61 @@ class ScreeningIndexTest {
         }
         ScreeningIndex common = ScreeningIndex.ofEntries(crowded, List.of("TEST@1"), CONFIG);
         ScreeningMatch m = common.search(ScreeningQuery.of("Muhammad Ahmed", EntryKind.PERSON)).matches().stream()
-                .filter(x -> x.entryId().equals("C0")).findFirst().orElseThrow();
-        assertThat(m.score()).isCloseTo(rare.score() * CONFIG.commonNameFactor(), org.assertj.core.api.Assertions.within(1e-9));
+                .filter(x -> x.entryId().equals("C0"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(m.score())
+                .isCloseTo(rare.score() * CONFIG.commonNameFactor(), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(m.alert()).isFalse();
         assertThat(m.explanation()).anyMatch(s -> s.contains("common in the lists"));
         // an exact match on common words is not partial and keeps its score
-        assertThat(common.search(ScreeningQuery.of("Muhammad Yunis Ahmed", EntryKind.PERSON)).matches().get(0).score())
+        assertThat(common.search(ScreeningQuery.of("Muhammad Yunis Ahmed", EntryKind.PERSON))
+                        .matches()
+                        .get(0)
+                        .score())
                 .isEqualTo(1.0);
     }
 
     @Test
     void keepsPersonsAndOrganisationsApartUnlessTheKindIsAny() {
         assertThat(search("Intellexa", EntryKind.PERSON).matches()).isEmpty();
-        assertThat(search("Intellexa", EntryKind.ANY).matches()).extracting(ScreeningMatch::entryId).containsExactly("O1");
+        assertThat(search("Intellexa", EntryKind.ANY).matches())
+                .extracting(ScreeningMatch::entryId)
+                .containsExactly("O1");
     }
 
     @Test
     void raisesAndLowersTheScoreByTheDocumentedQualifierAmounts() {
         double base = search("Tal Dilian", EntryKind.PERSON).matches().get(0).score();
-        ScreeningMatch confirmed = index.search(new ScreeningQuery("Tal Dilian", EntryKind.PERSON, "IL",
-                PartialDate.parse("1961-08-21"), List.of(), 5)).matches().get(0);
+        ScreeningMatch confirmed = index.search(new ScreeningQuery(
+                        "Tal Dilian", EntryKind.PERSON, "IL", PartialDate.parse("1961-08-21"), List.of(), 5))
+                .matches()
+                .get(0);
         assertThat(confirmed.score()).isEqualTo(Math.min(1.0, base + CONFIG.countryMatch() + CONFIG.birthDateDay()));
-        ScreeningMatch contradicted = index.search(new ScreeningQuery("Tal Dilian", EntryKind.PERSON, "FR",
-                PartialDate.parse("1975"), List.of(), 5)).matches().get(0);
-        assertThat(contradicted.score()).isEqualTo(base + CONFIG.countryMismatch() + CONFIG.birthYearMismatch(),
-                org.assertj.core.api.Assertions.within(1e-9));
+        ScreeningMatch contradicted = index.search(new ScreeningQuery(
+                        "Tal Dilian", EntryKind.PERSON, "FR", PartialDate.parse("1975"), List.of(), 5))
+                .matches()
+                .get(0);
+        assertThat(contradicted.score())
+                .isEqualTo(
+                        base + CONFIG.countryMismatch() + CONFIG.birthYearMismatch(),
+                        org.assertj.core.api.Assertions.within(1e-9));
         assertThat(contradicted.alert()).isFalse();
-        assertThat(contradicted.explanation()).anyMatch(s -> s.contains("country FR is not among the listed [IL]: -0.15"))
+        assertThat(contradicted.explanation())
+                .anyMatch(s -> s.contains("country FR is not among the listed [IL]: -0.15"))
                 .anyMatch(s -> s.contains("birth year 1975 contradicts"));
-        ScreeningMatch sameYear = index.search(new ScreeningQuery("Tal Dilian", EntryKind.PERSON, null,
-                PartialDate.parse("1961-02-01"), List.of(), 5)).matches().get(0);
-        assertThat(sameYear.score()).isEqualTo(base + CONFIG.birthDayMismatch(),
-                org.assertj.core.api.Assertions.within(1e-9));
+        ScreeningMatch sameYear = index.search(new ScreeningQuery(
+                        "Tal Dilian", EntryKind.PERSON, null, PartialDate.parse("1961-02-01"), List.of(), 5))
+                .matches()
+                .get(0);
+        assertThat(sameYear.score())
+                .isEqualTo(base + CONFIG.birthDayMismatch(), org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
     void alertsOnAStrongIdentifierAlone() {
-        ScreeningResult r = index.search(new ScreeningQuery("Totally Different Shipping", EntryKind.ANY, null, null,
-                List.of("IMO 7406784"), 5));
+        ScreeningResult r = index.search(
+                new ScreeningQuery("Totally Different Shipping", EntryKind.ANY, null, null, List.of("IMO 7406784"), 5));
         assertThat(r.matches()).singleElement().satisfies(m -> {
             assertThat(m.entryId()).isEqualTo("V1");
             assertThat(m.score()).isEqualTo(CONFIG.strongIdentifierScore());
@@ -135,12 +173,14 @@ class ScreeningIndexTest {
     @Test
     void answersConcurrentQueriesLikeSequentialOnes() throws Exception {
         List<String> names = List.of("Tal Dilian", "Intellexa SA", "Aleksandr Petrov", "Sasha", "Ebano");
-        List<List<ScreeningMatch>> expected = names.stream().map(n -> search(n, EntryKind.ANY).matches()).toList();
+        List<List<ScreeningMatch>> expected =
+                names.stream().map(n -> search(n, EntryKind.ANY).matches()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int round = 0; round < 50; round++) {
                 List<Future<List<ScreeningMatch>>> futures = names.stream()
-                        .map(n -> pool.submit(() -> search(n, EntryKind.ANY).matches())).toList();
+                        .map(n -> pool.submit(() -> search(n, EntryKind.ANY).matches()))
+                        .toList();
                 for (int i = 0; i < names.size(); i++) {
                     assertThat(futures.get(i).get()).isEqualTo(expected.get(i));
                 }
@@ -165,8 +205,8 @@ class ScreeningIndexTest {
         ListEntry twinA = person("T1", "Ivan Ivanov", null, "RU", "1980-01-01");
         ListEntry twinB = person("T2", "Ivan Ivanov", null, "RU", "1990-05-05");
         ScreeningIndex twins = ScreeningIndex.ofEntries(List.of(twinB, twinA), List.of(), CONFIG);
-        ScreeningResult r = twins.search(new ScreeningQuery("Ivan Ivanov", EntryKind.PERSON, "RU",
-                PartialDate.parse("1980-01-01"), List.of(), 5));
+        ScreeningResult r = twins.search(new ScreeningQuery(
+                "Ivan Ivanov", EntryKind.PERSON, "RU", PartialDate.parse("1980-01-01"), List.of(), 5));
         assertThat(r.matches()).extracting(ScreeningMatch::entryId).containsExactly("T1", "T2");
     }
 }

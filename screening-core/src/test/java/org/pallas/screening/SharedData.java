@@ -17,12 +17,13 @@ public final class SharedData {
     private static List<ListVersion> versions;
     private static ScreeningIndex index;
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The checkout: Surefire sets {@code pallas.checkout}; otherwise the parent of the module directory. */
     static Path checkout() {
-        return Path.of(System.getProperty("pallas.checkout", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("pallas.checkout", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The lists the tests use but the server does not ship (2021 SDN extract, FtM sample). */
@@ -58,6 +59,9 @@ public final class SharedData {
     }
 
     public static ListVersion bundled(String source) throws Exception {
-        return bundled().stream().filter(v -> v.source().equals(source)).findFirst().orElseThrow();
+        return bundled().stream()
+                .filter(v -> v.source().equals(source))
+                .findFirst()
+                .orElseThrow();
     }
 }

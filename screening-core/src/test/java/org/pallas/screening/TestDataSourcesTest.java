@@ -19,13 +19,15 @@ class TestDataSourcesTest {
         String sources = Files.readString(folder.resolve("SOURCES.md"));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("SOURCES.md"))
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals("SOURCES.md"))
                     .toList();
         }
         assertThat(files).hasSize(12);
         for (Path f : files) {
             String name = folder.relativize(f).toString().replace('\\', '/');
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+            String sha256 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
             assertThat(sources).as(name).contains(sha256 + "  " + name);
         }
     }

@@ -22,20 +22,31 @@ class TransliterationMemoTest {
         Transliterator toLatin = Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
         Transliterator toAscii = Transliterator.getInstance("Latin-ASCII");
         // the synthetic negatives' non-ASCII names are extracted once (SOURCES.md): the ASCII rest is skipped below
-        List<String> names = new ArrayList<>(Files.readAllLines(SharedData.eval("yente_negatives_non_ascii_names.txt")));
+        List<String> names =
+                new ArrayList<>(Files.readAllLines(SharedData.eval("yente_negatives_non_ascii_names.txt")));
         for (String file : List.of("yente_positives_un_sc_untreated.csv", "yente_positives_un_sc_treated_typos.csv")) {
             Screenings.people(SharedData.eval(file), 1).forEach(p -> names.add(p.fullName()));
         }
-        names.addAll(List.of("Владимир Владимирович Путин", "Євген Прігожин", "习近平", "김정은", "山田 太郎",
-                "Αλέξανδρος Παπαδόπουλος", "משה דוד", "สมชาย", "ហ៊ុន ម៉ាណែត", "Álvarez  Núñez\tØstergaard"));
+        names.addAll(List.of(
+                "Владимир Владимирович Путин",
+                "Євген Прігожин",
+                "习近平",
+                "김정은",
+                "山田 太郎",
+                "Αλέξανδρος Παπαδόπουλος",
+                "משה דוד",
+                "สมชาย",
+                "ហ៊ុន ម៉ាណែត",
+                "Álvarez  Núñez\tØstergaard"));
         int compared = 0;
         for (String raw : names) {
             String nfkc = Normalizer.normalize(raw, Normalizer.Form.NFKC);
             if (nfkc.chars().allMatch(c -> c < 0x80)) {
                 continue;
             }
-            boolean nonLatin = nfkc.codePoints().anyMatch(c -> Character.isLetter(c)
-                    && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN);
+            boolean nonLatin = nfkc.codePoints()
+                    .anyMatch(c ->
+                            Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN);
             String whole = (nonLatin ? toLatin : toAscii).transliterate(nfkc);
             assertEquals(whole, NameNormaliser.transliterate(nfkc, nonLatin), raw);
             assertEquals(whole, NameNormaliser.transliterate(nfkc, nonLatin), raw + " (from the memo)");

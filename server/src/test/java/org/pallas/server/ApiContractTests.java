@@ -43,11 +43,20 @@ class ApiContractTests {
     private static final String NOBODYS = "00000000-0000-4000-8000-000000000000";
     private static final String EXPORTER = "northbridge.lee";
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired Users users;
-    @Autowired JsonMapper json;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    JsonMapper json;
 
     private TestCast cast;
     private JsonNode doc;
@@ -59,18 +68,25 @@ class ApiContractTests {
         }
 
         JsonNode example() {
-            return spec.path("requestBody").path("content").path(MediaType.APPLICATION_JSON_VALUE).path("example");
+            return spec.path("requestBody")
+                    .path("content")
+                    .path(MediaType.APPLICATION_JSON_VALUE)
+                    .path("example");
         }
 
         JsonNode bodySchema() {
-            return spec.path("requestBody").path("content").path(MediaType.APPLICATION_JSON_VALUE).path("schema");
+            return spec.path("requestBody")
+                    .path("content")
+                    .path(MediaType.APPLICATION_JSON_VALUE)
+                    .path("schema");
         }
     }
 
     @BeforeEach
     void readTheDocument() throws Exception {
         cast = new TestCast(jdbc, tokens);
-        doc = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+        doc = json.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
         strictComponents = (ObjectNode) doc.path("components").deepCopy();
         forbidUndocumentedFields(strictComponents);
     }
@@ -111,17 +127,29 @@ class ApiContractTests {
     @Test
     void anApplicationsPartiesAndProductsAreDocumentedWithTheFieldsTheServerReads() {
         JsonNode schemas = doc.path("components").path("schemas");
-        assertThat(schemas.path("LicensingParty").path("properties").propertyNames()).containsExactlyInAnyOrder(
-                "partyId", "role", "name", "countryCode", "address", "endUserType", "agencyOrUnit");
-        assertThat(schemas.path("LicensingProduct").path("properties").propertyNames()).containsExactlyInAnyOrder(
-                "productId", "name", "classification", "controlEntries");
-        assertThat(schemas.path("ApplicationDetails").path("properties").path("parties").path("items").path("$ref")
-                .asString()).isEqualTo("#/components/schemas/LicensingParty");
-        assertThat(schemas.path("PolicyParty").path("properties").propertyNames()).contains("country", "agency");
+        assertThat(schemas.path("LicensingParty").path("properties").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "partyId", "role", "name", "countryCode", "address", "endUserType", "agencyOrUnit");
+        assertThat(schemas.path("LicensingProduct").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("productId", "name", "classification", "controlEntries");
+        assertThat(schemas.path("ApplicationDetails")
+                        .path("properties")
+                        .path("parties")
+                        .path("items")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/LicensingParty");
+        assertThat(schemas.path("PolicyParty").path("properties").propertyNames())
+                .contains("country", "agency");
         assertThat(schemas.path("QuantityModel").path("required").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("seats", "concurrentTargets", "deployments", "updateAndSupportMonths");
-        assertThat(schemas.path("DraftRequest").path("properties").path("endUseCategory").path("enum").valueStream()
-                .map(JsonNode::asString)).contains("PENETRATION_TESTING", "INTELLIGENCE");
+        assertThat(schemas.path("DraftRequest")
+                        .path("properties")
+                        .path("endUseCategory")
+                        .path("enum")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .contains("PENETRATION_TESTING", "INTELLIGENCE");
     }
 
     @Test
@@ -161,8 +189,17 @@ class ApiContractTests {
             body.put("colour", "blue");
             MockHttpServletResponse response = send(op, fixture, body.toString());
             JsonNode problem = json.readTree(response.getContentAsString());
-            if (response.getStatus() != 400 || !problem.path("errors").path(0).path("field").asString("").equals("colour")
-                    || !problem.path("errors").path(0).path("message").asString("").startsWith("Unknown field 'colour'")) {
+            if (response.getStatus() != 400
+                    || !problem.path("errors")
+                            .path(0)
+                            .path("field")
+                            .asString("")
+                            .equals("colour")
+                    || !problem.path("errors")
+                            .path(0)
+                            .path("message")
+                            .asString("")
+                            .startsWith("Unknown field 'colour'")) {
                 problems.add(op.key() + " -> " + response.getStatus() + " " + response.getContentAsString());
             }
         }
@@ -184,8 +221,10 @@ class ApiContractTests {
             }
             Operation op = new Operation("get", path.getKey(), get);
             for (String who : List.of(EXPORTER, "caseworker", "auditor")) {
-                MockHttpServletResponse response = mvc.perform(request(HttpMethod.GET, op.path())
-                        .header("Authorization", "Bearer " + cast.token(who))).andReturn().getResponse();
+                MockHttpServletResponse response = mvc.perform(
+                                request(HttpMethod.GET, op.path()).header("Authorization", "Bearer " + cast.token(who)))
+                        .andReturn()
+                        .getResponse();
                 if (!get.path("responses").has(String.valueOf(response.getStatus()))) {
                     problems.add(op.key() + " as " + who + " -> undocumented " + response.getStatus());
                 }
@@ -206,15 +245,23 @@ class ApiContractTests {
 
         Fixture() throws Exception {
             String admin = "admin";
-            ids.put("/api/v1/organisations/{id}", created("POST", "/api/v1/organisations", admin,
-                    "{\"name\":\"Contract " + UUID.randomUUID() + "\",\"kind\":\"EXPORTER\"}"));
+            ids.put(
+                    "/api/v1/organisations/{id}",
+                    created(
+                            "POST",
+                            "/api/v1/organisations",
+                            admin,
+                            "{\"name\":\"Contract " + UUID.randomUUID() + "\",\"kind\":\"EXPORTER\"}"));
             ids.put("/api/v1/users/{id}", cast.userId(username).toString());
-            ids.put("/api/v1/screening/parties/{id}", created("POST", "/api/v1/screening/parties", EXPORTER,
-                    "{\"name\":\"Contract party\"}"));
-            ids.put("/api/v1/products/{id}", created("POST", "/api/v1/products", EXPORTER,
-                    "{\"name\":\"Contract product\",\"answers\":{}}"));
-            ids.put("/api/v1/applications/{id}", created("POST", "/api/v1/applications", EXPORTER,
-                    "{\"type\":\"INDIVIDUAL\"}"));
+            ids.put(
+                    "/api/v1/screening/parties/{id}",
+                    created("POST", "/api/v1/screening/parties", EXPORTER, "{\"name\":\"Contract party\"}"));
+            ids.put(
+                    "/api/v1/products/{id}",
+                    created("POST", "/api/v1/products", EXPORTER, "{\"name\":\"Contract product\",\"answers\":{}}"));
+            ids.put(
+                    "/api/v1/applications/{id}",
+                    created("POST", "/api/v1/applications", EXPORTER, "{\"type\":\"INDIVIDUAL\"}"));
             // Demo alerts, licences, registrations and classification requests are shared: unknown ids (404).
             ids.put("/api/v1/screening/alerts/{id}", NOBODYS);
             ids.put("/api/v1/classification-requests/{id}", NOBODYS);
@@ -227,9 +274,12 @@ class ApiContractTests {
             if (!template.contains("{")) {
                 return template;
             }
-            return ids.entrySet().stream().filter(e -> template.startsWith(e.getKey()))
-                    .map(e -> e.getKey().replaceFirst("\\{\\w+}", e.getValue()) + template.substring(e.getKey().length()))
-                    .findFirst().orElseThrow(() -> new AssertionError("No id for " + template + ": add it to the Fixture"));
+            return ids.entrySet().stream()
+                    .filter(e -> template.startsWith(e.getKey()))
+                    .map(e -> e.getKey().replaceFirst("\\{\\w+}", e.getValue())
+                            + template.substring(e.getKey().length()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No id for " + template + ": add it to the Fixture"));
         }
 
         String sender(Operation op) {
@@ -242,8 +292,10 @@ class ApiContractTests {
             if (op.path().startsWith("/api/v1/organisations") || op.path().startsWith("/api/v1/users")) {
                 return "admin";
             }
-            if (op.path().startsWith("/api/v1/screening/alerts") || op.path().startsWith("/api/v1/classification-requests")
-                    || op.path().startsWith("/api/v1/rulebook") || op.path().equals("/api/v1/screening/search")) {
+            if (op.path().startsWith("/api/v1/screening/alerts")
+                    || op.path().startsWith("/api/v1/classification-requests")
+                    || op.path().startsWith("/api/v1/rulebook")
+                    || op.path().equals("/api/v1/screening/search")) {
                 return "caseworker";
             }
             return EXPORTER;
@@ -251,16 +303,23 @@ class ApiContractTests {
 
         private String created(String method, String path, String who, String body) throws Exception {
             MockHttpServletResponse response = mvc.perform(request(HttpMethod.valueOf(method), path)
-                    .contentType(MediaType.APPLICATION_JSON).content(body)
-                    .header("Authorization", "Bearer " + cast.token(who))).andReturn().getResponse();
-            assertThat(response.getStatus()).as(path + " " + response.getContentAsString()).isBetween(200, 201);
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body)
+                            .header("Authorization", "Bearer " + cast.token(who)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus())
+                    .as(path + " " + response.getContentAsString())
+                    .isBetween(200, 201);
             return json.readTree(response.getContentAsString()).path("id").asString();
         }
     }
 
     private MockHttpServletResponse send(Operation op, Fixture fixture, String body) throws Exception {
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(op.method().toUpperCase(java.util.Locale.ROOT)),
-                fixture.path(op.path())).contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder request = request(
+                        HttpMethod.valueOf(op.method().toUpperCase(java.util.Locale.ROOT)), fixture.path(op.path()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         String who = fixture.sender(op);
         if (who != null) {
             request.header("Authorization", "Bearer " + cast.token(who));
@@ -283,29 +342,40 @@ class ApiContractTests {
 
     /** The answer against the schema documented for its status and content type. */
     private List<String> responseViolations(Operation op, MockHttpServletResponse response) throws Exception {
-        JsonNode documented = op.spec().path("responses").path(String.valueOf(response.getStatus())).path("content");
-        String type = response.getContentType() == null ? null : MediaType.parseMediaType(response.getContentType())
-                .getType() + "/" + MediaType.parseMediaType(response.getContentType()).getSubtype();
+        JsonNode documented = op.spec()
+                .path("responses")
+                .path(String.valueOf(response.getStatus()))
+                .path("content");
+        String type = response.getContentType() == null
+                ? null
+                : MediaType.parseMediaType(response.getContentType()).getType() + "/"
+                        + MediaType.parseMediaType(response.getContentType()).getSubtype();
         if (response.getContentAsString().isEmpty() && (documented.isMissingNode() || documented.isEmpty())) {
             return List.of();
         }
         JsonNode schema = documented.path(String.valueOf(type)).path("schema");
         if (schema.isMissingNode()) {
-            return List.of(op.key() + " -> " + response.getStatus() + ": content type " + type + " not documented, only "
-                    + documented.propertyNames());
+            return List.of(op.key() + " -> " + response.getStatus() + ": content type " + type
+                    + " not documented, only " + documented.propertyNames());
         }
         if (!type.endsWith("json")) {
             return List.of();
         }
         return violations(schema, json.readTree(response.getContentAsString())).stream()
-                .map(v -> op.key() + " -> " + response.getStatus() + ": " + v).toList();
+                .map(v -> op.key() + " -> " + response.getStatus() + ": " + v)
+                .toList();
     }
 
     private List<String> violations(JsonNode schema, JsonNode instance) {
         ObjectNode root = (ObjectNode) schema.deepCopy();
         root.set("components", strictComponents);
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root).validate(instance)
-                .stream().map(Object::toString).limit(10).toList();
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(root)
+                .validate(instance)
+                .stream()
+                .map(Object::toString)
+                .limit(10)
+                .toList();
     }
 
     /** Every documented object is closed: a field the document does not name is a violation. */
@@ -317,7 +387,11 @@ class ApiContractTests {
     }
 
     /** Records, per documented object schema, the fields it has and the fields the examples send. */
-    private void cover(JsonNode schema, JsonNode value, String where, Map<String, Set<String>> documented,
+    private void cover(
+            JsonNode schema,
+            JsonNode value,
+            String where,
+            Map<String, Set<String>> documented,
             Map<String, Set<String>> used) {
         if (schema.has("$ref")) {
             String name = schema.get("$ref").asString().substring("#/components/schemas/".length());

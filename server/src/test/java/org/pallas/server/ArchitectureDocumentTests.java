@@ -39,36 +39,57 @@ class ArchitectureDocumentTests {
         }
         assertThat(Files.exists(DOCUMENT)).as(DOCUMENT + " exists").isTrue();
         assertThat(Files.readString(DOCUMENT, StandardCharsets.UTF_8))
-                .as("docs/architecture.md is stale: regenerate it (see this test's Javadoc)").isEqualTo(current);
+                .as("docs/architecture.md is stale: regenerate it (see this test's Javadoc)")
+                .isEqualTo(current);
     }
 
     @Test
     void theDocumentNamesEveryModuleAndTheEventsBetweenThem() {
         String document = render(ModularityTests.MODULES);
         ModularityTests.MODULES.forEach(m -> assertThat(document).contains("## " + m.getDisplayName()));
-        assertThat(document).contains("`LicensingChanged.CaseFinalised` (`licensing.case.case-finalised`)",
-                "`ScreenedParties` on `ScreeningChanged.AlertOpened` (screening), after commit");
+        assertThat(document)
+                .contains(
+                        "`LicensingChanged.CaseFinalised` (`licensing.case.case-finalised`)",
+                        "`ScreenedParties` on `ScreeningChanged.AlertOpened` (screening), after commit");
     }
 
     static String render(ApplicationModules modules) {
-        List<ApplicationModule> sorted = modules.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString()))
+        List<ApplicationModule> sorted = modules.stream()
+                .sorted(Comparator.comparing(m -> m.getIdentifier().toString()))
                 .toList();
         StringBuilder out = new StringBuilder();
         out.append("# Architecture\n\n")
-                .append("<!-- Generated from the Spring Modulith model by ArchitectureDocumentTests; do not edit by hand. -->\n\n")
-                .append("The server is one Spring Modulith module per capability under `org.pallas.server` (ADR 0001). A module\n")
-                .append("may use only the modules it declares in `allowedDependencies` and only their API: the public types of\n")
-                .append("their base package. Modules talk through typed events: every state change is a record implementing\n")
-                .append("`RecordedChange` with its ledger record type in `@RecordedAs`; the ledger records each in the\n")
-                .append("transaction that makes it. Listeners marked after commit run once the change has committed, in their\n")
+                .append(
+                        "<!-- Generated from the Spring Modulith model by ArchitectureDocumentTests; do not edit by hand. -->\n\n")
+                .append(
+                        "The server is one Spring Modulith module per capability under `org.pallas.server` (ADR 0001). A module\n")
+                .append(
+                        "may use only the modules it declares in `allowedDependencies` and only their API: the public types of\n")
+                .append(
+                        "their base package. Modules talk through typed events: every state change is a record implementing\n")
+                .append(
+                        "`RecordedChange` with its ledger record type in `@RecordedAs`; the ledger records each in the\n")
+                .append(
+                        "transaction that makes it. Listeners marked after commit run once the change has committed, in their\n")
                 .append("own transaction, and are redelivered from the event publication registry if they fail.\n\n")
                 .append("| Module | Package | May depend on | Depends on |\n| --- | --- | --- | --- |\n");
         for (ApplicationModule m : sorted) {
-            out.append("| ").append(m.getDisplayName()).append(" | `").append(m.getBasePackage().getName()).append("` | ")
-                    .append(list(allowed(m, modules))).append(" | ").append(list(dependencies(m, modules))).append(" |\n");
+            out.append("| ")
+                    .append(m.getDisplayName())
+                    .append(" | `")
+                    .append(m.getBasePackage().getName())
+                    .append("` | ")
+                    .append(list(allowed(m, modules)))
+                    .append(" | ")
+                    .append(list(dependencies(m, modules)))
+                    .append(" |\n");
         }
         for (ApplicationModule m : sorted) {
-            out.append("\n## ").append(m.getDisplayName()).append(" (`").append(m.getIdentifier()).append("`)\n\n");
+            out.append("\n## ")
+                    .append(m.getDisplayName())
+                    .append(" (`")
+                    .append(m.getIdentifier())
+                    .append("`)\n\n");
             out.append("API: ").append(codes(api(m))).append("\n\n");
             List<String> published = published(m, modules);
             out.append("Publishes:").append(published.isEmpty() ? " nothing\n" : "\n\n");
@@ -81,27 +102,43 @@ class ArchitectureDocumentTests {
     }
 
     private static List<String> allowed(ApplicationModule m, ApplicationModules modules) {
-        return m.getAllowedDependencies(modules).stream().map(d -> d.getTargetModule()).filter(d -> !d.equals(m))
-                .map(d -> d.getIdentifier().toString()).sorted().distinct().toList();
+        return m.getAllowedDependencies(modules).stream()
+                .map(d -> d.getTargetModule())
+                .filter(d -> !d.equals(m))
+                .map(d -> d.getIdentifier().toString())
+                .sorted()
+                .distinct()
+                .toList();
     }
 
     private static List<String> dependencies(ApplicationModule m, ApplicationModules modules) {
-        return m.getDirectDependencies(modules).uniqueModules().map(d -> d.getIdentifier().toString()).sorted()
+        return m.getDirectDependencies(modules)
+                .uniqueModules()
+                .map(d -> d.getIdentifier().toString())
+                .sorted()
                 .toList();
     }
 
     /** Top-level public types of the base package (events are listed apart). */
     private static List<String> api(ApplicationModule m) {
-        return m.getNamedInterfaces().stream().filter(i -> i.isUnnamed()).flatMap(i -> i.asJavaClasses())
+        return m.getNamedInterfaces().stream()
+                .filter(i -> i.isUnnamed())
+                .flatMap(i -> i.asJavaClasses())
                 .filter(c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
-                .filter(c -> c.isTopLevelClass()).map(JavaClass::getSimpleName).sorted().distinct().toList();
+                .filter(c -> c.isTopLevelClass())
+                .map(JavaClass::getSimpleName)
+                .sorted()
+                .distinct()
+                .toList();
     }
 
     private static List<String> published(ApplicationModule m, ApplicationModules modules) {
         return ModularityTests.CLASSES.stream()
                 .filter(c -> c.isAssignableTo(RecordedChange.class) && !c.isInterface() && in(m, modules, c))
-                .map(c -> "`" + name(c.reflect()) + "` (`" + c.reflect().getAnnotation(RecordedAs.class).type() + "`)")
-                .sorted().toList();
+                .map(c -> "`" + name(c.reflect()) + "` (`"
+                        + c.reflect().getAnnotation(RecordedAs.class).type() + "`)")
+                .sorted()
+                .toList();
     }
 
     private static List<String> listeners(ApplicationModule m, ApplicationModules modules) {
@@ -111,14 +148,16 @@ class ArchitectureDocumentTests {
                 continue;
             }
             for (Method method : type.reflect().getDeclaredMethods()) {
-                if (!AnnotatedElementUtils.hasAnnotation(method, EventListener.class) || method.getParameterCount() != 1) {
+                if (!AnnotatedElementUtils.hasAnnotation(method, EventListener.class)
+                        || method.getParameterCount() != 1) {
                     continue;
                 }
                 Class<?> event = method.getParameterTypes()[0];
                 if (!event.getName().startsWith("org.pallas.")) {
                     continue;
                 }
-                String from = modules.getModuleByType(event.getName()).map(e -> e.getIdentifier().toString())
+                String from = modules.getModuleByType(event.getName())
+                        .map(e -> e.getIdentifier().toString())
                         .orElse("?");
                 boolean afterCommit = AnnotatedElementUtils.hasAnnotation(method, TransactionalEventListener.class);
                 out.add("`" + name(type.reflect()) + "` on `" + name(event) + "` (" + from + "), "

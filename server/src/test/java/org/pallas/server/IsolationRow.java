@@ -20,8 +20,13 @@ import org.pallas.server.TestCast.Who;
  * token (so are {@code /actuator/} paths); other paths with a signed-in session and a CSRF token.
  * Bodies may name fixtures too ({@code "organisationId":"@orgB"}).
  */
-public record IsolationRow(String method, String pattern, Map<String, String> variables, String body,
-        String contentType, Map<Who, Integer> expected) {
+public record IsolationRow(
+        String method,
+        String pattern,
+        Map<String, String> variables,
+        String body,
+        String contentType,
+        Map<Who, Integer> expected) {
 
     public static IsolationRow row(String methodAndPattern) {
         String[] parts = methodAndPattern.trim().split("\\s+", 2);
@@ -61,8 +66,8 @@ public record IsolationRow(String method, String pattern, Map<String, String> va
         for (Who who : Who.values()) {
             if (!map.containsKey(who)) {
                 if (rest == null) {
-                    throw new IllegalArgumentException("Row " + method + " " + pattern + " has no expectation for "
-                            + who.key + " and no '*'");
+                    throw new IllegalArgumentException(
+                            "Row " + method + " " + pattern + " has no expectation for " + who.key + " and no '*'");
                 }
                 map.put(who, rest);
             }

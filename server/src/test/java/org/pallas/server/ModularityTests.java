@@ -23,8 +23,7 @@ class ModularityTests {
     @Test
     void modulesHaveNoCyclesAndUseOnlyEachOthersApi() {
         MODULES.verify();
-        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("platform", "identity", "web");
+        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("platform", "identity", "web");
     }
 
     @Test
@@ -33,33 +32,49 @@ class ModularityTests {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
-        assertThat(Files.exists(Path.of("target/spring-modulith-docs/components.puml"))).isTrue();
+        assertThat(Files.exists(Path.of("target/spring-modulith-docs/components.puml")))
+                .isTrue();
     }
 
     @Test
     void servicesAndRepositoriesNeverTouchTheServletApi() {
-        noClasses().that().areAnnotatedWith(org.springframework.stereotype.Service.class)
-                .or().areAnnotatedWith(org.springframework.stereotype.Repository.class)
-                .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(org.springframework.stereotype.Service.class)
+                .or()
+                .areAnnotatedWith(org.springframework.stereotype.Repository.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.servlet..")
                 .because("domain code must not depend on the HTTP request; controllers pass what it needs")
                 .check(CLASSES);
     }
 
     @Test
     void controllersNeverQueryTheDatabaseThemselves() {
-        noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
-                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .because("every read of tenant data goes through a repository that scopes it to the caller")
                 .check(CLASSES);
     }
 
     @Test
     void timeComesFromTheInjectedClock() {
-        noClasses().should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.time.LocalDateTime.class, "now")
-                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
+        noClasses()
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
                 .because("time is injected (java.time.Clock) so that tests can move it")
                 .check(CLASSES);
     }

@@ -17,8 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 // The ledger is sequenced explicitly by tests (Sequencer.sequenceAll), so they rely only on what is signed.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pallas.ledger.sequence-interval=PT1H")
 @AutoConfigureMockMvc
-public @interface PallasTest {
-}
+public @interface PallasTest {}

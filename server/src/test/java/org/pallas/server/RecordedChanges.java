@@ -16,8 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RecordedChanges {
 
     /** A published change and whether a transaction was active when it arrived. */
-    public record Seen(RecordedChange change, boolean inTransaction) {
-    }
+    public record Seen(RecordedChange change, boolean inTransaction) {}
 
     private final List<Seen> seen = new ArrayList<>();
 

@@ -9,10 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @PallasTest
 class StartsTest {
-    @Autowired DataSource ds;
+    @Autowired
+    DataSource ds;
 
     @Test
     void runsOnPostgres() {
-        assertThat(new JdbcTemplate(ds).queryForObject("select version()", String.class)).contains("PostgreSQL");
+        assertThat(new JdbcTemplate(ds).queryForObject("select version()", String.class))
+                .contains("PostgreSQL");
     }
 }

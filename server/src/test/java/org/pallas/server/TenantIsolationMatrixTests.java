@@ -45,10 +45,17 @@ class TenantIsolationMatrixTests {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
     private static final Pattern FIXTURE = Pattern.compile("@(orgA|orgB|userA|userB|tokenA|random)\\b");
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    ApplicationContext context;
 
     private TestCast cast;
 
@@ -106,7 +113,8 @@ class TenantIsolationMatrixTests {
             m.appendReplacement(uri, Matcher.quoteReplacement(fixtures(value)));
         }
         m.appendTail(uri);
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(row.method()), uri.toString());
+        MockHttpServletRequestBuilder request =
+                MockMvcRequestBuilders.request(HttpMethod.valueOf(row.method()), uri.toString());
         if (row.body() != null) {
             String unique = UUID.randomUUID().toString().substring(0, 8);
             request.contentType(row.contentType()).content(fixtures(row.body().replace("{unique}", unique)));
@@ -114,21 +122,31 @@ class TenantIsolationMatrixTests {
         if (!row.bearer() && !row.method().equals("GET")) {
             request.with(csrf());
         }
-        return mvc.perform(cast.as(who, request, row.bearer())).andReturn().getResponse().getStatus();
+        return mvc.perform(cast.as(who, request, row.bearer()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     private String fixtures(String text) {
         Matcher m = FIXTURE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, switch (m.group(1)) {
-                case "orgA" -> cast.organisationOf(Who.EXPORTER_A.username).toString();
-                case "orgB" -> cast.organisationOf(Who.EXPORTER_B.username).toString();
-                case "userA" -> cast.userId("northbridge.patel").toString();
-                case "userB" -> cast.userId("calder.fischer").toString();
-                case "tokenA" -> tokens.issue(cast.caller(Who.EXPORTER_A), "matrix").id().toString();
-                default -> UUID.randomUUID().toString();
-            });
+            m.appendReplacement(
+                    out,
+                    switch (m.group(1)) {
+                        case "orgA" ->
+                            cast.organisationOf(Who.EXPORTER_A.username).toString();
+                        case "orgB" ->
+                            cast.organisationOf(Who.EXPORTER_B.username).toString();
+                        case "userA" -> cast.userId("northbridge.patel").toString();
+                        case "userB" -> cast.userId("calder.fischer").toString();
+                        case "tokenA" ->
+                            tokens.issue(cast.caller(Who.EXPORTER_A), "matrix")
+                                    .id()
+                                    .toString();
+                        default -> UUID.randomUUID().toString();
+                    });
         }
         m.appendTail(out);
         return out.toString();
@@ -145,8 +163,10 @@ class TenantIsolationMatrixTests {
         });
         Set<String> missing = new TreeSet<>();
         Set<String> mapped = new HashSet<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (Map.Entry<RequestMappingInfo, ?> entry : mapping.getHandlerMethods().entrySet()) {
+        for (RequestMappingHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, ?> entry :
+                    mapping.getHandlerMethods().entrySet()) {
                 RequestMappingInfo info = entry.getKey();
                 for (String pattern : info.getPatternValues()) {
                     mapped.add(pattern);
@@ -157,17 +177,25 @@ class TenantIsolationMatrixTests {
                     }
                     info.getMethodsCondition().getMethods().forEach(method -> {
                         if (!covered.contains(method.name() + " " + pattern)) {
-                            missing.add("row(\"" + method.name() + " " + pattern + "\")   // handler " + entry.getValue());
+                            missing.add(
+                                    "row(\"" + method.name() + " " + pattern + "\")   // handler " + entry.getValue());
                         }
                     });
                 }
             }
         }
         assertThat(mapped).as("the application's request mappings").hasSizeGreaterThan(20);
-        assertThat(missing).as("endpoints without a row in any IsolationRows (add one line each)").isEmpty();
-        List<String> stale = rows.stream().map(IsolationRow::pattern)
+        assertThat(missing)
+                .as("endpoints without a row in any IsolationRows (add one line each)")
+                .isEmpty();
+        List<String> stale = rows.stream()
+                .map(IsolationRow::pattern)
                 .filter(p -> !p.startsWith("/actuator/") && !mapped.contains(p))
-                .distinct().sorted(Comparator.naturalOrder()).toList();
-        assertThat(stale).as("rows whose pattern is no request mapping (typo or removed endpoint)").isEmpty();
+                .distinct()
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        assertThat(stale)
+                .as("rows whose pattern is no request mapping (typo or removed endpoint)")
+                .isEmpty();
     }
 }

@@ -24,7 +24,8 @@ public final class TestBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String base;
     private String csrf;
 
@@ -33,7 +34,8 @@ public final class TestBrowser {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), BodyHandlers.ofString());
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -42,17 +44,22 @@ public final class TestBrowser {
     }
 
     /** Posts a form with the CSRF token of the last page fetched (none if {@code withCsrf} is false). */
-    public HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf)
+            throws IOException, InterruptedException {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (withCsrf && csrf != null) {
             all.put("_csrf", csrf);
         }
         String form = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(BodyPublishers.ofString(form))
+                        .build(),
+                BodyHandlers.ofString());
     }
 
     /** Opens the login page, signs in and returns the response to the form post (302 on success and failure). */
@@ -63,6 +70,9 @@ public final class TestBrowser {
 
     /** Where a redirect points, relative to the server. */
     public static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
+        return response.headers()
+                .firstValue("Location")
+                .map(l -> l.replaceFirst("^https?://[^/]+", ""))
+                .orElse(null);
     }
 }

@@ -49,7 +49,9 @@ public final class TestCast {
         }
 
         public static Who ofKey(String key) {
-            return Arrays.stream(values()).filter(w -> w.key.equals(key)).findFirst()
+            return Arrays.stream(values())
+                    .filter(w -> w.key.equals(key))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Unknown caller key '" + key + "'; use one of "
                             + Arrays.stream(values()).map(w -> w.key).toList()));
         }
@@ -76,7 +78,8 @@ public final class TestCast {
 
     /** A live API token of the user, issued once per JVM. */
     public String token(String username) {
-        return TOKENS.computeIfAbsent(username, u -> tokens.issue(caller(u), "test").token());
+        return TOKENS.computeIfAbsent(
+                username, u -> tokens.issue(caller(u), "test").token());
     }
 
     /** Adds the caller's credentials: a bearer token for the API, a signed-in session otherwise. */
@@ -94,8 +97,16 @@ public final class TestCast {
     /** A new user (made by the demo admin) in the organisation of {@code colleague}, for tests that change or lock it. */
     public String newUser(Users users, String colleague, String password, Role... roles) {
         String username = "t-" + UUID.randomUUID().toString().substring(0, 12);
-        users.create(caller("admin"), new UserInput(organisationOf(colleague), username, "Test User " + username, null, null,
-                roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)), password));
+        users.create(
+                caller("admin"),
+                new UserInput(
+                        organisationOf(colleague),
+                        username,
+                        "Test User " + username,
+                        null,
+                        null,
+                        roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)),
+                        password));
         return username;
     }
 
@@ -113,16 +124,24 @@ public final class TestCast {
                        coalesce((select string_agg(r.role, ',') from user_role r where r.user_id = u.id), '') as roles
                 from app_user u join organisation o on o.id = u.organisation_id where u.username = :u""")
                 .param("u", username)
-                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("username"),
-                        rs.getString("display_name"), rs.getObject("org_id", UUID.class), rs.getString("org_name"),
-                        OrganisationKind.valueOf(rs.getString("kind")), roles(rs.getString("roles")),
+                .query((rs, n) -> new Caller(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getString("org_name"),
+                        OrganisationKind.valueOf(rs.getString("kind")),
+                        roles(rs.getString("roles")),
                         rs.getString("team") == null ? null : AdviserTeam.valueOf(rs.getString("team"))))
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("No demo user " + username + "; is the demo seeded?"));
     }
 
     private static Set<Role> roles(String csv) {
-        return csv.isEmpty() ? EnumSet.noneOf(Role.class)
-                : Arrays.stream(csv.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return csv.isEmpty()
+                ? EnumSet.noneOf(Role.class)
+                : Arrays.stream(csv.split(","))
+                        .map(Role::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 }

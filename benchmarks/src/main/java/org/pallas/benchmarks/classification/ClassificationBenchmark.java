@@ -60,7 +60,8 @@ public class ClassificationBenchmark {
         engine = new ClassificationEngine(ReferenceData.bundled());
         questionnaire = Questionnaire.standard();
         descriptions = mix();
-        partialAnswers = Answers.of(descriptions.get(0).toAnswers()).without("covert").without("safeguards");
+        partialAnswers =
+                Answers.of(descriptions.get(0).toAnswers()).without("covert").without("safeguards");
     }
 
     @Benchmark
@@ -83,42 +84,99 @@ public class ClassificationBenchmark {
     }
 
     static List<CapabilityDescription> mix() {
-        var platform = CapabilityDescription.builder().itemKind(ItemKind.INTRUSION_PLATFORM)
-                .itemForms(ItemForm.SOFTWARE, ItemForm.TECHNOLOGY).developmentTooling(Tri.NO)
+        var platform = CapabilityDescription.builder()
+                .itemKind(ItemKind.INTRUSION_PLATFORM)
+                .itemForms(ItemForm.SOFTWARE, ItemForm.TECHNOLOGY)
+                .developmentTooling(Tri.NO)
                 .platformFunctions(PlatformFunction.COMMAND_AND_CONTROL, PlatformFunction.DELIVER)
-                .evadesMonitoring(Tri.YES).defeatsCountermeasures(Tri.YES).payloadEffects(PayloadEffect.EXTRACTS_DATA)
-                .transferPurpose(TransferPurpose.SALE_OR_LICENCE).published(Tri.NO).encryptionCat5p2(Tri.NO)
-                .deliveryVectors(DeliveryVector.ZERO_CLICK).safeguards(Safeguard.TAMPER_PROOF_AUDIT_LOG)
-                .covert(Tri.YES).naturalPersons(Tri.YES).ictData(Tri.YES).surveillanceDesign(Tri.YES).build();
-        var exploit = CapabilityDescription.builder().itemKind(ItemKind.EXPLOIT).itemForms(ItemForm.SOFTWARE)
-                .platformFunctions(PlatformFunction.NONE).evadesMonitoring(Tri.YES).defeatsCountermeasures(Tri.YES)
-                .payloadEffects(PayloadEffect.ALTERS_EXECUTION).published(Tri.NO).deliveryVectors(DeliveryVector.ONE_CLICK)
-                .covert(Tri.YES).naturalPersons(Tri.YES).ictData(Tri.YES).surveillanceDesign(Tri.YES).build();
-        var disclosure = CapabilityDescription.builder().itemKind(ItemKind.VULNERABILITY_RESEARCH)
-                .itemForms(ItemForm.TECHNOLOGY).exploitationTechnique(Tri.YES).evadesMonitoring(Tri.NO)
-                .defeatsCountermeasures(Tri.YES).payloadEffects(PayloadEffect.ALTERS_EXECUTION)
-                .transferPurpose(TransferPurpose.VULNERABILITY_DISCLOSURE).recipient(Recipient.AFFECTED_VENDOR)
-                .published(Tri.NO).build();
-        var qosDpi = CapabilityDescription.builder().itemKind(ItemKind.IP_NETWORK_SURVEILLANCE)
-                .itemForms(ItemForm.HARDWARE).developmentTooling(Tri.NO).carrierClass(Tri.YES)
-                .networkAnalysis(NetworkAnalysis.APPLICATION_LAYER_ANALYSIS).hardSelectorSearch(Tri.NO)
-                .relationalMapping(Tri.NO).designedFor(NetworkPurpose.QUALITY_OF_SERVICE).encryptionCat5p2(Tri.NO)
-                .covert(Tri.NO).naturalPersons(Tri.NO).ictData(Tri.YES).surveillanceDesign(Tri.NO).build();
-        var surveillanceDpi = qosDpi.toBuilder().networkAnalysis(NetworkAnalysis.APPLICATION_LAYER_ANALYSIS,
-                        NetworkAnalysis.CONTENT_EXTRACTION, NetworkAnalysis.INDEXING).hardSelectorSearch(Tri.YES)
-                .relationalMapping(Tri.YES).designedFor(NetworkPurpose.SURVEILLANCE).build();
-        var imsiCatcher = CapabilityDescription.builder().itemKind(ItemKind.MOBILE_INTERCEPTION)
-                .itemForms(ItemForm.HARDWARE).developmentTooling(Tri.NO)
+                .evadesMonitoring(Tri.YES)
+                .defeatsCountermeasures(Tri.YES)
+                .payloadEffects(PayloadEffect.EXTRACTS_DATA)
+                .transferPurpose(TransferPurpose.SALE_OR_LICENCE)
+                .published(Tri.NO)
+                .encryptionCat5p2(Tri.NO)
+                .deliveryVectors(DeliveryVector.ZERO_CLICK)
+                .safeguards(Safeguard.TAMPER_PROOF_AUDIT_LOG)
+                .covert(Tri.YES)
+                .naturalPersons(Tri.YES)
+                .ictData(Tri.YES)
+                .surveillanceDesign(Tri.YES)
+                .build();
+        var exploit = CapabilityDescription.builder()
+                .itemKind(ItemKind.EXPLOIT)
+                .itemForms(ItemForm.SOFTWARE)
+                .platformFunctions(PlatformFunction.NONE)
+                .evadesMonitoring(Tri.YES)
+                .defeatsCountermeasures(Tri.YES)
+                .payloadEffects(PayloadEffect.ALTERS_EXECUTION)
+                .published(Tri.NO)
+                .deliveryVectors(DeliveryVector.ONE_CLICK)
+                .covert(Tri.YES)
+                .naturalPersons(Tri.YES)
+                .ictData(Tri.YES)
+                .surveillanceDesign(Tri.YES)
+                .build();
+        var disclosure = CapabilityDescription.builder()
+                .itemKind(ItemKind.VULNERABILITY_RESEARCH)
+                .itemForms(ItemForm.TECHNOLOGY)
+                .exploitationTechnique(Tri.YES)
+                .evadesMonitoring(Tri.NO)
+                .defeatsCountermeasures(Tri.YES)
+                .payloadEffects(PayloadEffect.ALTERS_EXECUTION)
+                .transferPurpose(TransferPurpose.VULNERABILITY_DISCLOSURE)
+                .recipient(Recipient.AFFECTED_VENDOR)
+                .published(Tri.NO)
+                .build();
+        var qosDpi = CapabilityDescription.builder()
+                .itemKind(ItemKind.IP_NETWORK_SURVEILLANCE)
+                .itemForms(ItemForm.HARDWARE)
+                .developmentTooling(Tri.NO)
+                .carrierClass(Tri.YES)
+                .networkAnalysis(NetworkAnalysis.APPLICATION_LAYER_ANALYSIS)
+                .hardSelectorSearch(Tri.NO)
+                .relationalMapping(Tri.NO)
+                .designedFor(NetworkPurpose.QUALITY_OF_SERVICE)
+                .encryptionCat5p2(Tri.NO)
+                .covert(Tri.NO)
+                .naturalPersons(Tri.NO)
+                .ictData(Tri.YES)
+                .surveillanceDesign(Tri.NO)
+                .build();
+        var surveillanceDpi = qosDpi.toBuilder()
+                .networkAnalysis(
+                        NetworkAnalysis.APPLICATION_LAYER_ANALYSIS,
+                        NetworkAnalysis.CONTENT_EXTRACTION,
+                        NetworkAnalysis.INDEXING)
+                .hardSelectorSearch(Tri.YES)
+                .relationalMapping(Tri.YES)
+                .designedFor(NetworkPurpose.SURVEILLANCE)
+                .build();
+        var imsiCatcher = CapabilityDescription.builder()
+                .itemKind(ItemKind.MOBILE_INTERCEPTION)
+                .itemForms(ItemForm.HARDWARE)
+                .developmentTooling(Tri.NO)
                 .interceptionFunctions(InterceptionFunction.SUBSCRIBER_IDENTIFIERS)
-                .interceptionExclusion(InterceptionExclusion.NONE).covert(Tri.YES).naturalPersons(Tri.YES)
-                .ictData(Tri.YES).surveillanceDesign(Tri.YES).build();
-        var forensic = CapabilityDescription.builder().itemKind(ItemKind.FORENSIC_EXTRACTION)
+                .interceptionExclusion(InterceptionExclusion.NONE)
+                .covert(Tri.YES)
+                .naturalPersons(Tri.YES)
+                .ictData(Tri.YES)
+                .surveillanceDesign(Tri.YES)
+                .build();
+        var forensic = CapabilityDescription.builder()
+                .itemKind(ItemKind.FORENSIC_EXTRACTION)
                 .itemForms(ItemForm.HARDWARE, ItemForm.SOFTWARE)
                 .extractionMethod(org.pallas.classification.capability.ExtractionMethod.EXPLOIT_BASED)
-                .evadesMonitoring(Tri.NO).defeatsCountermeasures(Tri.YES).payloadEffects(PayloadEffect.EXTRACTS_DATA)
-                .published(Tri.NO).encryptionCat5p2(Tri.NO).build();
-        var debugger = CapabilityDescription.builder().itemKind(ItemKind.OTHER).itemForms(ItemForm.SOFTWARE)
-                .excludedCategory(ExcludedCategory.DEBUGGER).build();
+                .evadesMonitoring(Tri.NO)
+                .defeatsCountermeasures(Tri.YES)
+                .payloadEffects(PayloadEffect.EXTRACTS_DATA)
+                .published(Tri.NO)
+                .encryptionCat5p2(Tri.NO)
+                .build();
+        var debugger = CapabilityDescription.builder()
+                .itemKind(ItemKind.OTHER)
+                .itemForms(ItemForm.SOFTWARE)
+                .excludedCategory(ExcludedCategory.DEBUGGER)
+                .build();
         return List.of(platform, exploit, disclosure, qosDpi, surveillanceDpi, imsiCatcher, forensic, debugger);
     }
 }

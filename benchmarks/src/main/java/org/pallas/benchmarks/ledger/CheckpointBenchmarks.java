@@ -45,8 +45,9 @@ public class CheckpointBenchmarks {
 
     @Setup
     public void sign() throws Exception {
-        signer = NoteSigner.fromSeed("pallas.example/ledger", HexFormat.of().parseHex(
-                "810a1402d5146c8d84f2443330f54080ebf98ee17d9c74f6252fc5d5c7283173"));
+        signer = NoteSigner.fromSeed(
+                "pallas.example/ledger",
+                HexFormat.of().parseHex("810a1402d5146c8d84f2443330f54080ebf98ee17d9c74f6252fc5d5c7283173"));
         keys = List.of(signer.verifier());
         text = new Checkpoint("pallas.example/ledger", 1_000_000, new byte[32]).text();
         Note note = Note.sign(text, signer);
@@ -54,8 +55,9 @@ public class CheckpointBenchmarks {
         message = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         signature = note.signatures().get(0).signature();
         byte[] spki = HexFormat.of().parseHex("302a300506032b6570032100");
-        jdkKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                concat(spki, signer.verifier().publicKey())));
+        jdkKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(
+                        new X509EncodedKeySpec(concat(spki, signer.verifier().publicKey())));
     }
 
     @Benchmark

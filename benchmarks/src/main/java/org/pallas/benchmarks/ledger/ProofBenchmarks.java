@@ -79,7 +79,8 @@ public class ProofBenchmarks {
 
     @Benchmark
     public ConsistencyProof consistencyProofFromTiles() throws Exception {
-        return new ProofBuilder(new TileHashSource(log.tiles, SIZE)).consistencyProof(1 + random.nextInt(SIZE - 1), SIZE);
+        return new ProofBuilder(new TileHashSource(log.tiles, SIZE))
+                .consistencyProof(1 + random.nextInt(SIZE - 1), SIZE);
     }
 
     @Benchmark

@@ -16,28 +16,33 @@ import org.pallas.policy.PolicyEngine;
  */
 public final class AssessmentCpuTime {
 
-  private AssessmentCpuTime() {
-  }
+    private AssessmentCpuTime() {}
 
-  public static void main(String[] args) {
-    PolicyEngine engine = PolicyEngine.shipped(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    for (int round = 1; round <= rounds; round++) {
-      for (String name : new String[] {"high-risk", "low-risk"}) {
-        Application application = name.equals("high-risk") ? FivePartyApplications.highRisk()
-            : FivePartyApplications.lowRisk();
-        long[] cpu = new long[1000];
-        for (int i = 0; i < cpu.length; i++) {
-          long start = threads.getCurrentThreadCpuTime();
-          engine.assess(application);
-          cpu[i] = threads.getCurrentThreadCpuTime() - start;
+    public static void main(String[] args) {
+        PolicyEngine engine = PolicyEngine.shipped(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        for (int round = 1; round <= rounds; round++) {
+            for (String name : new String[] {"high-risk", "low-risk"}) {
+                Application application =
+                        name.equals("high-risk") ? FivePartyApplications.highRisk() : FivePartyApplications.lowRisk();
+                long[] cpu = new long[1000];
+                for (int i = 0; i < cpu.length; i++) {
+                    long start = threads.getCurrentThreadCpuTime();
+                    engine.assess(application);
+                    cpu[i] = threads.getCurrentThreadCpuTime() - start;
+                }
+                Arrays.sort(cpu);
+                // The first rounds are JIT warm-up; read the last ones.
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d %s: CPU p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                        round,
+                        name,
+                        cpu[500] / 1e6,
+                        cpu[989] / 1e6,
+                        cpu[999] / 1e6);
+            }
         }
-        Arrays.sort(cpu);
-        // The first rounds are JIT warm-up; read the last ones.
-        System.out.printf(Locale.ROOT, "round %d %s: CPU p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", round, name,
-            cpu[500] / 1e6, cpu[989] / 1e6, cpu[999] / 1e6);
-      }
     }
-  }
 }

@@ -48,58 +48,81 @@ import org.pallas.screening.evaluation.BundledLists;
 @Fork(1)
 public class AssessmentWithScreeningBenchmark {
 
-  private PolicyEngine engine;
-  private ScreeningIndex index;
-  private Map<String, String> listVersions;
-  private Application highRisk;
-  private Application lowRisk;
+    private PolicyEngine engine;
+    private ScreeningIndex index;
+    private Map<String, String> listVersions;
+    private Application highRisk;
+    private Application lowRisk;
 
-  @Setup
-  public void setUp() throws Exception {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
-    engine = PolicyEngine.shipped(clock);
-    List<ListEntry> entries = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    listVersions = new LinkedHashMap<>();
-    String folder = System.getProperty("pallas.sanctions");
-    List<Path> folders = folder == null ? BundledLists.inCheckout(Path.of("")) : List.of(Path.of(folder));
-    for (ListVersion v : BundledLists.importAll(folders, clock)) {
-      entries.addAll(v.entries());
-      labels.add(v.label());
-      listVersions.put(v.source(), v.label());
-    }
-    index = ScreeningIndex.ofEntries(entries, labels, ScoringConfig.defaults());
-    highRisk = FivePartyApplications.highRisk();
-    lowRisk = FivePartyApplications.lowRisk();
-  }
-
-  @Benchmark
-  public Assessment screenAndAssessHighRiskFiveParties() {
-    return engine.assess(screened(highRisk));
-  }
-
-  @Benchmark
-  public Assessment screenAndAssessLowRiskFiveParties() {
-    return engine.assess(screened(lowRisk));
-  }
-
-  /** The application with every party's screening replaced by a fresh screening (as the server does). */
-  private Application screened(Application a) {
-    List<Party> parties = new ArrayList<>();
-    for (Party p : a.parties()) {
-      List<ScreeningOutcome.Hit> hits = new ArrayList<>();
-      for (ScreeningMatch m : index.search(new ScreeningQuery(p.name(), EntryKind.ANY, p.country(), null, List.of(),
-          ScreeningQuery.DEFAULT_LIMIT)).matches()) {
-        if (m.alert()) {
-          hits.add(new ScreeningOutcome.Hit(m.source(), m.entryId(), m.matchedName(), m.score(), m.source(),
-              m.entry().source().startsWith("US-OFAC"), m.entry().source().equals("US-EL"),
-              m.entry().delistedOn()));
+    @Setup
+    public void setUp() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+        engine = PolicyEngine.shipped(clock);
+        List<ListEntry> entries = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        listVersions = new LinkedHashMap<>();
+        String folder = System.getProperty("pallas.sanctions");
+        List<Path> folders = folder == null ? BundledLists.inCheckout(Path.of("")) : List.of(Path.of(folder));
+        for (ListVersion v : BundledLists.importAll(folders, clock)) {
+            entries.addAll(v.entries());
+            labels.add(v.label());
+            listVersions.put(v.source(), v.label());
         }
-      }
-      parties.add(new Party(p.role(), p.name(), p.country(), p.endUserType(), p.agency(), p.sector(),
-          p.independentOversight(), new ScreeningOutcome(true, listVersions, hits)));
+        index = ScreeningIndex.ofEntries(entries, labels, ScoringConfig.defaults());
+        highRisk = FivePartyApplications.highRisk();
+        lowRisk = FivePartyApplications.lowRisk();
     }
-    return new Application(a.reference(), a.asOf(), a.product(), parties, a.destinations(), a.endUse(),
-        a.dueDiligence(), a.misuseMatches(), a.priorDenials(), a.exporterRecord());
-  }
+
+    @Benchmark
+    public Assessment screenAndAssessHighRiskFiveParties() {
+        return engine.assess(screened(highRisk));
+    }
+
+    @Benchmark
+    public Assessment screenAndAssessLowRiskFiveParties() {
+        return engine.assess(screened(lowRisk));
+    }
+
+    /** The application with every party's screening replaced by a fresh screening (as the server does). */
+    private Application screened(Application a) {
+        List<Party> parties = new ArrayList<>();
+        for (Party p : a.parties()) {
+            List<ScreeningOutcome.Hit> hits = new ArrayList<>();
+            for (ScreeningMatch m : index.search(new ScreeningQuery(
+                            p.name(), EntryKind.ANY, p.country(), null, List.of(), ScreeningQuery.DEFAULT_LIMIT))
+                    .matches()) {
+                if (m.alert()) {
+                    hits.add(new ScreeningOutcome.Hit(
+                            m.source(),
+                            m.entryId(),
+                            m.matchedName(),
+                            m.score(),
+                            m.source(),
+                            m.entry().source().startsWith("US-OFAC"),
+                            m.entry().source().equals("US-EL"),
+                            m.entry().delistedOn()));
+                }
+            }
+            parties.add(new Party(
+                    p.role(),
+                    p.name(),
+                    p.country(),
+                    p.endUserType(),
+                    p.agency(),
+                    p.sector(),
+                    p.independentOversight(),
+                    new ScreeningOutcome(true, listVersions, hits)));
+        }
+        return new Application(
+                a.reference(),
+                a.asOf(),
+                a.product(),
+                parties,
+                a.destinations(),
+                a.endUse(),
+                a.dueDiligence(),
+                a.misuseMatches(),
+                a.priorDenials(),
+                a.exporterRecord());
+    }
 }

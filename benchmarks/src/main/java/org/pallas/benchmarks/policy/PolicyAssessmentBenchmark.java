@@ -32,34 +32,34 @@ import org.pallas.policy.Rulebook;
 @Fork(1)
 public class PolicyAssessmentBenchmark {
 
-  private PolicyEngine engine;
-  private Application highRisk;
-  private Application lowRisk;
+    private PolicyEngine engine;
+    private Application highRisk;
+    private Application lowRisk;
 
-  @Setup
-  public void setUp() {
-    engine = PolicyEngine.shipped(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
-    highRisk = FivePartyApplications.highRisk();
-    lowRisk = FivePartyApplications.lowRisk();
-  }
+    @Setup
+    public void setUp() {
+        engine = PolicyEngine.shipped(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
+        highRisk = FivePartyApplications.highRisk();
+        lowRisk = FivePartyApplications.lowRisk();
+    }
 
-  @Benchmark
-  public Assessment assessHighRiskFiveParties() {
-    return engine.assess(highRisk);
-  }
+    @Benchmark
+    public Assessment assessHighRiskFiveParties() {
+        return engine.assess(highRisk);
+    }
 
-  @Benchmark
-  public Assessment assessLowRiskFiveParties() {
-    return engine.assess(lowRisk);
-  }
+    @Benchmark
+    public Assessment assessLowRiskFiveParties() {
+        return engine.assess(lowRisk);
+    }
 
-  /** Cold start of the rulebook (parse, validate, compile 75 CEL rules, hash). */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 0)
-  @Measurement(iterations = 5)
-  public Rulebook loadRulebook() {
-    return Rulebook.shipped();
-  }
+    /** Cold start of the rulebook (parse, validate, compile 75 CEL rules, hash). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 5)
+    public Rulebook loadRulebook() {
+        return Rulebook.shipped();
+    }
 }

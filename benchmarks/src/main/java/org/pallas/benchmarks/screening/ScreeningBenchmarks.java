@@ -70,12 +70,16 @@ public class ScreeningBenchmarks {
             long before = usedHeap();
             index = ScreeningIndex.build(versions, ScoringConfig.defaults());
             System.gc();
-            System.out.printf("%nindex: %d entries, %d names, retained heap about %.1f MiB%n", index.entryCount(),
-                    index.nameCount(), (usedHeap() - before) / 1048576.0);
+            System.out.printf(
+                    "%nindex: %d entries, %d names, retained heap about %.1f MiB%n",
+                    index.entryCount(), index.nameCount(), (usedHeap() - before) / 1048576.0);
             List<ScreeningQuery> mixed = new ArrayList<>();
-            // 10,000 queries (3,366 with the extracts): all UN positives (listed and with typos) and synthetic negatives
-            for (String file : List.of("yente_positives_un_sc_untreated.csv", "yente_positives_un_sc_treated_typos.csv")) {
-                Screenings.people(eval().resolve(file), 1).forEach(p -> mixed.add(ScreeningQuery.of(p.fullName(), EntryKind.PERSON)));
+            // 10,000 queries (3,366 with the extracts): all UN positives (listed and with typos) and synthetic
+            // negatives
+            for (String file :
+                    List.of("yente_positives_un_sc_untreated.csv", "yente_positives_un_sc_treated_typos.csv")) {
+                Screenings.people(eval().resolve(file), 1)
+                        .forEach(p -> mixed.add(ScreeningQuery.of(p.fullName(), EntryKind.PERSON)));
             }
             int negatives = (10_000 - mixed.size()) / 2;
             Path shared = Path.of(System.getProperty("pallas.shared", "../shared"));
@@ -84,12 +88,14 @@ public class ScreeningBenchmarks {
                 System.out.println(SyntheticNegatives.howToGetTheFullFiles(shared));
             }
             for (Path file : List.of(files.global(), files.us())) {
-                Screenings.people(file, 1).stream().limit(negatives)
+                Screenings.people(file, 1).stream()
+                        .limit(negatives)
                         .forEach(p -> mixed.add(ScreeningQuery.of(p.fullName(), EntryKind.ANY)));
             }
             queries = mixed.toArray(new ScreeningQuery[0]);
-            System.out.printf("queries: %d (synthetic negatives from %s)%n", queries.length,
-                    files.full() ? "the full files" : "the in-repo extracts");
+            System.out.printf(
+                    "queries: %d (synthetic negatives from %s)%n",
+                    queries.length, files.full() ? "the full files" : "the in-repo extracts");
         }
 
         private static long usedHeap() {
@@ -139,8 +145,11 @@ public class ScreeningBenchmarks {
     @Measurement(iterations = 5, time = 3)
     @Fork(1)
     public ListVersion importFollowTheMoneySample() throws Exception {
-        return new ListImporter(Clock.systemUTC(), ImportProgress.NONE).importList(ListFormat.FTM_JSON_LINES, "OS-SAMPLE",
-                List.of(Path.of(BundledLists.TEST_ONLY, "opensanctions_ftm_sample_zala.ftm.json")));
+        return new ListImporter(Clock.systemUTC(), ImportProgress.NONE)
+                .importList(
+                        ListFormat.FTM_JSON_LINES,
+                        "OS-SAMPLE",
+                        List.of(Path.of(BundledLists.TEST_ONLY, "opensanctions_ftm_sample_zala.ftm.json")));
     }
 
     /** Single-query latency; JMH reports p50/p90/p99 of the sampled times. */
@@ -174,6 +183,7 @@ public class ScreeningBenchmarks {
     @Measurement(iterations = 3, time = 3)
     @Fork(1)
     public ScreeningResult rareTokenQuery(Index index) {
-        return index.index.search(new ScreeningQuery("Xao Lingg Qwertyuiopz", EntryKind.ANY, null, null, List.of(), 20));
+        return index.index.search(
+                new ScreeningQuery("Xao Lingg Qwertyuiopz", EntryKind.ANY, null, null, List.of(), 20));
     }
 }

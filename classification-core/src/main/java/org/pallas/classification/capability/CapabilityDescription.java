@@ -172,8 +172,14 @@ public record CapabilityDescription(
                 List<Choice> values = field.values(this);
                 boolean exclusive = values.stream().anyMatch(Field::isExclusive);
                 if (exclusive && values.size() > 1) {
-                    errors.add(new FieldError(field.id(), "'" + values.stream().filter(Field::isExclusive)
-                            .findFirst().orElseThrow().id() + "' cannot be combined with other options"));
+                    errors.add(new FieldError(
+                            field.id(),
+                            "'"
+                                    + values.stream()
+                                            .filter(Field::isExclusive)
+                                            .findFirst()
+                                            .orElseThrow()
+                                            .id() + "' cannot be combined with other options"));
                 }
             }
         }
@@ -231,8 +237,7 @@ public record CapabilityDescription(
         private Tri ictData = Tri.UNKNOWN;
         private Tri surveillanceDesign = Tri.UNKNOWN;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder itemKind(ItemKind value) {
             this.itemKind = value;
@@ -460,7 +465,43 @@ public record CapabilityDescription(
         }
 
         public CapabilityDescription build() {
-            return new CapabilityDescription(itemKind, itemForms, excludedCategory, developmentTooling, extractionMethod, softwareUpdateOnly, ownerAuthorisation, updatedSoftwareControlled, platformFunctions, exploitationTechnique, evadesMonitoring, defeatsCountermeasures, payloadEffects, carrierClass, networkAnalysis, hardSelectorSearch, relationalMapping, designedFor, interceptionFunctions, interceptionExclusion, handoverInterface, operationOnlyTechnology, transferPurpose, recipient, published, encryptionCat5p2, targetPlatforms, deliveryVectors, persistence, dataCollected, safeguards, updateChannel, covert, naturalPersons, ictData, surveillanceDesign);
+            return new CapabilityDescription(
+                    itemKind,
+                    itemForms,
+                    excludedCategory,
+                    developmentTooling,
+                    extractionMethod,
+                    softwareUpdateOnly,
+                    ownerAuthorisation,
+                    updatedSoftwareControlled,
+                    platformFunctions,
+                    exploitationTechnique,
+                    evadesMonitoring,
+                    defeatsCountermeasures,
+                    payloadEffects,
+                    carrierClass,
+                    networkAnalysis,
+                    hardSelectorSearch,
+                    relationalMapping,
+                    designedFor,
+                    interceptionFunctions,
+                    interceptionExclusion,
+                    handoverInterface,
+                    operationOnlyTechnology,
+                    transferPurpose,
+                    recipient,
+                    published,
+                    encryptionCat5p2,
+                    targetPlatforms,
+                    deliveryVectors,
+                    persistence,
+                    dataCollected,
+                    safeguards,
+                    updateChannel,
+                    covert,
+                    naturalPersons,
+                    ictData,
+                    surveillanceDesign);
         }
     }
 }

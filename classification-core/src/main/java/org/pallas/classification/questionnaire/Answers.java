@@ -35,7 +35,8 @@ public final class Answers {
     /** Copies the map; values must be non-null lists of option ids. */
     public static Answers of(Map<String, List<String>> values) {
         var copy = new LinkedHashMap<String, List<String>>();
-        values.forEach((id, options) -> copy.put(Objects.requireNonNull(id, "question id"),
+        values.forEach((id, options) -> copy.put(
+                Objects.requireNonNull(id, "question id"),
                 List.copyOf(Objects.requireNonNull(options, () -> "options of " + id))));
         return new Answers(Collections.unmodifiableMap(copy));
     }

@@ -68,7 +68,8 @@ public sealed interface Condition {
 
         @Override
         public String describe() {
-            return field.id() + (options.size() == 1 ? " is " : " includes one of ")
+            return field.id()
+                    + (options.size() == 1 ? " is " : " includes one of ")
                     + options.stream().sorted().collect(Collectors.joining(", "));
         }
 

@@ -31,7 +31,11 @@ public record Question(Field field, String text, String help, Condition applies,
         json.put("text", text);
         json.put("help", help);
         json.put("multiple", multiple());
-        json.put("options", options().stream().map(o -> Map.of("id", o.id(), "label", o.label())).toList());
+        json.put(
+                "options",
+                options().stream()
+                        .map(o -> Map.of("id", o.id(), "label", o.label()))
+                        .toList());
         json.put("applies_when", applies.describe());
         json.put("rules", rules);
         return json;

@@ -11,9 +11,18 @@ import java.util.Set;
  * a plain-language summary for users, a paraphrase of the legal text, a citation per regime, source and the
  * regulation.md rule IDs it rests on. {@code unverified} is true when any of those rules is [R].
  */
-public record ControlEntry(String code, Set<Regime> regimes, String title, String summary, String legalText,
-                           Map<Regime, String> citations, String sourceUrl, List<String> rules, boolean unverified,
-                           LocalDate effectiveFrom, Optional<UsControl> us) {
+public record ControlEntry(
+        String code,
+        Set<Regime> regimes,
+        String title,
+        String summary,
+        String legalText,
+        Map<Regime, String> citations,
+        String sourceUrl,
+        List<String> rules,
+        boolean unverified,
+        LocalDate effectiveFrom,
+        Optional<UsControl> us) {
 
     public ControlEntry {
         regimes = Set.copyOf(regimes);

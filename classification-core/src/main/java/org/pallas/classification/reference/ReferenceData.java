@@ -27,8 +27,14 @@ public final class ReferenceData {
     private final Map<String, ControlEntry> entries;
     private final Map<String, ReferenceNote> notes;
 
-    ReferenceData(String version, LocalDate published, String sha256, Map<Regime, RegimeText> regimes,
-                  Map<String, RuleRef> rules, Map<String, ControlEntry> entries, Map<String, ReferenceNote> notes) {
+    ReferenceData(
+            String version,
+            LocalDate published,
+            String sha256,
+            Map<Regime, RegimeText> regimes,
+            Map<String, RuleRef> rules,
+            Map<String, ControlEntry> entries,
+            Map<String, ReferenceNote> notes) {
         this.version = version;
         this.published = published;
         this.sha256 = sha256;

@@ -55,9 +55,11 @@ public final class ReferenceDataLoader {
     private ReferenceData read(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ReferenceDataException(source, List.of("not valid UTF-8"));
         }
@@ -94,8 +96,10 @@ public final class ReferenceDataLoader {
                 if (!RULE_ID.matcher(id).matches()) {
                     problem(tuple.getKeyNode(), "rules: '" + id + "' is not a rule ID like WA-4D004");
                 } else if (tag == null || !RuleRef.TAGS.contains(tag)) {
-                    problem(tuple.getValueNode(), "rules." + id + ": confidence tag must be one of "
-                            + RuleRef.TAGS.stream().sorted().toList() + ", got '" + tag + "'");
+                    problem(
+                            tuple.getValueNode(),
+                            "rules." + id + ": confidence tag must be one of "
+                                    + RuleRef.TAGS.stream().sorted().toList() + ", got '" + tag + "'");
                 } else {
                     rules.put(id, new RuleRef(id, tag));
                 }
@@ -118,9 +122,14 @@ public final class ReferenceDataLoader {
                 }
                 String path = "regimes." + key;
                 var f = fields(body, path);
-                regimes.put(regime.get(), new RegimeText(regime.get(), string(f, body, "name", path),
-                        date(f, body, "text_as_of", path), string(f, body, "basis", path),
-                        ruleIds(f, body, "rules", path, rules)));
+                regimes.put(
+                        regime.get(),
+                        new RegimeText(
+                                regime.get(),
+                                string(f, body, "name", path),
+                                date(f, body, "text_as_of", path),
+                                string(f, body, "basis", path),
+                                ruleIds(f, body, "rules", path, rules)));
             }
             for (Regime regime : Regime.values()) {
                 if (!regimes.containsKey(regime)) {
@@ -162,15 +171,27 @@ public final class ReferenceDataLoader {
                     problem(body, path + ": duplicate entry code " + code);
                     continue;
                 }
-                entries.put(code, new ControlEntry(code, Set.copyOf(regimes), title, summary, legal, citations, url, ruleIds,
-                        unverified(ruleIds, rules), from, us));
+                entries.put(
+                        code,
+                        new ControlEntry(
+                                code,
+                                Set.copyOf(regimes),
+                                title,
+                                summary,
+                                legal,
+                                citations,
+                                url,
+                                ruleIds,
+                                unverified(ruleIds, rules),
+                                from,
+                                us));
             }
         });
         return entries;
     }
 
-    private Optional<UsControl> usControl(Map<String, Node> f, MappingNode parent, String path,
-                                          Map<String, RuleRef> rules, boolean usRegime) {
+    private Optional<UsControl> usControl(
+            Map<String, Node> f, MappingNode parent, String path, Map<String, RuleRef> rules, boolean usRegime) {
         Node node = f.get("us");
         if (node == null) {
             if (usRegime) {
@@ -195,13 +216,17 @@ public final class ReferenceDataLoader {
             }
         }
         boolean reasonsUnverified = "true".equals(optionalText(u, "reasons_unverified"));
-        return Optional.of(new UsControl(reasons, reasonsUnverified, applicability,
-                strings(u, body, "sl_subparagraphs", p, false), strings(u, body, "sl_when_for", p, false),
+        return Optional.of(new UsControl(
+                reasons,
+                reasonsUnverified,
+                applicability,
+                strings(u, body, "sl_subparagraphs", p, false),
+                strings(u, body, "sl_when_for", p, false),
                 ruleIds(u, body, "rules", p, rules)));
     }
 
-    private Map<String, ReferenceNote> notes(Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules,
-                                             Map<String, ControlEntry> entries) {
+    private Map<String, ReferenceNote> notes(
+            Map<String, Node> doc, MappingNode top, Map<String, RuleRef> rules, Map<String, ControlEntry> entries) {
         var notes = new LinkedHashMap<String, ReferenceNote>();
         sequence(doc, top, "notes").ifPresent(list -> {
             int index = 0;
@@ -220,10 +245,13 @@ public final class ReferenceDataLoader {
                 ReferenceNote.NoteType type = null;
                 if (typeText != null) {
                     try {
-                        type = ReferenceNote.NoteType.valueOf(typeText.toUpperCase(Locale.ROOT).replace('-', '_'));
+                        type = ReferenceNote.NoteType.valueOf(
+                                typeText.toUpperCase(Locale.ROOT).replace('-', '_'));
                     } catch (IllegalArgumentException e) {
-                        problem(f.get("type"), path + ".type: expected definition, exclusion, decontrol or"
-                                + " licence-exception, got '" + typeText + "'");
+                        problem(
+                                f.get("type"),
+                                path + ".type: expected definition, exclusion, decontrol or"
+                                        + " licence-exception, got '" + typeText + "'");
                     }
                 }
                 String title = string(f, body, "title", path);
@@ -245,8 +273,19 @@ public final class ReferenceDataLoader {
                     problem(body, path + ": duplicate note id " + id);
                     continue;
                 }
-                notes.put(id, new ReferenceNote(id, type, title, summary, legal, citation, url, ruleIds,
-                        unverified(ruleIds, rules), appliesTo));
+                notes.put(
+                        id,
+                        new ReferenceNote(
+                                id,
+                                type,
+                                title,
+                                summary,
+                                legal,
+                                citation,
+                                url,
+                                ruleIds,
+                                unverified(ruleIds, rules),
+                                appliesTo));
             }
         });
         return notes;
@@ -295,8 +334,10 @@ public final class ReferenceDataLoader {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problem(fields.get(key), (path.isEmpty() ? key : path + "." + key)
-                    + ": expected a date like 2026-11-27, got '" + text + "'");
+            problem(
+                    fields.get(key),
+                    (path.isEmpty() ? key : path + "." + key) + ": expected a date like 2026-11-27, got '" + text
+                            + "'");
             return null;
         }
     }
@@ -334,16 +375,18 @@ public final class ReferenceDataLoader {
         return List.copyOf(values);
     }
 
-    private List<String> ruleIds(Map<String, Node> fields, Node parent, String key, String path,
-                                 Map<String, RuleRef> rules) {
+    private List<String> ruleIds(
+            Map<String, Node> fields, Node parent, String key, String path, Map<String, RuleRef> rules) {
         List<String> ids = strings(fields, parent, key, path, true);
         if (fields.containsKey(key) && ids.isEmpty()) {
             problem(fields.get(key), path + "." + key + ": cite at least one rule ID");
         }
         for (String id : ids) {
             if (!rules.containsKey(id)) {
-                problem(fields.get(key), path + "." + key + ": unknown rule ID " + id
-                        + " (declare it under 'rules' with its regulation.md confidence tag)");
+                problem(
+                        fields.get(key),
+                        path + "." + key + ": unknown rule ID " + id
+                                + " (declare it under 'rules' with its regulation.md confidence tag)");
             }
         }
         return ids;
@@ -375,8 +418,10 @@ public final class ReferenceDataLoader {
         }
         String[] parts = citation.split(";");
         if (parts.length != regimes.size()) {
-            problem(fields.get("citation"), path + ".citation: give one citation per regime " + regimes
-                    + ", separated by '; ' (found " + parts.length + ")");
+            problem(
+                    fields.get("citation"),
+                    path + ".citation: give one citation per regime " + regimes + ", separated by '; ' (found "
+                            + parts.length + ")");
             return citations;
         }
         for (int i = 0; i < parts.length; i++) {
@@ -402,8 +447,8 @@ public final class ReferenceDataLoader {
         return section(doc, parent, key, SequenceNode.class, "a list");
     }
 
-    private <T extends Node> Optional<T> section(Map<String, Node> doc, Node parent, String key, Class<T> type,
-                                                 String expected) {
+    private <T extends Node> Optional<T> section(
+            Map<String, Node> doc, Node parent, String key, Class<T> type, String expected) {
         Node node = doc.get(key);
         if (node == null) {
             problem(parent, key + ": required section missing");

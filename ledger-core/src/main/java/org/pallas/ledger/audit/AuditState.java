@@ -27,7 +27,8 @@ public final class AuditState {
 
     public Path fileFor(String origin) {
         String safe = origin.replaceAll("[^A-Za-z0-9._-]", "_");
-        String tag = MerkleHash.hex(MerkleHash.sha256(origin.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        String tag = MerkleHash.hex(MerkleHash.sha256(origin.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 8);
         return directory.resolve(safe + "-" + tag + ".checkpoint");
     }
 

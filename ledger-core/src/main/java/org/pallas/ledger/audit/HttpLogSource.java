@@ -37,10 +37,13 @@ public final class HttpLogSource implements LogSource {
     }
 
     public static HttpLogSource of(URI base) {
-        return new HttpLogSource(base, HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), Duration.ofSeconds(30));
+        return new HttpLogSource(
+                base,
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                Duration.ofSeconds(30));
     }
 
     @Override
@@ -53,8 +56,8 @@ public final class HttpLogSource implements LogSource {
         Optional<byte[]> there = get(ledger.resolve("checkpoint")).filter(HttpLogSource::notHtml);
         if (there.isPresent()) {
             base = ledger;
-            note = "no checkpoint at " + given + "checkpoint; using the Pallas log at " + ledger
-                    + " (give --url " + ledger.toString().replaceFirst("/$", "") + ")";
+            note = "no checkpoint at " + given + "checkpoint; using the Pallas log at " + ledger + " (give --url "
+                    + ledger.toString().replaceFirst("/$", "") + ")";
             return there;
         }
         note = "nor at " + ledger + "; --url must name the log, which a Pallas server serves under "
@@ -69,7 +72,8 @@ public final class HttpLogSource implements LogSource {
 
     private static boolean notHtml(byte[] body) {
         String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8)
-                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+                .stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
         return !start.startsWith("<");
     }
 
@@ -88,7 +92,11 @@ public final class HttpLogSource implements LogSource {
     }
 
     private Optional<byte[]> get(URI uri) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept-Encoding", "gzip").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept-Encoding", "gzip")
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -103,7 +111,10 @@ public final class HttpLogSource implements LogSource {
             throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
         }
         byte[] body = response.body();
-        if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+        if (response.headers()
+                .firstValue("Content-Encoding")
+                .filter("gzip"::equalsIgnoreCase)
+                .isPresent()) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
                 body = in.readAllBytes();
             }

@@ -2,7 +2,6 @@ package org.pallas.ledger.audit;
 
 import static org.pallas.ledger.MerkleHash.hex;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,7 +112,8 @@ public final class LogVerifier {
                 return new AuditReport(checkpoint, findings, problems);
             }
             if (at.getAsLong() < 0 || at.getAsLong() >= checkpoint.size()) {
-                problems.add("entry index " + at.getAsLong() + " is not below the checkpoint size " + checkpoint.size());
+                problems.add(
+                        "entry index " + at.getAsLong() + " is not below the checkpoint size " + checkpoint.size());
                 return new AuditReport(checkpoint, findings, problems);
             }
             InclusionProof proof = new ProofBuilder(new TileHashSource(source, checkpoint.size()))
@@ -121,9 +121,14 @@ public final class LogVerifier {
             try {
                 proof.verify(MerkleHash.leaf(entry), checkpoint);
                 findings.add("record is entry " + at.getAsLong() + " (leaf hash " + hex(MerkleHash.leaf(entry))
-                        + "); inclusion proof of " + proof.hashes().size() + " hashes verifies against the checkpoint root");
-                return new AuditReport(checkpoint, findings, problems,
-                        new TlogProof(at.getAsLong(), proof.hashes(), opened.get().note()));
+                        + "); inclusion proof of " + proof.hashes().size()
+                        + " hashes verifies against the checkpoint root");
+                return new AuditReport(
+                        checkpoint,
+                        findings,
+                        problems,
+                        new TlogProof(
+                                at.getAsLong(), proof.hashes(), opened.get().note()));
             } catch (InclusionProofException e) {
                 problems.add("record is not entry " + at.getAsLong() + " of the log: " + e.getMessage());
             }
@@ -161,8 +166,7 @@ public final class LogVerifier {
         return new AuditReport(null, findings, problems);
     }
 
-    private record SignedCheckpoint(Checkpoint checkpoint, byte[] note) {
-    }
+    private record SignedCheckpoint(Checkpoint checkpoint, byte[] note) {}
 
     /** Reads and verifies the checkpoint; a finding names it and its signers, or a problem says why not. */
     private Optional<SignedCheckpoint> openCheckpoint(List<String> findings, List<String> problems) {
@@ -284,7 +288,8 @@ public final class LogVerifier {
         Checkpoint now = current.checkpoint();
         Optional<byte[]> saved = state.last(now.origin());
         if (saved.isEmpty()) {
-            findings.add("first audit of " + now.origin() + ": no earlier checkpoint in " + state.fileFor(now.origin()));
+            findings.add(
+                    "first audit of " + now.origin() + ": no earlier checkpoint in " + state.fileFor(now.origin()));
             return;
         }
         Checkpoint before;
@@ -294,7 +299,8 @@ public final class LogVerifier {
             problems.add("saved checkpoint " + state.fileFor(now.origin()) + " is unreadable: " + e.getMessage());
             return;
         }
-        String earlier = "the checkpoint verified earlier (size " + before.size() + ", root " + hex(before.rootHash()) + ")";
+        String earlier =
+                "the checkpoint verified earlier (size " + before.size() + ", root " + hex(before.rootHash()) + ")";
         if (now.size() < before.size()) {
             problems.add("rollback: checkpoint size " + now.size() + " is smaller than " + earlier);
         } else if (now.size() == before.size()) {
@@ -316,7 +322,8 @@ public final class LogVerifier {
                 ConsistencyProof proof = new ProofBuilder(new TileHashSource(source, now.size()))
                         .consistencyProof(before.size(), now.size());
                 proof.verify(before, now);
-                findings.add("consistent with " + earlier + ": proof of " + proof.hashes().size() + " hashes");
+                findings.add("consistent with " + earlier + ": proof of "
+                        + proof.hashes().size() + " hashes");
             } catch (ConsistencyProofException e) {
                 problems.add("fork: checkpoint size " + now.size() + " is not consistent with " + earlier + ": "
                         + e.getMessage());
@@ -329,7 +336,8 @@ public final class LogVerifier {
     private static byte[] readRecord(byte[] file, List<String> findings) throws RecordFormatException {
         try {
             LedgerRecord record = LedgerRecord.decode(file);
-            findings.add("full record: its payload matches the entry's digest sha256:" + hex(record.entry().payloadDigest()));
+            findings.add("full record: its payload matches the entry's digest sha256:"
+                    + hex(record.entry().payloadDigest()));
             return record.entry().encode();
         } catch (RecordFormatException asRecord) {
             try {

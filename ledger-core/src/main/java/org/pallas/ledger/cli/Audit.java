@@ -43,8 +43,7 @@ public final class Audit {
             exit status: 0 verified, 1 not verified, 2 usage error
             """;
 
-    private Audit() {
-    }
+    private Audit() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -63,15 +62,20 @@ public final class Audit {
         try {
             report = switch (options.command()) {
                 case "verify" -> new LogVerifier(options.source(), options.keys(), options.state()).verify();
-                case "prove" -> new LogVerifier(options.source(), options.keys(), null)
-                        .prove(Files.readAllBytes(options.record()), options.index());
-                default -> LogVerifier.check(Files.readAllBytes(options.proof()), Files.readAllBytes(options.record()),
-                        options.keys());
+                case "prove" ->
+                    new LogVerifier(options.source(), options.keys(), null)
+                            .prove(Files.readAllBytes(options.record()), options.index());
+                default ->
+                    LogVerifier.check(
+                            Files.readAllBytes(options.proof()), Files.readAllBytes(options.record()), options.keys());
             };
             if (report.ok() && options.out() != null) {
                 Files.write(options.out(), report.proof().encode());
-                report = new AuditReport(report.checkpoint(), append(report.findings(),
-                        "tlog-proof written to " + options.out()), report.problems(), report.proof());
+                report = new AuditReport(
+                        report.checkpoint(),
+                        append(report.findings(), "tlog-proof written to " + options.out()),
+                        report.problems(),
+                        report.proof());
             }
         } catch (IOException e) {
             // Only local files are read here (record, proof, --out); problems with the log are in the report.
@@ -94,8 +98,15 @@ public final class Audit {
         }
     }
 
-    record Options(String command, LogSource source, List<NoteVerifier> keys, AuditState state, Path record,
-            OptionalLong index, Path proof, Path out) {
+    record Options(
+            String command,
+            LogSource source,
+            List<NoteVerifier> keys,
+            AuditState state,
+            Path record,
+            OptionalLong index,
+            Path proof,
+            Path out) {
 
         static Options parse(String[] args) throws UsageException {
             if (args.length == 0 || !List.of("verify", "prove", "check").contains(args[0])) {
@@ -135,11 +146,14 @@ public final class Audit {
                 }
             }
             if (command.equals("check") ? url != null || dir != null : (url == null) == (dir == null)) {
-                throw new UsageException(command.equals("check") ? "check works offline: no --url or --dir"
-                        : "give exactly one of --url and --dir");
+                throw new UsageException(
+                        command.equals("check")
+                                ? "check works offline: no --url or --dir"
+                                : "give exactly one of --url and --dir");
             }
             if (command.equals("check") != (proof != null)) {
-                throw new UsageException(command.equals("check") ? "check needs --proof <file>" : "--proof belongs to check");
+                throw new UsageException(
+                        command.equals("check") ? "check needs --proof <file>" : "--proof belongs to check");
             }
             if (index != null && command.equals("check")) {
                 throw new UsageException("--index belongs to prove; a tlog-proof carries its index");
@@ -186,8 +200,15 @@ public final class Audit {
                 at = OptionalLong.of(Long.parseLong(index));
             }
             AuditState state = stateDir == null ? AuditState.inHome() : new AuditState(Path.of(stateDir));
-            return new Options(command, source, keys, state, record == null ? null : Path.of(record), at,
-                    proof == null ? null : Path.of(proof), out == null ? null : Path.of(out));
+            return new Options(
+                    command,
+                    source,
+                    keys,
+                    state,
+                    record == null ? null : Path.of(record),
+                    at,
+                    proof == null ? null : Path.of(proof),
+                    out == null ? null : Path.of(out));
         }
     }
 }

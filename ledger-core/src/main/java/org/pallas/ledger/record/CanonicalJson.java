@@ -45,11 +45,11 @@ public final class CanonicalJson {
     private static final int MAX_DEPTH = 32;
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** A JSON syntax error, with line and column. */
     public static final class JsonException extends Exception {
@@ -113,12 +113,14 @@ public final class CanonicalJson {
             case VALUE_STRING -> {
                 String s = parser.getString();
                 if (!wellFormed(s)) {
-                    throw error(parser.currentTokenLocation(), "string holds a lone surrogate, which is not Unicode text");
+                    throw error(
+                            parser.currentTokenLocation(), "string holds a lone surrogate, which is not Unicode text");
                 }
                 return s;
             }
             case VALUE_NUMBER_INT -> {
-                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue()
                         : (Object) parser.getLongValue();
             }
             case VALUE_NUMBER_FLOAT -> {
@@ -150,7 +152,9 @@ public final class CanonicalJson {
     }
 
     private static JsonException error(TokenStreamLocation at, String message) {
-        String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        String where = at == null || at.getLineNr() < 0
+                ? ""
+                : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
         return new JsonException(where + message);
     }
 
@@ -190,7 +194,8 @@ public final class CanonicalJson {
             }
             b.append(']');
         } else {
-            throw new IllegalArgumentException("not a JSON value of this form: " + value.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a JSON value of this form: " + value.getClass().getSimpleName());
         }
     }
 

@@ -28,50 +28,75 @@ import org.pallas.ledger.RecordFormatException;
  * keys in exactly that order. Time in UTC with milliseconds. At most 65,535 bytes, the limit of a tlog-tiles
  * entry bundle.
  */
-public record LedgerEntry(int version, String type, Instant time, String actor, String subjectType, String subjectId,
-        Map<String, String> metadata, byte[] payloadDigest) {
+public record LedgerEntry(
+        int version,
+        String type,
+        Instant time,
+        String actor,
+        String subjectType,
+        String subjectId,
+        Map<String, String> metadata,
+        byte[] payloadDigest) {
 
     /** The version writers write. */
     public static final int VERSION = 2;
     /** The first version: keys in a fixed order of this project's own; still read, no longer written. */
     public static final int VERSION_1 = 1;
+
     public static final int MAX_SIZE = EntryBundle.MAX_ENTRY_SIZE;
 
     /** Dotted words; a word may contain hyphens, as in identity.user.roles-changed. */
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*){0,7}");
     /** A pseudonym from {@link ActorPseudonyms}, or a named system actor (scheduler, importer). */
     private static final Pattern ACTOR = Pattern.compile("ps1:[0-9a-f]{32}|system:[a-z][a-z0-9_.-]{0,62}");
+
     private static final Pattern META_KEY = Pattern.compile("[a-z][a-zA-Z0-9_.-]{0,63}");
     private static final Pattern DIGEST = Pattern.compile("sha256:([0-9a-f]{64})");
-    private static final DateTimeFormatter TIME = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final Set<String> KEYS = Set.of("v", "type", "time", "actor", "subject", "meta", "payload");
 
     /** An entry of the current {@link #VERSION}. */
-    public LedgerEntry(String type, Instant time, String actor, String subjectType, String subjectId,
-            Map<String, String> metadata, byte[] payloadDigest) {
+    public LedgerEntry(
+            String type,
+            Instant time,
+            String actor,
+            String subjectType,
+            String subjectId,
+            Map<String, String> metadata,
+            byte[] payloadDigest) {
         this(VERSION, type, time, actor, subjectType, subjectId, metadata, payloadDigest);
     }
 
     public LedgerEntry {
         require(version == VERSION || version == VERSION_1, "ledger entry version " + version + " is not supported");
-        require(type != null && type.length() <= 100 && TYPE.matcher(type).matches(),
+        require(
+                type != null && type.length() <= 100 && TYPE.matcher(type).matches(),
                 "type must be dotted lower-case words such as licence.decision, got \"" + type + "\"");
         require(time != null, "time is required");
         time = time.truncatedTo(ChronoUnit.MILLIS);
-        require(time.getEpochSecond() >= 0 && time.getEpochSecond() < 253402300800L,
+        require(
+                time.getEpochSecond() >= 0 && time.getEpochSecond() < 253402300800L,
                 "time must lie in years 1970 to 9999, got " + time);
-        require(actor != null && ACTOR.matcher(actor).matches(),
+        require(
+                actor != null && ACTOR.matcher(actor).matches(),
                 "actor must be a pseudonym (ps1:<32 hex>) or system:<name>, got \"" + actor + "\"");
-        require(subjectType != null && subjectType.length() <= 100 && TYPE.matcher(subjectType).matches(),
+        require(
+                subjectType != null
+                        && subjectType.length() <= 100
+                        && TYPE.matcher(subjectType).matches(),
                 "subject type must be dotted lower-case words, got \"" + subjectType + "\"");
-        require(subjectId != null && !subjectId.isEmpty() && subjectId.length() <= 200 && !hasControl(subjectId),
+        require(
+                subjectId != null && !subjectId.isEmpty() && subjectId.length() <= 200 && !hasControl(subjectId),
                 "subject id must be 1 to 200 characters without control characters");
         Map<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             require(META_KEY.matcher(e.getKey()).matches(), "metadata key \"" + e.getKey() + "\" is not allowed");
-            require(e.getValue() != null && e.getValue().length() <= 1000 && !hasControl(e.getValue()),
-                    "metadata value of \"" + e.getKey() + "\" must be at most 1000 characters without control characters");
+            require(
+                    e.getValue() != null && e.getValue().length() <= 1000 && !hasControl(e.getValue()),
+                    "metadata value of \"" + e.getKey()
+                            + "\" must be at most 1000 characters without control characters");
             sorted.put(e.getKey(), e.getValue());
         }
         metadata = Collections.unmodifiableMap(sorted);
@@ -88,8 +113,8 @@ public record LedgerEntry(int version, String type, Instant time, String actor, 
     public byte[] encode() {
         byte[] bytes = canonical().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_SIZE) {
-            throw new IllegalArgumentException("ledger entry is " + bytes.length + " bytes, more than the "
-                    + MAX_SIZE + "-byte limit; move large metadata into the payload");
+            throw new IllegalArgumentException("ledger entry is " + bytes.length + " bytes, more than the " + MAX_SIZE
+                    + "-byte limit; move large metadata into the payload");
         }
         return bytes;
     }
@@ -129,7 +154,8 @@ public record LedgerEntry(int version, String type, Instant time, String actor, 
         Map<String, Object> json = RecordText.parseObject(text, "ledger entry");
         LedgerEntry entry = fromJson(json);
         if (!entry.canonical().equals(text)) {
-            throw new RecordFormatException("ledger entry is not in canonical form; canonical form is " + entry.canonical());
+            throw new RecordFormatException(
+                    "ledger entry is not in canonical form; canonical form is " + entry.canonical());
         }
         return entry;
     }
@@ -137,8 +163,8 @@ public record LedgerEntry(int version, String type, Instant time, String actor, 
     /** The version of a parsed entry or record: 1 or 2, or an error naming what this reader knows. */
     static int version(Object v, String what) throws RecordFormatException {
         if (!(v instanceof Long version) || (version != VERSION && version != VERSION_1)) {
-            throw new RecordFormatException(what + " version " + v + " is not supported; this reader knows v"
-                    + VERSION_1 + " and v" + VERSION);
+            throw new RecordFormatException(
+                    what + " version " + v + " is not supported; this reader knows v" + VERSION_1 + " and v" + VERSION);
         }
         return ((Long) v).intValue();
     }
@@ -163,13 +189,18 @@ public record LedgerEntry(int version, String type, Instant time, String actor, 
         try {
             time = Instant.from(TIME.parse(timeText));
         } catch (DateTimeParseException e) {
-            throw new RecordFormatException("time must be UTC with milliseconds, e.g. 2026-11-27T13:05:51.123Z, got \""
-                    + timeText + "\"");
+            throw new RecordFormatException(
+                    "time must be UTC with milliseconds, e.g. 2026-11-27T13:05:51.123Z, got \"" + timeText + "\"");
         }
         try {
-            return new LedgerEntry(version, RecordText.string(json.get("type"), "type"), time,
-                    RecordText.string(json.get("actor"), "actor"), RecordText.string(subject.get("type"), "subject.type"),
-                    RecordText.string(subject.get("id"), "subject.id"), metadata,
+            return new LedgerEntry(
+                    version,
+                    RecordText.string(json.get("type"), "type"),
+                    time,
+                    RecordText.string(json.get("actor"), "actor"),
+                    RecordText.string(subject.get("type"), "subject.type"),
+                    RecordText.string(subject.get("id"), "subject.id"),
+                    metadata,
                     HexFormat.of().parseHex(digest.group(1)));
         } catch (IllegalArgumentException e) {
             throw new RecordFormatException("ledger entry: " + e.getMessage());

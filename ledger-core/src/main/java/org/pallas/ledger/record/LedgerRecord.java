@@ -39,8 +39,14 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
     public static LedgerRecord create(LedgerEntryDraft draft, byte[] payload, SecureRandom random) {
         byte[] salt = new byte[SALT_SIZE];
         random.nextBytes(salt);
-        LedgerEntry entry = new LedgerEntry(draft.type(), draft.time(), draft.actor(), draft.subjectType(),
-                draft.subjectId(), draft.metadata(), payloadDigest(salt, payload));
+        LedgerEntry entry = new LedgerEntry(
+                draft.type(),
+                draft.time(),
+                draft.actor(),
+                draft.subjectType(),
+                draft.subjectId(),
+                draft.metadata(),
+                payloadDigest(salt, payload));
         LedgerRecord record = new LedgerRecord(entry, salt, payload);
         record.encode();
         return record;
@@ -50,7 +56,10 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
     public static byte[] payloadDigest(byte[] salt, byte[] payload) {
         byte[] prefix = "pallas-ledger-payload-v1\n".getBytes(StandardCharsets.US_ASCII);
         return MerkleHash.sha256(ByteBuffer.allocate(prefix.length + salt.length + payload.length)
-                .put(prefix).put(salt).put(payload).array());
+                .put(prefix)
+                .put(salt)
+                .put(payload)
+                .array());
     }
 
     @Override
@@ -76,8 +85,8 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
         json.put("payload", Base64.getEncoder().encodeToString(payload));
         byte[] bytes = LedgerEntry.canonical(entry.version(), json).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_SIZE) {
-            throw new IllegalArgumentException("ledger record is " + bytes.length + " bytes, more than the "
-                    + MAX_SIZE + "-byte limit; store large documents outside the log and put their digest in the payload");
+            throw new IllegalArgumentException("ledger record is " + bytes.length + " bytes, more than the " + MAX_SIZE
+                    + "-byte limit; store large documents outside the log and put their digest in the payload");
         }
         return bytes;
     }
@@ -89,8 +98,8 @@ public record LedgerRecord(LedgerEntry entry, byte[] salt, byte[] payload) {
         int version = LedgerEntry.version(json.get("v"), "ledger record");
         LedgerEntry entry = LedgerEntry.fromJson(RecordText.object(json.get("entry"), "entry"));
         if (entry.version() != version) {
-            throw new RecordFormatException("ledger record version " + version + " holds an entry of version "
-                    + entry.version());
+            throw new RecordFormatException(
+                    "ledger record version " + version + " holds an entry of version " + entry.version());
         }
         byte[] salt = base64(json.get("salt"), "salt");
         byte[] payload = base64(json.get("payload"), "payload");

@@ -11,8 +11,7 @@ import org.pallas.ledger.RecordFormatException;
 
 /** Typed access to parsed JSON with errors that name the field. */
 final class RecordText {
-    private RecordText() {
-    }
+    private RecordText() {}
 
     /** The text of an encoded record or entry: at most {@code maxSize} bytes of valid UTF-8. */
     static String text(byte[] bytes, int maxSize, String what) throws RecordFormatException {
@@ -20,10 +19,12 @@ final class RecordText {
             throw new RecordFormatException(what + " is " + bytes.length + " bytes, more than " + maxSize);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new RecordFormatException(what + " is not valid UTF-8");
         }

@@ -28,6 +28,7 @@ import org.pallas.ledger.MerkleHash;
 class AuditOverHttpTest {
     @TempDir
     Path temp;
+
     HttpServer server;
     TestLog log;
     String base;
@@ -85,14 +86,27 @@ class AuditOverHttpTest {
 
     @Test
     void verifiesALogServedOverHttp() {
-        AuditCommandTest.Result r = AuditCommandTest.audit("verify", "--url", base, "--key", log.vkey(),
-                "--state", temp.resolve("state").toString());
+        AuditCommandTest.Result r = AuditCommandTest.audit(
+                "verify",
+                "--url",
+                base,
+                "--key",
+                log.vkey(),
+                "--state",
+                temp.resolve("state").toString());
 
         assertThat(r.status()).isEqualTo(0);
-        assertThat(r.out()).contains("ok   300 entries give the checkpoint root; 3 hash tile(s) checked against them\n")
+        assertThat(r.out())
+                .contains("ok   300 entries give the checkpoint root; 3 hash tile(s) checked against them\n")
                 .endsWith("VERIFIED\n");
-        assertThat(requested).contains("checkpoint", "tile/entries/000", "tile/entries/001.p/44", "tile/0/000",
-                "tile/0/001.p/44", "tile/1/000.p/1");
+        assertThat(requested)
+                .contains(
+                        "checkpoint",
+                        "tile/entries/000",
+                        "tile/entries/001.p/44",
+                        "tile/0/000",
+                        "tile/0/001.p/44",
+                        "tile/1/000.p/1");
     }
 
     @Test
@@ -101,14 +115,22 @@ class AuditOverHttpTest {
         String text = new String(Files.readAllBytes(bundle), StandardCharsets.ISO_8859_1);
         Files.write(bundle, text.replace("APP-2026-1260", "APP-2026-1261").getBytes(StandardCharsets.ISO_8859_1));
         byte[] altered = new String(log.records.get(260).entry().encode(), StandardCharsets.UTF_8)
-                .replace("APP-2026-1260", "APP-2026-1261").getBytes(StandardCharsets.UTF_8);
+                .replace("APP-2026-1260", "APP-2026-1261")
+                .getBytes(StandardCharsets.UTF_8);
 
-        AuditCommandTest.Result r = AuditCommandTest.audit("verify", "--url", base, "--key", log.vkey(),
-                "--state", temp.resolve("state").toString());
+        AuditCommandTest.Result r = AuditCommandTest.audit(
+                "verify",
+                "--url",
+                base,
+                "--key",
+                log.vkey(),
+                "--state",
+                temp.resolve("state").toString());
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).contains("FAIL tile/0/001.p/44: hash 4 (entry 260) is " + MerkleHash.hex(log.tree.hash(0, 260))
-                + ", but the entries give " + MerkleHash.hex(MerkleHash.leaf(altered)) + "\n");
+        assertThat(r.out())
+                .contains("FAIL tile/0/001.p/44: hash 4 (entry 260) is " + MerkleHash.hex(log.tree.hash(0, 260))
+                        + ", but the entries give " + MerkleHash.hex(MerkleHash.leaf(altered)) + "\n");
     }
 
     @Test
@@ -116,33 +138,49 @@ class AuditOverHttpTest {
         Path record = temp.resolve("record.json");
         Files.write(record, log.records.get(123).encode());
 
-        AuditCommandTest.Result r = AuditCommandTest.audit("prove", "--url", base + "/", "--key", log.vkey(),
-                "--record", record.toString());
+        AuditCommandTest.Result r = AuditCommandTest.audit(
+                "prove", "--url", base + "/", "--key", log.vkey(), "--record", record.toString());
 
         assertThat(r.status()).isEqualTo(0);
-        assertThat(r.out()).contains("ok   record is entry 123 (leaf hash " + MerkleHash.hex(log.tree.hash(0, 123)) + ")");
+        assertThat(r.out())
+                .contains("ok   record is entry 123 (leaf hash " + MerkleHash.hex(log.tree.hash(0, 123)) + ")");
     }
 
     @Test
     void reportsAServerWithoutACheckpoint() {
-        AuditCommandTest.Result r = AuditCommandTest.audit("verify", "--url", base + "/nothing", "--key", log.vkey(),
-                "--state", temp.resolve("state").toString());
+        AuditCommandTest.Result r = AuditCommandTest.audit(
+                "verify",
+                "--url",
+                base + "/nothing",
+                "--key",
+                log.vkey(),
+                "--state",
+                temp.resolve("state").toString());
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).isEqualTo("FAIL checkpoint: not found at " + base + "/nothing/ nor at " + base
-                + "/nothing/ledger/; --url must name the log, which a Pallas server serves under /ledger, "
-                + "e.g. --url https://pallas.example.org/ledger\nNOT VERIFIED: 1 problem(s)\n");
+        assertThat(r.out())
+                .isEqualTo("FAIL checkpoint: not found at " + base + "/nothing/ nor at " + base
+                        + "/nothing/ledger/; --url must name the log, which a Pallas server serves under /ledger, "
+                        + "e.g. --url https://pallas.example.org/ledger\nNOT VERIFIED: 1 problem(s)\n");
     }
 
     @Test
     void acceptsTheServersBaseUrlAndSaysWhereTheLogIs() {
         String server = base.substring(0, base.length() - "/ledger".length());
-        AuditCommandTest.Result r = AuditCommandTest.audit("verify", "--url", server, "--key", log.vkey(),
-                "--state", temp.resolve("state").toString());
+        AuditCommandTest.Result r = AuditCommandTest.audit(
+                "verify",
+                "--url",
+                server,
+                "--key",
+                log.vkey(),
+                "--state",
+                temp.resolve("state").toString());
 
         assertThat(r.status()).isEqualTo(0);
-        assertThat(r.out()).contains("no checkpoint at " + server + "/checkpoint; using the Pallas log at " + base
-                + "/ (give --url " + base + ")").endsWith("VERIFIED\n");
+        assertThat(r.out())
+                .contains("no checkpoint at " + server + "/checkpoint; using the Pallas log at " + base
+                        + "/ (give --url " + base + ")")
+                .endsWith("VERIFIED\n");
         assertThat(requested).contains("/checkpoint", "checkpoint", "tile/0/000");
     }
 }

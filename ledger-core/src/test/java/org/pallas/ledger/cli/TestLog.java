@@ -31,13 +31,15 @@ final class TestLog {
     private final ActorPseudonyms pseudonyms = new ActorPseudonyms(new byte[32]);
     /** SHA1PRNG seeded before first use is deterministic: reproducible salts. */
     private final SecureRandom salts;
+
     Checkpoint checkpoint;
 
     TestLog(Path directory, long seed) throws Exception {
         this.store = new DirectoryTileStore(directory);
         this.signer = NoteSigner.fromSeed(ORIGIN, new byte[] {
-                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                30, 31, 32});
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        });
         this.checkpoints = new CheckpointSigner(signer, ORIGIN);
         this.salts = SecureRandom.getInstance("SHA1PRNG");
         salts.setSeed(seed);
@@ -58,14 +60,30 @@ final class TestLog {
         List<byte[]> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long n = before + i;
-            LedgerRecord record = LedgerRecord.create(new LedgerEntryDraft("licence.decision.recorded",
-                    Instant.parse("2026-11-27T10:00:00Z").plusSeconds(n), pseudonyms.pseudonym("caseworker-" + (n % 3)),
-                    "licence.application", "APP-2026-" + (1000 + n), Map.of("outcome", n % 2 == 0 ? "granted" : "refused")),
-                    ("{\"case\":\"confidential notes " + n + "\"}").getBytes(), salts);
+            LedgerRecord record = LedgerRecord.create(
+                    new LedgerEntryDraft(
+                            "licence.decision.recorded",
+                            Instant.parse("2026-11-27T10:00:00Z").plusSeconds(n),
+                            pseudonyms.pseudonym("caseworker-" + (n % 3)),
+                            "licence.application",
+                            "APP-2026-" + (1000 + n),
+                            Map.of("outcome", n % 2 == 0 ? "granted" : "refused")),
+                    ("{\"case\":\"confidential notes " + n + "\"}").getBytes(),
+                    salts);
             if (version != record.entry().version()) {
                 LedgerEntry e = record.entry();
-                record = new LedgerRecord(new LedgerEntry(version, e.type(), e.time(), e.actor(), e.subjectType(),
-                        e.subjectId(), e.metadata(), e.payloadDigest()), record.salt(), record.payload());
+                record = new LedgerRecord(
+                        new LedgerEntry(
+                                version,
+                                e.type(),
+                                e.time(),
+                                e.actor(),
+                                e.subjectType(),
+                                e.subjectId(),
+                                e.metadata(),
+                                e.payloadDigest()),
+                        record.salt(),
+                        record.payload());
             }
             records.add(record);
             entries.add(record.entry().encode());

@@ -29,16 +29,19 @@ class JsonCanonicalizationTest {
 
         String canonical = CanonicalJson.jcs(input);
 
-        assertThat(canonical).isEqualTo("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,"
-                + "1e-27],\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+        assertThat(canonical)
+                .isEqualTo("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,"
+                        + "1e-27],\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
         // §3.2.4: the same output as UTF-8 bytes.
-        assertThat(HexFormat.of().formatHex(canonical.getBytes(StandardCharsets.UTF_8))).isEqualTo((""
-                + "7b 22 6c 69 74 65 72 61 6c 73 22 3a 5b 6e 75 6c 6c 2c 74 72"
-                + "75 65 2c 66 61 6c 73 65 5d 2c 22 6e 75 6d 62 65 72 73 22 3a"
-                + "5b 33 33 33 33 33 33 33 33 33 2e 33 33 33 33 33 33 33 2c 31"
-                + "65 2b 33 30 2c 34 2e 35 2c 30 2e 30 30 32 2c 31 65 2d 32 37"
-                + "5d 2c 22 73 74 72 69 6e 67 22 3a 22 e2 82 ac 24 5c 75 30 30"
-                + "30 66 5c 6e 41 27 42 5c 22 5c 5c 5c 5c 5c 22 2f 22 7d").replace(" ", ""));
+        assertThat(HexFormat.of().formatHex(canonical.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo((""
+                                + "7b 22 6c 69 74 65 72 61 6c 73 22 3a 5b 6e 75 6c 6c 2c 74 72"
+                                + "75 65 2c 66 61 6c 73 65 5d 2c 22 6e 75 6d 62 65 72 73 22 3a"
+                                + "5b 33 33 33 33 33 33 33 33 33 2e 33 33 33 33 33 33 33 2c 31"
+                                + "65 2b 33 30 2c 34 2e 35 2c 30 2e 30 30 32 2c 31 65 2d 32 37"
+                                + "5d 2c 22 73 74 72 69 6e 67 22 3a 22 e2 82 ac 24 5c 75 30 30"
+                                + "30 66 5c 6e 41 27 42 5c 22 5c 5c 5c 5c 5c 22 2f 22 7d")
+                        .replace(" ", ""));
     }
 
     @Test
@@ -58,8 +61,15 @@ class JsonCanonicalizationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> sorted = (Map<String, Object>) CanonicalJson.parse(CanonicalJson.jcs(input));
 
-        assertThat(List.copyOf(sorted.values())).containsExactly("Carriage Return", "One", "Control",
-                "Latin Small Letter O With Diaeresis", "Euro Sign", "Emoji: Grinning Face", "Hebrew Letter Dalet With Dagesh");
+        assertThat(List.copyOf(sorted.values()))
+                .containsExactly(
+                        "Carriage Return",
+                        "One",
+                        "Control",
+                        "Latin Small Letter O With Diaeresis",
+                        "Euro Sign",
+                        "Emoji: Grinning Face",
+                        "Hebrew Letter Dalet With Dagesh");
     }
 
     @Test
@@ -90,15 +100,20 @@ class JsonCanonicalizationTest {
         appendixB.put("becbf647612f3696", "-0.0000033333333333333333");
         appendixB.put("43143ff3c1cb0959", "1424953923781206.2");
 
-        appendixB.forEach((bits, text) -> assertThat(CanonicalJson.ecmaScript(Double.longBitsToDouble(
-                Long.parseUnsignedLong(bits, 16)))).as(bits).isEqualTo(text));
+        appendixB.forEach((bits, text) -> assertThat(
+                        CanonicalJson.ecmaScript(Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16))))
+                .as(bits)
+                .isEqualTo(text));
     }
 
     @Test
     void refusesNanAndInfinityWhichJsonCannotHold() {
         for (String bits : List.of("7fffffffffffffff", "7ff0000000000000", "fff0000000000000")) {
-            assertThatThrownBy(() -> CanonicalJson.jcs(List.of(Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16)))))
-                    .as(bits).isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("(RFC 8785 §3.2.2.3)");
+            assertThatThrownBy(
+                            () -> CanonicalJson.jcs(List.of(Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16)))))
+                    .as(bits)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageEndingWith("(RFC 8785 §3.2.2.3)");
         }
     }
 
@@ -112,13 +127,18 @@ class JsonCanonicalizationTest {
     void refusesInputThatIsNotIJson() {
         assertThatThrownBy(() -> CanonicalJson.jcs("{\"a\":1,\n\"a\":2}"))
                 .isInstanceOf(CanonicalJson.JsonException.class)
-                .hasMessageStartingWith("line 2, column ").hasMessageContaining("Duplicate Object property \"a\"");
+                .hasMessageStartingWith("line 2, column ")
+                .hasMessageContaining("Duplicate Object property \"a\"");
         assertThatThrownBy(() -> CanonicalJson.jcs("[\"\\ud800\"]"))
-                .isInstanceOf(CanonicalJson.JsonException.class).hasMessageEndingWith("a lone surrogate, which is not Unicode text");
-        assertThatThrownBy(() -> CanonicalJson.jcs("{} x")).isInstanceOf(CanonicalJson.JsonException.class)
+                .isInstanceOf(CanonicalJson.JsonException.class)
+                .hasMessageEndingWith("a lone surrogate, which is not Unicode text");
+        assertThatThrownBy(() -> CanonicalJson.jcs("{} x"))
+                .isInstanceOf(CanonicalJson.JsonException.class)
                 .hasMessageStartingWith("line 1, column 4: ");
-        assertThatThrownBy(() -> CanonicalJson.jcs("[] []")).hasMessage("line 1, column 4: unexpected data after the JSON value");
+        assertThatThrownBy(() -> CanonicalJson.jcs("[] []"))
+                .hasMessage("line 1, column 4: unexpected data after the JSON value");
         assertThatThrownBy(() -> CanonicalJson.jcs("[01]")).hasMessageStartingWith("line 1, column ");
-        assertThatThrownBy(() -> CanonicalJson.jcs("[".repeat(40) + "]".repeat(40))).hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> CanonicalJson.jcs("[".repeat(40) + "]".repeat(40)))
+                .hasMessageContaining("nesting depth");
     }
 }

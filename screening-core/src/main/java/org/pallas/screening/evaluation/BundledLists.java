@@ -19,23 +19,41 @@ import org.pallas.screening.importing.ListImporter;
  */
 public final class BundledLists {
     /** One bundled list: its source name, format, publication date if the files lack one, and files. */
-    public record Bundle(String source, ListFormat format, LocalDate publishedOn, List<String> files) {
-    }
+    public record Bundle(String source, ListFormat format, LocalDate publishedOn, List<String> files) {}
 
     public static final List<Bundle> BUNDLES = List.of(
-            new Bundle("US-OFAC-SDN", ListFormat.OFAC_LEGACY_CSV, LocalDate.of(2024, 5, 3),
+            new Bundle(
+                    "US-OFAC-SDN",
+                    ListFormat.OFAC_LEGACY_CSV,
+                    LocalDate.of(2024, 5, 3),
                     List.of("ofac_sdn_2024-05-03_primary.csv")),
-            new Bundle("US-OFAC-SDN-2021", ListFormat.OFAC_LEGACY_CSV, LocalDate.of(2021, 7, 7),
-                    List.of("ofac_sdn_2021-07_primary.csv", "ofac_sdn_2021-07_aliases.csv",
+            new Bundle(
+                    "US-OFAC-SDN-2021",
+                    ListFormat.OFAC_LEGACY_CSV,
+                    LocalDate.of(2021, 7, 7),
+                    List.of(
+                            "ofac_sdn_2021-07_primary.csv",
+                            "ofac_sdn_2021-07_aliases.csv",
                             "ofac_sdn_2021-07_addresses.csv")),
-            new Bundle("US-OFAC-NONSDN", ListFormat.OFAC_LEGACY_CSV, LocalDate.of(2025, 12, 19),
-                    List.of("ofac_nonsdn_consolidated_2025-12_primary.csv", "ofac_nonsdn_consolidated_2025-12_aliases.csv",
+            new Bundle(
+                    "US-OFAC-NONSDN",
+                    ListFormat.OFAC_LEGACY_CSV,
+                    LocalDate.of(2025, 12, 19),
+                    List.of(
+                            "ofac_nonsdn_consolidated_2025-12_primary.csv",
+                            "ofac_nonsdn_consolidated_2025-12_aliases.csv",
                             "ofac_nonsdn_consolidated_2025-12_addresses.csv")),
             new Bundle("US-BIS-DPL", ListFormat.BIS_DPL_TSV, null, List.of("bis_denied_persons_list_2023-11.tsv")),
-            new Bundle("US-CSL", ListFormat.US_CSL_CSV, null,
+            new Bundle(
+                    "US-CSL",
+                    ListFormat.US_CSL_CSV,
+                    null,
                     List.of("us_csl_consolidated_screening_list_2023-11_subset.csv")),
             new Bundle("UN-SC", ListFormat.UN_SC_XML, null, List.of("un_sc_consolidated_list_2026-02-27.xml")),
-            new Bundle("PALLAS-SPYWARE", ListFormat.PROJECT_CSV, null,
+            new Bundle(
+                    "PALLAS-SPYWARE",
+                    ListFormat.PROJECT_CSV,
+                    null,
                     List.of("project/spyware_sector_restrictions_2026.csv")));
 
     /** The server's shipped lists, relative to the checkout. */
@@ -43,8 +61,7 @@ public final class BundledLists {
     /** Lists used by tests and the evaluation but not shipped, relative to the checkout. */
     public static final String TEST_ONLY = "screening-core/src/test/data/sanctions";
 
-    private BundledLists() {
-    }
+    private BundledLists() {}
 
     /** The folders that hold every bundle in a checkout: the shipped lists first, then the test-only ones. */
     public static List<Path> inCheckout(Path checkout) {
@@ -54,7 +71,8 @@ public final class BundledLists {
     public static ListVersion importBundle(Path sanctionsDir, Bundle bundle, Clock clock, ImportProgress progress)
             throws ListImportException {
         ListImporter importer = new ListImporter(clock, progress);
-        List<ListImporter.Input> inputs = bundle.files().stream().map(f -> ListImporter.Input.of(sanctionsDir.resolve(f)))
+        List<ListImporter.Input> inputs = bundle.files().stream()
+                .map(f -> ListImporter.Input.of(sanctionsDir.resolve(f)))
                 .toList();
         return importer.importInputs(bundle.format(), bundle.source(), bundle.publishedOn(), inputs);
     }
@@ -70,7 +88,9 @@ public final class BundledLists {
     public static List<ListVersion> importAll(List<Path> folders, Clock clock) throws ListImportException {
         List<ListVersion> out = new ArrayList<>();
         for (Bundle b : BUNDLES) {
-            Path folder = folders.stream().filter(f -> Files.isRegularFile(f.resolve(b.files().get(0)))).findFirst()
+            Path folder = folders.stream()
+                    .filter(f -> Files.isRegularFile(f.resolve(b.files().get(0))))
+                    .findFirst()
                     .orElse(folders.get(0));
             out.add(importBundle(folder, b, clock, ImportProgress.NONE));
         }

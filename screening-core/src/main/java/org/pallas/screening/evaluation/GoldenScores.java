@@ -15,8 +15,7 @@ import org.pallas.screening.NameMatcher;
 public final class GoldenScores {
     public static final String HEADER = "set,line,query,listed,score";
 
-    private GoldenScores() {
-    }
+    private GoldenScores() {}
 
     /** The rows for the name bench and the cross-script pairs in {@code eval} (the evaluation-set folder). */
     public static List<String> compute(Path eval, NameMatcher matcher) throws IOException {
@@ -26,15 +25,16 @@ public final class GoldenScores {
             lines.add(row("name-bench", c.line(), c.name1(), c.name2(), c.score()));
         }
         int i = 0;
-        for (Screenings.CrossScript c : Screenings.crossScript(eval.resolve("watchman_cross_script_pairs.csv"), matcher)) {
+        for (Screenings.CrossScript c :
+                Screenings.crossScript(eval.resolve("watchman_cross_script_pairs.csv"), matcher)) {
             lines.add(row("cross-script", ++i, c.query(), c.expected(), c.score()));
         }
         return lines;
     }
 
     private static String row(String set, int line, String query, String listed, double score) {
-        return String.join(",", set, String.valueOf(line), quote(query), quote(listed),
-                String.format(Locale.ROOT, "%.4f", score));
+        return String.join(
+                ",", set, String.valueOf(line), quote(query), quote(listed), String.format(Locale.ROOT, "%.4f", score));
     }
 
     private static String quote(String s) {

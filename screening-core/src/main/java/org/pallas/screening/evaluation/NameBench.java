@@ -1,7 +1,6 @@
 package org.pallas.screening.evaluation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,16 @@ import org.pallas.screening.NameMatcher;
 /** The nomenklatura name bench: 826 labelled pairs scored pairwise (name1 is the query). */
 public final class NameBench {
     /** One labelled pair and its score. */
-    public record Case(int line, String group, String schema, String name1, String name2, boolean match,
-                       String quality, String category, double score) {
-    }
+    public record Case(
+            int line,
+            String group,
+            String schema,
+            String name1,
+            String name2,
+            boolean match,
+            String quality,
+            String category,
+            double score) {}
 
     /** Precision, recall and F1 at one threshold. */
     public record Metrics(double threshold, int tp, int fp, int fn, int tn) {
@@ -33,8 +39,7 @@ public final class NameBench {
         }
     }
 
-    private NameBench() {
-    }
+    private NameBench() {}
 
     static EntryKind kind(String schema) {
         return switch (schema) {
@@ -55,8 +60,16 @@ public final class NameBench {
             }
             EntryKind kind = kind(f.get(1));
             double score = matcher.score(f.get(2), f.get(3), kind);
-            out.add(new Case(r + 1, f.get(0), f.get(1), f.get(2), f.get(3), f.get(4).equalsIgnoreCase("true"),
-                    f.get(5), f.get(6), score));
+            out.add(new Case(
+                    r + 1,
+                    f.get(0),
+                    f.get(1),
+                    f.get(2),
+                    f.get(3),
+                    f.get(4).equalsIgnoreCase("true"),
+                    f.get(5),
+                    f.get(6),
+                    score));
         }
         return out;
     }
@@ -83,7 +96,9 @@ public final class NameBench {
 
     /** STRONG-tier pairs decided wrongly at the threshold (P0 bugs in nomenklatura's protocol). */
     public static List<Case> strongFailures(List<Case> cases, double threshold) {
-        return cases.stream().filter(c -> c.quality().toUpperCase(Locale.ROOT).equals("STRONG"))
-                .filter(c -> (c.score() >= threshold) != c.match()).toList();
+        return cases.stream()
+                .filter(c -> c.quality().toUpperCase(Locale.ROOT).equals("STRONG"))
+                .filter(c -> (c.score() >= threshold) != c.match())
+                .toList();
     }
 }

@@ -20,14 +20,18 @@ import org.pallas.screening.importing.CountryCodes;
 
 /** The retrieval-level evaluations: UN positives, synthetic negatives, OFAC-style cases, cross-script pairs. */
 public final class Screenings {
-    private Screenings() {
-    }
+    private Screenings() {}
 
     /** A person from the yente fixtures. */
     public record Person(String fullName, PartialDate birthDate, String country) {
         ScreeningQuery query(boolean qualifiers, int limit) {
-            return new ScreeningQuery(fullName, EntryKind.PERSON, qualifiers ? country : null,
-                    qualifiers ? birthDate : null, List.of(), limit);
+            return new ScreeningQuery(
+                    fullName,
+                    EntryKind.PERSON,
+                    qualifiers ? country : null,
+                    qualifiers ? birthDate : null,
+                    List.of(),
+                    limit);
         }
     }
 
@@ -72,11 +76,13 @@ public final class Screenings {
      * the matcher; birth year breaks ties), then screens the untreated or treated row of the same
      * index and checks where the expected entry ranks.
      */
-    public static Recall unRecall(ListVersion un, ScreeningIndex unIndex, List<Person> untreated, List<Person> screened,
-                                  boolean qualifiers) {
+    public static Recall unRecall(
+            ListVersion un, ScreeningIndex unIndex, List<Person> untreated, List<Person> screened, boolean qualifiers) {
         Map<String, List<ListEntry>> byName = new HashMap<>();
         for (ListEntry e : un.entries()) {
-            e.names().forEach(n -> byName.computeIfAbsent(plainKey(n.value()), k -> new ArrayList<>()).add(e));
+            e.names()
+                    .forEach(n -> byName.computeIfAbsent(plainKey(n.value()), k -> new ArrayList<>())
+                            .add(e));
         }
         int resolved = 0;
         int at1 = 0;
@@ -87,8 +93,10 @@ public final class Screenings {
             Person p = untreated.get(i);
             List<ListEntry> expected = byName.getOrDefault(plainKey(p.fullName()), List.of());
             if (expected.size() > 1 && p.birthDate() != null) {
-                List<ListEntry> sameYear = expected.stream().filter(e -> e.birthDates().stream()
-                        .anyMatch(d -> d.year() == p.birthDate().year())).toList();
+                List<ListEntry> sameYear = expected.stream()
+                        .filter(e -> e.birthDates().stream()
+                                .anyMatch(d -> d.year() == p.birthDate().year()))
+                        .toList();
                 expected = sameYear.isEmpty() ? expected : sameYear;
             }
             if (expected.isEmpty()) {
@@ -133,8 +141,14 @@ public final class Screenings {
                 alerted++;
                 if (examples.size() < 15) {
                     ScreeningMatch m = r.matches().get(0);
-                    examples.add(String.format(Locale.ROOT, "%s -> %s %s '%s' %.3f", p.fullName(), m.source(),
-                            m.entryId(), m.matchedName(), m.score()));
+                    examples.add(String.format(
+                            Locale.ROOT,
+                            "%s -> %s %s '%s' %.3f",
+                            p.fullName(),
+                            m.source(),
+                            m.entryId(),
+                            m.matchedName(),
+                            m.score()));
                 }
             }
         }
@@ -142,8 +156,8 @@ public final class Screenings {
     }
 
     /** One OFAC-style case (watchman-java) with its outcome. */
-    public record OfacCase(String id, String category, String value, String expected, boolean alerted, double top,
-                           String topMatch) {
+    public record OfacCase(
+            String id, String category, String value, String expected, boolean alerted, double top, String topMatch) {
         public boolean passed() {
             return switch (expected) {
                 case "must_alert", "should_alert" -> alerted;
@@ -160,15 +174,20 @@ public final class Screenings {
             List<String> f = rows.get(r);
             ScreeningResult res = index.search(ScreeningQuery.of(f.get(5), EntryKind.ANY));
             ScreeningMatch top = res.matches().isEmpty() ? null : res.matches().get(0);
-            out.add(new OfacCase(f.get(0), f.get(1), f.get(5), f.get(6), res.alerted(), top == null ? 0 : top.score(),
+            out.add(new OfacCase(
+                    f.get(0),
+                    f.get(1),
+                    f.get(5),
+                    f.get(6),
+                    res.alerted(),
+                    top == null ? 0 : top.score(),
                     top == null ? "" : top.source() + " " + top.entryId() + " '" + top.matchedName() + "'"));
         }
         return out;
     }
 
     /** A cross-script pair (watchman) with watchman's minimum and our score. */
-    public record CrossScript(String query, String expected, double minimum, double score, String description) {
-    }
+    public record CrossScript(String query, String expected, double minimum, double score, String description) {}
 
     public static List<CrossScript> crossScript(Path csv, NameMatcher matcher) throws IOException {
         List<CrossScript> out = new ArrayList<>();
@@ -176,15 +195,18 @@ public final class Screenings {
             if (f.size() < 3 || f.get(0).startsWith("Query")) {
                 continue;
             }
-            out.add(new CrossScript(f.get(0), f.get(1), Double.parseDouble(f.get(2)),
-                    matcher.score(f.get(0), f.get(1), EntryKind.PERSON), f.size() > 3 ? f.get(3) : ""));
+            out.add(new CrossScript(
+                    f.get(0),
+                    f.get(1),
+                    Double.parseDouble(f.get(2)),
+                    matcher.score(f.get(0), f.get(1), EntryKind.PERSON),
+                    f.size() > 3 ? f.get(3) : ""));
         }
         return out;
     }
 
     /** A realistic variant of a spyware-sector name that must (or must not) alert. */
-    public record Variant(String query, EntryKind kind, boolean mustAlert) {
-    }
+    public record Variant(String query, EntryKind kind, boolean mustAlert) {}
 
     /** Variants of the spyware-sector designations (Done-when of the product issue). */
     public static final List<Variant> SPYWARE_VARIANTS = List.of(

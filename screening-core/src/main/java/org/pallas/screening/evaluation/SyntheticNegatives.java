@@ -17,13 +17,16 @@ public record SyntheticNegatives(Path global, Path us, boolean full) {
         if (Files.isRegularFile(global) && Files.isRegularFile(us)) {
             return new SyntheticNegatives(global, us, true);
         }
-        return new SyntheticNegatives(eval.resolve("yente_negatives_synthetic_global_50k_every_50th.csv"),
-                eval.resolve("yente_negatives_synthetic_us_50k_every_50th.csv"), false);
+        return new SyntheticNegatives(
+                eval.resolve("yente_negatives_synthetic_global_50k_every_50th.csv"),
+                eval.resolve("yente_negatives_synthetic_us_50k_every_50th.csv"),
+                false);
     }
 
     /** What to tell the user when {@code shared} lacks the full files. */
     public static String howToGetTheFullFiles(Path shared) {
-        return "The full synthetic negatives are not in " + shared.toAbsolutePath().normalize()
+        return "The full synthetic negatives are not in "
+                + shared.toAbsolutePath().normalize()
                 + "/data/sanctions/eval, so the in-repo extracts (every 50th row) are screened instead.\n"
                 + "For the full files, pass --shared DIR (eval.sh: PALLAS_SHARED=DIR; benchmarks: -Dpallas.shared=DIR) "
                 + "naming a folder with data/sanctions/eval/yente_negatives_synthetic_{global,us}_50k.csv: the files "

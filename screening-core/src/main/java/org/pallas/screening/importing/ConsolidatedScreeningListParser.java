@@ -19,14 +19,27 @@ import org.pallas.screening.ListedName;
  * of kind {@link EntryKind#ANY}: the Entity List and several others do not say.
  */
 final class ConsolidatedScreeningListParser implements ListParser {
-    private static final List<String> REQUIRED = List.of("_id", "source", "type", "programs", "name", "start_date",
-            "end_date", "alt_names", "citizenships", "dates_of_birth", "nationalities", "addresses", "ids");
+    private static final List<String> REQUIRED = List.of(
+            "_id",
+            "source",
+            "type",
+            "programs",
+            "name",
+            "start_date",
+            "end_date",
+            "alt_names",
+            "citizenships",
+            "dates_of_birth",
+            "nationalities",
+            "addresses",
+            "ids");
 
     @Override
-    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException {
+    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink)
+            throws IOException {
         NamedInput input = files.get(0);
-        CsvRecordReader reader = new CsvRecordReader(
-                new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8)), ',');
+        CsvRecordReader reader =
+                new CsvRecordReader(new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8)), ',');
         CsvRecordReader.Row header = reader.next();
         if (header == null || !header.fields().containsAll(REQUIRED)) {
             throw new IOException(input.name() + ":1: the CSL header must contain " + REQUIRED);
@@ -52,8 +65,11 @@ final class ConsolidatedScreeningListParser implements ListParser {
                 continue;
             }
             if (row.fields().size() != columns.size()) {
-                report.malformed(input.name(), row.line(), "expected " + columns.size() + " columns, found "
-                        + row.fields().size());
+                report.malformed(
+                        input.name(),
+                        row.line(),
+                        "expected " + columns.size() + " columns, found "
+                                + row.fields().size());
                 continue;
             }
             String entryId = row.get(id).strip();
@@ -93,7 +109,8 @@ final class ConsolidatedScreeningListParser implements ListParser {
             for (String idText : split(row.get(ids))) {
                 String[] parts = idText.split(",\\s*");
                 if (parts.length >= 2 && !NOT_IDENTIFIERS.matcher(parts[0]).find()) {
-                    b.identifier(new Identifier(parts[0], parts[1], parts.length > 2 ? CountryCodes.resolve(parts[2]) : null));
+                    b.identifier(new Identifier(
+                            parts[0], parts[1], parts.length > 2 ? CountryCodes.resolve(parts[2]) : null));
                 }
             }
             sink.accept(b.build());
@@ -106,7 +123,10 @@ final class ConsolidatedScreeningListParser implements ListParser {
                     + "|email|phone|directive|listing|effective|sanctions|prohibited|vessel year|nationality|ticker");
 
     private static List<String> split(String field) {
-        return java.util.Arrays.stream(field.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(field.split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static EntryKind kind(String type) {

@@ -41,8 +41,14 @@ final class CsvRecordReader {
     CsvRecordReader(Reader in, char separator) throws IOException {
         // Blank lines come back as one empty field and are skipped here, so that every record's first line is
         // the parser's line count before it plus one.
-        this.parser = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(true).setTrailingData(true).get().parse(in);
+        this.parser = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(separator)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true)
+                .setTrailingData(true)
+                .get()
+                .parse(in);
         this.records = parser.iterator();
     }
 
@@ -72,7 +78,8 @@ final class CsvRecordReader {
             } catch (UncheckedIOException e) {
                 // Commons CSV's one syntax error once trailing data is allowed: end of input inside quotes.
                 if (e.getCause() instanceof org.apache.commons.csv.CSVException) {
-                    throw new MalformedRecordException(start, "a quoted field opened on line " + start + " is never closed");
+                    throw new MalformedRecordException(
+                            start, "a quoted field opened on line " + start + " is never closed");
                 }
                 throw e.getCause();
             }

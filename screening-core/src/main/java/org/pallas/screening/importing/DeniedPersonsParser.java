@@ -22,11 +22,23 @@ import org.pallas.screening.ListedName;
  * expiration date is its delisting date. Rows of one party (several addresses) merge into one entry.
  */
 final class DeniedPersonsParser implements ListParser {
-    private static final List<String> HEADER = List.of("Name", "Street_Address", "City", "State", "Country",
-            "Postal_Code", "Effective_Date", "Expiration_Date", "Standard_Order", "Last_Update", "Action", "FR_Citation");
+    private static final List<String> HEADER = List.of(
+            "Name",
+            "Street_Address",
+            "City",
+            "State",
+            "Country",
+            "Postal_Code",
+            "Effective_Date",
+            "Expiration_Date",
+            "Standard_Order",
+            "Last_Update",
+            "Action",
+            "FR_Citation");
 
     @Override
-    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException {
+    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink)
+            throws IOException {
         NamedInput input = files.get(0);
         CsvRecordReader reader = new CsvRecordReader(
                 new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8)), '\t');
@@ -39,8 +51,11 @@ final class DeniedPersonsParser implements ListParser {
         for (CsvRecordReader.Row row; (row = reader.next(report, input.name())) != null; ) {
             report.count("rows");
             if (row.fields().size() != HEADER.size()) {
-                report.malformed(input.name(), row.line(), "expected " + HEADER.size() + " columns, found "
-                        + row.fields().size());
+                report.malformed(
+                        input.name(),
+                        row.line(),
+                        "expected " + HEADER.size() + " columns, found "
+                                + row.fields().size());
                 continue;
             }
             String name = row.get(0).strip();
@@ -59,8 +74,13 @@ final class DeniedPersonsParser implements ListParser {
                 continue;
             }
             String id = "DPL-" + Integer.toHexString((name.toUpperCase(Locale.ROOT) + '|' + effective).hashCode());
-            ListEntry.Builder b = byId.computeIfAbsent(id, k -> ListEntry.builder(report.source(), k)
-                    .kind(EntryKind.ANY).listedOn(effective).delistedOn(expiration).programme("Denied Persons List"));
+            ListEntry.Builder b = byId.computeIfAbsent(
+                    id,
+                    k -> ListEntry.builder(report.source(), k)
+                            .kind(EntryKind.ANY)
+                            .listedOn(effective)
+                            .delistedOn(expiration)
+                            .programme("Denied Persons List"));
             b.name(ListedName.strong(name));
             String country = row.get(4).strip();
             if (!country.isEmpty()) {

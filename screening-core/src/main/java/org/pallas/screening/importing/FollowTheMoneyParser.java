@@ -22,15 +22,37 @@ import org.pallas.screening.PartialDate;
  * {@code weakAlias} is weak; {@code previousName} is a former name.
  */
 final class FollowTheMoneyParser implements ListParser {
-    private static final Map<String, EntryKind> SCHEMATA = Map.of("Person", EntryKind.PERSON,
-            "Organization", EntryKind.ORGANISATION, "Company", EntryKind.ORGANISATION,
-            "LegalEntity", EntryKind.ANY, "PublicBody", EntryKind.ORGANISATION, "Vessel", EntryKind.VESSEL,
-            "Airplane", EntryKind.AIRCRAFT);
-    private static final Set<String> ID_PROPERTIES = Set.of("idNumber", "registrationNumber", "innCode", "ogrnCode",
-            "leiCode", "imoNumber", "taxNumber", "swiftBic", "passportNumber", "mmsi", "vatCode");
+    private static final Map<String, EntryKind> SCHEMATA = Map.of(
+            "Person",
+            EntryKind.PERSON,
+            "Organization",
+            EntryKind.ORGANISATION,
+            "Company",
+            EntryKind.ORGANISATION,
+            "LegalEntity",
+            EntryKind.ANY,
+            "PublicBody",
+            EntryKind.ORGANISATION,
+            "Vessel",
+            EntryKind.VESSEL,
+            "Airplane",
+            EntryKind.AIRCRAFT);
+    private static final Set<String> ID_PROPERTIES = Set.of(
+            "idNumber",
+            "registrationNumber",
+            "innCode",
+            "ogrnCode",
+            "leiCode",
+            "imoNumber",
+            "taxNumber",
+            "swiftBic",
+            "passportNumber",
+            "mmsi",
+            "vatCode");
 
     @Override
-    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException {
+    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink)
+            throws IOException {
         NamedInput input = files.get(0);
         BufferedReader reader = new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8));
         long line = 0;
@@ -62,7 +84,8 @@ final class FollowTheMoneyParser implements ListParser {
                 report.malformed(input.name(), line, "entity lacks id or properties");
                 continue;
             }
-            ListEntry.Builder b = ListEntry.builder(report.source(), (String) id).kind(kind);
+            ListEntry.Builder b =
+                    ListEntry.builder(report.source(), (String) id).kind(kind);
             strings(props, "name").forEach(n -> b.name(ListedName.strong(n)));
             strings(props, "alias").forEach(n -> b.name(ListedName.strong(n)));
             strings(props, "previousName").forEach(n -> b.name(ListedName.former(n)));
@@ -103,8 +126,11 @@ final class FollowTheMoneyParser implements ListParser {
 
     private static List<String> strings(Map<?, ?> props, String key) {
         if (props.get(key) instanceof List<?> values) {
-            return values.stream().filter(String.class::isInstance).map(v -> ((String) v).strip())
-                    .filter(v -> !v.isEmpty()).toList();
+            return values.stream()
+                    .filter(String.class::isInstance)
+                    .map(v -> ((String) v).strip())
+                    .filter(v -> !v.isEmpty())
+                    .toList();
         }
         return List.of();
     }

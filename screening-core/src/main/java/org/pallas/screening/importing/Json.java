@@ -18,8 +18,7 @@ import tools.jackson.core.json.JsonFactory;
 final class Json {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     static Object parse(String text) {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
@@ -32,7 +31,9 @@ final class Json {
             }
             return value;
         } catch (UnexpectedEndOfInputException e) {
-            throw error(column(e), e.getTokenBeingDecoded() == JsonToken.VALUE_STRING ? "unterminated string" : "unexpected end");
+            throw error(
+                    column(e),
+                    e.getTokenBeingDecoded() == JsonToken.VALUE_STRING ? "unterminated string" : "unexpected end");
         } catch (JacksonException e) {
             throw error(column(e), e.getOriginalMessage());
         }

@@ -14,11 +14,10 @@ final class ListDates {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?:(\\d{1,2}) )?([A-Za-z]{3})[a-z]* (\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-            "sep", "oct", "nov", "dec");
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-    private ListDates() {
-    }
+    private ListDates() {}
 
     /** ISO "2024-03-05" or US "03/05/2024"; null for blank; IllegalArgumentException otherwise. */
     static LocalDate parseDay(String text) {
@@ -29,8 +28,8 @@ final class ListDates {
         Matcher us = US.matcher(t);
         try {
             if (us.matches()) {
-                return LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)),
-                        Integer.parseInt(us.group(2)));
+                return LocalDate.of(
+                        Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2)));
             }
             return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (java.time.DateTimeException e) {
@@ -54,7 +53,9 @@ final class ListDates {
             if (range.length == 2) {
                 List<PartialDate> from = parseBirthDates(range[0]);
                 List<PartialDate> to = parseBirthDates(range[1]);
-                if (from.size() == 1 && to.size() == 1 && to.get(0).year() - from.get(0).year() <= 10) {
+                if (from.size() == 1
+                        && to.size() == 1
+                        && to.get(0).year() - from.get(0).year() <= 10) {
                     for (int y = from.get(0).year(); y <= to.get(0).year(); y++) {
                         out.add(new PartialDate(y, null, null));
                     }

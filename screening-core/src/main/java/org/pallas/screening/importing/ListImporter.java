@@ -78,8 +78,8 @@ public final class ListImporter {
         try {
             List<ListParser.NamedInput> named = new ArrayList<>();
             for (Input input : inputs) {
-                HashingInputStream hashing = new HashingInputStream(new BufferedInputStream(input.open().get(), 1 << 16),
-                        n -> read[0] += n);
+                HashingInputStream hashing = new HashingInputStream(
+                        new BufferedInputStream(input.open().get(), 1 << 16), n -> read[0] += n);
                 streams.add(hashing);
                 // Parsers (StAX) may close their stream at the end; the hash must still read what is left.
                 named.add(new ListParser.NamedInput(input.name(), new java.io.FilterInputStream(hashing) {
@@ -97,7 +97,11 @@ public final class ListImporter {
                     int quarter = total > 0 ? (int) (4 * read[0] / total) : 0;
                     if (quarter > logged[0]) {
                         logged[0] = quarter;
-                        LOG.log(System.Logger.Level.INFO, "importing {0}: {1}% ({2} entries)", source, 25 * quarter,
+                        LOG.log(
+                                System.Logger.Level.INFO,
+                                "importing {0}: {1}% ({2} entries)",
+                                source,
+                                25 * quarter,
                                 entries.size());
                     }
                 }
@@ -108,8 +112,8 @@ public final class ListImporter {
                 report.file(inputs.get(i).name(), s.bytes(), sha);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new ListImportException("import of " + source + " failed: " + e.getMessage(),
-                    report.build(clock.instant()), e);
+            throw new ListImportException(
+                    "import of " + source + " failed: " + e.getMessage(), report.build(clock.instant()), e);
         } finally {
             for (HashingInputStream s : streams) {
                 try {
@@ -124,11 +128,15 @@ public final class ListImporter {
         }
         ImportReport done = report.build(clock.instant());
         if (entries.isEmpty()) {
-            throw new ListImportException("import of " + source + " read no entries; the version in use stays", done,
-                    null);
+            throw new ListImportException(
+                    "import of " + source + " read no entries; the version in use stays", done, null);
         }
         progress.progress(source, read[0], total, entries.size());
-        LOG.log(System.Logger.Level.INFO, "imported {0}: {1} entries, {2} malformed rows", source, entries.size(),
+        LOG.log(
+                System.Logger.Level.INFO,
+                "imported {0}: {1} entries, {2} malformed rows",
+                source,
+                entries.size(),
                 done.malformations().size());
         return new ListVersion(source, done, entries);
     }

@@ -10,8 +10,7 @@ import org.pallas.screening.ListEntry;
 /** Streams one list format into entries; problems go to the report, never silently away. */
 interface ListParser {
     /** A file to parse under its name (for line-numbered reports). */
-    record NamedInput(String name, InputStream in) {
-    }
+    record NamedInput(String name, InputStream in) {}
 
     void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException;
 }

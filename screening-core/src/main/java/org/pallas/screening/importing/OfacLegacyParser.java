@@ -1,8 +1,8 @@
 package org.pallas.screening.importing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,8 @@ final class OfacLegacyParser implements ListParser {
     private final Map<String, ListEntry.Builder> entries = new LinkedHashMap<>();
 
     @Override
-    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException {
+    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink)
+            throws IOException {
         if (files.isEmpty() || files.size() > 3) {
             throw new IllegalArgumentException("OFAC legacy import takes sdn.csv, then optionally alt.csv and add.csv");
         }
@@ -59,7 +60,8 @@ final class OfacLegacyParser implements ListParser {
     }
 
     private static CsvRecordReader reader(NamedInput input) throws IOException {
-        return new CsvRecordReader(new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1)), ',');
+        return new CsvRecordReader(
+                new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.ISO_8859_1)), ',');
     }
 
     private static String value(String field) {
@@ -72,8 +74,11 @@ final class OfacLegacyParser implements ListParser {
         for (CsvRecordReader.Row row; (row = reader.next(report, input.name())) != null; ) {
             report.count("rows." + input.name());
             if (row.fields().size() != SDN_COLUMNS) {
-                report.malformed(input.name(), row.line(), "expected " + SDN_COLUMNS + " columns, found "
-                        + row.fields().size());
+                report.malformed(
+                        input.name(),
+                        row.line(),
+                        "expected " + SDN_COLUMNS + " columns, found "
+                                + row.fields().size());
                 continue;
             }
             String entNum = value(row.get(0));
@@ -122,8 +127,10 @@ final class OfacLegacyParser implements ListParser {
         while (aka.find()) {
             String alias = aka.group(2).strip();
             if (!alias.isEmpty()) {
-                b.name(aka.group(1).equals("f") ? new ListedName(alias, org.pallas.screening.NameQuality.WEAK, null, true)
-                        : ListedName.weak(alias));
+                b.name(
+                        aka.group(1).equals("f")
+                                ? new ListedName(alias, org.pallas.screening.NameQuality.WEAK, null, true)
+                                : ListedName.weak(alias));
             }
         }
         String body = remarks.endsWith(".") ? remarks.substring(0, remarks.length() - 1) : remarks;
@@ -165,14 +172,17 @@ final class OfacLegacyParser implements ListParser {
         for (CsvRecordReader.Row row; (row = reader.next(report, input.name())) != null; ) {
             report.count("rows." + input.name());
             if (row.fields().size() != 5) {
-                report.malformed(input.name(), row.line(), "expected 5 columns, found " + row.fields().size());
+                report.malformed(
+                        input.name(),
+                        row.line(),
+                        "expected 5 columns, found " + row.fields().size());
                 continue;
             }
             ListEntry.Builder b = entries.get(value(row.get(0)));
             String name = value(row.get(3));
             if (b == null) {
-                report.malformed(input.name(), row.line(), "alias '" + name + "' refers to unknown ent_num "
-                        + row.get(0));
+                report.malformed(
+                        input.name(), row.line(), "alias '" + name + "' refers to unknown ent_num " + row.get(0));
             } else if (name.isEmpty()) {
                 report.malformed(input.name(), row.line(), "alias of entry " + row.get(0) + " has no name");
             } else {
@@ -188,7 +198,10 @@ final class OfacLegacyParser implements ListParser {
         for (CsvRecordReader.Row row; (row = reader.next(report, input.name())) != null; ) {
             report.count("rows." + input.name());
             if (row.fields().size() != 6) {
-                report.malformed(input.name(), row.line(), "expected 6 columns, found " + row.fields().size());
+                report.malformed(
+                        input.name(),
+                        row.line(),
+                        "expected 6 columns, found " + row.fields().size());
                 continue;
             }
             ListEntry.Builder b = entries.get(value(row.get(0)));

@@ -20,14 +20,25 @@ import org.pallas.screening.ListedName;
  * citation, remarks}. The list's publication date is the latest listing or delisting date it contains.
  */
 final class ProjectCsvParser implements ListParser {
-    static final List<String> HEADER = List.of("source", "entry_id", "kind", "name", "aliases", "country", "program",
-            "listed_on", "delisted_on", "citation", "remarks");
+    static final List<String> HEADER = List.of(
+            "source",
+            "entry_id",
+            "kind",
+            "name",
+            "aliases",
+            "country",
+            "program",
+            "listed_on",
+            "delisted_on",
+            "citation",
+            "remarks");
 
     @Override
-    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException {
+    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink)
+            throws IOException {
         NamedInput input = files.get(0);
-        CsvRecordReader reader = new CsvRecordReader(
-                new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8)), ',');
+        CsvRecordReader reader =
+                new CsvRecordReader(new BufferedReader(new InputStreamReader(input.in(), StandardCharsets.UTF_8)), ',');
         CsvRecordReader.Row header = reader.next();
         if (header == null || !header.fields().equals(HEADER)) {
             throw new IOException(input.name() + ":1: expected the header " + String.join(",", HEADER));
@@ -36,8 +47,11 @@ final class ProjectCsvParser implements ListParser {
         for (CsvRecordReader.Row row; (row = reader.next(report, input.name())) != null; ) {
             report.count("rows");
             if (row.fields().size() != HEADER.size()) {
-                report.malformed(input.name(), row.line(), "expected " + HEADER.size() + " columns, found "
-                        + row.fields().size());
+                report.malformed(
+                        input.name(),
+                        row.line(),
+                        "expected " + HEADER.size() + " columns, found "
+                                + row.fields().size());
                 continue;
             }
             String id = row.get(1).strip();
@@ -62,20 +76,28 @@ final class ProjectCsvParser implements ListParser {
                 continue;
             }
             if (listed != null && delisted != null && delisted.isBefore(listed)) {
-                report.malformed(input.name(), row.line(), id + ": delisted_on " + delisted + " is before listed_on "
-                        + listed);
+                report.malformed(
+                        input.name(), row.line(), id + ": delisted_on " + delisted + " is before listed_on " + listed);
                 continue;
             }
             String country = row.get(5).strip();
             if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {
-                report.malformed(input.name(), row.line(), id + ": country must be ISO alpha-2, found '" + country + "'");
+                report.malformed(
+                        input.name(), row.line(), id + ": country must be ISO alpha-2, found '" + country + "'");
                 continue;
             }
             report.publishedOnAtLeast(listed);
             report.publishedOnAtLeast(delisted);
             // The row's own source column names the list it belongs to (US-EL, US-OFAC, ...).
-            ListEntry.Builder b = ListEntry.builder(row.get(0).strip().isEmpty() ? report.source() : row.get(0).strip(), id)
-                    .kind(kind).listedOn(listed).delistedOn(delisted).country(country.isEmpty() ? null : country)
+            ListEntry.Builder b = ListEntry.builder(
+                            row.get(0).strip().isEmpty()
+                                    ? report.source()
+                                    : row.get(0).strip(),
+                            id)
+                    .kind(kind)
+                    .listedOn(listed)
+                    .delistedOn(delisted)
+                    .country(country.isEmpty() ? null : country)
                     .programme(row.get(6));
             b.name(ListedName.strong(name));
             for (String alias : row.get(4).split(";")) {

@@ -17,7 +17,6 @@ import org.pallas.screening.Identifier;
 import org.pallas.screening.ImportReport;
 import org.pallas.screening.ListEntry;
 import org.pallas.screening.ListedName;
-import org.pallas.screening.NameQuality;
 import org.pallas.screening.PartialDate;
 
 /**
@@ -38,13 +37,17 @@ final class UnConsolidatedParser implements ListParser {
         }
 
         List<String> values(String child) {
-            return all(child).flatMap(n -> n.children.isEmpty() ? Stream.of(n) : n.all("VALUE"))
-                    .map(n -> n.text.toString().strip()).filter(s -> !s.isEmpty()).toList();
+            return all(child)
+                    .flatMap(n -> n.children.isEmpty() ? Stream.of(n) : n.all("VALUE"))
+                    .map(n -> n.text.toString().strip())
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
     }
 
     @Override
-    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink) throws IOException {
+    public void parse(List<NamedInput> files, ImportReport.Builder report, Consumer<ListEntry> sink)
+            throws IOException {
         if (files.size() != 1) {
             throw new IllegalArgumentException("UN import takes one XML file");
         }
@@ -100,16 +103,20 @@ final class UnConsolidatedParser implements ListParser {
             report.malformed(file, line, r.name + " has neither REFERENCE_NUMBER nor DATAID");
             return;
         }
-        String primary = Stream.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME").map(r::text)
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+        String primary = Stream.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+                .map(r::text)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(" "));
         if (primary.isEmpty()) {
             report.malformed(file, line, r.name + " " + id + " has no FIRST_NAME");
             return;
         }
-        ListEntry.Builder b = ListEntry.builder(report.source(), id)
-                .kind(person ? EntryKind.PERSON : EntryKind.ORGANISATION);
+        ListEntry.Builder b =
+                ListEntry.builder(report.source(), id).kind(person ? EntryKind.PERSON : EntryKind.ORGANISATION);
         b.name(ListedName.strong(primary));
-        r.all("NAME_ORIGINAL_SCRIPT").map(n -> n.text.toString().strip()).filter(s -> !s.isEmpty())
+        r.all("NAME_ORIGINAL_SCRIPT")
+                .map(n -> n.text.toString().strip())
+                .filter(s -> !s.isEmpty())
                 .forEach(s -> b.name(ListedName.strong(s)));
         r.all(person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS").forEach(alias -> {
             String aliasName = alias.text("ALIAS_NAME");
@@ -142,7 +149,8 @@ final class UnConsolidatedParser implements ListParser {
             String number = d.text("NUMBER");
             if (!number.isEmpty()) {
                 String type = d.text("TYPE_OF_DOCUMENT");
-                String issuer = d.text("ISSUING_COUNTRY").isEmpty() ? d.text("COUNTRY_OF_ISSUE") : d.text("ISSUING_COUNTRY");
+                String issuer =
+                        d.text("ISSUING_COUNTRY").isEmpty() ? d.text("COUNTRY_OF_ISSUE") : d.text("ISSUING_COUNTRY");
                 b.identifier(new Identifier(type.isEmpty() ? "Document" : type, number, CountryCodes.resolve(issuer)));
             }
         });

@@ -19,8 +19,8 @@ class EvaluationFloorsTest {
 
     @Test
     void nameBenchBeatsTheLogicV2ReferenceWithNoStrongTierFailure() throws Exception {
-        List<NameBench.Case> cases = NameBench.run(SharedData.eval("nomenklatura_name_bench_cases.csv"),
-                new NameMatcher(CONFIG));
+        List<NameBench.Case> cases =
+                NameBench.run(SharedData.eval("nomenklatura_name_bench_cases.csv"), new NameMatcher(CONFIG));
         assertThat(cases).hasSize(826);
         NameBench.Metrics m = NameBench.metrics(cases, CONFIG.alertThreshold());
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.80);
@@ -32,8 +32,10 @@ class EvaluationFloorsTest {
     void recallsUnPositivesAtTheAlertThreshold() throws Exception {
         ListVersion un = SharedData.bundled("UN-SC");
         ScreeningIndex unIndex = ScreeningIndex.build(List.of(un), CONFIG);
-        List<Screenings.Person> untreated = Screenings.people(SharedData.eval("yente_positives_un_sc_untreated.csv"), 1);
-        List<Screenings.Person> treated = Screenings.people(SharedData.eval("yente_positives_un_sc_treated_typos.csv"), 1);
+        List<Screenings.Person> untreated =
+                Screenings.people(SharedData.eval("yente_positives_un_sc_untreated.csv"), 1);
+        List<Screenings.Person> treated =
+                Screenings.people(SharedData.eval("yente_positives_un_sc_treated_typos.csv"), 1);
         Screenings.Recall plain = Screenings.unRecall(un, unIndex, untreated, untreated, false);
         Screenings.Recall typos = Screenings.unRecall(un, unIndex, untreated, treated, false);
         assertThat(plain.resolved()).isGreaterThanOrEqualTo(680);
@@ -58,13 +60,18 @@ class EvaluationFloorsTest {
 
     @Test
     void matchesCrossScriptPairsAndOfacStyleMustAlertCases() throws Exception {
-        List<Screenings.CrossScript> cross = Screenings.crossScript(SharedData.eval("watchman_cross_script_pairs.csv"),
-                new NameMatcher(CONFIG));
+        List<Screenings.CrossScript> cross =
+                Screenings.crossScript(SharedData.eval("watchman_cross_script_pairs.csv"), new NameMatcher(CONFIG));
         assertThat(cross.stream().filter(c -> c.score() >= c.minimum()).count()).isGreaterThanOrEqualTo(10);
-        List<Screenings.OfacCase> ofac = Screenings.ofacCases(SharedData.eval("watchman_java_ofac_test_cases.csv"),
-                SharedData.bundledIndex());
-        assertThat(ofac).filteredOn(c -> c.expected().equals("must_alert")).hasSize(8).allMatch(Screenings.OfacCase::alerted);
-        assertThat(ofac).filteredOn(c -> c.id().equals("EV-004")).singleElement()
+        List<Screenings.OfacCase> ofac =
+                Screenings.ofacCases(SharedData.eval("watchman_java_ofac_test_cases.csv"), SharedData.bundledIndex());
+        assertThat(ofac)
+                .filteredOn(c -> c.expected().equals("must_alert"))
+                .hasSize(8)
+                .allMatch(Screenings.OfacCase::alerted);
+        assertThat(ofac)
+                .filteredOn(c -> c.id().equals("EV-004"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.alerted()).isFalse());
     }
 }

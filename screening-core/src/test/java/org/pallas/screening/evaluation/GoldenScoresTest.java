@@ -22,7 +22,9 @@ class GoldenScoresTest {
         List<String> golden;
         try (InputStream in = getClass().getResourceAsStream("/golden-scores.csv")) {
             assertThat(in).as("golden-scores.csv on the test classpath").isNotNull();
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         List<String> now = GoldenScores.compute(SharedData.evalFolder(), new NameMatcher(ScoringConfig.defaults()));
         List<String> diff = new ArrayList<>();
@@ -33,7 +35,9 @@ class GoldenScoresTest {
                 diff.add("golden " + g + "\n   now " + n);
             }
         }
-        assertThat(diff).as("scores that moved (regenerate with eval.sh --write-golden and explain why)").isEmpty();
+        assertThat(diff)
+                .as("scores that moved (regenerate with eval.sh --write-golden and explain why)")
+                .isEmpty();
         assertThat(golden).hasSizeGreaterThan(840);
     }
 }

@@ -14,12 +14,16 @@ class SyntheticNegativesTest {
     void fallsBackToTheInRepoExtractsAndSaysWhereTheFullNegativesComeFrom(@TempDir Path noShared) {
         SyntheticNegatives negatives = SyntheticNegatives.find(noShared, SharedData.evalFolder());
         assertThat(negatives.full()).isFalse();
-        assertThat(negatives.global()).isEqualTo(SharedData.eval("yente_negatives_synthetic_global_50k_every_50th.csv"))
+        assertThat(negatives.global())
+                .isEqualTo(SharedData.eval("yente_negatives_synthetic_global_50k_every_50th.csv"))
                 .isRegularFile();
-        assertThat(negatives.us()).isEqualTo(SharedData.eval("yente_negatives_synthetic_us_50k_every_50th.csv"))
+        assertThat(negatives.us())
+                .isEqualTo(SharedData.eval("yente_negatives_synthetic_us_50k_every_50th.csv"))
                 .isRegularFile();
-        assertThat(SyntheticNegatives.howToGetTheFullFiles(noShared)).contains(noShared.toString())
-                .contains("--shared DIR").contains("github.com/opensanctions/yente")
+        assertThat(SyntheticNegatives.howToGetTheFullFiles(noShared))
+                .contains(noShared.toString())
+                .contains("--shared DIR")
+                .contains("github.com/opensanctions/yente")
                 .contains("4e22c29a7ee348c50ce5cc33d83b2228dff711b3");
     }
 

@@ -41,10 +41,13 @@ class OfacLegacyImportTest {
     @Test
     void readsWeakAliasesFromTheRemarksColumn() throws Exception {
         ListEntry bnc = entry(SharedData.bundled("US-OFAC-SDN"), "306");
-        assertThat(bnc.names()).extracting(ListedName::value, ListedName::quality)
-                .contains(org.assertj.core.groups.Tuple.tuple("BANCO NACIONAL DE CUBA", NameQuality.STRONG),
+        assertThat(bnc.names())
+                .extracting(ListedName::value, ListedName::quality)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("BANCO NACIONAL DE CUBA", NameQuality.STRONG),
                         org.assertj.core.groups.Tuple.tuple("BNC", NameQuality.WEAK));
-        assertThat(SharedData.bundled("US-OFAC-SDN").report().count("names.weak")).isGreaterThan(2_000);
+        assertThat(SharedData.bundled("US-OFAC-SDN").report().count("names.weak"))
+                .isGreaterThan(2_000);
     }
 
     @Test
@@ -54,7 +57,8 @@ class OfacLegacyImportTest {
         assertThat(dilian.programmes()).containsExactly("CYBER2");
         assertThat(dilian.birthDates()).containsExactly(new PartialDate(1961, 8, 21));
         assertThat(dilian.countries()).contains("IL", "MT");
-        assertThat(dilian.identifiers()).extracting(i -> i.type() + " " + i.value())
+        assertThat(dilian.identifiers())
+                .extracting(i -> i.type() + " " + i.value())
                 .contains("Passport 22540627", "National ID No. 57053795");
     }
 
@@ -80,12 +84,18 @@ class OfacLegacyImportTest {
         String alt = "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n999,13,\"aka\",\"ORPHAN ALIAS\",-0- \r\n";
         List<int[]> progress = new ArrayList<>();
         ListImporter importer = new ListImporter(SharedData.CLOCK, (s, read, total, n) -> progress.add(new int[] {n}));
-        ListVersion v = importer.importInputs(ListFormat.OFAC_LEGACY_CSV, "TEST", LocalDate.of(2026, 1, 1), List.of(
-                ListImporter.Input.of("sdn.csv", sdn.getBytes(StandardCharsets.ISO_8859_1)),
-                ListImporter.Input.of("alt.csv", alt.getBytes(StandardCharsets.ISO_8859_1))));
+        ListVersion v = importer.importInputs(
+                ListFormat.OFAC_LEGACY_CSV,
+                "TEST",
+                LocalDate.of(2026, 1, 1),
+                List.of(
+                        ListImporter.Input.of("sdn.csv", sdn.getBytes(StandardCharsets.ISO_8859_1)),
+                        ListImporter.Input.of("alt.csv", alt.getBytes(StandardCharsets.ISO_8859_1))));
         assertThat(v.entries()).extracting(ListEntry::id).containsExactly("36", "39");
-        assertThat(v.report().malformations()).extracting(m -> m.file() + ":" + m.line() + " " + m.reason())
-                .containsExactly("sdn.csv:2 expected 12 columns, found 3",
+        assertThat(v.report().malformations())
+                .extracting(m -> m.file() + ":" + m.line() + " " + m.reason())
+                .containsExactly(
+                        "sdn.csv:2 expected 12 columns, found 3",
                         "sdn.csv:3 ent_num is not a number: 'X1'",
                         "sdn.csv:4 entry 38 has no name",
                         "alt.csv:2 alias 'ORPHAN ALIAS' refers to unknown ent_num 999");

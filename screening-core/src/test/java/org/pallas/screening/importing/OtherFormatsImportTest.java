@@ -20,8 +20,8 @@ class OtherFormatsImportTest {
     private final ListImporter importer = new ListImporter(SharedData.CLOCK, ImportProgress.NONE);
 
     private ListVersion importText(ListFormat format, String text) throws ListImportException {
-        return importer.importInputs(format, "TEST", null,
-                List.of(ListImporter.Input.of("list", text.getBytes(StandardCharsets.UTF_8))));
+        return importer.importInputs(
+                format, "TEST", null, List.of(ListImporter.Input.of("list", text.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -40,26 +40,37 @@ class OtherFormatsImportTest {
         ListVersion csl = SharedData.bundled("US-CSL");
         assertThat(csl.report().count("rows")).isEqualTo(4_227);
         assertThat(csl.entries()).hasSize(4_226);
-        assertThat(csl.report().malformations()).extracting(m -> m.line() + " " + m.reason()).containsExactly(
-                "2 repeated header row (skipped)",
-                "4233 record cut off by the end of the file: a quoted field opened on line 4233 is never closed");
-        ListEntry vtb = csl.entries().stream().filter(e -> e.id().equals("17013")).findFirst().orElseThrow();
+        assertThat(csl.report().malformations())
+                .extracting(m -> m.line() + " " + m.reason())
+                .containsExactly(
+                        "2 repeated header row (skipped)",
+                        "4233 record cut off by the end of the file: a quoted field opened on line 4233 is never closed");
+        ListEntry vtb = csl.entries().stream()
+                .filter(e -> e.id().equals("17013"))
+                .findFirst()
+                .orElseThrow();
         assertThat(vtb.kind()).isEqualTo(EntryKind.ORGANISATION);
         assertThat(vtb.countries()).containsExactly("RU");
-        assertThat(vtb.identifiers()).extracting(i -> i.type() + " " + i.value()).contains("SWIFT/BIC VTBRRUMM", "Tax ID No. 7702070139")
+        assertThat(vtb.identifiers())
+                .extracting(i -> i.type() + " " + i.value())
+                .contains("SWIFT/BIC VTBRRUMM", "Tax ID No. 7702070139")
                 .noneMatch(i -> i.startsWith("Executive Order") || i.startsWith("Website"));
     }
 
     @Test
     void importsScreenableFollowTheMoneyEntitiesAndCountsTheRest() throws Exception {
-        ListVersion ftm = importer.importList(ListFormat.FTM_JSON_LINES, "OS-SAMPLE",
+        ListVersion ftm = importer.importList(
+                ListFormat.FTM_JSON_LINES,
+                "OS-SAMPLE",
                 List.of(SharedData.testOnlyLists().resolve("opensanctions_ftm_sample_zala.ftm.json")));
         assertThat(ftm.report().count("entries.person")).isEqualTo(6);
         assertThat(ftm.report().count("entries.organisation")).isEqualTo(11);
         assertThat(ftm.report().count("skipped.schema.Sanction")).isEqualTo(41);
         assertThat(ftm.report().count("rows")).isEqualTo(91);
-        ListEntry osetrova = ftm.entries().stream().filter(e -> e.id().equals("NK-2Tbri3s6GgNtAwsSXh4qpL"))
-                .findFirst().orElseThrow();
+        ListEntry osetrova = ftm.entries().stream()
+                .filter(e -> e.id().equals("NK-2Tbri3s6GgNtAwsSXh4qpL"))
+                .findFirst()
+                .orElseThrow();
         assertThat(osetrova.names()).extracting(ListedName::script).contains("Cyrillic", "Latin");
         assertThat(osetrova.countries()).contains("RU");
         assertThat(osetrova.birthDates()).hasSize(1);
@@ -72,9 +83,13 @@ class OtherFormatsImportTest {
                 {"id": "b", "schema": "Person", "properties": {"name": ["Broken]}}
                 {"id": "c", "schema": "Person", "properties": {}}
                 """);
-        assertThat(v.entries()).singleElement().satisfies(e -> assertThat(e.names())
-                .extracting(ListedName::quality).containsExactly(NameQuality.STRONG, NameQuality.WEAK));
-        assertThat(v.report().malformations()).extracting(m -> m.line() + " " + m.reason())
+        assertThat(v.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.names())
+                        .extracting(ListedName::quality)
+                        .containsExactly(NameQuality.STRONG, NameQuality.WEAK));
+        assertThat(v.report().malformations())
+                .extracting(m -> m.line() + " " + m.reason())
                 .containsExactly("2 invalid JSON at column 67: unterminated string", "3 Person c has no name");
     }
 
@@ -83,10 +98,14 @@ class OtherFormatsImportTest {
         ListVersion spyware = SharedData.bundled("PALLAS-SPYWARE");
         assertThat(spyware.entries()).hasSize(18);
         assertThat(spyware.report().publishedOn()).isEqualTo(LocalDate.of(2025, 12, 30));
-        assertThat(spyware.activeEntries()).extracting(ListEntry::id)
+        assertThat(spyware.activeEntries())
+                .extracting(ListEntry::id)
                 .doesNotContain("EL-SANDVINE", "OFAC-CYBER2-HAMOU", "OFAC-CYBER2-GAMBAZZI", "OFAC-CYBER2-HARPAZ")
                 .contains("EL-NSO", "EL-CANDIRU", "OFAC-CYBER2-DILIAN");
-        ListEntry candiru = spyware.entries().stream().filter(e -> e.id().equals("EL-CANDIRU")).findFirst().orElseThrow();
+        ListEntry candiru = spyware.entries().stream()
+                .filter(e -> e.id().equals("EL-CANDIRU"))
+                .findFirst()
+                .orElseThrow();
         assertThat(candiru.source()).isEqualTo("US-EL");
         assertThat(candiru.names()).hasSize(8);
     }
@@ -94,31 +113,39 @@ class OtherFormatsImportTest {
     @Test
     void reportsEachBrokenProjectCsvRowWithItsLine() throws Exception {
         String header = String.join(",", ProjectCsvParser.HEADER);
-        ListVersion v = importText(ListFormat.PROJECT_CSV, header + "\n"
-                + "US-EL,A,organisation,Alpha Ltd,,GB,EL,2024-01-01,,cite,\n"
-                + "US-EL,B,company-ish,Beta,,GB,EL,2024-01-01,,cite,\n"
-                + "US-EL,C,person,Gamma,,,EL,2024-13-01,,cite,\n"
-                + "US-EL,D,person,Delta,,,EL,2024-01-01,2023-01-01,cite,\n"
-                + "US-EL,A,organisation,Alpha again,,GB,EL,2024-01-01,,cite,\n"
-                + "US-EL,E,organisation,Epsilon,,Greece,EL,2024-01-01,,cite,\n"
-                + "US-EL,F,organisation,Phi\n");
+        ListVersion v = importText(
+                ListFormat.PROJECT_CSV,
+                header + "\n"
+                        + "US-EL,A,organisation,Alpha Ltd,,GB,EL,2024-01-01,,cite,\n"
+                        + "US-EL,B,company-ish,Beta,,GB,EL,2024-01-01,,cite,\n"
+                        + "US-EL,C,person,Gamma,,,EL,2024-13-01,,cite,\n"
+                        + "US-EL,D,person,Delta,,,EL,2024-01-01,2023-01-01,cite,\n"
+                        + "US-EL,A,organisation,Alpha again,,GB,EL,2024-01-01,,cite,\n"
+                        + "US-EL,E,organisation,Epsilon,,Greece,EL,2024-01-01,,cite,\n"
+                        + "US-EL,F,organisation,Phi\n");
         assertThat(v.entries()).extracting(ListEntry::id).containsExactly("A");
-        assertThat(v.report().malformations()).extracting(m -> m.line() + " " + m.reason()).containsExactly(
-                "3 B: unknown kind 'company-ish' (expected person, organisation, vessel, aircraft or any)",
-                "4 C: not a date: '2024-13-01'",
-                "5 D: delisted_on 2023-01-01 is before listed_on 2024-01-01",
-                "6 duplicate entry_id A (first occurrence kept)",
-                "7 E: country must be ISO alpha-2, found 'Greece'",
-                "8 expected 11 columns, found 4");
+        assertThat(v.report().malformations())
+                .extracting(m -> m.line() + " " + m.reason())
+                .containsExactly(
+                        "3 B: unknown kind 'company-ish' (expected person, organisation, vessel, aircraft or any)",
+                        "4 C: not a date: '2024-13-01'",
+                        "5 D: delisted_on 2023-01-01 is before listed_on 2024-01-01",
+                        "6 duplicate entry_id A (first occurrence kept)",
+                        "7 E: country must be ISO alpha-2, found 'Greece'",
+                        "8 expected 11 columns, found 4");
     }
 
     @Test
     void refusesAFileWithTheWrongHeaderOrNoEntriesSoThePreviousVersionStays() {
         assertThatThrownBy(() -> importText(ListFormat.PROJECT_CSV, "name,kind\nx,y\n"))
-                .isInstanceOf(ListImportException.class).hasMessageContaining("list:1: expected the header");
+                .isInstanceOf(ListImportException.class)
+                .hasMessageContaining("list:1: expected the header");
         assertThatThrownBy(() -> importText(ListFormat.PROJECT_CSV, String.join(",", ProjectCsvParser.HEADER) + "\n"))
-                .isInstanceOf(ListImportException.class).hasMessageContaining("read no entries")
-                .satisfies(e -> assertThat(((ListImportException) e).partialReport().files()).hasSize(1));
+                .isInstanceOf(ListImportException.class)
+                .hasMessageContaining("read no entries")
+                .satisfies(e -> assertThat(
+                                ((ListImportException) e).partialReport().files())
+                        .hasSize(1));
     }
 
     @Test

@@ -28,13 +28,19 @@ class UnConsolidatedImportTest {
     @Test
     void keepsAliasQualityAndNamesInTheirOriginalScript() throws Exception {
         ListVersion un = SharedData.bundled("UN-SC");
-        long weak = un.entries().stream().flatMap(e -> e.names().stream())
-                .filter(n -> n.quality() == NameQuality.WEAK).count();
+        long weak = un.entries().stream()
+                .flatMap(e -> e.names().stream())
+                .filter(n -> n.quality() == NameQuality.WEAK)
+                .count();
         assertThat(weak).isEqualTo(un.report().count("names.weak")).isGreaterThan(100);
         assertThat(un.entries().stream().flatMap(e -> e.names().stream()).map(ListedName::script))
                 .contains("Arabic");
-        ListEntry kakolele = un.entries().stream().filter(e -> e.id().equals("CDi.002")).findFirst().orElseThrow();
-        assertThat(kakolele.names()).extracting(ListedName::value)
+        ListEntry kakolele = un.entries().stream()
+                .filter(e -> e.id().equals("CDi.002"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kakolele.names())
+                .extracting(ListedName::value)
                 .containsExactly("FRANK KAKOLELE BWAMBALE", "FRANK KAKORERE", "FRANK KAKORERE BWAMBALE", "AIGLE BLANC");
         assertThat(kakolele.countries()).containsExactly("CD");
     }
@@ -49,20 +55,29 @@ class UnConsolidatedImportTest {
                 <INDIVIDUAL><DATAID>2</DATAID><REFERENCE_NUMBER>X.2</REFERENCE_NUMBER></INDIVIDUAL>
                 </INDIVIDUALS></CONSOLIDATED_LIST>
                 """;
-        ListImporter importer = new ListImporter(SharedData.CLOCK, (s, r, t, n) -> { });
-        ListVersion v = importer.importInputs(ListFormat.UN_SC_XML, "UN", null,
+        ListImporter importer = new ListImporter(SharedData.CLOCK, (s, r, t, n) -> {});
+        ListVersion v = importer.importInputs(
+                ListFormat.UN_SC_XML,
+                "UN",
+                null,
                 List.of(ListImporter.Input.of("un.xml", xml.getBytes(StandardCharsets.UTF_8))));
         assertThat(v.entries()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EntryKind.PERSON);
             assertThat(e.names()).extracting(ListedName::quality).containsExactly(NameQuality.STRONG, NameQuality.WEAK);
         });
-        assertThat(v.report().malformations()).extracting(m -> m.line() + " " + m.reason())
+        assertThat(v.report().malformations())
+                .extracting(m -> m.line() + " " + m.reason())
                 .containsExactly("5 INDIVIDUAL X.2 has no FIRST_NAME");
         assertThat(v.report().publishedOn()).isEqualTo(LocalDate.of(2026, 1, 2));
 
         String broken = xml.replace("</INDIVIDUALS>", "");
-        assertThatThrownBy(() -> importer.importInputs(ListFormat.UN_SC_XML, "UN", null,
-                List.of(ListImporter.Input.of("un.xml", broken.getBytes(StandardCharsets.UTF_8)))))
-                .isInstanceOf(ListImportException.class).hasMessageContaining("un.xml:6").hasMessageContaining("XML");
+        assertThatThrownBy(() -> importer.importInputs(
+                        ListFormat.UN_SC_XML,
+                        "UN",
+                        null,
+                        List.of(ListImporter.Input.of("un.xml", broken.getBytes(StandardCharsets.UTF_8)))))
+                .isInstanceOf(ListImportException.class)
+                .hasMessageContaining("un.xml:6")
+                .hasMessageContaining("XML");
     }
 }

@@ -15,8 +15,8 @@ import org.pallas.classification.capability.FieldError;
 import org.pallas.classification.questionnaire.Question;
 import org.pallas.classification.reference.ControlEntry;
 import org.pallas.classification.reference.ReferenceNote;
-import org.pallas.classification.reference.RegimeText;
 import org.pallas.classification.reference.Regime;
+import org.pallas.classification.reference.RegimeText;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -42,48 +42,67 @@ class ClassificationApi {
     private final ProductRegister products;
     private final ClassificationRequests requests;
 
-    ClassificationApi(ClassificationAssessments assessments, ProductRegister products, ClassificationRequests requests) {
+    ClassificationApi(
+            ClassificationAssessments assessments, ProductRegister products, ClassificationRequests requests) {
         this.assessments = assessments;
         this.products = products;
         this.requests = requests;
     }
 
-    record AssessRequest(@NotNull(message = "Give the answers (question id to option ids; may be empty)")
-            Map<String, List<String>> answers) {
-    }
+    record AssessRequest(
+            @NotNull(message = "Give the answers (question id to option ids; may be empty)")
+            Map<String, List<String>> answers) {}
 
-    record AssessResponse(Map<String, List<String>> answers, List<FieldError> notices,
-            List<Map<String, Object>> nextQuestions, boolean complete, Classification classification) {
-    }
+    record AssessResponse(
+            Map<String, List<String>> answers,
+            List<FieldError> notices,
+            List<Map<String, Object>> nextQuestions,
+            boolean complete,
+            Classification classification) {}
 
-    record ControlList(String version, String sha256, Collection<RegimeText> regimes, Collection<ControlEntry> entries,
-            Collection<ReferenceNote> notes) {
-    }
+    record ControlList(
+            String version,
+            String sha256,
+            Collection<RegimeText> regimes,
+            Collection<ControlEntry> entries,
+            Collection<ReferenceNote> notes) {}
 
-    record SubmitRequest(@Size(max = 2000, message = "Note must be 2000 characters or fewer") String note) {
-    }
+    record SubmitRequest(
+            @Size(max = 2000, message = "Note must be 2000 characters or fewer")
+            String note) {}
 
     @GetMapping("/classification/questionnaire")
     @Operation(summary = "Every question of the capability questionnaire, with help, options and when it applies")
     List<Map<String, Object>> questionnaire() {
-        return assessments.questionnaire().questions().stream().map(Question::toJsonModel).toList();
+        return assessments.questionnaire().questions().stream()
+                .map(Question::toJsonModel)
+                .toList();
     }
 
     @PostMapping(path = "/classification/assess", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Stateless self-assessment: answers in; the questions still to answer and the classification"
-            + " per regime (WA, EU, UK, US) with its cited explanation, Art. 5 and ACE flags and risk tier out")
+    @Operation(
+            summary = "Stateless self-assessment: answers in; the questions still to answer and the classification"
+                    + " per regime (WA, EU, UK, US) with its cited explanation, Art. 5 and ACE flags and risk tier out")
     AssessResponse assess(@Valid @RequestBody AssessRequest request) {
         ClassificationAssessments.Step step = assessments.assess(request.answers());
-        return new AssessResponse(step.answers().asMap(), step.notices(),
-                step.next().stream().map(Question::toJsonModel).toList(), step.complete(), step.classification());
+        return new AssessResponse(
+                step.answers().asMap(),
+                step.notices(),
+                step.next().stream().map(Question::toJsonModel).toList(),
+                step.complete(),
+                step.classification());
     }
 
     @GetMapping("/control-list")
     @Operation(summary = "The control-list reference data: entries, notes and definitions, with citations and rule IDs")
     ControlList controlList() {
         var data = assessments.referenceData();
-        return new ControlList(data.version(), data.sha256(), java.util.Arrays.stream(Regime.values()).map(data::regime).toList(),
-                data.entries(), data.notes());
+        return new ControlList(
+                data.version(),
+                data.sha256(),
+                java.util.Arrays.stream(Regime.values()).map(data::regime).toList(),
+                data.entries(),
+                data.notes());
     }
 
     @GetMapping("/products")
@@ -97,7 +116,8 @@ class ClassificationApi {
     @Operation(summary = "Register a product of your organisation (EXPORTER)")
     ResponseEntity<Product> registerProduct(@Valid @RequestBody ProductInput input) {
         Product created = products.register(Caller.current(), input);
-        return ResponseEntity.created(URI.create("/api/v1/products/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/products/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/products/{id}")
@@ -121,15 +141,18 @@ class ClassificationApi {
     @GetMapping("/products/{id}/rating")
     @Operation(summary = "The authority's latest confirmed or amended rating of the product; 404 when there is none")
     ConfirmedRating rating(@PathVariable UUID id) {
-        return requests.latest(Caller.current(), id).orElseThrow(() -> new NotFoundException("Confirmed rating of product", id));
+        return requests.latest(Caller.current(), id)
+                .orElseThrow(() -> new NotFoundException("Confirmed rating of product", id));
     }
 
     @PostMapping(path = "/products/{id}/classification-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Send the product's current version to the authority for classification (EXPORTER of the owner)")
+    @Operation(
+            summary = "Send the product's current version to the authority for classification (EXPORTER of the owner)")
     ResponseEntity<ClassificationRequest> submit(@PathVariable UUID id, @Valid @RequestBody SubmitRequest body) {
         ClassificationRequest created = requests.submit(Caller.current(), id, body.note());
-        return ResponseEntity.created(URI.create("/api/v1/classification-requests/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/classification-requests/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/products/{id}/classification-requests")

@@ -35,9 +35,13 @@ public class ClassificationAssessments {
      * One step. {@code notices} names each dropped answer and why; the classification treats unanswered
      * questions as unknown, so it is shown before the questionnaire is complete too.
      */
-    public record Step(Answers answers, List<FieldError> notices, List<Question> applicable, List<Question> next,
-            boolean complete, Classification classification) {
-    }
+    public record Step(
+            Answers answers,
+            List<FieldError> notices,
+            List<Question> applicable,
+            List<Question> next,
+            boolean complete,
+            Classification classification) {}
 
     /**
      * Evaluates the answers; throws {@link InvalidInputException} naming each unknown question or option
@@ -49,13 +53,19 @@ public class ClassificationAssessments {
             CapabilityDescription.fromAnswers(given.asMap());
         } catch (InvalidDescriptionException e) {
             throw new InvalidInputException(e.errors().stream()
-                    .map(f -> new InvalidInputException.FieldProblem(f.field(), f.message())).toList());
+                    .map(f -> new InvalidInputException.FieldProblem(f.field(), f.message()))
+                    .toList());
         }
         List<FieldError> notices = questionnaire.inapplicable(given);
         Answers kept = questionnaire.prune(given);
         Classification classification = engine.classify(questionnaire.describe(kept));
-        return new Step(kept, notices, questionnaire.applicable(kept), questionnaire.nextQuestions(kept),
-                questionnaire.isComplete(kept), classification);
+        return new Step(
+                kept,
+                notices,
+                questionnaire.applicable(kept),
+                questionnaire.nextQuestions(kept),
+                questionnaire.isComplete(kept),
+                classification);
     }
 
     public Questionnaire questionnaire() {
@@ -70,7 +80,9 @@ public class ClassificationAssessments {
     private static Map<String, List<String>> withoutBlanks(Map<String, List<String>> raw) {
         Map<String, List<String>> clean = new LinkedHashMap<>();
         raw.forEach((id, values) -> {
-            List<String> kept = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+            List<String> kept = values == null
+                    ? List.of()
+                    : values.stream().filter(v -> v != null && !v.isBlank()).toList();
             if (!kept.isEmpty()) {
                 clean.put(id, kept);
             }

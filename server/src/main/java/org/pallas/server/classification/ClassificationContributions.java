@@ -11,8 +11,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClassificationContributions {
 
-    private static final Set<Role> PRODUCT_READERS = Set.of(Role.EXPORTER, Role.CASEWORKER, Role.ADVISER,
-            Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> PRODUCT_READERS = Set.of(
+            Role.EXPORTER,
+            Role.CASEWORKER,
+            Role.ADVISER,
+            Role.SENIOR_OFFICER,
+            Role.OVERSIGHT,
+            Role.AUDITOR,
+            Role.ADMIN);
 
     @Bean
     NavigationItem productsNavigation() {
@@ -31,21 +37,36 @@ class ClassificationContributions {
 
     @Bean
     DashboardTile controlListTile() {
-        return DashboardTile.text("Control-list reference", "The Wassenaar, EU, UK and US entries that catch intrusion and"
-                + " surveillance products, in plain language with their citations.", "/control-list", "Read the control-list entries",
-                Set.of(), 220);
+        return DashboardTile.text(
+                "Control-list reference",
+                "The Wassenaar, EU, UK and US entries that catch intrusion and"
+                        + " surveillance products, in plain language with their citations.",
+                "/control-list",
+                "Read the control-list entries",
+                Set.of(),
+                220);
     }
 
     @Bean
     DashboardTile productsTile() {
-        return DashboardTile.text("Your products", "Describe what each product does; Pallas says which control-list entries"
-                + " apply and why, and you can send it to the authority for a confirmed rating.", "/products",
-                "Go to your product register", Set.of(Role.EXPORTER), 200);
+        return DashboardTile.text(
+                "Your products",
+                "Describe what each product does; Pallas says which control-list entries"
+                        + " apply and why, and you can send it to the authority for a confirmed rating.",
+                "/products",
+                "Go to your product register",
+                Set.of(Role.EXPORTER),
+                200);
     }
 
     @Bean
     DashboardTile classificationQueueTile() {
-        return DashboardTile.text("Classification requests", "Confirm or amend the ratings exporters asked for, with reasons.",
-                "/classification/requests?open=true", "Open classification requests", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), 210);
+        return DashboardTile.text(
+                "Classification requests",
+                "Confirm or amend the ratings exporters asked for, with reasons.",
+                "/classification/requests?open=true",
+                "Open classification requests",
+                Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER),
+                210);
     }
 }

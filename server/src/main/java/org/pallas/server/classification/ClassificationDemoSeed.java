@@ -60,30 +60,54 @@ class ClassificationDemoSeed implements DemoSeed {
     public void seed() {
         Caller lee = exporter("northbridge.lee");
         Caller weber = exporter("calder.weber");
-        products.registerAs(lee, NORTHBRIDGE_PLATFORM, new ProductInput("Lighthouse Mobile Platform", "NB-LMP-4",
-                "Command-and-control and delivery platform for mobile implants, sold to government agencies with operator training.",
-                SPYWARE_PLATFORM));
-        requests.submitAs(lee, NORTHBRIDGE_PLATFORM_REQUEST, NORTHBRIDGE_PLATFORM, "Renewal of our 2025 rating; the platform now also delivers one-click links.");
-        products.registerAs(lee, NORTHBRIDGE_DPI, new ProductInput("Harbour Traffic Shaper", "NB-HTS-2",
-                "Carrier-grade deep packet inspection for quality of service in mobile networks.",
-                answers("""
+        products.registerAs(
+                lee,
+                NORTHBRIDGE_PLATFORM,
+                new ProductInput(
+                        "Lighthouse Mobile Platform",
+                        "NB-LMP-4",
+                        "Command-and-control and delivery platform for mobile implants, sold to government agencies with operator training.",
+                        SPYWARE_PLATFORM));
+        requests.submitAs(
+                lee,
+                NORTHBRIDGE_PLATFORM_REQUEST,
+                NORTHBRIDGE_PLATFORM,
+                "Renewal of our 2025 rating; the platform now also delivers one-click links.");
+        products.registerAs(
+                lee,
+                NORTHBRIDGE_DPI,
+                new ProductInput(
+                        "Harbour Traffic Shaper",
+                        "NB-HTS-2",
+                        "Carrier-grade deep packet inspection for quality of service in mobile networks.",
+                        answers("""
                         item_kind=ip_network_surveillance; item_forms=hardware,software; development_tooling=no;
                         carrier_class=yes; network_analysis=application_layer_analysis; hard_selector_search=no;
                         relational_mapping=no; designed_for=quality_of_service; published=no; encryption_cat5p2=no;
                         data_collected=network_metadata; safeguards=none; update_channel=customer_installed; covert=no;
                         natural_persons=no; ict_data=yes; surveillance_design=no""")));
-        products.registerAs(weber, CALDER_EXTRACT, new ProductInput("Calder Extract Field Kit", "CX-7",
-                "Phone forensic extraction kit that exploits the bootloader, used with physical access.",
-                answers("""
+        products.registerAs(
+                weber,
+                CALDER_EXTRACT,
+                new ProductInput(
+                        "Calder Extract Field Kit",
+                        "CX-7",
+                        "Phone forensic extraction kit that exploits the bootloader, used with physical access.",
+                        answers("""
                         item_kind=forensic_extraction; item_forms=hardware,software; extraction_method=exploit_based;
                         evades_monitoring=no; defeats_countermeasures=yes; payload_effects=extracts_data; published=no;
                         encryption_cat5p2=no; target_platforms=ios,android; data_collected=messages,files,contacts,location;
                         safeguards=tamper_proof_audit_log; update_channel=customer_installed; covert=no; natural_persons=yes;
                         ict_data=yes; surveillance_design=no""")));
         requests.submitAs(weber, CALDER_EXTRACT_REQUEST, CALDER_EXTRACT, null);
-        requests.decide(authority("caseworker"), CALDER_EXTRACT_REQUEST, new DecisionInput(DecisionInput.Kind.CONFIRM,
-                "Exploit-based extraction delivers intrusion software (WA-DEF-IS, WA-DEF-PCM); the kit is 4A005 as hardware"
-                        + " and 4D004 as software. There is no physical-access exception in the text.", null));
+        requests.decide(
+                authority("caseworker"),
+                CALDER_EXTRACT_REQUEST,
+                new DecisionInput(
+                        DecisionInput.Kind.CONFIRM,
+                        "Exploit-based extraction delivers intrusion software (WA-DEF-IS, WA-DEF-PCM); the kit is 4A005 as hardware"
+                                + " and 4D004 as software. There is no physical-access exception in the text.",
+                        null));
     }
 
     /** {@code question=option,option; ...} */
@@ -110,9 +134,15 @@ class ClassificationDemoSeed implements DemoSeed {
                 select u.id, u.display_name, o.id as org_id, o.name as org_name
                 from app_user u join organisation o on o.id = u.organisation_id where u.username = :u""")
                 .param("u", username)
-                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), username, rs.getString("display_name"),
-                        rs.getObject("org_id", UUID.class), rs.getString("org_name"), kind,
-                        Set.of(role), null))
+                .query((rs, n) -> new Caller(
+                        rs.getObject("id", UUID.class),
+                        username,
+                        rs.getString("display_name"),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getString("org_name"),
+                        kind,
+                        Set.of(role),
+                        null))
                 .single();
     }
 }

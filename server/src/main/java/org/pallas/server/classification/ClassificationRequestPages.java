@@ -33,7 +33,8 @@ class ClassificationRequestPages {
     private final ProductRegister products;
     private final ClassificationAssessments assessments;
 
-    ClassificationRequestPages(ClassificationRequests requests, ProductRegister products, ClassificationAssessments assessments) {
+    ClassificationRequestPages(
+            ClassificationRequests requests, ProductRegister products, ClassificationAssessments assessments) {
         this.requests = requests;
         this.products = products;
         this.assessments = assessments;
@@ -42,8 +43,14 @@ class ClassificationRequestPages {
     @GetMapping("/classification/requests")
     String list(@RequestParam(name = "open", defaultValue = "false") boolean openOnly, Model model) {
         Caller caller = Caller.current();
-        model.addAttribute("rows", requests.list(caller, openOnly).stream()
-                .map(r -> new RequestRow(r, products.version(caller, r.productId(), r.productVersion()).name())).toList());
+        model.addAttribute(
+                "rows",
+                requests.list(caller, openOnly).stream()
+                        .map(r -> new RequestRow(
+                                r,
+                                products.version(caller, r.productId(), r.productVersion())
+                                        .name()))
+                        .toList());
         model.addAttribute("openOnly", openOnly);
         return "classification/requests";
     }
@@ -56,7 +63,11 @@ class ClassificationRequestPages {
     }
 
     @PostMapping("/classification/requests/{id}/decision")
-    String decide(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+    String decide(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Caller caller = Caller.current();
         ClassificationRequest request = requests.find(caller, id);
         DecisionInput input = decisionOf(form);
@@ -71,7 +82,11 @@ class ClassificationRequestPages {
         }
     }
 
-    private String show(Caller caller, ClassificationRequest request, Model model, Map<String, String> errors,
+    private String show(
+            Caller caller,
+            ClassificationRequest request,
+            Model model,
+            Map<String, String> errors,
             MultiValueMap<String, String> form) {
         ProductVersion version = products.version(caller, request.productId(), request.productVersion());
         ClassificationAssessments.Step step = assessments.assess(version.answers());
@@ -79,9 +94,11 @@ class ClassificationRequestPages {
         model.addAttribute("version", version);
         model.addAttribute("answers", QuestionnaireView.summary(assessments.questionnaire(), version.answers()));
         model.addAttribute("classification", step.classification());
-        model.addAttribute("dataChanged", !step.classification().referenceDataSha256().equals(request.referenceDataSha256()));
-        model.addAttribute("mayDecide", request.open() && caller.isAuthority()
-                && caller.hasAnyRole(Role.CASEWORKER, Role.SENIOR_OFFICER));
+        model.addAttribute(
+                "dataChanged", !step.classification().referenceDataSha256().equals(request.referenceDataSha256()));
+        model.addAttribute(
+                "mayDecide",
+                request.open() && caller.isAuthority() && caller.hasAnyRole(Role.CASEWORKER, Role.SENIOR_OFFICER));
         model.addAttribute("regimes", Regime.values());
         model.addAttribute("errors", errors);
         model.addAttribute("decisionForm", form == null ? defaults(request) : form.toSingleValueMap());
@@ -91,24 +108,35 @@ class ClassificationRequestPages {
     /** The amend form starts from the proposal. */
     private static Map<String, String> defaults(ClassificationRequest request) {
         Map<String, String> form = new LinkedHashMap<>();
-        request.proposal().regimes().forEach((regime, p) -> form.put("entries" + regime.name(), String.join(", ", p.entries())));
+        request.proposal()
+                .regimes()
+                .forEach((regime, p) -> form.put("entries" + regime.name(), String.join(", ", p.entries())));
         form.put("riskTier", String.valueOf(request.proposal().riskTier()));
         return form;
     }
 
     private static DecisionInput decisionOf(MultiValueMap<String, String> form) {
         DecisionInput.Kind kind = Arrays.stream(DecisionInput.Kind.values())
-                .filter(k -> k.name().equalsIgnoreCase(String.valueOf(form.getFirst("decision")))).findFirst().orElse(null);
+                .filter(k -> k.name().equalsIgnoreCase(String.valueOf(form.getFirst("decision"))))
+                .findFirst()
+                .orElse(null);
         Rating rating = null;
         if (kind == DecisionInput.Kind.AMEND) {
             Map<Regime, List<String>> entries = new EnumMap<>(Regime.class);
             for (Regime regime : Regime.values()) {
                 String value = form.getFirst("entries" + regime.name());
-                entries.put(regime, value == null ? List.of() : Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+                entries.put(
+                        regime,
+                        value == null
+                                ? List.of()
+                                : Arrays.stream(value.split("[,\\s]+"))
+                                        .filter(s -> !s.isBlank())
+                                        .toList());
             }
             int tier;
             try {
-                tier = Integer.parseInt(String.valueOf(form.getFirst("riskTier")).strip());
+                tier = Integer.parseInt(
+                        String.valueOf(form.getFirst("riskTier")).strip());
             } catch (NumberFormatException e) {
                 tier = 0;
             }

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 class ClassificationRequestRepository {
 
     private static final String VISIBLE = "(cast(:scope as uuid) is null or r.organisation_id = :scope)";
-    private static final String SELECT = "select r.*, cast(r.proposal as text) as proposal_text, cast(r.rating as text) as rating_text"
-            + " from classification_request r";
+    private static final String SELECT =
+            "select r.*, cast(r.proposal as text) as proposal_text, cast(r.rating as text) as rating_text"
+                    + " from classification_request r";
 
     private final JdbcClient jdbc;
 
@@ -59,7 +60,8 @@ class ClassificationRequestRepository {
     }
 
     Optional<ClassificationRequest> latestDecided(UUID productId) {
-        return jdbc.sql(SELECT + " where r.product_id = :id and r.status <> 'SUBMITTED' order by r.decided_at desc limit 1")
+        return jdbc.sql(SELECT
+                        + " where r.product_id = :id and r.status <> 'SUBMITTED' order by r.decided_at desc limit 1")
                 .param("id", productId)
                 .query(ClassificationRequestRepository::map)
                 .optional();
@@ -67,7 +69,10 @@ class ClassificationRequestRepository {
 
     boolean hasOpen(UUID productId) {
         return jdbc.sql("select count(*) from classification_request where product_id = :id and status = 'SUBMITTED'")
-                .param("id", productId).query(Long.class).single() > 0;
+                        .param("id", productId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void insert(ClassificationRequest r) {

@@ -42,8 +42,13 @@ public class ClassificationRequests implements ConfirmedRatings {
     private final ReadLog readLog;
     private final Clock clock;
 
-    ClassificationRequests(ClassificationRequestRepository repository, ProductRepository products, ClassificationAssessments assessments,
-            ApplicationEventPublisher events, ReadLog readLog, Clock clock) {
+    ClassificationRequests(
+            ClassificationRequestRepository repository,
+            ProductRepository products,
+            ClassificationAssessments assessments,
+            ApplicationEventPublisher events,
+            ReadLog readLog,
+            Clock clock) {
         this.repository = repository;
         this.products = products;
         this.assessments = assessments;
@@ -60,7 +65,8 @@ public class ClassificationRequests implements ConfirmedRatings {
 
     /** For {@link #submit} and the demo seed (fixed ids). */
     ClassificationRequest submitAs(Caller caller, UUID id, UUID productId, String note) {
-        Product product = products.find(caller, productId).orElseThrow(() -> new NotFoundException("Product", productId));
+        Product product =
+                products.find(caller, productId).orElseThrow(() -> new NotFoundException("Product", productId));
         ProductRegister.requireExporter(caller);
         if (!product.organisationId().equals(caller.organisationId())) {
             throw new AccessDeniedException("Only the exporter that owns a product may send it for classification.");
@@ -76,15 +82,31 @@ public class ClassificationRequests implements ConfirmedRatings {
         }
         ClassificationAssessments.Step step = assessments.assess(product.answers());
         if (!step.complete()) {
-            throw new InvalidInputException("answers", "Answer every question that applies before sending the product for"
-                    + " classification; still open: " + String.join(", ", step.next().stream().map(q -> q.id()).toList()));
+            throw new InvalidInputException(
+                    "answers",
+                    "Answer every question that applies before sending the product for"
+                            + " classification; still open: "
+                            + String.join(
+                                    ", ", step.next().stream().map(q -> q.id()).toList()));
         }
         Classification classification = step.classification();
         Instant now = now();
-        ClassificationRequest request = new ClassificationRequest(id, productId, product.version(),
-                product.organisationId(), RequestStatus.SUBMITTED, note == null || note.isBlank() ? null : note.strip(),
-                Proposal.of(classification), classification.referenceDataVersion(), classification.referenceDataSha256(),
-                now, caller.userId(), null, null, null, null);
+        ClassificationRequest request = new ClassificationRequest(
+                id,
+                productId,
+                product.version(),
+                product.organisationId(),
+                RequestStatus.SUBMITTED,
+                note == null || note.isBlank() ? null : note.strip(),
+                Proposal.of(classification),
+                classification.referenceDataVersion(),
+                classification.referenceDataSha256(),
+                now,
+                caller.userId(),
+                null,
+                null,
+                null,
+                null);
         repository.insert(request);
         Map<String, Object> metadata = new LinkedHashMap<>(common(request));
         metadata.put("proposedRiskTier", request.proposal().riskTier());
@@ -96,7 +118,8 @@ public class ClassificationRequests implements ConfirmedRatings {
     /** The request if the caller may see it; otherwise 404. */
     @Transactional
     public ClassificationRequest find(Caller caller, UUID id) {
-        ClassificationRequest request = repository.find(caller, id).orElseThrow(() -> new NotFoundException("Classification request", id));
+        ClassificationRequest request =
+                repository.find(caller, id).orElseThrow(() -> new NotFoundException("Classification request", id));
         readLog.record(caller, "classification-request", id);
         return request;
     }
@@ -122,9 +145,11 @@ public class ClassificationRequests implements ConfirmedRatings {
     public ClassificationRequest decide(Caller caller, UUID id, DecisionInput input) {
         repository.find(caller, id).orElseThrow(() -> new NotFoundException("Classification request", id));
         if (!caller.isAuthority() || !caller.hasAnyRole(Role.CASEWORKER, Role.SENIOR_OFFICER)) {
-            throw new AccessDeniedException("Only a caseworker or senior officer of the licensing authority may decide a classification.");
+            throw new AccessDeniedException(
+                    "Only a caseworker or senior officer of the licensing authority may decide a classification.");
         }
-        ClassificationRequest open = repository.lockOpen(id)
+        ClassificationRequest open = repository
+                .lockOpen(id)
                 .orElseThrow(() -> new InvalidInputException("decision", "This request has already been decided"));
         if (input.decision() == null) {
             throw new InvalidInputException("decision", "Choose whether to confirm or amend the proposed rating");
@@ -136,7 +161,9 @@ public class ClassificationRequests implements ConfirmedRatings {
         RequestStatus status;
         if (input.decision() == DecisionInput.Kind.CONFIRM) {
             if (!open.proposal().decided()) {
-                throw new InvalidInputException("decision", "The proposal leaves a regime open (needs review); amend it with the rating you decide");
+                throw new InvalidInputException(
+                        "decision",
+                        "The proposal leaves a regime open (needs review); amend it with the rating you decide");
             }
             rating = open.proposal().asRating();
             status = RequestStatus.CONFIRMED;
@@ -145,18 +172,32 @@ public class ClassificationRequests implements ConfirmedRatings {
             status = RequestStatus.AMENDED;
         }
         Instant now = now();
-        ClassificationRequest decided = new ClassificationRequest(open.id(), open.productId(), open.productVersion(),
-                open.organisationId(), status, open.note(), open.proposal(), open.referenceDataVersion(),
-                open.referenceDataSha256(), open.submittedAt(), open.submittedBy(), rating, input.reasons().strip(), now,
+        ClassificationRequest decided = new ClassificationRequest(
+                open.id(),
+                open.productId(),
+                open.productVersion(),
+                open.organisationId(),
+                status,
+                open.note(),
+                open.proposal(),
+                open.referenceDataVersion(),
+                open.referenceDataSha256(),
+                open.submittedAt(),
+                open.submittedBy(),
+                rating,
+                input.reasons().strip(),
+                now,
                 caller.userId());
         repository.decide(decided);
         Map<String, Object> metadata = new LinkedHashMap<>(common(decided));
         rating.entries().forEach((regime, codes) -> metadata.put("entries" + regime.name(), String.join(",", codes)));
         metadata.put("riskTier", rating.riskTier());
-        RecordedChange.Facts facts = new RecordedChange.Facts(id.toString(), caller.userId(), now, metadata,
-                Map.of("reasons", decided.decisionReasons()));
-        events.publishEvent(status == RequestStatus.CONFIRMED ? new ClassificationChanged.ClassificationConfirmed(facts)
-                : new ClassificationChanged.ClassificationAmended(facts));
+        RecordedChange.Facts facts = new RecordedChange.Facts(
+                id.toString(), caller.userId(), now, metadata, Map.of("reasons", decided.decisionReasons()));
+        events.publishEvent(
+                status == RequestStatus.CONFIRMED
+                        ? new ClassificationChanged.ClassificationConfirmed(facts)
+                        : new ClassificationChanged.ClassificationAmended(facts));
         return decided;
     }
 
@@ -164,31 +205,46 @@ public class ClassificationRequests implements ConfirmedRatings {
     @Transactional(readOnly = true)
     public Optional<ConfirmedRating> latest(Caller caller, UUID productId) {
         products.find(caller, productId).orElseThrow(() -> new NotFoundException("Product", productId));
-        return repository.latestDecided(productId).map(r -> new ConfirmedRating(r.productId(), r.productVersion(), r.id(),
-                r.status(), r.rating(), r.referenceDataVersion(), r.decidedAt()));
+        return repository
+                .latestDecided(productId)
+                .map(r -> new ConfirmedRating(
+                        r.productId(),
+                        r.productVersion(),
+                        r.id(),
+                        r.status(),
+                        r.rating(),
+                        r.referenceDataVersion(),
+                        r.decidedAt()));
     }
 
     /** An amended rating: every regime given, known entries of that regime only, tier 1 to 4. */
     private Rating checkedRating(Rating rating) {
         if (rating == null) {
-            throw new InvalidInputException("rating", "Give the rating you decide: the entries per regime and the risk tier");
+            throw new InvalidInputException(
+                    "rating", "Give the rating you decide: the entries per regime and the risk tier");
         }
         List<FieldProblem> problems = new ArrayList<>();
         Map<Regime, List<String>> entries = new EnumMap<>(Regime.class);
         for (Regime regime : Regime.values()) {
             List<String> codes = rating.entries().get(regime);
             if (codes == null) {
-                problems.add(new FieldProblem("entries" + regime.name(), "Give the " + regime.name()
-                        + " entries (none for not controlled)"));
+                problems.add(new FieldProblem(
+                        "entries" + regime.name(), "Give the " + regime.name() + " entries (none for not controlled)"));
                 continue;
             }
-            List<String> clean = codes.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+            List<String> clean = codes.stream()
+                    .map(String::strip)
+                    .filter(c -> !c.isEmpty())
+                    .distinct()
+                    .toList();
             for (String code : clean) {
                 boolean known = assessments.referenceData().entries().stream()
                         .anyMatch(e -> e.code().equals(code) && e.regimes().contains(regime));
                 if (!known) {
-                    problems.add(new FieldProblem("entries" + regime.name(), "'" + code + "' is not a " + regime.name()
-                            + " entry of the reference data; use one of " + codes(regime)));
+                    problems.add(new FieldProblem(
+                            "entries" + regime.name(),
+                            "'" + code + "' is not a " + regime.name() + " entry of the reference data; use one of "
+                                    + codes(regime)));
                 }
             }
             entries.put(regime, clean);
@@ -203,13 +259,22 @@ public class ClassificationRequests implements ConfirmedRatings {
     }
 
     private List<String> codes(Regime regime) {
-        return assessments.referenceData().entries().stream().filter(e -> e.regimes().contains(regime))
-                .map(ControlEntry::code).toList();
+        return assessments.referenceData().entries().stream()
+                .filter(e -> e.regimes().contains(regime))
+                .map(ControlEntry::code)
+                .toList();
     }
 
     private static Map<String, Object> common(ClassificationRequest r) {
-        return Map.of("productId", r.productId().toString(), "productVersion", r.productVersion(),
-                "organisationId", r.organisationId().toString(), "referenceDataVersion", r.referenceDataVersion());
+        return Map.of(
+                "productId",
+                r.productId().toString(),
+                "productVersion",
+                r.productVersion(),
+                "organisationId",
+                r.organisationId().toString(),
+                "referenceDataVersion",
+                r.referenceDataVersion());
     }
 
     private static Map<String, Object> note(String note) {

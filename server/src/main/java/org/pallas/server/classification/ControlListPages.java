@@ -20,7 +20,8 @@ class ControlListPages {
     String show(Model model) {
         var data = assessments.referenceData();
         model.addAttribute("data", data);
-        model.addAttribute("regimes", Arrays.stream(Regime.values()).map(data::regime).toList());
+        model.addAttribute(
+                "regimes", Arrays.stream(Regime.values()).map(data::regime).toList());
         return "classification/control-list";
     }
 }

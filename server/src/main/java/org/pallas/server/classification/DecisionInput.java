@@ -10,9 +10,17 @@ import jakarta.validation.constraints.Size;
  * later review read.
  */
 public record DecisionInput(
-        @NotNull(message = "Choose whether to confirm or amend the proposed rating") Kind decision,
-        @NotBlank(message = "Give the reasons for the decision") @Size(max = 4000, message = "Reasons must be 4000 characters or fewer") String reasons,
+        @NotNull(message = "Choose whether to confirm or amend the proposed rating")
+        Kind decision,
+
+        @NotBlank(message = "Give the reasons for the decision")
+        @Size(max = 4000, message = "Reasons must be 4000 characters or fewer")
+        String reasons,
+
         Rating rating) {
 
-    public enum Kind { CONFIRM, AMEND }
+    public enum Kind {
+        CONFIRM,
+        AMEND
+    }
 }

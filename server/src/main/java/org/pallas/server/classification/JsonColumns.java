@@ -9,10 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonColumns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {};
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     static String write(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);

@@ -31,7 +31,11 @@ class ProductPages {
     private final ClassificationAssessments assessments;
     private final FormValidation validation;
 
-    ProductPages(ProductRegister products, ClassificationRequests requests, ClassificationAssessments assessments, FormValidation validation) {
+    ProductPages(
+            ProductRegister products,
+            ClassificationRequests requests,
+            ClassificationAssessments assessments,
+            FormValidation validation) {
         this.products = products;
         this.requests = requests;
         this.assessments = assessments;
@@ -86,9 +90,12 @@ class ProductPages {
         List<ClassificationRequest> history = requests.forProduct(caller, id);
         model.addAttribute("requests", history);
         model.addAttribute("rating", requests.latest(caller, id).orElse(null));
-        boolean owner = caller.isExporter() && caller.hasRole(Role.EXPORTER) && caller.organisationId().equals(product.organisationId());
+        boolean owner = caller.isExporter()
+                && caller.hasRole(Role.EXPORTER)
+                && caller.organisationId().equals(product.organisationId());
         model.addAttribute("owner", owner);
-        model.addAttribute("mayRequest", owner && step.complete() && history.stream().noneMatch(ClassificationRequest::open));
+        model.addAttribute(
+                "mayRequest", owner && step.complete() && history.stream().noneMatch(ClassificationRequest::open));
         return "classification/product";
     }
 
@@ -97,12 +104,20 @@ class ProductPages {
         Caller caller = Caller.current();
         Product product = products.find(caller, id);
         ProductRegister.requireExporter(caller);
-        return form(model, product, new ProductInput(product.name(), product.reference(), product.summary(), product.answers()),
-                Map.of(), false);
+        return form(
+                model,
+                product,
+                new ProductInput(product.name(), product.reference(), product.summary(), product.answers()),
+                Map.of(),
+                false);
     }
 
     @PostMapping("/products/{id}/edit")
-    String revise(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+    String revise(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Caller caller = Caller.current();
         Product product = products.find(caller, id);
         ProductRegister.requireExporter(caller);
@@ -124,7 +139,10 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}/classification-requests")
-    String submit(@PathVariable UUID id, @RequestParam(name = "note", required = false) String note, RedirectAttributes redirect) {
+    String submit(
+            @PathVariable UUID id,
+            @RequestParam(name = "note", required = false) String note,
+            RedirectAttributes redirect) {
         Caller caller = Caller.current();
         try {
             ClassificationRequest request = requests.submit(caller, id, note);
@@ -149,7 +167,10 @@ class ProductPages {
     }
 
     private ProductInput input(MultiValueMap<String, String> form) {
-        return new ProductInput(form.getFirst("name"), form.getFirst("reference"), form.getFirst("summary"),
+        return new ProductInput(
+                form.getFirst("name"),
+                form.getFirst("reference"),
+                form.getFirst("summary"),
                 QuestionnaireView.answersOf(form, assessments.questionnaire()));
     }
 

@@ -32,8 +32,12 @@ public class ProductRegister {
     private final ReadLog readLog;
     private final Clock clock;
 
-    ProductRegister(ProductRepository repository, ClassificationAssessments assessments, ApplicationEventPublisher events,
-            ReadLog readLog, Clock clock) {
+    ProductRegister(
+            ProductRepository repository,
+            ClassificationAssessments assessments,
+            ApplicationEventPublisher events,
+            ReadLog readLog,
+            Clock clock) {
         this.repository = repository;
         this.assessments = assessments;
         this.events = events;
@@ -64,7 +68,9 @@ public class ProductRegister {
     @Transactional(readOnly = true)
     public ProductVersion version(Caller caller, UUID id, int version) {
         repository.find(caller, id).orElseThrow(() -> new NotFoundException("Product", id));
-        return repository.version(id, version).orElseThrow(() -> new NotFoundException("Product version", id + "/" + version));
+        return repository
+                .version(id, version)
+                .orElseThrow(() -> new NotFoundException("Product version", id + "/" + version));
     }
 
     /** Registers a product of the caller's own organisation (EXPORTER); answers are validated and pruned. */
@@ -79,9 +85,11 @@ public class ProductRegister {
         ProductInput in = checked(input);
         Instant now = now();
         repository.insert(id, caller.organisationId(), now);
-        ProductVersion version = new ProductVersion(id, 1, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
+        ProductVersion version =
+                new ProductVersion(id, 1, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
         repository.insertVersion(version);
-        events.publishEvent(change(ClassificationChanged.ProductRegistered::new, version, caller.organisationId(), caller, now));
+        events.publishEvent(
+                change(ClassificationChanged.ProductRegistered::new, version, caller.organisationId(), caller, now));
         return repository.find(caller, id).orElseThrow();
     }
 
@@ -96,9 +104,11 @@ public class ProductRegister {
         ProductInput in = checked(input);
         int next = repository.lockCurrentVersion(id) + 1;
         Instant now = now();
-        ProductVersion version = new ProductVersion(id, next, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
+        ProductVersion version = new ProductVersion(
+                id, next, in.name(), in.reference(), in.summary(), in.answers(), now, caller.userId());
         repository.insertVersion(version);
-        events.publishEvent(change(ClassificationChanged.ProductRevised::new, version, existing.organisationId(), caller, now));
+        events.publishEvent(
+                change(ClassificationChanged.ProductRevised::new, version, existing.organisationId(), caller, now));
         return repository.find(caller, id).orElseThrow();
     }
 
@@ -106,7 +116,8 @@ public class ProductRegister {
     private ProductInput checked(ProductInput input) {
         ProductInput in = input.normalised();
         ClassificationAssessments.Step step = assessments.assess(in.answers());
-        return new ProductInput(in.name(), in.reference(), in.summary(), step.answers().asMap());
+        return new ProductInput(
+                in.name(), in.reference(), in.summary(), step.answers().asMap());
     }
 
     static void requireExporter(Caller caller) {
@@ -115,9 +126,16 @@ public class ProductRegister {
         }
     }
 
-    private static ClassificationChanged change(Function<RecordedChange.Facts, ClassificationChanged> event,
-            ProductVersion v, UUID organisationId, Caller actor, Instant now) {
-        return event.apply(new RecordedChange.Facts(v.productId().toString(), actor.userId(), now,
+    private static ClassificationChanged change(
+            Function<RecordedChange.Facts, ClassificationChanged> event,
+            ProductVersion v,
+            UUID organisationId,
+            Caller actor,
+            Instant now) {
+        return event.apply(new RecordedChange.Facts(
+                v.productId().toString(),
+                actor.userId(),
+                now,
                 Map.of("version", v.version(), "organisationId", organisationId.toString()),
                 Map.of("name", v.name(), "answers", v.answers())));
     }

@@ -64,7 +64,11 @@ class ProductRepository {
     }
 
     boolean exists(UUID id) {
-        return jdbc.sql("select count(*) from product where id = :id").param("id", id).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from product where id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void insert(UUID id, UUID organisationId, Instant now) {
@@ -100,7 +104,9 @@ class ProductRepository {
     /** Locks the product row so that two concurrent revisions cannot take the same version number. */
     int lockCurrentVersion(UUID id) {
         return jdbc.sql("select current_version from product where id = :id for update")
-                .param("id", id).query(Integer.class).single();
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     private static Product map(ResultSet rs, int row) throws SQLException {

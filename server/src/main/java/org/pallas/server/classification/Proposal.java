@@ -16,17 +16,28 @@ import org.pallas.classification.reference.Regime;
 public record Proposal(Map<Regime, RegimeProposal> regimes, int riskTier, String euArticle5, String usAce) {
 
     /** One regime's part of the proposal. */
-    public record RegimeProposal(Outcome outcome, List<String> entries, List<String> candidates, List<String> rules) {
-    }
+    public record RegimeProposal(Outcome outcome, List<String> entries, List<String> candidates, List<String> rules) {}
 
     static Proposal of(Classification c) {
         Map<Regime, RegimeProposal> regimes = new EnumMap<>(Regime.class);
         for (Regime regime : Regime.values()) {
             RegimeClassification r = c.regime(regime);
-            regimes.put(regime, new RegimeProposal(r.outcome(), r.entryCodes(),
-                    r.candidates().stream().map(e -> e.code()).distinct().toList(), r.citedRules()));
+            regimes.put(
+                    regime,
+                    new RegimeProposal(
+                            r.outcome(),
+                            r.entryCodes(),
+                            r.candidates().stream()
+                                    .map(e -> e.code())
+                                    .distinct()
+                                    .toList(),
+                            r.citedRules()));
         }
-        return new Proposal(regimes, c.risk().tier(), c.euArticle5().state().name(), c.usAce().state().name());
+        return new Proposal(
+                regimes,
+                c.risk().tier(),
+                c.euArticle5().state().name(),
+                c.usAce().state().name());
     }
 
     /** True when every regime is decided (no NEEDS_REVIEW), so the proposal can be confirmed as it is. */

@@ -31,24 +31,28 @@ class RecordedClassificationState {
                      from product_version pv where pv.product_id = p.id) as versions
                 from product p left join product_version v on v.product_id = p.id and v.version = p.current_version
                 where p.id = :id""", rs -> {
-                    Map<String, String> s = new LinkedHashMap<>();
-                    s.put("organisationId", rs.getString("organisation_id"));
-                    s.put("currentVersion", Integer.toString(rs.getInt("current_version")));
-                    s.put("name", text(rs.getString("name")));
-                    s.put("reference", text(rs.getString("reference")));
-                    s.put("summary", text(rs.getString("summary")));
-                    s.put("answers", digest(rs.getString("answers")));
-                    s.put("versions", text(rs.getString("versions")));
-                    s.put("createdAt", instant(rs.getTimestamp("created_at")));
-                    return s;
-                });
+            Map<String, String> s = new LinkedHashMap<>();
+            s.put("organisationId", rs.getString("organisation_id"));
+            s.put("currentVersion", Integer.toString(rs.getInt("current_version")));
+            s.put("name", text(rs.getString("name")));
+            s.put("reference", text(rs.getString("reference")));
+            s.put("summary", text(rs.getString("summary")));
+            s.put("answers", digest(rs.getString("answers")));
+            s.put("versions", text(rs.getString("versions")));
+            s.put("createdAt", instant(rs.getTimestamp("created_at")));
+            return s;
+        });
     }
 
     @Bean
     RecordedState classificationRequestState(JdbcClient jdbc) {
-        return new RecordedTable(jdbc, "classification-request", "select id from classification_request order by id",
+        return new RecordedTable(
+                jdbc,
+                "classification-request",
+                "select id from classification_request order by id",
                 "select r.*, r.proposal::text as proposal_text, r.rating::text as rating_text "
-                        + "from classification_request r where r.id = :id", rs -> {
+                        + "from classification_request r where r.id = :id",
+                rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("productId", rs.getString("product_id"));
                     s.put("productVersion", Integer.toString(rs.getInt("product_version")));

@@ -42,8 +42,13 @@ public class AccessTokens implements BearerTokens {
     private final Clock clock;
     private final Duration lifetime;
 
-    AccessTokens(TokenRepository tokens, UserRepository users, SignIn signIn, ApplicationEventPublisher events,
-            Clock clock, @Value("${pallas.tokens.lifetime:P90D}") Duration lifetime) {
+    AccessTokens(
+            TokenRepository tokens,
+            UserRepository users,
+            SignIn signIn,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${pallas.tokens.lifetime:P90D}") Duration lifetime) {
         this.tokens = tokens;
         this.users = users;
         this.signIn = signIn;
@@ -53,8 +58,7 @@ public class AccessTokens implements BearerTokens {
     }
 
     /** A token just issued: the secret is here and nowhere else. */
-    public record IssuedToken(UUID id, String token, Instant expiresAt) {
-    }
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {}
 
     /** Signs in with username and password (throttled like the web form) and issues a token. */
     @Transactional
@@ -76,8 +80,12 @@ public class AccessTokens implements BearerTokens {
         Instant expires = now.plus(lifetime);
         UUID id = UUID.randomUUID();
         tokens.insert(id, caller.userId(), label, sha256(token), now, expires);
-        events.publishEvent(new IdentityChanged.TokenCreated(new RecordedChange.Facts(id.toString(), caller.userId(), now,
-                Map.of("userId", caller.userId().toString(), "expiresAt", expires.toString()), Map.of("name", label))));
+        events.publishEvent(new IdentityChanged.TokenCreated(new RecordedChange.Facts(
+                id.toString(),
+                caller.userId(),
+                now,
+                Map.of("userId", caller.userId().toString(), "expiresAt", expires.toString()),
+                Map.of("name", label))));
         return new IssuedToken(id, token, expires);
     }
 
@@ -93,8 +101,12 @@ public class AccessTokens implements BearerTokens {
         if (!tokens.revoke(caller.userId(), id, now)) {
             throw new NotFoundException("Token", id);
         }
-        events.publishEvent(new IdentityChanged.TokenRevoked(new RecordedChange.Facts(id.toString(), caller.userId(), now,
-                Map.of("userId", caller.userId().toString()), Map.of())));
+        events.publishEvent(new IdentityChanged.TokenRevoked(new RecordedChange.Facts(
+                id.toString(),
+                caller.userId(),
+                now,
+                Map.of("userId", caller.userId().toString()),
+                Map.of())));
     }
 
     @Override

@@ -53,8 +53,10 @@ class AccountPages {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(name = "currentPassword", defaultValue = "") String current,
-            @RequestParam(name = "newPassword", defaultValue = "") String replacement, Model model) {
+    String changePassword(
+            @RequestParam(name = "currentPassword", defaultValue = "") String current,
+            @RequestParam(name = "newPassword", defaultValue = "") String replacement,
+            Model model) {
         try {
             users.changePassword(Caller.current(), current, replacement);
             return "redirect:/account?done=password";

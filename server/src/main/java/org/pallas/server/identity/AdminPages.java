@@ -14,7 +14,6 @@ import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,14 +41,17 @@ class AdminPages {
 
     @GetMapping("/admin/organisations")
     ModelAndView organisations(@RequestParam(name = "q", defaultValue = "") String q) {
-        return organisationsPage(q, new OrganisationInput("", OrganisationKind.EXPORTER, ""), new LinkedHashMap<>(), HttpStatus.OK);
+        return organisationsPage(
+                q, new OrganisationInput("", OrganisationKind.EXPORTER, ""), new LinkedHashMap<>(), HttpStatus.OK);
     }
 
     @PostMapping("/admin/organisations")
-    ModelAndView createOrganisation(@RequestParam(name = "name", defaultValue = "") String name,
+    ModelAndView createOrganisation(
+            @RequestParam(name = "name", defaultValue = "") String name,
             @RequestParam(name = "kind", required = false) OrganisationKind kind,
             @RequestParam(name = "country", defaultValue = "") String country) {
-        OrganisationInput input = new OrganisationInput(name, kind, country.strip().toUpperCase(java.util.Locale.ROOT));
+        OrganisationInput input =
+                new OrganisationInput(name, kind, country.strip().toUpperCase(java.util.Locale.ROOT));
         Map<String, String> errors = validation.errors(input);
         if (errors.isEmpty()) {
             try {
@@ -62,7 +64,8 @@ class AdminPages {
         return organisationsPage("", input, errors, HttpStatus.BAD_REQUEST);
     }
 
-    private ModelAndView organisationsPage(String q, OrganisationInput form, Map<String, String> errors, HttpStatus status) {
+    private ModelAndView organisationsPage(
+            String q, OrganisationInput form, Map<String, String> errors, HttpStatus status) {
         Caller caller = Caller.current();
         ModelAndView page = new ModelAndView("identity/admin-organisations", status);
         page.addObject("q", q);
@@ -77,17 +80,25 @@ class AdminPages {
     @GetMapping("/admin/organisations/{id}")
     ModelAndView organisation(@PathVariable UUID id, @RequestParam(name = "done", required = false) String done) {
         Organisation o = organisations.find(Caller.current(), id);
-        ModelAndView page = organisationPage(id, new OrganisationInput(o.name(), o.kind(), o.country() == null ? "" : o.country()),
-                new LinkedHashMap<>(), emptyUser(id), new LinkedHashMap<>(), HttpStatus.OK);
+        ModelAndView page = organisationPage(
+                id,
+                new OrganisationInput(o.name(), o.kind(), o.country() == null ? "" : o.country()),
+                new LinkedHashMap<>(),
+                emptyUser(id),
+                new LinkedHashMap<>(),
+                HttpStatus.OK);
         page.addObject("done", done);
         return page;
     }
 
     @PostMapping("/admin/organisations/{id}")
-    ModelAndView updateOrganisation(@PathVariable UUID id, @RequestParam(name = "name", defaultValue = "") String name,
+    ModelAndView updateOrganisation(
+            @PathVariable UUID id,
+            @RequestParam(name = "name", defaultValue = "") String name,
             @RequestParam(name = "kind", required = false) OrganisationKind kind,
             @RequestParam(name = "country", defaultValue = "") String country) {
-        OrganisationInput input = new OrganisationInput(name, kind, country.strip().toUpperCase(java.util.Locale.ROOT));
+        OrganisationInput input =
+                new OrganisationInput(name, kind, country.strip().toUpperCase(java.util.Locale.ROOT));
         Map<String, String> errors = validation.errors(input);
         if (errors.isEmpty()) {
             try {
@@ -101,14 +112,22 @@ class AdminPages {
     }
 
     @PostMapping("/admin/organisations/{id}/users")
-    ModelAndView createUser(@PathVariable UUID id, @RequestParam(name = "username", defaultValue = "") String username,
+    ModelAndView createUser(
+            @PathVariable UUID id,
+            @RequestParam(name = "username", defaultValue = "") String username,
             @RequestParam(name = "displayName", defaultValue = "") String displayName,
             @RequestParam(name = "email", defaultValue = "") String email,
             @RequestParam(name = "team", required = false) AdviserTeam team,
             @RequestParam(name = "roles", required = false) List<Role> roles,
             @RequestParam(name = "password", defaultValue = "") String password) {
-        UserInput input = new UserInput(id, username.strip(), displayName, email.isBlank() ? null : email.strip(), team,
-                roles == null ? Set.of() : EnumSet.copyOf(roles), password);
+        UserInput input = new UserInput(
+                id,
+                username.strip(),
+                displayName,
+                email.isBlank() ? null : email.strip(),
+                team,
+                roles == null ? Set.of() : EnumSet.copyOf(roles),
+                password);
         Map<String, String> errors = validation.errors(input);
         if (errors.isEmpty()) {
             try {
@@ -119,12 +138,22 @@ class AdminPages {
             }
         }
         Organisation o = organisations.find(Caller.current(), id);
-        return organisationPage(id, new OrganisationInput(o.name(), o.kind(), o.country() == null ? "" : o.country()),
-                new LinkedHashMap<>(), input, errors, HttpStatus.BAD_REQUEST);
+        return organisationPage(
+                id,
+                new OrganisationInput(o.name(), o.kind(), o.country() == null ? "" : o.country()),
+                new LinkedHashMap<>(),
+                input,
+                errors,
+                HttpStatus.BAD_REQUEST);
     }
 
-    private ModelAndView organisationPage(UUID id, OrganisationInput form, Map<String, String> errors, UserInput userForm,
-            Map<String, String> userErrors, HttpStatus status) {
+    private ModelAndView organisationPage(
+            UUID id,
+            OrganisationInput form,
+            Map<String, String> errors,
+            UserInput userForm,
+            Map<String, String> userErrors,
+            HttpStatus status) {
         Caller caller = Caller.current();
         Organisation organisation = organisations.find(caller, id);
         ModelAndView page = new ModelAndView("identity/admin-organisation", status);
@@ -147,13 +176,16 @@ class AdminPages {
     @GetMapping("/admin/users/{id}")
     ModelAndView user(@PathVariable UUID id, @RequestParam(name = "done", required = false) String done) {
         UserAccount u = users.find(Caller.current(), id);
-        ModelAndView page = userPage(u, new UserChange(u.displayName(), u.email(), u.team()), new LinkedHashMap<>(), HttpStatus.OK);
+        ModelAndView page =
+                userPage(u, new UserChange(u.displayName(), u.email(), u.team()), new LinkedHashMap<>(), HttpStatus.OK);
         page.addObject("done", done);
         return page;
     }
 
     @PostMapping("/admin/users/{id}")
-    ModelAndView updateUser(@PathVariable UUID id, @RequestParam(name = "displayName", defaultValue = "") String displayName,
+    ModelAndView updateUser(
+            @PathVariable UUID id,
+            @RequestParam(name = "displayName", defaultValue = "") String displayName,
             @RequestParam(name = "email", defaultValue = "") String email,
             @RequestParam(name = "team", required = false) AdviserTeam team) {
         UserChange change = new UserChange(displayName, email.isBlank() ? null : email.strip(), team);
@@ -176,8 +208,11 @@ class AdminPages {
             return new ModelAndView("redirect:/admin/users/" + id + "?done=roles");
         } catch (InvalidInputException e) {
             UserAccount u = users.find(Caller.current(), id);
-            return userPage(u, new UserChange(u.displayName(), u.email(), u.team()),
-                    FormValidation.add(new LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
+            return userPage(
+                    u,
+                    new UserChange(u.displayName(), u.email(), u.team()),
+                    FormValidation.add(new LinkedHashMap<>(), e),
+                    HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -188,8 +223,11 @@ class AdminPages {
             return new ModelAndView("redirect:/admin/users/" + id + "?done=" + (enabled ? "enabled" : "disabled"));
         } catch (InvalidInputException e) {
             UserAccount u = users.find(Caller.current(), id);
-            return userPage(u, new UserChange(u.displayName(), u.email(), u.team()),
-                    FormValidation.add(new LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
+            return userPage(
+                    u,
+                    new UserChange(u.displayName(), u.email(), u.team()),
+                    FormValidation.add(new LinkedHashMap<>(), e),
+                    HttpStatus.BAD_REQUEST);
         }
     }
 

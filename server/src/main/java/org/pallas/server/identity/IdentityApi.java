@@ -49,28 +49,44 @@ class IdentityApi {
     }
 
     record TokenRequest(
-            @NotBlank(message = "Enter your username") @Size(max = 100, message = "Username must be 100 characters or fewer") String username,
-            @NotBlank(message = "Enter your password") @Size(max = 128, message = "Password must be 128 characters or fewer") String password,
-            @Size(max = 100, message = "Token name must be 100 characters or fewer") String name) {
-    }
+            @NotBlank(message = "Enter your username")
+            @Size(max = 100, message = "Username must be 100 characters or fewer")
+            String username,
 
-    record Me(UUID userId, String username, String displayName, UUID organisationId, String organisationName,
-            OrganisationKind organisationKind, Set<Role> roles, AdviserTeam team) {
-    }
+            @NotBlank(message = "Enter your password")
+            @Size(max = 128, message = "Password must be 128 characters or fewer")
+            String password,
 
-    record OrganisationList(long count, List<Organisation> items) {
-    }
+            @Size(max = 100, message = "Token name must be 100 characters or fewer")
+            String name) {}
 
-    record RolesRequest(@NotNull(message = "List the roles (may be empty)") Set<Role> roles) {
-    }
+    record Me(
+            UUID userId,
+            String username,
+            String displayName,
+            UUID organisationId,
+            String organisationName,
+            OrganisationKind organisationKind,
+            Set<Role> roles,
+            AdviserTeam team) {}
 
-    record EnabledRequest(@NotNull(message = "Say whether the account is enabled") Boolean enabled) {
-    }
+    record OrganisationList(long count, List<Organisation> items) {}
+
+    record RolesRequest(
+            @NotNull(message = "List the roles (may be empty)")
+            Set<Role> roles) {}
+
+    record EnabledRequest(
+            @NotNull(message = "Say whether the account is enabled")
+            Boolean enabled) {}
 
     record PasswordRequest(
-            @NotBlank(message = "Enter your current password") String currentPassword,
-            @NotBlank(message = "Enter a new password") @Size(min = 12, max = 128, message = "The new password must be 12 to 128 characters") String newPassword) {
-    }
+            @NotBlank(message = "Enter your current password")
+            String currentPassword,
+
+            @NotBlank(message = "Enter a new password")
+            @Size(min = 12, max = 128, message = "The new password must be 12 to 128 characters")
+            String newPassword) {}
 
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
@@ -96,8 +112,15 @@ class IdentityApi {
     @Operation(summary = "Who you are: user, organisation and roles")
     Me me() {
         Caller c = Caller.current();
-        return new Me(c.userId(), c.username(), c.displayName(), c.organisationId(), c.organisationName(),
-                c.organisationKind(), c.roles(), c.team());
+        return new Me(
+                c.userId(),
+                c.username(),
+                c.displayName(),
+                c.organisationId(),
+                c.organisationName(),
+                c.organisationKind(),
+                c.roles(),
+                c.team());
     }
 
     @PutMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -125,7 +148,8 @@ class IdentityApi {
     @Operation(summary = "Create an organisation (ADMIN)")
     ResponseEntity<Organisation> createOrganisation(@Valid @RequestBody OrganisationInput input) {
         Organisation created = organisations.create(Caller.current(), input);
-        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id()))
+                .body(created);
     }
 
     @PutMapping(path = "/organisations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -151,7 +175,8 @@ class IdentityApi {
     @Operation(summary = "Create a user (ADMIN)")
     ResponseEntity<UserAccount> createUser(@Valid @RequestBody UserInput input) {
         UserAccount created = users.create(Caller.current(), input);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(created);
     }
 
     @PutMapping(path = "/users/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -185,6 +210,8 @@ class IdentityApi {
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setInstance(URI.create("/api/v1/tokens"));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

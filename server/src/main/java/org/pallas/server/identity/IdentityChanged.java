@@ -10,46 +10,35 @@ import org.pallas.server.platform.RecordedChange;
 public sealed interface IdentityChanged extends RecordedChange {
 
     @RecordedAs(type = "identity.organisation.created", subject = "organisation")
-    record OrganisationCreated(Facts facts) implements IdentityChanged {
-    }
+    record OrganisationCreated(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.organisation.updated", subject = "organisation")
-    record OrganisationUpdated(Facts facts) implements IdentityChanged {
-    }
+    record OrganisationUpdated(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.created", subject = "user")
-    record UserCreated(Facts facts) implements IdentityChanged {
-    }
+    record UserCreated(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.updated", subject = "user")
-    record UserUpdated(Facts facts) implements IdentityChanged {
-    }
+    record UserUpdated(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.disabled", subject = "user")
-    record UserDisabled(Facts facts) implements IdentityChanged {
-    }
+    record UserDisabled(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.enabled", subject = "user")
-    record UserEnabled(Facts facts) implements IdentityChanged {
-    }
+    record UserEnabled(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.roles-changed", subject = "user")
-    record UserRolesChanged(Facts facts) implements IdentityChanged {
-    }
+    record UserRolesChanged(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.password-changed", subject = "user")
-    record PasswordChanged(Facts facts) implements IdentityChanged {
-    }
+    record PasswordChanged(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.user.oidc-linked", subject = "user")
-    record SingleSignOnLinked(Facts facts) implements IdentityChanged {
-    }
+    record SingleSignOnLinked(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.token.created", subject = "token")
-    record TokenCreated(Facts facts) implements IdentityChanged {
-    }
+    record TokenCreated(Facts facts) implements IdentityChanged {}
 
     @RecordedAs(type = "identity.token.revoked", subject = "token")
-    record TokenRevoked(Facts facts) implements IdentityChanged {
-    }
+    record TokenRevoked(Facts facts) implements IdentityChanged {}
 }

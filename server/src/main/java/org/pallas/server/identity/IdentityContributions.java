@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IdentityContributions {
 
-    private static final Set<Role> READ_ACROSS = Set.of(Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER,
-            Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> READ_ACROSS =
+            Set.of(Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
 
     @Bean
     NavigationItem organisationsNavigation() {
@@ -41,13 +41,23 @@ class IdentityContributions {
 
     @Bean
     DashboardTile administrationTile() {
-        return DashboardTile.text("Administration", "Add organisations and users, change roles and disable accounts.",
-                "/admin/organisations", "Manage organisations and users", Set.of(Role.ADMIN), 910);
+        return DashboardTile.text(
+                "Administration",
+                "Add organisations and users, change roles and disable accounts.",
+                "/admin/organisations",
+                "Manage organisations and users",
+                Set.of(Role.ADMIN),
+                910);
     }
 
     @Bean
     DashboardTile tokensTile() {
-        return DashboardTile.text("API access", "Create personal access tokens to use the Pallas API from your own systems.",
-                "/account", "Manage your access tokens", Set.of(), 950);
+        return DashboardTile.text(
+                "API access",
+                "Create personal access tokens to use the Pallas API from your own systems.",
+                "/account",
+                "Manage your access tokens",
+                Set.of(),
+                950);
     }
 }

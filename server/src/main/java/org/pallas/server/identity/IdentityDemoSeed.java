@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.DemoSeed;
 import org.pallas.server.platform.OrganisationKind;
@@ -25,11 +25,9 @@ class IdentityDemoSeed implements DemoSeed {
     static final String DEFAULT_PASSWORD = "pallas-demo-2026";
 
     /** A demo user: username, full name, organisation, roles, adviser team. */
-    record DemoUser(String username, String displayName, String organisation, Set<Role> roles, AdviserTeam team) {
-    }
+    record DemoUser(String username, String displayName, String organisation, Set<Role> roles, AdviserTeam team) {}
 
-    record DemoOrganisation(String name, OrganisationKind kind, String country) {
-    }
+    record DemoOrganisation(String name, OrganisationKind kind, String country) {}
 
     static final String AUTHORITY = "Office for Strategic Export Controls";
     static final String ADVISORY = "Interministerial Advisory Department";
@@ -68,7 +66,9 @@ class IdentityDemoSeed implements DemoSeed {
     private final String password;
     private final String port;
 
-    IdentityDemoSeed(Organisations organisations, Users users,
+    IdentityDemoSeed(
+            Organisations organisations,
+            Users users,
             @Value("${pallas.demo.password:" + DEFAULT_PASSWORD + "}") String password,
             @Value("${server.port:8080}") String port) {
         this.organisations = organisations;
@@ -91,11 +91,23 @@ class IdentityDemoSeed implements DemoSeed {
     public void seed() {
         Map<String, UUID> ids = new HashMap<>();
         for (DemoOrganisation o : ORGANISATIONS) {
-            ids.put(o.name(), organisations.createUnchecked(null, new OrganisationInput(o.name(), o.kind(), o.country())).id());
+            ids.put(
+                    o.name(),
+                    organisations
+                            .createUnchecked(null, new OrganisationInput(o.name(), o.kind(), o.country()))
+                            .id());
         }
         for (DemoUser u : USERS) {
-            users.createUnchecked(null, new UserInput(ids.get(u.organisation()), u.username(), u.displayName(),
-                    u.username() + "@demo.pallas.invalid", u.team(), u.roles(), password));
+            users.createUnchecked(
+                    null,
+                    new UserInput(
+                            ids.get(u.organisation()),
+                            u.username(),
+                            u.displayName(),
+                            u.username() + "@demo.pallas.invalid",
+                            u.team(),
+                            u.roles(),
+                            password));
         }
     }
 
@@ -106,7 +118,10 @@ class IdentityDemoSeed implements DemoSeed {
         lines.add("Password for every demo account: " + password);
         lines.add("");
         for (DemoUser u : USERS) {
-            String role = u.roles().isEmpty() ? "(no role)" : String.join(",", u.roles().stream().map(Role::name).sorted().toList());
+            String role = u.roles().isEmpty()
+                    ? "(no role)"
+                    : String.join(
+                            ",", u.roles().stream().map(Role::name).sorted().toList());
             if (u.team() != null) {
                 role += " / " + u.team().label();
             }

@@ -38,8 +38,9 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         OidcUser oidc = delegate.loadUser(request);
         String subject = request.getClientRegistration().getRegistrationId() + ":" + oidc.getSubject();
         String email = Boolean.FALSE.equals(oidc.getEmailVerified()) ? null : oidc.getEmail();
-        UUID id = users.byOidcSubjectOrEmail(subject, email).orElseThrow(() -> new OAuth2AuthenticationException(
-                new OAuth2Error("pallas_unknown_user", "No Pallas account for this identity; ask your administrator.", null)));
+        UUID id = users.byOidcSubjectOrEmail(subject, email)
+                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
+                        "pallas_unknown_user", "No Pallas account for this identity; ask your administrator.", null)));
         accounts.linkOidcSubject(id, subject);
         Caller caller = users.caller(id).orElseThrow();
         return new PallasOidcUser(oidc, caller);
@@ -49,11 +50,16 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     static final class PallasOidcUser extends DefaultOidcUser implements CallerPrincipal {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final Caller caller;
 
         PallasOidcUser(OidcUser user, Caller caller) {
-            super(caller.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
-                    user.getIdToken(), user.getUserInfo());
+            super(
+                    caller.roles().stream()
+                            .map(r -> new SimpleGrantedAuthority(r.authority()))
+                            .toList(),
+                    user.getIdToken(),
+                    user.getUserInfo());
             this.caller = caller;
         }
 

@@ -11,8 +11,10 @@ public record OrganisationInput(
         @NotBlank(message = "Enter the organisation's name")
         @Size(max = 200, message = "Name must be 200 characters or fewer")
         String name,
+
         @NotNull(message = "Choose the kind of organisation")
         OrganisationKind kind,
+
         @Pattern(regexp = "^$|^[A-Z]{2}$", message = "Country must be a two-letter ISO 3166 code, e.g. GB")
         String country) {
 

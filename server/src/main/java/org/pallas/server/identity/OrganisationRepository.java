@@ -52,15 +52,19 @@ class OrganisationRepository {
 
     /** Unscoped, for sign-in and the demo seed only. */
     Optional<Organisation> findUnscoped(UUID id) {
-        return jdbc.sql("select o.* from organisation o where o.id = :id").param("id", id)
-                .query(OrganisationRepository::map).optional();
+        return jdbc.sql("select o.* from organisation o where o.id = :id")
+                .param("id", id)
+                .query(OrganisationRepository::map)
+                .optional();
     }
 
     boolean nameTaken(String name, UUID except) {
         return jdbc.sql("select count(*) from organisation where lower(name) = lower(:name) and id <> :except")
-                .param("name", name)
-                .param("except", except == null ? new UUID(0, 0) : except)
-                .query(Long.class).single() > 0;
+                        .param("name", name)
+                        .param("except", except == null ? new UUID(0, 0) : except)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void insert(Organisation o) {
@@ -77,7 +81,8 @@ class OrganisationRepository {
     }
 
     void update(Organisation o) {
-        jdbc.sql("update organisation set name = :name, kind = :kind, country = :country, updated_at = :updated where id = :id")
+        jdbc.sql(
+                        "update organisation set name = :name, kind = :kind, country = :country, updated_at = :updated where id = :id")
                 .param("id", o.id())
                 .param("name", o.name())
                 .param("kind", o.kind().name())

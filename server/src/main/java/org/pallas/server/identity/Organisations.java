@@ -32,8 +32,12 @@ public class Organisations {
     private final ReadLog readLog;
     private final Clock clock;
 
-    Organisations(OrganisationRepository repository, UserRepository users, ApplicationEventPublisher events,
-            ReadLog readLog, Clock clock) {
+    Organisations(
+            OrganisationRepository repository,
+            UserRepository users,
+            ApplicationEventPublisher events,
+            ReadLog readLog,
+            Clock clock) {
         this.repository = repository;
         this.users = users;
         this.events = events;
@@ -44,7 +48,8 @@ public class Organisations {
     /** The organisation if the caller may see it; otherwise 404, whether or not it exists. */
     @Transactional
     public Organisation find(Caller caller, UUID id) {
-        Organisation organisation = repository.find(caller, id).orElseThrow(() -> new NotFoundException("Organisation", id));
+        Organisation organisation =
+                repository.find(caller, id).orElseThrow(() -> new NotFoundException("Organisation", id));
         readLog.record(caller, "organisation", id);
         return organisation;
     }
@@ -89,7 +94,8 @@ public class Organisations {
     @Transactional
     public Organisation update(Caller caller, UUID id, OrganisationInput input) {
         requireAdmin(caller);
-        Organisation existing = repository.find(caller, id).orElseThrow(() -> new NotFoundException("Organisation", id));
+        Organisation existing =
+                repository.find(caller, id).orElseThrow(() -> new NotFoundException("Organisation", id));
         OrganisationInput in = input.normalised();
         if (repository.nameTaken(in.name(), id)) {
             throw new InvalidInputException("name", "An organisation with this name already exists");
@@ -104,8 +110,8 @@ public class Organisations {
         return updated;
     }
 
-    private static IdentityChanged change(Function<RecordedChange.Facts, IdentityChanged> event, Organisation o,
-            Caller actor, Instant now) {
+    private static IdentityChanged change(
+            Function<RecordedChange.Facts, IdentityChanged> event, Organisation o, Caller actor, Instant now) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("kind", o.kind().name());
         if (o.country() != null) {
@@ -113,8 +119,8 @@ public class Organisations {
         }
         // Exporters' names are public in export-licensing statistics; kept confidential here until the
         // transparency policy decides.
-        return event.apply(new RecordedChange.Facts(o.id().toString(), actor == null ? null : actor.userId(), now,
-                metadata, Map.of("name", o.name())));
+        return event.apply(new RecordedChange.Facts(
+                o.id().toString(), actor == null ? null : actor.userId(), now, metadata, Map.of("name", o.name())));
     }
 
     static void requireAdmin(Caller caller) {

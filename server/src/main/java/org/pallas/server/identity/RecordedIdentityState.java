@@ -28,8 +28,12 @@ class RecordedIdentityState {
 
     @Bean
     RecordedState organisationState(JdbcClient jdbc) {
-        return new TableState(jdbc, "organisation", "select id from organisation order by id",
-                "select * from organisation where id = :id", rs -> {
+        return new TableState(
+                jdbc,
+                "organisation",
+                "select id from organisation order by id",
+                "select * from organisation where id = :id",
+                rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("name", rs.getString("name"));
                     s.put("kind", rs.getString("kind"));
@@ -44,28 +48,28 @@ class RecordedIdentityState {
         return new TableState(jdbc, "user", "select id from app_user order by id", """
                 select u.*, (select string_agg(r.role, ',' order by r.role) from user_role r where r.user_id = u.id) as roles
                 from app_user u where u.id = :id""", rs -> {
-                    Map<String, String> s = new LinkedHashMap<>();
-                    s.put("organisationId", rs.getString("organisation_id"));
-                    s.put("username", rs.getString("username"));
-                    s.put("displayName", rs.getString("display_name"));
-                    s.put("email", text(rs.getString("email")));
-                    s.put("team", text(rs.getString("team")));
-                    s.put("roles", text(rs.getString("roles")));
-                    s.put("enabled", Boolean.toString(rs.getBoolean("enabled")));
-                    s.put("passwordHash", digest(rs.getString("password_hash")));
-                    s.put("createdAt", instant(rs.getTimestamp("created_at")));
-                    // Only once linked, so that entries written before subjects were recorded still agree.
-                    if (rs.getString("oidc_subject") != null) {
-                        s.put("oidcSubject", rs.getString("oidc_subject"));
-                    }
-                    return s;
-                });
+            Map<String, String> s = new LinkedHashMap<>();
+            s.put("organisationId", rs.getString("organisation_id"));
+            s.put("username", rs.getString("username"));
+            s.put("displayName", rs.getString("display_name"));
+            s.put("email", text(rs.getString("email")));
+            s.put("team", text(rs.getString("team")));
+            s.put("roles", text(rs.getString("roles")));
+            s.put("enabled", Boolean.toString(rs.getBoolean("enabled")));
+            s.put("passwordHash", digest(rs.getString("password_hash")));
+            s.put("createdAt", instant(rs.getTimestamp("created_at")));
+            // Only once linked, so that entries written before subjects were recorded still agree.
+            if (rs.getString("oidc_subject") != null) {
+                s.put("oidcSubject", rs.getString("oidc_subject"));
+            }
+            return s;
+        });
     }
 
     @Bean
     RecordedState tokenState(JdbcClient jdbc) {
-        return new TableState(jdbc, "token", "select id from api_token order by id",
-                "select * from api_token where id = :id", rs -> {
+        return new TableState(
+                jdbc, "token", "select id from api_token order by id", "select * from api_token where id = :id", rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("userId", rs.getString("user_id"));
                     s.put("name", rs.getString("name"));
@@ -92,7 +96,10 @@ class RecordedIdentityState {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-            return jdbc.sql(rowSql).param("id", id).query((rs, n) -> row.map(rs)).optional();
+            return jdbc.sql(rowSql)
+                    .param("id", id)
+                    .query((rs, n) -> row.map(rs))
+                    .optional();
         }
 
         @Override
@@ -118,7 +125,9 @@ class RecordedIdentityState {
             return "";
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

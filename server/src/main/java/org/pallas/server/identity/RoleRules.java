@@ -11,8 +11,7 @@ import org.pallas.server.platform.Role;
  */
 final class RoleRules {
 
-    private RoleRules() {
-    }
+    private RoleRules() {}
 
     static Set<Role> allowed(OrganisationKind kind) {
         return switch (kind) {

@@ -66,7 +66,9 @@ class SignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+        String password = authentication.getCredentials() == null
+                ? null
+                : authentication.getCredentials().toString();
         return new CallerAuthentication(verify(authentication.getName(), password));
     }
 

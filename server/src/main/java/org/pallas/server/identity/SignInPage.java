@@ -30,12 +30,14 @@ class SignInPage {
         this.registrations = registrations;
     }
 
-    record Provider(String name, String path) {
-    }
+    record Provider(String name, String path) {}
 
     @GetMapping("/login")
-    String login(@RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "signed-out", required = false) String signedOut, HttpSession session, Model model) {
+    String login(
+            @RequestParam(name = "error", required = false) String error,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            HttpSession session,
+            Model model) {
         if (Caller.find().isPresent()) {
             return "redirect:/";
         }

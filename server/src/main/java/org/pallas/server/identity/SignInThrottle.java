@@ -25,7 +25,9 @@ class SignInThrottle {
     private final int maxFailures;
     private final Duration lockout;
 
-    SignInThrottle(JdbcClient jdbc, Clock clock,
+    SignInThrottle(
+            JdbcClient jdbc,
+            Clock clock,
             @Value("${pallas.sign-in.max-failures:5}") int maxFailures,
             @Value("${pallas.sign-in.lockout:PT15M}") Duration lockout) {
         this.jdbc = jdbc;
@@ -58,8 +60,11 @@ class SignInThrottle {
     boolean fail(String username) {
         Instant now = clock.instant();
         String k = key(username);
-        jdbc.sql("insert into sign_in_throttle (username_key, failures, last_failure_at) values (:k, 0, :now) on conflict do nothing")
-                .param("k", k).param("now", Timestamp.from(now)).update();
+        jdbc.sql(
+                        "insert into sign_in_throttle (username_key, failures, last_failure_at) values (:k, 0, :now) on conflict do nothing")
+                .param("k", k)
+                .param("now", Timestamp.from(now))
+                .update();
         var row = jdbc.sql("select failures, locked_until from sign_in_throttle where username_key = :k for update")
                 .param("k", k)
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2)})
@@ -71,14 +76,19 @@ class SignInThrottle {
         }
         failures++;
         Instant until = failures >= maxFailures ? now.plus(lockout) : null;
-        jdbc.sql("update sign_in_throttle set failures = :f, last_failure_at = :now, locked_until = :until where username_key = :k")
-                .param("k", k).param("f", failures).param("now", Timestamp.from(now))
+        jdbc.sql(
+                        "update sign_in_throttle set failures = :f, last_failure_at = :now, locked_until = :until where username_key = :k")
+                .param("k", k)
+                .param("f", failures)
+                .param("now", Timestamp.from(now))
                 .param("until", until == null ? null : Timestamp.from(until))
                 .update();
         return until != null;
     }
 
     void succeeded(String username) {
-        jdbc.sql("delete from sign_in_throttle where username_key = :k").param("k", key(username)).update();
+        jdbc.sql("delete from sign_in_throttle where username_key = :k")
+                .param("k", key(username))
+                .update();
     }
 }

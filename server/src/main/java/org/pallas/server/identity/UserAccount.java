@@ -16,5 +16,4 @@ public record UserAccount(
         AdviserTeam team,
         boolean enabled,
         Set<Role> roles,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

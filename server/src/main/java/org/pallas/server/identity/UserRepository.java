@@ -57,14 +57,16 @@ class UserRepository {
     Optional<Credentials> credentials(String username) {
         return jdbc.sql("select id, password_hash, enabled from app_user where lower(username) = lower(:username)")
                 .param("username", username)
-                .query((rs, n) -> new Credentials(rs.getObject("id", UUID.class), rs.getString("password_hash"),
-                        rs.getBoolean("enabled")))
+                .query((rs, n) -> new Credentials(
+                        rs.getObject("id", UUID.class), rs.getString("password_hash"), rs.getBoolean("enabled")))
                 .optional();
     }
 
     Optional<String> passwordHash(UUID userId) {
-        return jdbc.sql("select password_hash from app_user where id = :id").param("id", userId)
-                .query(String.class).optional();
+        return jdbc.sql("select password_hash from app_user where id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional();
     }
 
     /** The caller for an enabled user (unscoped: used by authentication only). */
@@ -99,19 +101,28 @@ class UserRepository {
     }
 
     boolean usernameTaken(String username) {
-        return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u)").param("u", username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u)")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     boolean emailTaken(String email, UUID except) {
-        return email != null && jdbc.sql("select count(*) from app_user where lower(email) = lower(:e) and id <> :except")
-                .param("e", email).param("except", except == null ? new UUID(0, 0) : except)
-                .query(Long.class).single() > 0;
+        return email != null
+                && jdbc.sql("select count(*) from app_user where lower(email) = lower(:e) and id <> :except")
+                                .param("e", email)
+                                .param("except", except == null ? new UUID(0, 0) : except)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 
     long countInOrganisation(UUID organisationId) {
-        return jdbc.sql("select count(*) from app_user where organisation_id = :org").param("org", organisationId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from app_user where organisation_id = :org")
+                .param("org", organisationId)
+                .query(Long.class)
+                .single();
     }
 
     void insert(UserAccount u, String passwordHash, Instant now) {
@@ -133,7 +144,8 @@ class UserRepository {
     }
 
     void update(UUID id, String displayName, String email, AdviserTeam team, Instant now) {
-        jdbc.sql("update app_user set display_name = :name, email = :email, team = :team, updated_at = :now where id = :id")
+        jdbc.sql(
+                        "update app_user set display_name = :name, email = :email, team = :team, updated_at = :now where id = :id")
                 .param("id", id)
                 .param("name", displayName)
                 .param("email", email)
@@ -144,25 +156,36 @@ class UserRepository {
 
     void setEnabled(UUID id, boolean enabled, Instant now) {
         jdbc.sql("update app_user set enabled = :enabled, updated_at = :now where id = :id")
-                .param("id", id).param("enabled", enabled).param("now", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("enabled", enabled)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     void setPasswordHash(UUID id, String hash, Instant now) {
         jdbc.sql("update app_user set password_hash = :hash, updated_at = :now where id = :id")
-                .param("id", id).param("hash", hash).param("now", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Remembers the subject unless one is already linked; whether it did. */
     boolean setOidcSubject(UUID id, String subject) {
         return jdbc.sql("update app_user set oidc_subject = :s where id = :id and oidc_subject is null")
-                .param("id", id).param("s", subject).update() > 0;
+                        .param("id", id)
+                        .param("s", subject)
+                        .update()
+                > 0;
     }
 
     void setRoles(UUID id, Set<Role> roles) {
         jdbc.sql("delete from user_role where user_id = :id").param("id", id).update();
         for (Role role : roles) {
             jdbc.sql("insert into user_role (user_id, role) values (:id, :role)")
-                    .param("id", id).param("role", role.name()).update();
+                    .param("id", id)
+                    .param("role", role.name())
+                    .update();
         }
     }
 
@@ -183,14 +206,14 @@ class UserRepository {
         if (csv == null || csv.isEmpty()) {
             return Set.of();
         }
-        return Collections.unmodifiableSet(
-                Arrays.stream(csv.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))));
+        return Collections.unmodifiableSet(Arrays.stream(csv.split(","))
+                .map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))));
     }
 
     private static AdviserTeam team(String value) {
         return value == null ? null : AdviserTeam.valueOf(value);
     }
 
-    record Credentials(UUID userId, String passwordHash, boolean enabled) {
-    }
+    record Credentials(UUID userId, String passwordHash, boolean enabled) {}
 }

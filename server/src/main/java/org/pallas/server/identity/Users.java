@@ -38,8 +38,13 @@ public class Users {
     private final Clock clock;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
-    Users(UserRepository repository, OrganisationRepository organisations, PasswordEncoder encoder,
-            ApplicationEventPublisher events, ReadLog readLog, Clock clock,
+    Users(
+            UserRepository repository,
+            OrganisationRepository organisations,
+            PasswordEncoder encoder,
+            ApplicationEventPublisher events,
+            ReadLog readLog,
+            Clock clock,
             ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
         this.repository = repository;
         this.organisations = organisations;
@@ -60,7 +65,9 @@ public class Users {
     /** Members of an organisation the caller may see; 404 for any other. */
     @Transactional
     public List<UserAccount> inOrganisation(Caller caller, UUID organisationId) {
-        organisations.find(caller, organisationId).orElseThrow(() -> new NotFoundException("Organisation", organisationId));
+        organisations
+                .find(caller, organisationId)
+                .orElseThrow(() -> new NotFoundException("Organisation", organisationId));
         readLog.record(caller, "organisation-members", organisationId);
         return repository.inOrganisation(caller, organisationId);
     }
@@ -73,7 +80,8 @@ public class Users {
 
     /** For the demo seed (actor: the system) and {@link #create}. */
     UserAccount createUnchecked(Caller actor, UserInput input) {
-        Organisation organisation = organisations.findUnscoped(input.organisationId())
+        Organisation organisation = organisations
+                .findUnscoped(input.organisationId())
                 .orElseThrow(() -> new InvalidInputException("organisationId", "No such organisation"));
         Set<Role> roles = input.roles() == null ? Set.of() : input.roles();
         List<FieldProblem> problems = new ArrayList<>();
@@ -89,10 +97,22 @@ public class Users {
             throw new InvalidInputException(problems);
         }
         Instant now = clock.instant();
-        UserAccount user = new UserAccount(UUID.randomUUID(), organisation.id(), input.username().strip(),
-                input.displayName().strip(), email, input.team(), true, roles, now);
+        UserAccount user = new UserAccount(
+                UUID.randomUUID(),
+                organisation.id(),
+                input.username().strip(),
+                input.displayName().strip(),
+                email,
+                input.team(),
+                true,
+                roles,
+                now);
         repository.insert(user, encoder.encode(input.password()), now);
-        events.publishEvent(change(IdentityChanged.UserCreated::new, user.id(), actor, now,
+        events.publishEvent(change(
+                IdentityChanged.UserCreated::new,
+                user.id(),
+                actor,
+                now,
                 Map.of("organisationId", organisation.id().toString(), "roles", sorted(roles)),
                 Map.of("username", user.username(), "displayName", user.displayName())));
         return user;
@@ -102,7 +122,8 @@ public class Users {
     public UserAccount update(Caller caller, UUID id, UserChange change) {
         Organisations.requireAdmin(caller);
         UserAccount user = repository.find(caller, id).orElseThrow(() -> new NotFoundException("User", id));
-        Organisation organisation = organisations.findUnscoped(user.organisationId()).orElseThrow();
+        Organisation organisation =
+                organisations.findUnscoped(user.organisationId()).orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
         String email = blankToNull(change.email());
         if (repository.emailTaken(email, id)) {
@@ -114,7 +135,12 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.update(id, change.displayName().strip(), email, change.team(), now);
-        events.publishEvent(change(IdentityChanged.UserUpdated::new, id, caller, now, Map.of(),
+        events.publishEvent(change(
+                IdentityChanged.UserUpdated::new,
+                id,
+                caller,
+                now,
+                Map.of(),
                 Map.of("displayName", change.displayName().strip())));
         return repository.find(caller, id).orElseThrow();
     }
@@ -123,7 +149,8 @@ public class Users {
     public UserAccount changeRoles(Caller caller, UUID id, Set<Role> roles) {
         Organisations.requireAdmin(caller);
         UserAccount user = repository.find(caller, id).orElseThrow(() -> new NotFoundException("User", id));
-        Organisation organisation = organisations.findUnscoped(user.organisationId()).orElseThrow();
+        Organisation organisation =
+                organisations.findUnscoped(user.organisationId()).orElseThrow();
         Set<Role> wanted = roles == null ? Set.of() : roles;
         List<FieldProblem> problems = new ArrayList<>(roleProblems(organisation.kind(), wanted, user.team()));
         if (id.equals(caller.userId()) && !wanted.contains(Role.ADMIN)) {
@@ -134,8 +161,13 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.setRoles(id, wanted);
-        events.publishEvent(change(IdentityChanged.UserRolesChanged::new, id, caller, now,
-                Map.of("from", sorted(user.roles()), "to", sorted(wanted)), Map.of()));
+        events.publishEvent(change(
+                IdentityChanged.UserRolesChanged::new,
+                id,
+                caller,
+                now,
+                Map.of("from", sorted(user.roles()), "to", sorted(wanted)),
+                Map.of()));
         endSessions(user.username());
         return repository.find(caller, id).orElseThrow();
     }
@@ -152,8 +184,13 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.setEnabled(id, enabled, now);
-        events.publishEvent(change(enabled ? IdentityChanged.UserEnabled::new : IdentityChanged.UserDisabled::new, id,
-                caller, now, Map.of(), Map.of()));
+        events.publishEvent(change(
+                enabled ? IdentityChanged.UserEnabled::new : IdentityChanged.UserDisabled::new,
+                id,
+                caller,
+                now,
+                Map.of(),
+                Map.of()));
         if (!enabled) {
             endSessions(user.username());
         }
@@ -168,8 +205,8 @@ public class Users {
     public void linkOidcSubject(UUID id, String subject) {
         if (repository.setOidcSubject(id, subject)) {
             String provider = subject.substring(0, Math.max(0, subject.indexOf(':')));
-            events.publishEvent(new IdentityChanged.SingleSignOnLinked(new RecordedChange.Facts(id.toString(), id,
-                    clock.instant(), Map.of("provider", provider), Map.of("subject", subject))));
+            events.publishEvent(new IdentityChanged.SingleSignOnLinked(new RecordedChange.Facts(
+                    id.toString(), id, clock.instant(), Map.of("provider", provider), Map.of("subject", subject))));
         }
     }
 
@@ -185,7 +222,8 @@ public class Users {
         }
         Instant now = clock.instant();
         repository.setPasswordHash(caller.userId(), encoder.encode(replacement), now);
-        events.publishEvent(change(IdentityChanged.PasswordChanged::new, caller.userId(), caller, now, Map.of(), Map.of()));
+        events.publishEvent(
+                change(IdentityChanged.PasswordChanged::new, caller.userId(), caller, now, Map.of(), Map.of()));
     }
 
     static List<FieldProblem> roleProblems(OrganisationKind kind, Set<Role> roles, AdviserTeam team) {
@@ -194,8 +232,10 @@ public class Users {
         Set<Role> refused = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         refused.removeAll(allowed);
         if (!refused.isEmpty()) {
-            problems.add(new FieldProblem("roles", "A member of an organisation of kind " + kind.label()
-                    + " cannot hold " + sorted(refused) + "; allowed: " + sorted(allowed)));
+            problems.add(new FieldProblem(
+                    "roles",
+                    "A member of an organisation of kind " + kind.label() + " cannot hold " + sorted(refused)
+                            + "; allowed: " + sorted(allowed)));
         }
         if (roles.contains(Role.ADVISER) && team == null) {
             problems.add(new FieldProblem("team", "An adviser needs a team"));
@@ -221,9 +261,14 @@ public class Users {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static IdentityChanged change(Function<RecordedChange.Facts, IdentityChanged> event, UUID userId, Caller actor,
-            Instant now, Map<String, Object> metadata, Map<String, Object> confidential) {
-        return event.apply(new RecordedChange.Facts(userId.toString(), actor == null ? null : actor.userId(), now,
-                metadata, confidential));
+    private static IdentityChanged change(
+            Function<RecordedChange.Facts, IdentityChanged> event,
+            UUID userId,
+            Caller actor,
+            Instant now,
+            Map<String, Object> metadata,
+            Map<String, Object> confidential) {
+        return event.apply(new RecordedChange.Facts(
+                userId.toString(), actor == null ? null : actor.userId(), now, metadata, confidential));
     }
 }

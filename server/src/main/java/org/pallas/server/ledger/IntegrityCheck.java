@@ -49,8 +49,7 @@ public class IntegrityCheck {
     }
 
     /** One disagreement: which record ({@code subjectType}, {@code subjectId}), which entry, and how. */
-    public record Discrepancy(String subjectType, String subjectId, Long entryIndex, String problem) {
-    }
+    public record Discrepancy(String subjectType, String subjectId, Long entryIndex, String problem) {}
 
     public record Report(Instant checkedAt, long entries, long rows, List<Discrepancy> discrepancies) {
         public Report {
@@ -73,8 +72,13 @@ public class IntegrityCheck {
         if (report.ok()) {
             log.info("Ledger integrity check: {} entries and {} rows agree", report.entries(), report.rows());
         } else {
-            report.discrepancies().forEach(d -> log.warn("Ledger integrity check: {} {} (entry {}): {}",
-                    d.subjectType(), d.subjectId(), d.entryIndex(), d.problem()));
+            report.discrepancies()
+                    .forEach(d -> log.warn(
+                            "Ledger integrity check: {} {} (entry {}): {}",
+                            d.subjectType(),
+                            d.subjectId(),
+                            d.entryIndex(),
+                            d.problem()));
         }
     }
 
@@ -82,7 +86,9 @@ public class IntegrityCheck {
     public Report run() {
         List<Discrepancy> found = new ArrayList<>();
         long[] entries = {0};
-        long size = store.latestCheckpoint().map(LedgerStore.StoredCheckpoint::treeSize).orElse(0L);
+        long size = store.latestCheckpoint()
+                .map(LedgerStore.StoredCheckpoint::treeSize)
+                .orElse(0L);
         TileHashSource tiles = new TileHashSource(store.tiles(), size);
         store.forEachEntry((entry, record) -> {
             entries[0]++;
@@ -94,22 +100,29 @@ public class IntegrityCheck {
         long rows = 0;
         for (RecordedState state : states) {
             Map<String, LedgerStore.Latest> latest = new TreeMap<>();
-            store.latestPerSubject(state.subjectType()).forEach(l -> latest.put(l.entry().subjectId(), l));
+            store.latestPerSubject(state.subjectType())
+                    .forEach(l -> latest.put(l.entry().subjectId(), l));
             Set<String> seen = new HashSet<>();
             for (String id : state.subjectIds()) {
                 rows++;
                 seen.add(id);
                 LedgerStore.Latest l = latest.get(id);
                 if (l == null) {
-                    found.add(new Discrepancy(state.subjectType(), id, null, "the row has no ledger entry: it was not "
-                            + "created through Pallas"));
+                    found.add(new Discrepancy(
+                            state.subjectType(),
+                            id,
+                            null,
+                            "the row has no ledger entry: it was not " + "created through Pallas"));
                     continue;
                 }
                 compare(state, id, l, found);
             }
             latest.forEach((id, l) -> {
                 if (!seen.contains(id) && recordedState(l).isPresent()) {
-                    found.add(new Discrepancy(state.subjectType(), id, l.entry().leafIndex(),
+                    found.add(new Discrepancy(
+                            state.subjectType(),
+                            id,
+                            l.entry().leafIndex(),
                             "the row is gone, but ledger entry " + describe(l.entry()) + " records it"));
                 }
             });
@@ -121,19 +134,28 @@ public class IntegrityCheck {
 
     private static void checkRecord(LedgerStore.StoredEntry entry, byte[] record, List<Discrepancy> found) {
         if (record == null) {
-            found.add(new Discrepancy(entry.subjectType(), entry.subjectId(), entry.leafIndex(),
+            found.add(new Discrepancy(
+                    entry.subjectType(),
+                    entry.subjectId(),
+                    entry.leafIndex(),
                     "the full record of entry " + describe(entry) + " is missing"));
             return;
         }
         try {
             LedgerRecord full = LedgerRecord.decode(record);
             if (!Arrays.equals(full.entry().encode(), entry.entry())) {
-                found.add(new Discrepancy(entry.subjectType(), entry.subjectId(), entry.leafIndex(),
-                        "the full record does not match entry " + describe(entry) + ": the record says "
-                                + full.entry() + " but the entry is " + new String(entry.entry(), StandardCharsets.UTF_8)));
+                found.add(new Discrepancy(
+                        entry.subjectType(),
+                        entry.subjectId(),
+                        entry.leafIndex(),
+                        "the full record does not match entry " + describe(entry) + ": the record says " + full.entry()
+                                + " but the entry is " + new String(entry.entry(), StandardCharsets.UTF_8)));
             }
         } catch (LedgerException e) {
-            found.add(new Discrepancy(entry.subjectType(), entry.subjectId(), entry.leafIndex(),
+            found.add(new Discrepancy(
+                    entry.subjectType(),
+                    entry.subjectId(),
+                    entry.leafIndex(),
                     "the full record of entry " + describe(entry) + " does not verify: " + e.getMessage()));
         }
     }
@@ -143,12 +165,18 @@ public class IntegrityCheck {
             byte[] signed = tiles.hash(0, entry.leafIndex());
             byte[] actual = MerkleHash.leaf(entry.entry());
             if (!MerkleHash.same(signed, actual)) {
-                found.add(new Discrepancy(entry.subjectType(), entry.subjectId(), entry.leafIndex(),
+                found.add(new Discrepancy(
+                        entry.subjectType(),
+                        entry.subjectId(),
+                        entry.leafIndex(),
                         "entry " + describe(entry) + " hashes to " + MerkleHash.hex(actual)
                                 + " but the signed log holds leaf hash " + MerkleHash.hex(signed)));
             }
         } catch (IOException | LedgerException | IllegalArgumentException e) {
-            found.add(new Discrepancy(entry.subjectType(), entry.subjectId(), entry.leafIndex(),
+            found.add(new Discrepancy(
+                    entry.subjectType(),
+                    entry.subjectId(),
+                    entry.leafIndex(),
                     "cannot read the signed leaf hash of entry " + describe(entry) + ": " + e.getMessage()));
         }
     }
@@ -157,7 +185,10 @@ public class IntegrityCheck {
         Optional<Map<String, Object>> recorded = recordedState(latest);
         Map<String, String> now = state.current(id).orElse(Map.of());
         if (recorded.isEmpty()) {
-            found.add(new Discrepancy(state.subjectType(), id, latest.entry().leafIndex(),
+            found.add(new Discrepancy(
+                    state.subjectType(),
+                    id,
+                    latest.entry().leafIndex(),
                     "ledger entry " + describe(latest.entry()) + " records no state for this row"));
             return;
         }
@@ -167,7 +198,10 @@ public class IntegrityCheck {
             Object was = recorded.get().get(key);
             String is = now.get(key);
             if (!(was instanceof String s) || !s.equals(is)) {
-                found.add(new Discrepancy(state.subjectType(), id, latest.entry().leafIndex(),
+                found.add(new Discrepancy(
+                        state.subjectType(),
+                        id,
+                        latest.entry().leafIndex(),
                         key + " is " + quote(is) + " in the database but " + quote(was) + " in ledger entry "
                                 + describe(latest.entry())));
             }

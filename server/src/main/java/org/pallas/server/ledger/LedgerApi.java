@@ -62,7 +62,9 @@ class LedgerApi {
 
     @GetMapping("/records/{index}")
     @Operation(summary = "The full record of an entry, confidential payload included (AUDITOR, OVERSIGHT, ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The record as signed (docs/ledger-record-format.md)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The record as signed (docs/ledger-record-format.md)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     ResponseEntity<byte[]> record(@PathVariable long index) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reads.record(Caller.current(), index));

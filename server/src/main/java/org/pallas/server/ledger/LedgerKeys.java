@@ -37,7 +37,10 @@ class LedgerKeys {
         this.origin = env.getProperty("pallas.ledger.origin", "pallas.localhost/ledger");
         String url = env.getProperty("spring.datasource.url", "");
         boolean embedded = url.isBlank();
-        Path dir = Path.of(env.getProperty("pallas.data-dir", "./data")).toAbsolutePath().normalize().resolve("ledger");
+        Path dir = Path.of(env.getProperty("pallas.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize()
+                .resolve("ledger");
         SecureRandom random = new SecureRandom();
         try {
             Path keyFile = file(env, "pallas.ledger.key-file", dir.resolve("log.key"), embedded);
@@ -56,8 +59,9 @@ class LedgerKeys {
                 random.nextBytes(key);
                 writeSecret(pseudonymFile, Base64.getEncoder().encodeToString(key));
             }
-            this.pseudonyms = new ActorPseudonyms(
-                    Base64.getDecoder().decode(Files.readString(pseudonymFile, StandardCharsets.US_ASCII).strip()));
+            this.pseudonyms = new ActorPseudonyms(Base64.getDecoder()
+                    .decode(Files.readString(pseudonymFile, StandardCharsets.US_ASCII)
+                            .strip()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the ledger keys", e);
         } catch (NoteFormatException e) {
@@ -70,7 +74,8 @@ class LedgerKeys {
         if (!configured.isBlank()) {
             Path path = Path.of(configured);
             if (!Files.isReadable(path)) {
-                throw new IllegalStateException(property + " names " + path + ", which does not exist or cannot be read");
+                throw new IllegalStateException(
+                        property + " names " + path + ", which does not exist or cannot be read");
             }
             return path;
         }

@@ -51,10 +51,15 @@ class LedgerPages {
     /** The page checks the proof it shows, as a reader's tool would: against the signed checkpoint. */
     private boolean verifies(LedgerReads.PublicEntry entry, LedgerReads.Proof proof) {
         try {
-            Checkpoint checkpoint = Checkpoint.open(proof.checkpoint().getBytes(StandardCharsets.UTF_8),
+            Checkpoint checkpoint = Checkpoint.open(
+                    proof.checkpoint().getBytes(StandardCharsets.UTF_8),
                     List.of(NoteVerifier.parse(reads.verifierKey())));
-            new InclusionProof(proof.leafIndex(), proof.treeSize(),
-                    proof.hashes().stream().map(h -> Base64.getDecoder().decode(h)).toList())
+            new InclusionProof(
+                            proof.leafIndex(),
+                            proof.treeSize(),
+                            proof.hashes().stream()
+                                    .map(h -> Base64.getDecoder().decode(h))
+                                    .toList())
                     .verify(MerkleHash.fromHex(entry.leafHash()), checkpoint.rootHash());
             return checkpoint.size() == proof.treeSize();
         } catch (LedgerException e) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pallas.ledger.ConsistencyProof;
@@ -37,8 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class LedgerReads {
 
     static final int PAGE = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final LedgerStore store;
     private final LedgerKeys keys;
@@ -51,22 +52,27 @@ public class LedgerReads {
     }
 
     /** An entry as the public sees it: the canonical bytes and their decoded fields. */
-    public record PublicEntry(long index, String type, String time, String actor, String subjectType, String subjectId,
-            Map<String, String> metadata, String payloadDigest, String leafHash, String canonical) {
-    }
+    public record PublicEntry(
+            long index,
+            String type,
+            String time,
+            String actor,
+            String subjectType,
+            String subjectId,
+            Map<String, String> metadata,
+            String payloadDigest,
+            String leafHash,
+            String canonical) {}
 
-    public record Proof(long leafIndex, long treeSize, List<String> hashes, String checkpoint) {
-    }
+    public record Proof(long leafIndex, long treeSize, List<String> hashes, String checkpoint) {}
 
-    public record Consistency(long fromSize, long toSize, List<String> hashes, String fromCheckpoint, String toCheckpoint) {
-    }
+    public record Consistency(
+            long fromSize, long toSize, List<String> hashes, String fromCheckpoint, String toCheckpoint) {}
 
     /** A recorded change of one subject, for pages that show it; {@code index} is null until sequenced. */
-    public record Recorded(Long index, String type, Instant recordedAt) {
-    }
+    public record Recorded(Long index, String type, Instant recordedAt) {}
 
-    public record Page(long treeSize, long page, long pages, List<PublicEntry> entries) {
-    }
+    public record Page(long treeSize, long page, long pages, List<PublicEntry> entries) {}
 
     public String verifierKey() {
         return keys.verifier().encode();
@@ -83,7 +89,9 @@ public class LedgerReads {
 
     @Transactional(readOnly = true)
     public long treeSize() {
-        return store.latestCheckpoint().map(LedgerStore.StoredCheckpoint::treeSize).orElse(0L);
+        return store.latestCheckpoint()
+                .map(LedgerStore.StoredCheckpoint::treeSize)
+                .orElse(0L);
     }
 
     /** A tile or entry bundle of the signed tree; never beyond the latest checkpoint. */
@@ -109,14 +117,21 @@ public class LedgerReads {
         long size = treeSize();
         long pages = Math.max(1, (size + PAGE - 1) / PAGE);
         long p = Math.max(1, Math.min(page, pages));
-        return new Page(size, p, pages, store.page(size, (p - 1) * PAGE, PAGE).stream().map(LedgerReads::view).toList());
+        return new Page(
+                size,
+                p,
+                pages,
+                store.page(size, (p - 1) * PAGE, PAGE).stream()
+                        .map(LedgerReads::view)
+                        .toList());
     }
 
     /** The changes recorded for one subject, oldest first. */
     @Transactional(readOnly = true)
     public List<Recorded> recorded(String subjectType, String subjectId) {
         return store.forSubject(subjectType, subjectId).stream()
-                .map(e -> new Recorded(e.leafIndex(), e.type(), e.recordedAt())).toList();
+                .map(e -> new Recorded(e.leafIndex(), e.type(), e.recordedAt()))
+                .toList();
     }
 
     /** Inclusion proof of entry {@code index} in the signed tree of {@code treeSize} (default: the latest). */
@@ -124,12 +139,16 @@ public class LedgerReads {
     public Proof inclusion(long index, Long treeSize) {
         LedgerStore.StoredCheckpoint checkpoint = signed(treeSize, "treeSize");
         if (index < 0 || index >= checkpoint.treeSize()) {
-            throw new InvalidInputException("index", "Entry " + index + " is not in the tree of size " + checkpoint.treeSize());
+            throw new InvalidInputException(
+                    "index", "Entry " + index + " is not in the tree of size " + checkpoint.treeSize());
         }
         try {
             InclusionProof proof = new ProofBuilder(new TileHashSource(store.tiles(), checkpoint.treeSize()))
                     .inclusionProof(index, checkpoint.treeSize());
-            return new Proof(index, checkpoint.treeSize(), base64(proof.hashes()),
+            return new Proof(
+                    index,
+                    checkpoint.treeSize(),
+                    base64(proof.hashes()),
                     new String(checkpoint.note(), StandardCharsets.UTF_8));
         } catch (IOException | LedgerException e) {
             throw new IllegalStateException("Cannot build the inclusion proof: " + e.getMessage(), e);
@@ -141,14 +160,19 @@ public class LedgerReads {
         LedgerStore.StoredCheckpoint older = signed(from, "from");
         LedgerStore.StoredCheckpoint newer = signed(to, "to");
         if (older.treeSize() < 1 || older.treeSize() > newer.treeSize()) {
-            throw new InvalidInputException("from", "A consistency proof needs 0 < from <= to, got " + older.treeSize()
-                    + " and " + newer.treeSize());
+            throw new InvalidInputException(
+                    "from",
+                    "A consistency proof needs 0 < from <= to, got " + older.treeSize() + " and " + newer.treeSize());
         }
         try {
             ConsistencyProof proof = new ProofBuilder(new TileHashSource(store.tiles(), newer.treeSize()))
                     .consistencyProof(older.treeSize(), newer.treeSize());
-            return new Consistency(older.treeSize(), newer.treeSize(), base64(proof.hashes()),
-                    new String(older.note(), StandardCharsets.UTF_8), new String(newer.note(), StandardCharsets.UTF_8));
+            return new Consistency(
+                    older.treeSize(),
+                    newer.treeSize(),
+                    base64(proof.hashes()),
+                    new String(older.note(), StandardCharsets.UTF_8),
+                    new String(newer.note(), StandardCharsets.UTF_8));
         } catch (IOException | LedgerException e) {
             throw new IllegalStateException("Cannot build the consistency proof: " + e.getMessage(), e);
         }
@@ -161,9 +185,11 @@ public class LedgerReads {
     @Transactional
     public byte[] record(Caller caller, long index) {
         if (!caller.hasAnyRole(Role.AUDITOR, Role.OVERSIGHT, Role.ADMIN)) {
-            throw new AccessDeniedException("Only auditors, oversight and administrators may read full ledger records.");
+            throw new AccessDeniedException(
+                    "Only auditors, oversight and administrators may read full ledger records.");
         }
-        LedgerStore.StoredEntry entry = store.entryAt(index).orElseThrow(() -> new NotFoundException("Ledger entry", index));
+        LedgerStore.StoredEntry entry =
+                store.entryAt(index).orElseThrow(() -> new NotFoundException("Ledger entry", index));
         byte[] record = store.record(entry.seq()).orElseThrow(() -> new NotFoundException("Ledger record", index));
         readLog.record(caller, "ledger-record", index);
         return record;
@@ -173,8 +199,11 @@ public class LedgerReads {
         if (treeSize == null) {
             return store.latestCheckpoint().orElseThrow(() -> new NotFoundException("Ledger checkpoint", "latest"));
         }
-        return store.checkpoint(treeSize).orElseThrow(() -> new InvalidInputException(field,
-                "The log has signed no checkpoint of size " + treeSize + "; proofs are given for signed tree sizes only"));
+        return store.checkpoint(treeSize)
+                .orElseThrow(() -> new InvalidInputException(
+                        field,
+                        "The log has signed no checkpoint of size " + treeSize
+                                + "; proofs are given for signed tree sizes only"));
     }
 
     static PublicEntry view(LedgerStore.StoredEntry stored) {
@@ -182,11 +211,20 @@ public class LedgerReads {
         try {
             e = LedgerEntry.decode(stored.entry());
         } catch (RecordFormatException ex) {
-            throw new IllegalStateException("Stored ledger entry " + stored.leafIndex() + " is corrupt: " + ex.getMessage(), ex);
+            throw new IllegalStateException(
+                    "Stored ledger entry " + stored.leafIndex() + " is corrupt: " + ex.getMessage(), ex);
         }
-        return new PublicEntry(stored.leafIndex(), e.type(), TIME.format(e.time()),
-                e.actor(), e.subjectType(), e.subjectId(), e.metadata(), "sha256:" + MerkleHash.hex(e.payloadDigest()),
-                MerkleHash.hex(MerkleHash.leaf(stored.entry())), new String(stored.entry(), StandardCharsets.UTF_8));
+        return new PublicEntry(
+                stored.leafIndex(),
+                e.type(),
+                TIME.format(e.time()),
+                e.actor(),
+                e.subjectType(),
+                e.subjectId(),
+                e.metadata(),
+                "sha256:" + MerkleHash.hex(e.payloadDigest()),
+                MerkleHash.hex(MerkleHash.leaf(stored.entry())),
+                new String(stored.entry(), StandardCharsets.UTF_8));
     }
 
     private static List<String> base64(List<byte[]> hashes) {

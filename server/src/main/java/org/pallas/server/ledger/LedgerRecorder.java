@@ -56,14 +56,22 @@ class LedgerRecorder {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(RecordedChange change) {
-        String actor = change.actorUserId() == null ? SYSTEM_ACTOR : keys.pseudonyms().pseudonym(change.actorUserId().toString());
+        String actor = change.actorUserId() == null
+                ? SYSTEM_ACTOR
+                : keys.pseudonyms().pseudonym(change.actorUserId().toString());
         Map<String, String> metadata = new TreeMap<>();
         change.publicMetadata().forEach((k, v) -> metadata.put(k, text(v)));
-        LedgerEntryDraft draft = new LedgerEntryDraft(change.type(), change.occurredAt(), actor, change.subjectType(),
-                change.subjectId(), metadata);
+        LedgerEntryDraft draft = new LedgerEntryDraft(
+                change.type(), change.occurredAt(), actor, change.subjectType(), change.subjectId(), metadata);
         LedgerRecord record = LedgerRecord.create(draft, payload(change), random);
-        batch().entries.add(new LedgerStore.NewEntry(change.type(), change.subjectType(), change.subjectId(),
-                record.entry().time(), record.entry().encode(), record.encode()));
+        batch().entries
+                .add(new LedgerStore.NewEntry(
+                        change.type(),
+                        change.subjectType(),
+                        change.subjectId(),
+                        record.entry().time(),
+                        record.entry().encode(),
+                        record.encode()));
     }
 
     /** The current transaction's batch (its synchronizations only: a suspended outer transaction keeps its own). */
@@ -79,7 +87,8 @@ class LedgerRecorder {
     }
 
     /** Entries recorded in one transaction, written before it commits. */
-    private record Batch(LedgerRecorder recorder, List<LedgerStore.NewEntry> entries) implements TransactionSynchronization {
+    private record Batch(LedgerRecorder recorder, List<LedgerStore.NewEntry> entries)
+            implements TransactionSynchronization {
         @Override
         public void beforeCommit(boolean readOnly) {
             recorder.store.insertAll(entries);

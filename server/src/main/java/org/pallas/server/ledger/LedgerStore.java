@@ -30,20 +30,22 @@ class LedgerStore {
         this.jdbc = jdbc;
     }
 
-    record Pending(long seq, byte[] entry) {
-    }
+    record Pending(long seq, byte[] entry) {}
 
     /** A stored entry; {@code leafIndex} is null until sequenced. */
-    record StoredEntry(long seq, Long leafIndex, String type, String subjectType, String subjectId, Instant recordedAt,
-            byte[] entry) {
-    }
+    record StoredEntry(
+            long seq,
+            Long leafIndex,
+            String type,
+            String subjectType,
+            String subjectId,
+            Instant recordedAt,
+            byte[] entry) {}
 
-    record StoredCheckpoint(long treeSize, byte[] rootHash, byte[] note, Instant signedAt) {
-    }
+    record StoredCheckpoint(long treeSize, byte[] rootHash, byte[] note, Instant signedAt) {}
 
     /** An entry with its full record, not yet written. */
-    record NewEntry(String type, String subjectType, String subjectId, Instant at, byte[] entry, byte[] record) {
-    }
+    record NewEntry(String type, String subjectType, String subjectId, Instant at, byte[] entry, byte[] record) {}
 
     /**
      * Writes entries and their records in one statement (one round trip however many), in list order: each
@@ -81,8 +83,12 @@ class LedgerStore {
                     insert into ledger_entry (seq, type, subject_type, subject_id, recorded_at, entry)
                     select seq, type, subject_type, subject_id, recorded_at, decode(entry, 'hex') from r order by seq)
                 insert into ledger_payload (seq, record) select seq, decode(record, 'hex') from r""")
-                .param("types", types).param("subjectTypes", subjectTypes).param("subjectIds", subjectIds)
-                .param("times", times).param("entries", bytes).param("records", records)
+                .param("types", types)
+                .param("subjectTypes", subjectTypes)
+                .param("subjectIds", subjectIds)
+                .param("times", times)
+                .param("entries", bytes)
+                .param("records", records)
                 .update();
     }
 
@@ -106,7 +112,8 @@ class LedgerStore {
 
     /** Reads a tile; a partial tile is served from the stored (wider) tile of the same position, which it prefixes. */
     Optional<byte[]> tile(TileId id) throws TileFormatException {
-        Optional<Map.Entry<Integer, byte[]>> stored = jdbc.sql("select width, data from ledger_tile where level = :level and idx = :idx")
+        Optional<Map.Entry<Integer, byte[]>> stored = jdbc.sql(
+                        "select width, data from ledger_tile where level = :level and idx = :idx")
                 .param("level", id.isEntryBundle() ? -1 : id.level())
                 .param("idx", id.index())
                 .query((rs, n) -> Map.entry(rs.getInt("width"), rs.getBytes("data")))
@@ -121,7 +128,8 @@ class LedgerStore {
         if (!id.isEntryBundle()) {
             return Optional.of(Arrays.copyOf(data, id.width() * MerkleHash.SIZE));
         }
-        return Optional.of(EntryBundle.encode(EntryBundle.decode(data, stored.get().getKey(), id.path()).subList(0, id.width())));
+        return Optional.of(EntryBundle.encode(
+                EntryBundle.decode(data, stored.get().getKey(), id.path()).subList(0, id.width())));
     }
 
     /** The tiles as a reader; a corrupt stored bundle is an I/O error of the store. */
@@ -162,7 +170,10 @@ class LedgerStore {
                      as t(level, idx, width, data)
                 on conflict (level, idx) do update set width = excluded.width, data = excluded.data
                 where ledger_tile.width < excluded.width""")
-                .param("levels", levels).param("indexes", indexes).param("widths", widths).param("data", data)
+                .param("levels", levels)
+                .param("indexes", indexes)
+                .param("widths", widths)
+                .param("data", data)
                 .update();
     }
 
@@ -181,41 +192,58 @@ class LedgerStore {
 
     Optional<StoredCheckpoint> latestCheckpoint() {
         return jdbc.sql("select * from ledger_checkpoint order by tree_size desc limit 1")
-                .query(LedgerStore::checkpoint).optional();
+                .query(LedgerStore::checkpoint)
+                .optional();
     }
 
     Optional<StoredCheckpoint> checkpoint(long treeSize) {
-        return jdbc.sql("select * from ledger_checkpoint where tree_size = :size").param("size", treeSize)
-                .query(LedgerStore::checkpoint).optional();
+        return jdbc.sql("select * from ledger_checkpoint where tree_size = :size")
+                .param("size", treeSize)
+                .query(LedgerStore::checkpoint)
+                .optional();
     }
 
     void insertCheckpoint(long treeSize, byte[] root, byte[] note, Instant at) {
-        jdbc.sql("insert into ledger_checkpoint (tree_size, root_hash, note, signed_at) values (:size, :root, :note, :at)")
-                .param("size", treeSize).param("root", root).param("note", note).param("at", Timestamp.from(at))
+        jdbc.sql(
+                        "insert into ledger_checkpoint (tree_size, root_hash, note, signed_at) values (:size, :root, :note, :at)")
+                .param("size", treeSize)
+                .param("root", root)
+                .param("note", note)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
     Optional<StoredEntry> entryAt(long leafIndex) {
-        return jdbc.sql("select * from ledger_entry where leaf_index = :index").param("index", leafIndex)
-                .query(LedgerStore::entry).optional();
+        return jdbc.sql("select * from ledger_entry where leaf_index = :index")
+                .param("index", leafIndex)
+                .query(LedgerStore::entry)
+                .optional();
     }
 
     /** Sequenced entries below {@code treeSize}, newest first. */
     List<StoredEntry> page(long treeSize, long offset, int limit) {
-        return jdbc.sql("select * from ledger_entry where leaf_index < :size order by leaf_index desc offset :offset limit :limit")
-                .param("size", treeSize).param("offset", offset).param("limit", limit)
-                .query(LedgerStore::entry).list();
+        return jdbc.sql(
+                        "select * from ledger_entry where leaf_index < :size order by leaf_index desc offset :offset limit :limit")
+                .param("size", treeSize)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(LedgerStore::entry)
+                .list();
     }
 
     List<StoredEntry> forSubject(String subjectType, String subjectId) {
         return jdbc.sql("select * from ledger_entry where subject_type = :type and subject_id = :id order by seq")
-                .param("type", subjectType).param("id", subjectId)
-                .query(LedgerStore::entry).list();
+                .param("type", subjectType)
+                .param("id", subjectId)
+                .query(LedgerStore::entry)
+                .list();
     }
 
     Optional<byte[]> record(long seq) {
-        return jdbc.sql("select record from ledger_payload where seq = :seq").param("seq", seq)
-                .query((rs, n) -> rs.getBytes("record")).optional();
+        return jdbc.sql("select record from ledger_payload where seq = :seq")
+                .param("seq", seq)
+                .query((rs, n) -> rs.getBytes("record"))
+                .optional();
     }
 
     /** The latest entry and record of every subject of a type. */
@@ -228,8 +256,7 @@ class LedgerStore {
                 .list();
     }
 
-    record Latest(StoredEntry entry, byte[] record) {
-    }
+    record Latest(StoredEntry entry, byte[] record) {}
 
     /** Visits every entry with its record in sequence order, in pages, for the integrity check. */
     void forEachEntry(BiConsumer<StoredEntry, byte[]> visitor) {
@@ -254,7 +281,10 @@ class LedgerStore {
     }
 
     private static StoredCheckpoint checkpoint(ResultSet rs, int row) throws SQLException {
-        return new StoredCheckpoint(rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getBytes("note"),
+        return new StoredCheckpoint(
+                rs.getLong("tree_size"),
+                rs.getBytes("root_hash"),
+                rs.getBytes("note"),
                 rs.getTimestamp("signed_at").toInstant());
     }
 
@@ -262,8 +292,13 @@ class LedgerStore {
         long index = rs.getLong("leaf_index");
         // wasNull() answers for the last column read: ask before reading another.
         Long leafIndex = rs.wasNull() ? null : index;
-        return new StoredEntry(rs.getLong("seq"), leafIndex, rs.getString("type"),
-                rs.getString("subject_type"), rs.getString("subject_id"), rs.getTimestamp("recorded_at").toInstant(),
+        return new StoredEntry(
+                rs.getLong("seq"),
+                leafIndex,
+                rs.getString("type"),
+                rs.getString("subject_type"),
+                rs.getString("subject_id"),
+                rs.getTimestamp("recorded_at").toInstant(),
                 rs.getBytes("entry"));
     }
 

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LedgerTiles {
 
-    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    private static final CacheControl IMMUTABLE =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
     private static final CacheControl GROWING = CacheControl.noCache().cachePublic();
 
     private final LedgerReads reads;
@@ -31,7 +32,8 @@ class LedgerTiles {
     @GetMapping("/ledger/checkpoint")
     ResponseEntity<byte[]> checkpoint() {
         String note = reads.checkpoint().orElseThrow(() -> new NotFoundException("Ledger checkpoint", "latest"));
-        return ResponseEntity.ok().cacheControl(GROWING)
+        return ResponseEntity.ok()
+                .cacheControl(GROWING)
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .body(note.getBytes(StandardCharsets.UTF_8));
     }
@@ -45,7 +47,9 @@ class LedgerTiles {
             throw new NotFoundException("Tile", path);
         }
         byte[] data = reads.tile(id).orElseThrow(() -> new NotFoundException("Tile", path));
-        return ResponseEntity.ok().cacheControl(id.isFull() ? IMMUTABLE : GROWING)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(data);
+        return ResponseEntity.ok()
+                .cacheControl(id.isFull() ? IMMUTABLE : GROWING)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(data);
     }
 }

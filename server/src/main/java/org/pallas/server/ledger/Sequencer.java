@@ -47,7 +47,12 @@ class Sequencer {
     private final Clock clock;
     private final int batchSize;
 
-    Sequencer(LedgerStore store, LedgerKeys keys, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+    Sequencer(
+            LedgerStore store,
+            LedgerKeys keys,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock,
             @Value("${pallas.ledger.batch-size:4096}") int batchSize) {
         this.store = store;
         this.keys = keys;
@@ -89,8 +94,10 @@ class Sequencer {
     /** One batch; empty when there was nothing to do or another instance holds the lock. */
     Optional<Checkpoint> sequenceBatch() {
         return tx.execute(status -> {
-            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK)
-                    .query(Boolean.class).single();
+            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+                    .param("key", LOCK)
+                    .query(Boolean.class)
+                    .single();
             if (!locked) {
                 return Optional.<Checkpoint>empty();
             }
@@ -102,7 +109,8 @@ class Sequencer {
             try {
                 return Optional.of(integrate(stored, batch));
             } catch (IOException | LedgerException e) {
-                throw new IllegalStateException("Cannot sequence " + batch.size() + " ledger entries: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Cannot sequence " + batch.size() + " ledger entries: " + e.getMessage(), e);
             }
         });
     }
@@ -114,7 +122,8 @@ class Sequencer {
             previous = Checkpoint.open(stored.get().note(), List.of(keys.verifier()));
         }
         long size = previous == null ? 0 : previous.size();
-        TileIntegrator.Integration integration = TileIntegrator.integrate(store.tiles(), size, LedgerStore.entries(batch));
+        TileIntegrator.Integration integration =
+                TileIntegrator.integrate(store.tiles(), size, LedgerStore.entries(batch));
         Map<TileId, byte[]> written = integration.tiles();
         TileReader overlay = id -> {
             byte[] fresh = written.get(id);

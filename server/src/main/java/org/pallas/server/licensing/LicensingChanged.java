@@ -59,80 +59,61 @@ public sealed interface LicensingChanged extends RecordedChange {
     // ---- cases -----------------------------------------------------------------------------------------------------
 
     @RecordedAs(type = "licensing.case.draft-saved", subject = "case")
-    record DraftSaved(Facts facts) implements CaseChanged {
-    }
+    record DraftSaved(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.application-submitted", subject = "case")
-    record ApplicationSubmitted(Facts facts) implements CaseChanged {
-    }
+    record ApplicationSubmitted(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.case-routed", subject = "case")
-    record CaseRouted(Facts facts) implements CaseChanged {
-    }
+    record CaseRouted(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.case-officer-assigned", subject = "case")
-    record CaseOfficerAssigned(Facts facts) implements CaseChanged {
-    }
+    record CaseOfficerAssigned(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.initial-checks-completed", subject = "case")
-    record InitialChecksCompleted(Facts facts) implements CaseChanged {
-    }
+    record InitialChecksCompleted(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.advice-requested", subject = "case")
-    record AdviceRequested(Facts facts) implements CaseChanged {
-    }
+    record AdviceRequested(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.advice-given", subject = "case")
-    record AdviceGiven(Facts facts) implements CaseChanged {
-    }
+    record AdviceGiven(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.advice-consolidated", subject = "case")
-    record AdviceConsolidated(Facts facts) implements CaseChanged {
-    }
+    record AdviceConsolidated(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.information-requested", subject = "case")
-    record InformationRequested(Facts facts) implements CaseChanged {
-    }
+    record InformationRequested(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.information-provided", subject = "case")
-    record InformationProvided(Facts facts) implements CaseChanged {
-    }
+    record InformationProvided(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.application-amended", subject = "case")
-    record ApplicationAmended(Facts facts) implements CaseChanged {
-    }
+    record ApplicationAmended(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.decision-proposed", subject = "case")
-    record DecisionProposed(Facts facts) implements CaseChanged {
-    }
+    record DecisionProposed(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.countersignature-refused", subject = "case")
-    record CountersignatureRefused(Facts facts) implements CaseChanged {
-    }
+    record CountersignatureRefused(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.case-finalised", subject = "case")
-    record CaseFinalised(Facts facts) implements CaseChanged {
-    }
+    record CaseFinalised(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.case-withdrawn", subject = "case")
-    record CaseWithdrawn(Facts facts) implements CaseChanged {
-    }
+    record CaseWithdrawn(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.appeal-lodged", subject = "case")
-    record AppealLodged(Facts facts) implements CaseChanged {
-    }
+    record AppealLodged(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.appeal-officer-assigned", subject = "case")
-    record AppealOfficerAssigned(Facts facts) implements CaseChanged {
-    }
+    record AppealOfficerAssigned(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.appeal-decided", subject = "case")
-    record AppealDecided(Facts facts) implements CaseChanged {
-    }
+    record AppealDecided(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.internal-note-added", subject = "case")
-    record InternalNoteAdded(Facts facts) implements CaseChanged {
-    }
+    record InternalNoteAdded(Facts facts) implements CaseChanged {}
 
     // ---- licences --------------------------------------------------------------------------------------------------
 
@@ -150,28 +131,22 @@ public sealed interface LicensingChanged extends RecordedChange {
     }
 
     @RecordedAs(type = "licensing.licence.licence-suspended", subject = "licence")
-    record LicenceSuspended(Facts facts) implements LicenceChanged {
-    }
+    record LicenceSuspended(Facts facts) implements LicenceChanged {}
 
     @RecordedAs(type = "licensing.licence.licence-reinstated", subject = "licence")
-    record LicenceReinstated(Facts facts) implements LicenceChanged {
-    }
+    record LicenceReinstated(Facts facts) implements LicenceChanged {}
 
     @RecordedAs(type = "licensing.licence.licence-revoked", subject = "licence")
-    record LicenceRevoked(Facts facts) implements LicenceChanged {
-    }
+    record LicenceRevoked(Facts facts) implements LicenceChanged {}
 
     @RecordedAs(type = "licensing.licence.licence-surrendered", subject = "licence")
-    record LicenceSurrendered(Facts facts) implements LicenceChanged {
-    }
+    record LicenceSurrendered(Facts facts) implements LicenceChanged {}
 
     @RecordedAs(type = "licensing.licence.licence-expired", subject = "licence")
-    record LicenceExpired(Facts facts) implements LicenceChanged {
-    }
+    record LicenceExpired(Facts facts) implements LicenceChanged {}
 
     @RecordedAs(type = "licensing.licence.usage-reported", subject = "licence")
-    record UsageReported(Facts facts) implements LicenceChanged {
-    }
+    record UsageReported(Facts facts) implements LicenceChanged {}
 
     /** A live licence needs the case officer's review (regulator-only: the exporter is not told). */
     @RecordedAs(type = "licensing.licence.licence-flagged-for-review", subject = "licence")
@@ -189,16 +164,13 @@ public sealed interface LicensingChanged extends RecordedChange {
     }
 
     @RecordedAs(type = "licensing.licence.review-flags-cleared", subject = "licence")
-    record ReviewFlagsCleared(Facts facts) implements LicenceChanged {
-    }
+    record ReviewFlagsCleared(Facts facts) implements LicenceChanged {}
 
     // ---- general authorisations ------------------------------------------------------------------------------------
 
     @RecordedAs(type = "licensing.general-authorisation.registered", subject = "ga-registration")
-    record GeneralAuthorisationRegistered(Facts facts) implements LicensingChanged {
-    }
+    record GeneralAuthorisationRegistered(Facts facts) implements LicensingChanged {}
 
     @RecordedAs(type = "licensing.general-authorisation.use-reported", subject = "ga-use")
-    record GeneralAuthorisationUseReported(Facts facts) implements LicensingChanged {
-    }
+    record GeneralAuthorisationUseReported(Facts facts) implements LicensingChanged {}
 }

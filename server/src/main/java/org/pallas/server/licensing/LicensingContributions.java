@@ -27,14 +27,20 @@ class LicensingContributions {
 
     @Bean
     NavigationItem serviceLevelsNavigation() {
-        return new NavigationItem("Service levels", "/service-levels",
-                Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR), 12);
+        return new NavigationItem(
+                "Service levels",
+                "/service-levels",
+                Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR),
+                12);
     }
 
     @Bean
     NavigationItem licencesNavigation() {
-        return new NavigationItem("Licences", "/licences",
-                Set.of(Role.EXPORTER, Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR), 13);
+        return new NavigationItem(
+                "Licences",
+                "/licences",
+                Set.of(Role.EXPORTER, Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR),
+                13);
     }
 
     @Bean

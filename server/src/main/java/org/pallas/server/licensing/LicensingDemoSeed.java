@@ -55,6 +55,7 @@ class LicensingDemoSeed implements DemoSeed {
     static final UUID NORTHBRIDGE_STANDARD = UUID.fromString("00000000-0000-4000-a000-00000000a003");
     /** Hard stop: the end user is a listed party; under review, refusal is the only outcome. */
     static final UUID NORTHBRIDGE_HARD_STOP = UUID.fromString("00000000-0000-4000-a000-00000000a004");
+
     static final UUID CALDER_DRAFT = UUID.fromString("00000000-0000-4000-a000-00000000b001");
     /** Enhanced review, waiting for the initial checks (advisers have not been asked). */
     static final UUID CALDER_SUBMITTED = UUID.fromString("00000000-0000-4000-a000-00000000b002");
@@ -97,30 +98,64 @@ class LicensingDemoSeed implements DemoSeed {
         CaseCommand.Declarations research = new CaseCommand.Declarations(3, "SECURITY_RESEARCH");
         CaseCommand.Declarations forensics = new CaseCommand.Declarations(3, "LAW_ENFORCEMENT");
 
-        cases.startDraft(northbridge, NORTHBRIDGE_DRAFT, LicenceType.INDIVIDUAL,
-                ApplicationDetails.empty().withEndUseStatement("Red-team exercises for a Dutch insurer."), pentest);
+        cases.startDraft(
+                northbridge,
+                NORTHBRIDGE_DRAFT,
+                LicenceType.INDIVIDUAL,
+                ApplicationDetails.empty().withEndUseStatement("Red-team exercises for a Dutch insurer."),
+                pentest);
         cases.startDraft(calder, CALDER_DRAFT, LicenceType.INDIVIDUAL, ApplicationDetails.empty(), forensics);
 
-        submit(history.at(now.minus(Duration.ofDays(5))), calder, CALDER_COUNTERSIGNATURE, calderMobileExtract(), forensics,
+        submit(
+                history.at(now.minus(Duration.ofDays(5))),
+                calder,
+                CALDER_COUNTERSIGNATURE,
+                calderMobileExtract(),
+                forensics,
                 party("Kriminalpolizei Digitale Forensik", "DE", EndUserType.GOVERNMENT, "Digital forensics unit"),
                 "Extraction of data from seized devices under court warrants.");
-        submit(history.at(now.minus(Duration.ofHours(100))), calder, CALDER_PRESUMPTION,
-                product("Remote access implant", "4D004"), new CaseCommand.Declarations(4, "INTELLIGENCE"),
-                party("Provincial State Security Department", "CN", EndUserType.GOVERNMENT, "Technical reconnaissance unit"),
+        submit(
+                history.at(now.minus(Duration.ofHours(100))),
+                calder,
+                CALDER_PRESUMPTION,
+                product("Remote access implant", "4D004"),
+                new CaseCommand.Declarations(4, "INTELLIGENCE"),
+                party(
+                        "Provincial State Security Department",
+                        "CN",
+                        EndUserType.GOVERNMENT,
+                        "Technical reconnaissance unit"),
                 "Intelligence collection against national-security targets.");
-        submit(history.at(now.minus(Duration.ofHours(76))), northbridge, NORTHBRIDGE_STANDARD,
-                product("Fuzzing and exploit research platform", "4D004"), research,
+        submit(
+                history.at(now.minus(Duration.ofHours(76))),
+                northbridge,
+                NORTHBRIDGE_STANDARD,
+                product("Fuzzing and exploit research platform", "4D004"),
+                research,
                 party("Kestrel Vulnerability Labs Inc.", "US", EndUserType.COMMERCIAL, null),
                 "Research and red-team tool development in the customer's own laboratory.");
-        submit(history.at(now.minus(Duration.ofHours(52))), northbridge, NORTHBRIDGE_HARD_STOP,
-                product("Redline assessment toolkit", "4D004"), pentest,
+        submit(
+                history.at(now.minus(Duration.ofHours(52))),
+                northbridge,
+                NORTHBRIDGE_HARD_STOP,
+                product("Redline assessment toolkit", "4D004"),
+                pentest,
                 party(LISTED_PARTY, "GR", EndUserType.COMMERCIAL, null),
                 "Penetration testing of the customer's own networks.");
-        submit(history.at(now.minus(Duration.ofHours(26))), northbridge, NORTHBRIDGE_SUBMITTED,
-                product("Redline assessment toolkit", "4D004"), pentest,
+        submit(
+                history.at(now.minus(Duration.ofHours(26))),
+                northbridge,
+                NORTHBRIDGE_SUBMITTED,
+                product("Redline assessment toolkit", "4D004"),
+                pentest,
                 party("Rhein Versicherung AG", "DE", EndUserType.COMMERCIAL, null),
                 "Authorised penetration testing of the insurer's own networks.");
-        submit(history.at(now.minus(Duration.ofHours(3))), calder, CALDER_SUBMITTED, calderMobileExtract(), forensics,
+        submit(
+                history.at(now.minus(Duration.ofHours(3))),
+                calder,
+                CALDER_SUBMITTED,
+                calderMobileExtract(),
+                forensics,
                 party("Landeskriminalamt Digitale Forensik", "AT", EndUserType.GOVERNMENT, "Digital forensics unit"),
                 "Extraction of data from seized devices under court warrants.");
 
@@ -138,23 +173,55 @@ class LicensingDemoSeed implements DemoSeed {
     private void advisedAndDecided(BackdatedCases history, Caller officer, UUID id, Instant from) {
         history.at(from).assignToSelf(officer, id);
         history.at(from.plus(Duration.ofMinutes(30))).completeInitialChecks(officer, id);
-        history.at(from.plus(Duration.ofHours(1))).requestAdvice(officer, id, EnumSet.allOf(AdviserTeam.class),
-                "Government end user of a forensic extraction tool: enhanced review needs every team's advice.");
+        history.at(from.plus(Duration.ofHours(1)))
+                .requestAdvice(
+                        officer,
+                        id,
+                        EnumSet.allOf(AdviserTeam.class),
+                        "Government end user of a forensic extraction tool: enhanced review needs every team's advice.");
         Instant at = from.plus(Duration.ofDays(1));
-        history.at(at).giveAdvice(history.caller("adviser.hr"), id, AdviceType.APPROVE_WITH_CONDITIONS,
-                "Use under court warrants with judicial oversight; audit the end use.",
-                List.of(ServiceLevelDemoSeed.AUDIT_CONDITION), List.of());
-        history.at(at.plus(Duration.ofHours(2))).giveAdvice(history.caller("adviser.ns"), id, AdviceType.APPROVE,
-                "No national-security concern with the end user.", List.of(), List.of());
-        history.at(at.plus(Duration.ofHours(4))).giveAdvice(history.caller("adviser.def"), id, AdviceType.NO_VIEW,
-                "No defence interest.", List.of(), List.of());
+        history.at(at)
+                .giveAdvice(
+                        history.caller("adviser.hr"),
+                        id,
+                        AdviceType.APPROVE_WITH_CONDITIONS,
+                        "Use under court warrants with judicial oversight; audit the end use.",
+                        List.of(ServiceLevelDemoSeed.AUDIT_CONDITION),
+                        List.of());
+        history.at(at.plus(Duration.ofHours(2)))
+                .giveAdvice(
+                        history.caller("adviser.ns"),
+                        id,
+                        AdviceType.APPROVE,
+                        "No national-security concern with the end user.",
+                        List.of(),
+                        List.of());
+        history.at(at.plus(Duration.ofHours(4)))
+                .giveAdvice(
+                        history.caller("adviser.def"),
+                        id,
+                        AdviceType.NO_VIEW,
+                        "No defence interest.",
+                        List.of(),
+                        List.of());
         Instant decided = from.plus(Duration.ofDays(2));
-        history.at(decided).consolidateAdvice(officer, id, "The teams advise approval with an end-use audit condition.");
-        List<String> conditions = new ArrayList<>(history.at(decided).authorityView(officer, id).c().routing()
-                .orElseThrow().suggestedConditions());
+        history.at(decided)
+                .consolidateAdvice(officer, id, "The teams advise approval with an end-use audit condition.");
+        List<String> conditions = new ArrayList<>(history.at(decided)
+                .authorityView(officer, id)
+                .c()
+                .routing()
+                .orElseThrow()
+                .suggestedConditions());
         conditions.add(ServiceLevelDemoSeed.AUDIT_CONDITION);
-        history.at(decided.plus(Duration.ofMinutes(30))).decide(officer, id, Outcome.APPROVED,
-                "Lawful end use under warrant; the advised safeguards and oversight are adequate.", List.of(), conditions);
+        history.at(decided.plus(Duration.ofMinutes(30)))
+                .decide(
+                        officer,
+                        id,
+                        Outcome.APPROVED,
+                        "Lawful end use under warrant; the advised safeguards and oversight are adequate.",
+                        List.of(),
+                        conditions);
     }
 
     @Override
@@ -171,9 +238,13 @@ class LicensingDemoSeed implements DemoSeed {
         journey(lines, "Team queues", "/queues", "caseworker");
         journey(lines, "Service-level dashboard", "/service-levels", "oversight");
         journey(lines, "Ledger checkpoint (signed tree head)", "/ledger/checkpoint", "no sign-in");
-        lines.add("Cases by route: " + String.join(", ", jdbc.sql(
-                "select route, count(*) from licensing_case where route is not null group by route order by route")
-                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list()));
+        lines.add("Cases by route: "
+                + String.join(
+                        ", ",
+                        jdbc.sql(
+                                        "select route, count(*) from licensing_case where route is not null group by route order by route")
+                                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2))
+                                .list()));
         return lines;
     }
 
@@ -181,14 +252,27 @@ class LicensingDemoSeed implements DemoSeed {
         lines.add(String.format(Locale.ROOT, "  %-44s %-50s (%s)", what, path, login));
     }
 
-    private static void submit(Cases cases, Caller exporter, UUID id, Product product, CaseCommand.Declarations declared,
-            Party endUser, String endUse) {
-        ApplicationDetails details = new ApplicationDetails(List.of(product), List.of(endUser),
-                Set.of(endUser.countryCode()), endUse,
-                new UndertakingDocument("demo-undertaking-" + id, "application/pdf", 48_213,
+    private static void submit(
+            Cases cases,
+            Caller exporter,
+            UUID id,
+            Product product,
+            CaseCommand.Declarations declared,
+            Party endUser,
+            String endUse) {
+        ApplicationDetails details = new ApplicationDetails(
+                List.of(product),
+                List.of(endUser),
+                Set.of(endUser.countryCode()),
+                endUse,
+                new UndertakingDocument(
+                        "demo-undertaking-" + id,
+                        "application/pdf",
+                        48_213,
                         "9f2c4b7e1d0a6c3b8e5f2a1d4c7b0e3f6a9d2c5b8e1f4a7d0c3b6e9f2a5d8c1b"),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
-                new QuantityModel(4, 2, 1, 12), null);
+                new QuantityModel(4, 2, 1, 12),
+                null);
         cases.startDraft(exporter, id, LicenceType.INDIVIDUAL, details, declared);
         cases.submit(exporter, id);
     }

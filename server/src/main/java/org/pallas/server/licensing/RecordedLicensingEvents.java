@@ -47,8 +47,7 @@ public final class RecordedLicensingEvents {
                     entry(LicenceEvent.LicenceFlaggedForReview.class, LicensingChanged.LicenceFlaggedForReview::new),
                     entry(LicenceEvent.ReviewFlagsCleared.class, LicensingChanged.ReviewFlagsCleared::new));
 
-    private RecordedLicensingEvents() {
-    }
+    private RecordedLicensingEvents() {}
 
     public static LicensingChanged.CaseChanged of(CaseEvent event, Facts facts) {
         return published(CASE, event.getClass()).apply(facts);
@@ -58,7 +57,8 @@ public final class RecordedLicensingEvents {
         return published(LICENCE, event.getClass()).apply(facts);
     }
 
-    private static <E, P> Function<Facts, P> published(Map<Class<? extends E>, Function<Facts, P>> events, Class<?> type) {
+    private static <E, P> Function<Facts, P> published(
+            Map<Class<? extends E>, Function<Facts, P>> events, Class<?> type) {
         Function<Facts, P> event = events.get(type);
         if (event == null) {
             throw new IllegalStateException("no published event for " + type.getSimpleName());

@@ -10,6 +10,7 @@
  * hears its alerts, assesses submissions through {@code policy}, and reads ledger entries for licence documents;
  * nothing else.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Licensing",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Licensing",
         allowedDependencies = {"platform", "classification", "screening", "policy", "ledger"})
 package org.pallas.server.licensing;

@@ -21,5 +21,4 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Target(ElementType.METHOD)
 @TransactionalEventListener
 @Transactional(propagation = Propagation.REQUIRES_NEW)
-public @interface AfterCommitListener {
-}
+public @interface AfterCommitListener {}

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
@@ -50,24 +50,34 @@ class ApiDocumentation {
     }
 
     /** The RFC 9457 body of every error answer, as {@link ApiProblemAdvice} and {@link Problems} write it. */
-    @io.swagger.v3.oas.annotations.media.Schema(name = PROBLEM, requiredProperties = {"title", "status"})
+    @io.swagger.v3.oas.annotations.media.Schema(
+            name = PROBLEM,
+            requiredProperties = {"title", "status"})
     record Problem(String type, String title, int status, String detail, String instance, List<FieldProblem> errors) {
 
         /** One field at fault: its JSON path, an RFC 6901 pointer when the body could not be read, and what is wrong. */
-        @io.swagger.v3.oas.annotations.media.Schema(name = "ProblemField", requiredProperties = {"field", "message"})
-        record FieldProblem(String field, String pointer, String message) {
-        }
+        @io.swagger.v3.oas.annotations.media.Schema(
+                name = "ProblemField",
+                requiredProperties = {"field", "message"})
+        record FieldProblem(String field, String pointer, String message) {}
     }
 
     @Bean
     OpenAPI pallasOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Pallas API").version("v1").description("Export licensing, screening, "
-                        + "classification, risk assessment and the public ledger. Unknown or misspelt fields are "
-                        + "refused with 400 naming them; every error is RFC 9457 application/problem+json."))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A personal access token from POST /api/v1/tokens")))
+                .info(new Info()
+                        .title("Pallas API")
+                        .version("v1")
+                        .description("Export licensing, screening, "
+                                + "classification, risk assessment and the public ledger. Unknown or misspelt fields are "
+                                + "refused with 400 naming them; every error is RFC 9457 application/problem+json."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A personal access token from POST /api/v1/tokens")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
@@ -77,17 +87,22 @@ class ApiDocumentation {
         return openApi -> {
             ModelConverters.getInstance(true).readAll(Problem.class).forEach(openApi.getComponents()::addSchemas);
             Map<String, Operation> operations = new LinkedHashMap<>();
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                operations.put(method + " " + path, operation);
-                documentProblems(path, method, operation);
-            }));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        operations.put(method + " " + path, operation);
+                        documentProblems(path, method, operation);
+                    }));
             examples.forEach((key, example) -> {
                 Operation operation = operations.get(key);
-                MediaType body = operation == null || operation.getRequestBody() == null ? null
-                        : operation.getRequestBody().getContent().get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+                MediaType body = operation == null || operation.getRequestBody() == null
+                        ? null
+                        : operation
+                                .getRequestBody()
+                                .getContent()
+                                .get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
                 if (body == null) {
-                    throw new IllegalStateException(EXAMPLES + " has an example for " + key
-                            + ", which is not an operation with a JSON body");
+                    throw new IllegalStateException(
+                            EXAMPLES + " has an example for " + key + ", which is not an operation with a JSON body");
                 }
                 body.setExample(example);
             });
@@ -100,7 +115,8 @@ class ApiDocumentation {
             operation.setSecurity(List.of()); // the one call that needs no token
         }
         boolean body = operation.getRequestBody() != null;
-        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean parameters =
+                operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (body || parameters) {
             problem(operation, "400", "Invalid input: each field at fault is listed in errors, by JSON path");
         }
@@ -121,9 +137,18 @@ class ApiDocumentation {
     }
 
     private static void problem(Operation operation, String status, String description) {
-        operation.getResponses().putIfAbsent(status, new ApiResponse().description(description).content(new Content()
-                .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        operation
+                .getResponses()
+                .putIfAbsent(
+                        status,
+                        new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + PROBLEM)))));
     }
 
     @SuppressWarnings("unchecked")
@@ -156,14 +181,20 @@ class ApiDocumentation {
         @Override
         public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
             Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
-            Class<?> raw = type.getType() == null ? null : Json.mapper().constructType(type.getType()).getRawClass();
+            Class<?> raw = type.getType() == null
+                    ? null
+                    : Json.mapper().constructType(type.getType()).getRawClass();
             if (schema != null && raw != null && raw.isRecord() && raw.getName().startsWith("org.pallas.")) {
-                Schema<?> model = schema.get$ref() == null ? schema
-                        : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+                Schema<?> model = schema.get$ref() == null
+                        ? schema
+                        : context.getDefinedModels()
+                                .get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
                 if (model != null && model.getProperties() != null) {
                     for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
-                        if (c.getType().isPrimitive() && model.getProperties().containsKey(c.getName())
-                                && (model.getRequired() == null || !model.getRequired().contains(c.getName()))) {
+                        if (c.getType().isPrimitive()
+                                && model.getProperties().containsKey(c.getName())
+                                && (model.getRequired() == null
+                                        || !model.getRequired().contains(c.getName()))) {
                             model.addRequiredItem(c.getName());
                         }
                     }
@@ -188,7 +219,8 @@ class ApiDocumentation {
         public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
             if (type.getName() == null && type.getType() != null) {
                 Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
-                if (raw.getName().startsWith("org.pallas.") && !raw.isEnum()
+                if (raw.getName().startsWith("org.pallas.")
+                        && !raw.isEnum()
                         && raw.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class) == null) {
                     String name = nameOf(raw.getName());
                     if (!name.equals(raw.getSimpleName())) {
@@ -215,12 +247,13 @@ class ApiDocumentation {
 
         private Map<String, List<String>> typesBySimpleName() {
             if (typesBySimpleName == null) {
-                ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-                    @Override
-                    protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                        return true;
-                    }
-                };
+                ClassPathScanningCandidateComponentProvider scanner =
+                        new ClassPathScanningCandidateComponentProvider(false) {
+                            @Override
+                            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                                return true;
+                            }
+                        };
                 scanner.addIncludeFilter((reader, factory) -> true);
                 typesBySimpleName = scanner.findCandidateComponents("org.pallas").stream()
                         // Test classes are on the class path in tests only: they must not change a name.

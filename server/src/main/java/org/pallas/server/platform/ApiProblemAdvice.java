@@ -42,8 +42,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalid(InvalidInputException e, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", request,
-                e.fields().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.",
+                request,
+                e.fields().stream()
+                        .map(f -> Map.of("field", f.field(), "message", f.message()))
+                        .toList());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -66,29 +71,31 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .sorted(Comparator.comparing((Map<String, String> m) -> m.get("field")).thenComparing(m -> m.get("message")))
+                .sorted(Comparator.comparing((Map<String, String> m) -> m.get("field"))
+                        .thenComparing(m -> m.get("message")))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", request, errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(err.getDefaultMessage()))))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> Map.of(
+                                "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                                "message", String.valueOf(err.getDefaultMessage()))))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", request, errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimit.TooLargeException) {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, t.getMessage(), request, null);
@@ -97,20 +104,27 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JacksonException j) {
                 JsonBodyProblems.BodyProblem p = JsonBodyProblems.of(j);
-                String detail = j instanceof StreamReadException ? "The request body is not valid JSON."
+                String detail = j instanceof StreamReadException
+                        ? "The request body is not valid JSON."
                         : "The request body has invalid fields.";
-                return problem(HttpStatus.BAD_REQUEST, detail, request,
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        detail,
+                        request,
                         List.of(Map.of("field", p.field(), "pointer", p.pointer(), "message", p.message())));
             }
         }
         // No body at all, or the JSON literal null.
-        return problem(HttpStatus.BAD_REQUEST, "The request body is missing; send a JSON object.", request,
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "The request body is missing; send a JSON object.",
+                request,
                 List.of(Map.of("field", "body", "pointer", "#", "message", "Required: a JSON object")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Spring's own problem bodies, with the content type fixed and the instance set.
         ProblemDetail detail = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
         detail.setInstance(null);
@@ -125,8 +139,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return problemEntity(status, body, request, new HttpHeaders());
     }
 
-    private static ResponseEntity<Object> problemEntity(HttpStatusCode status, ProblemDetail body, WebRequest request,
-            HttpHeaders headers) {
+    private static ResponseEntity<Object> problemEntity(
+            HttpStatusCode status, ProblemDetail body, WebRequest request, HttpHeaders headers) {
         body.setInstance(java.net.URI.create(path(request)));
         HttpHeaders out = new HttpHeaders();
         out.addAll(headers);

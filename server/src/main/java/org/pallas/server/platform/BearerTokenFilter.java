@@ -41,7 +41,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 ? tokens.authenticate(header.substring(PREFIX.length()).trim())
                 : Optional.empty();
         if (caller.isEmpty()) {
-            problems.write(request, response, HttpStatus.UNAUTHORIZED,
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
                     "The access token is missing, malformed, expired or revoked.");
             return;
         }

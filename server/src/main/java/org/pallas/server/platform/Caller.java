@@ -27,14 +27,15 @@ public record Caller(
         String organisationName,
         OrganisationKind organisationKind,
         Set<Role> roles,
-        AdviserTeam team) implements Serializable {
+        AdviserTeam team)
+        implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     /** Roles whose holders may read across organisations (the authority side and oversight). */
-    private static final Set<Role> CROSS_TENANT_READERS = EnumSet.of(
-            Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> CROSS_TENANT_READERS =
+            EnumSet.of(Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
 
     public Caller {
         // Unmodifiable, serializable (sessions) and in declaration order (stable JSON).

@@ -13,7 +13,9 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
 
     public CallerAuthentication(Caller caller) {
-        super(caller.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        super(caller.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList());
         this.caller = caller;
         setAuthenticated(true);
     }

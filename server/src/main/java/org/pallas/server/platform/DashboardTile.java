@@ -15,7 +15,8 @@ public record DashboardTile(
         roles = Set.copyOf(roles);
     }
 
-    public static DashboardTile text(String title, String text, String linkPath, String linkLabel, Set<Role> roles, int order) {
+    public static DashboardTile text(
+            String title, String text, String linkPath, String linkLabel, Set<Role> roles, int order) {
         return new DashboardTile(title, text, null, linkPath, linkLabel, roles, order);
     }
 

@@ -45,6 +45,7 @@ class DemoSeeding implements ApplicationRunner, GenericApplicationListener {
     private final boolean enabled;
     /** Seeds not run (or found done) in this process yet, in order; guarded by this. */
     private final List<DemoSeed> pending;
+
     private final Set<Class<?>> arrived = new HashSet<>();
     private boolean started;
 
@@ -54,8 +55,12 @@ class DemoSeeding implements ApplicationRunner, GenericApplicationListener {
     }
 
     DemoSeeding(List<DemoSeed> seeds, JdbcClient jdbc, TransactionTemplate tx, Clock clock, boolean enabled) {
-        this.seeds = seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).toList();
-        this.awaited = Set.copyOf(this.seeds.stream().map(DemoSeed::runsAfter).filter(Objects::nonNull).toList());
+        this.seeds =
+                seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).toList();
+        this.awaited = Set.copyOf(this.seeds.stream()
+                .map(DemoSeed::runsAfter)
+                .filter(Objects::nonNull)
+                .toList());
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -78,9 +83,16 @@ class DemoSeeding implements ApplicationRunner, GenericApplicationListener {
         }
         started = true;
         runReady();
-        pending.stream().map(DemoSeed::runsAfter).distinct().forEach(event ->
-                log.info("Demo data waits for {}: {}", event.getCanonicalName(),
-                        pending.stream().filter(s -> s.runsAfter() == event).map(DemoSeed::name).toList()));
+        pending.stream()
+                .map(DemoSeed::runsAfter)
+                .distinct()
+                .forEach(event -> log.info(
+                        "Demo data waits for {}: {}",
+                        event.getCanonicalName(),
+                        pending.stream()
+                                .filter(s -> s.runsAfter() == event)
+                                .map(DemoSeed::name)
+                                .toList()));
     }
 
     @Override
@@ -107,8 +119,10 @@ class DemoSeeding implements ApplicationRunner, GenericApplicationListener {
 
     private void runReady() {
         // The seeds of the start first, then those whose event has come, each group in order.
-        List<DemoSeed> ready = pending.stream().filter(this::ready)
-                .sorted(Comparator.comparing((DemoSeed s) -> s.runsAfter() != null)).toList();
+        List<DemoSeed> ready = pending.stream()
+                .filter(this::ready)
+                .sorted(Comparator.comparing((DemoSeed s) -> s.runsAfter() != null))
+                .toList();
         if (ready.isEmpty()) {
             return;
         }
@@ -131,7 +145,10 @@ class DemoSeeding implements ApplicationRunner, GenericApplicationListener {
             // Lock so that two instances starting together do not both seed.
             jdbc.sql("lock table demo_seed in exclusive mode").update();
             boolean done = jdbc.sql("select count(*) from demo_seed where name = :name")
-                    .param("name", seed.name()).query(Long.class).single() > 0;
+                            .param("name", seed.name())
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (!done) {
                 log.info("Seeding demo data: {}", seed.name());
                 seed.seed();
@@ -148,7 +165,11 @@ class DemoSeeding implements ApplicationRunner, GenericApplicationListener {
         seeds.forEach(seed -> lines.addAll(seed.bannerLines()));
         if (!lines.isEmpty()) {
             String rule = "=".repeat(78);
-            StringBuilder banner = new StringBuilder("\n").append(rule).append("\n  Pallas demo mode\n").append(rule).append('\n');
+            StringBuilder banner = new StringBuilder("\n")
+                    .append(rule)
+                    .append("\n  Pallas demo mode\n")
+                    .append(rule)
+                    .append('\n');
             lines.forEach(line -> banner.append("  ").append(line).append('\n'));
             banner.append(rule);
             log.info(banner.toString());

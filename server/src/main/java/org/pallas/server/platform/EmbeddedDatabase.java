@@ -40,7 +40,10 @@ class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(Environment env) {
-        Path dir = Path.of(env.getProperty("pallas.data-dir", "./data")).toAbsolutePath().normalize().resolve("postgres");
+        Path dir = Path.of(env.getProperty("pallas.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize()
+                .resolve("postgres");
         boolean fresh = env.getProperty("pallas.embedded-db.fresh", Boolean.class, false);
         boolean durable = env.getProperty("pallas.embedded-db.durable", Boolean.class, true);
         int port = env.getProperty("pallas.embedded-db.port", Integer.class, 0);
@@ -102,11 +105,11 @@ class EmbeddedDatabase {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (durable) {
                 // zonky starts PostgreSQL with fsync off (fine for tests); real records need it on.
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            return builder
-                    .setDataDirectory(dir)
+            return builder.setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     // Stopped by the data source's close, after Spring has closed everything using it.

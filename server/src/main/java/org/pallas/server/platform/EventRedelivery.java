@@ -31,14 +31,17 @@ class EventRedelivery {
     private final Clock clock;
     private final Duration after;
 
-    EventRedelivery(FailedEventPublications failed, Clock clock,
+    EventRedelivery(
+            FailedEventPublications failed,
+            Clock clock,
             @Value("${pallas.events.redelivery-after:PT1M}") Duration after) {
         this.failed = failed;
         this.clock = clock;
         this.after = after;
     }
 
-    @Scheduled(fixedDelayString = "${pallas.events.redelivery-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${pallas.events.redelivery-interval:PT1M}",
             initialDelayString = "${pallas.events.redelivery-interval:PT1M}")
     void scheduled() {
         try {
@@ -53,7 +56,8 @@ class EventRedelivery {
         Instant before = clock.instant().minus(minAge);
         // The age is checked here too: Modulith 2.0.3's query for failed publications ignores withMinAge (its WHERE
         // clause binds the date to the second OR branch only).
-        failed.resubmit(ResubmissionOptions.defaults().withMinAge(minAge)
+        failed.resubmit(ResubmissionOptions.defaults()
+                .withMinAge(minAge)
                 .withFilter(publication -> publication.getPublicationDate().isBefore(before)));
     }
 }

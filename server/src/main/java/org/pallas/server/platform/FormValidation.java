@@ -24,7 +24,8 @@ public class FormValidation {
     public Map<String, String> errors(Object form) {
         Map<String, String> errors = new LinkedHashMap<>();
         validator.validate(form).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(
+                        (ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
                 .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
         return errors;
     }

@@ -15,7 +15,10 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(List<FieldProblem> fields) {
-        super(fields.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(fields.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input"));
         this.fields = List.copyOf(fields);
     }
 
@@ -24,6 +27,5 @@ public class InvalidInputException extends RuntimeException {
     }
 
     /** One invalid field and what is wrong with it. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 }

@@ -23,12 +23,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  */
 final class JsonBodyProblems {
 
-    private JsonBodyProblems() {
-    }
+    private JsonBodyProblems() {}
 
     /** One problem of a body that could not be read. */
-    record BodyProblem(String field, String pointer, String message) {
-    }
+    record BodyProblem(String field, String pointer, String message) {}
 
     static BodyProblem of(JacksonException e) {
         String field = path(e);
@@ -37,9 +35,14 @@ final class JsonBodyProblems {
 
     private static String message(JacksonException e, String field) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf)
-                    .sorted().collect(Collectors.joining(", "));
-            return "Unknown field '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; the fields here are: " + known);
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : u.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
+            return "Unknown field '" + u.getPropertyName() + "'"
+                    + (known.isEmpty() ? "" : "; the fields here are: " + known);
         }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause();
@@ -63,7 +66,8 @@ final class JsonBodyProblems {
             return (field.equals("body") ? "The body must be " : "Must be ") + kind(target);
         }
         if (e instanceof StreamReadException && e.getLocation() != null) {
-            return "Not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return "Not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
         }
         return "Not valid JSON";
     }
@@ -71,17 +75,27 @@ final class JsonBodyProblems {
     /** What kind of JSON value a Java type reads, in the words of the API. */
     private static String kind(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
         }
         if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
             return "text";
         }
-        if (type == int.class || type == long.class || type == short.class || type == Integer.class || type == Long.class
-                || type == Short.class || type == BigInteger.class) {
+        if (type == int.class
+                || type == long.class
+                || type == short.class
+                || type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == BigInteger.class) {
             return "a whole number";
         }
-        if (type == double.class || type == float.class || type == Double.class || type == Float.class
+        if (type == double.class
+                || type == float.class
+                || type == Double.class
+                || type == Float.class
                 || type == BigDecimal.class) {
             return "a number";
         }
@@ -121,7 +135,8 @@ final class JsonBodyProblems {
         StringBuilder pointer = new StringBuilder("#");
         for (JacksonException.Reference ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
-                pointer.append('/').append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+                pointer.append('/')
+                        .append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
             } else if (ref.getIndex() >= 0) {
                 pointer.append('/').append(ref.getIndex());
             }

@@ -49,7 +49,12 @@ public class Labels {
 
     /** Country names, alphabetical, separated by commas. */
     public String countries(Collection<String> codes) {
-        return String.join(", ", codes.stream().map(this::country).sorted(Comparator.naturalOrder()).toList());
+        return String.join(
+                ", ",
+                codes.stream()
+                        .map(this::country)
+                        .sorted(Comparator.naturalOrder())
+                        .toList());
     }
 
     /** A period in words: {@code P1M} "1 month", {@code P1Y6M} "1 year and 6 months", {@code P30D} "30 days". */
@@ -67,7 +72,8 @@ public class Labels {
         if (parts.isEmpty()) {
             return "0 days";
         }
-        return parts.size() == 1 ? parts.get(0)
+        return parts.size() == 1
+                ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 

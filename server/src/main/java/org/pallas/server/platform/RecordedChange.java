@@ -62,7 +62,11 @@ public interface RecordedChange {
      * @param publicMetadata facts that may be published (no personal or commercially confidential data)
      * @param confidentialPayload facts that must stay confidential (recorded, e.g., only as a commitment)
      */
-    record Facts(String subjectId, UUID actorUserId, Instant occurredAt, Map<String, Object> publicMetadata,
+    record Facts(
+            String subjectId,
+            UUID actorUserId,
+            Instant occurredAt,
+            Map<String, Object> publicMetadata,
             Map<String, Object> confidentialPayload) {
 
         public Facts {

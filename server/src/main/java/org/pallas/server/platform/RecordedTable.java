@@ -35,7 +35,10 @@ public record RecordedTable(JdbcClient jdbc, String subjectType, String idsSql, 
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbc.sql(rowSql).param("id", id).query((rs, n) -> columns.map(rs)).optional();
+        return jdbc.sql(rowSql)
+                .param("id", id)
+                .query((rs, n) -> columns.map(rs))
+                .optional();
     }
 
     @Override
@@ -64,7 +67,9 @@ public record RecordedTable(JdbcClient jdbc, String subjectType, String idsSql, 
             return "";
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

@@ -14,8 +14,7 @@ final class RecordedTypes {
         }
     };
 
-    private RecordedTypes() {
-    }
+    private RecordedTypes() {}
 
     static RecordedAs of(Class<?> type) {
         return TYPES.get(type);

@@ -33,8 +33,13 @@ class RequestLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Object user = request.getAttribute(USER_ATTRIBUTE);
-            log.info("{} {} {} {}ms user={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                    (System.nanoTime() - start) / 1_000_000, user == null ? "-" : user);
+            log.info(
+                    "{} {} {} {}ms user={}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    response.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    user == null ? "-" : user);
         }
     }
 

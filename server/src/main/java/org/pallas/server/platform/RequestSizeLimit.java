@@ -41,7 +41,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than the limit of " + maxBytes + " bytes.");
             return;
         }

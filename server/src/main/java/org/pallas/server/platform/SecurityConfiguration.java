@@ -42,15 +42,20 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, Problems problems) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+                        .permitAll()
                         // The public ledger; full records need a signed-in caller (the service checks roles).
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/records/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/records/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**")
+                        .permitAll()
                         // Administration; the services check again.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/organisations", "/api/v1/users").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/organisations/*", "/api/v1/users/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated());
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organisations", "/api/v1/users")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/organisations/*", "/api/v1/users/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated());
         return stateless(http, tokens, problems, CSP).build();
     }
 
@@ -58,50 +63,62 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, BearerTokens tokens, Problems problems) throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()));
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(Role.ADMIN.name()));
         return stateless(http, tokens, problems, CSP).build();
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain apiDocs(HttpSecurity http, BearerTokens tokens, Problems problems) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        http.securityMatcher(
+                        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return stateless(http, tokens, problems, DOCS_CSP).build();
     }
 
     private static HttpSecurity stateless(HttpSecurity http, BearerTokens tokens, Problems problems, String csp)
             throws Exception {
-        return http
-                .csrf(c -> c.disable())
+        return http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.requireExplicitSave(true))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> problems.write(
+                                req,
+                                res,
+                                HttpStatus.UNAUTHORIZED,
                                 "Authentication is required: send Authorization: Bearer <token>."))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN,
-                                "Your roles do not allow this request.")))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(
+                                req, res, HttpStatus.FORBIDDEN, "Your roles do not allow this request.")))
                 .headers(h -> headers(h, csp));
     }
 
     @Bean
     @Order(4)
-    SecurityFilterChain web(HttpSecurity http, ObjectProvider<AuthenticationProvider> providers, Environment env,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            ObjectProvider<AuthenticationProvider> providers,
+            Environment env,
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers)
+            throws Exception {
         // One manager without a parent, so that a failed sign-in is counted once, not again by a global manager.
         http.authenticationManager(new ProviderManager(providers.orderedStream().toList()));
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/ledger/**", "/transparency/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/ledger/**", "/transparency/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(f -> f
-                        .loginPage("/login")
+        http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/ledger/**", "/transparency/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.HEAD, "/ledger/**", "/transparency/**")
+                                .permitAll()
+                                .requestMatchers("/admin/**")
+                                .hasRole(Role.ADMIN.name())
+                                .anyRequest()
+                                .authenticated())
+                .formLogin(f -> f.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))

@@ -31,8 +31,8 @@ class WebConfiguration implements WebMvcConfigurer {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build());
         // Replaced in place, so that byte[] and String answers keep their own converters ahead of JSON.
-        return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(
-                c -> c.getClass() == JacksonJsonHttpMessageConverter.class ? strict : c));
+        return builder -> builder.configureMessageConvertersList(converters ->
+                converters.replaceAll(c -> c.getClass() == JacksonJsonHttpMessageConverter.class ? strict : c));
     }
 
     @Override

@@ -6,5 +6,7 @@
  * org.pallas.server.platform.DashboardTile}, {@link org.pallas.server.platform.DemoSeed}, {@link
  * org.pallas.server.platform.ReadLog} and {@link org.pallas.server.platform.NotFoundException}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Platform",
+        allowedDependencies = {})
 package org.pallas.server.platform;

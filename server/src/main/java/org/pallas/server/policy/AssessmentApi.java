@@ -31,20 +31,22 @@ class AssessmentApi {
     }
 
     /** The rulebook as the API shows it: version, content hash, thresholds, rules and the generated catalogue. */
-    record RulebookDocument(String version, String contentHash, Rulebook.Thresholds thresholds, List<Rule> rules,
-            String catalogue) {
-    }
+    record RulebookDocument(
+            String version, String contentHash, Rulebook.Thresholds thresholds, List<Rule> rules, String catalogue) {}
 
     @PostMapping(path = "/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Assess an application's facts (stateless; exporters and the licensing authority)",
+    @Operation(
+            summary = "Assess an application's facts (stateless; exporters and the licensing authority)",
             description = "Parties without a screening outcome are screened against the bundled lists first. The "
                     + "answer names the route, score, red flags, adviser teams and licence conditions, each citing "
                     + "its rules, the rulebook version and hash, the parties as screened and the due-diligence "
                     + "questions the risk calls for. Pass rulebookVersion to re-run against a recorded version.")
-    Assessments.Result assess(@RequestBody Application facts,
+    Assessments.Result assess(
+            @RequestBody Application facts,
             @RequestParam(name = "rulebookVersion", required = false) String rulebookVersion) {
         Caller caller = Caller.current();
-        return rulebookVersion == null || rulebookVersion.isBlank() ? assessments.assess(caller, facts)
+        return rulebookVersion == null || rulebookVersion.isBlank()
+                ? assessments.assess(caller, facts)
                 : assessments.reassess(caller, facts, rulebookVersion);
     }
 
@@ -52,7 +54,11 @@ class AssessmentApi {
     @Operation(summary = "The active rulebook: version, content hash, thresholds, rules and rule catalogue")
     RulebookDocument rulebook() {
         RulebookView.Active active = rulebookView.active();
-        return new RulebookDocument(active.rulebook().version(), active.rulebook().contentHash(),
-                active.rulebook().thresholds(), active.rulebook().rules(), active.catalogue());
+        return new RulebookDocument(
+                active.rulebook().version(),
+                active.rulebook().contentHash(),
+                active.rulebook().thresholds(),
+                active.rulebook().rules(),
+                active.catalogue());
     }
 }

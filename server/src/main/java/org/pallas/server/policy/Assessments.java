@@ -38,8 +38,8 @@ public class Assessments {
     private final PartyScreening screening;
     private final Clock clock;
 
-    Assessments(Rulebooks rulebooks, CountryData countries, MisuseEvidence misuse, PartyScreening screening,
-            Clock clock) {
+    Assessments(
+            Rulebooks rulebooks, CountryData countries, MisuseEvidence misuse, PartyScreening screening, Clock clock) {
         this.rulebooks = rulebooks;
         this.countries = countries;
         this.misuse = misuse;
@@ -50,8 +50,7 @@ public class Assessments {
     /**
      * The assessment with the facts it used (parties as screened) and the due-diligence questions its risk calls for.
      */
-    public record Result(Assessment assessment, List<Party> parties, DueDiligenceQuestionnaire.Plan dueDiligencePlan) {
-    }
+    public record Result(Assessment assessment, List<Party> parties, DueDiligenceQuestionnaire.Plan dueDiligencePlan) {}
 
     /** Exporters (to pre-check a deal) and the licensing authority may assess; oversight and others may not. */
     static boolean mayAssess(Caller caller) {
@@ -75,7 +74,8 @@ public class Assessments {
 
     /** Re-runs facts against a recorded rulebook version; 404 when this server does not know the version. */
     public Result reassess(Caller caller, Application facts, String rulebookVersion) {
-        Rulebook rulebook = rulebooks.find(rulebookVersion)
+        Rulebook rulebook = rulebooks
+                .find(rulebookVersion)
                 .orElseThrow(() -> new NotFoundException("Rulebook version", rulebookVersion));
         return assess(caller, facts, rulebook);
     }
@@ -104,23 +104,25 @@ public class Assessments {
         for (int i = 0; i < facts.parties().size(); i++) {
             Party p = facts.parties().get(i);
             if (p.name().isBlank() || p.name().length() > MAX_NAME) {
-                problems.add(new FieldProblem("parties[" + i + "].name", "Give the party's name (1 to " + MAX_NAME
-                        + " characters)"));
+                problems.add(new FieldProblem(
+                        "parties[" + i + "].name", "Give the party's name (1 to " + MAX_NAME + " characters)"));
             }
             if (!countries.contains(p.country())) {
-                problems.add(new FieldProblem("parties[" + i + "].country", "Unknown country code '" + p.country()
-                        + "'"));
+                problems.add(
+                        new FieldProblem("parties[" + i + "].country", "Unknown country code '" + p.country() + "'"));
             }
             ScreeningOutcome s = p.screening();
             if (s.screened() && s.listVersions().isEmpty()) {
-                problems.add(new FieldProblem("parties[" + i + "].screening.listVersions",
+                problems.add(new FieldProblem(
+                        "parties[" + i + "].screening.listVersions",
                         "A screening outcome must name the list versions it screened against"));
             }
         }
         for (int i = 0; i < facts.destinations().size(); i++) {
             if (!countries.contains(facts.destinations().get(i))) {
-                problems.add(new FieldProblem("destinations[" + i + "]", "Unknown country code '"
-                        + facts.destinations().get(i) + "'"));
+                problems.add(new FieldProblem(
+                        "destinations[" + i + "]",
+                        "Unknown country code '" + facts.destinations().get(i) + "'"));
             }
         }
         if (facts.reference() != null && facts.reference().length() > 200) {

@@ -44,17 +44,32 @@ class PartyScreening {
             if (party.screening().screened()) {
                 parties.add(party);
             } else {
-                parties.add(new Party(party.role(), party.name(), party.country(), party.endUserType(), party.agency(),
-                        party.sector(), party.independentOversight(), screen(party)));
+                parties.add(new Party(
+                        party.role(),
+                        party.name(),
+                        party.country(),
+                        party.endUserType(),
+                        party.agency(),
+                        party.sector(),
+                        party.independentOversight(),
+                        screen(party)));
                 changed = true;
             }
         }
         if (!changed) {
             return application;
         }
-        return new Application(application.reference(), application.asOf(), application.product(), parties,
-                application.destinations(), application.endUse(), application.dueDiligence(),
-                application.misuseMatches(), application.priorDenials(), application.exporterRecord());
+        return new Application(
+                application.reference(),
+                application.asOf(),
+                application.product(),
+                parties,
+                application.destinations(),
+                application.endUse(),
+                application.dueDiligence(),
+                application.misuseMatches(),
+                application.priorDenials(),
+                application.exporterRecord());
     }
 
     ScreeningOutcome screen(Party party) {
@@ -62,15 +77,21 @@ class PartyScreening {
             return NOT_SCREENED;
         }
         // Persons and organisations alike: the assessment's facts do not say which a party is.
-        ScreeningResult result = lists.searchAsListed(new ScreeningQuery(party.name(), EntryKind.ANY, party.country(),
-                null, List.of(), ScreeningQuery.DEFAULT_LIMIT));
+        ScreeningResult result = lists.searchAsListed(new ScreeningQuery(
+                party.name(), EntryKind.ANY, party.country(), null, List.of(), ScreeningQuery.DEFAULT_LIMIT));
         Map<String, String> versions = versions(result.listVersions());
         List<ScreeningOutcome.Hit> hits = new ArrayList<>();
         for (ScreeningMatch match : result.matches()) {
             if (match.alert()) {
                 ListEntry entry = match.entry();
-                hits.add(new ScreeningOutcome.Hit(entry.source(), entry.id(), match.matchedName(), match.score(),
-                        versions.getOrDefault(versionKey(entry), "unknown"), sanctioned(entry), entityList(entry),
+                hits.add(new ScreeningOutcome.Hit(
+                        entry.source(),
+                        entry.id(),
+                        match.matchedName(),
+                        match.score(),
+                        versions.getOrDefault(versionKey(entry), "unknown"),
+                        sanctioned(entry),
+                        entityList(entry),
                         entry.delistedOn()));
             }
         }
@@ -98,8 +119,11 @@ class PartyScreening {
     /** US-OFAC-1 / UN / EU / UK asset-freeze lists, and the SDN part of the US Consolidated Screening List. */
     static boolean sanctioned(ListEntry entry) {
         String source = entry.source();
-        return source.startsWith("US-OFAC") || source.equals("UN-SC") || source.startsWith("EU-")
-                || source.startsWith("UK-") || programme(entry, "specially designated nationals");
+        return source.startsWith("US-OFAC")
+                || source.equals("UN-SC")
+                || source.startsWith("EU-")
+                || source.startsWith("UK-")
+                || programme(entry, "specially designated nationals");
     }
 
     /** The US Entity List (US-EL-RULE-1), on its own or as part of the Consolidated Screening List. */
@@ -108,6 +132,7 @@ class PartyScreening {
     }
 
     private static boolean programme(ListEntry entry, String words) {
-        return entry.programmes().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(words));
+        return entry.programmes().stream()
+                .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(words));
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PolicyContributions {
 
-    private static final Set<Role> READERS = Set.of(Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER,
-            Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> READERS =
+            Set.of(Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN);
 
     @Bean
     NavigationItem rulebookNavigation() {
@@ -21,7 +21,13 @@ class PolicyContributions {
 
     @Bean
     DashboardTile rulebookTile() {
-        return DashboardTile.text("Rulebook", "The risk-assessment rules in force, with the regulation each one "
-                + "implements; unverified citations are marked.", "/rulebook", "Read the rulebook", READERS, 400);
+        return DashboardTile.text(
+                "Rulebook",
+                "The risk-assessment rules in force, with the regulation each one "
+                        + "implements; unverified citations are marked.",
+                "/rulebook",
+                "Read the rulebook",
+                READERS,
+                400);
     }
 }

@@ -18,8 +18,12 @@ class RecordedPolicyState {
 
     @Bean
     RecordedState rulebookChangeState(JdbcClient jdbc) {
-        return new RecordedTable(jdbc, "rulebook-change", "select id from rulebook_change order by id",
-                "select * from rulebook_change where id = :id", rs -> {
+        return new RecordedTable(
+                jdbc,
+                "rulebook-change",
+                "select id from rulebook_change order by id",
+                "select * from rulebook_change where id = :id",
+                rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("baseVersion", rs.getString("base_version"));
                     s.put("newVersion", rs.getString("new_version"));

@@ -33,12 +33,17 @@ class RulebookChangeApi {
     }
 
     record Proposal(
-            @NotBlank(message = "Name the rule file to replace, e.g. destinations.yaml") @Size(max = 100) String file,
-            @NotBlank(message = "Give the new text of the rule file") @Size(max = 200_000,
-                    message = "A rule file must be 200,000 characters or fewer") String content,
+            @NotBlank(message = "Name the rule file to replace, e.g. destinations.yaml") @Size(max = 100)
+            String file,
+
+            @NotBlank(message = "Give the new text of the rule file")
+            @Size(max = 200_000, message = "A rule file must be 200,000 characters or fewer")
+            String content,
+
             @NotBlank(message = "Give the new version") String newVersion,
-            @NotBlank(message = "Say why the rules should change") String reason) {
-    }
+
+            @NotBlank(message = "Say why the rules should change")
+            String reason) {}
 
     @GetMapping
     @Operation(summary = "Rule changes, newest first (licensing authority, oversight, audit)")
@@ -48,12 +53,14 @@ class RulebookChangeApi {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Propose a new version of one rule file; it is validated in full and takes effect only when "
-            + "another senior officer approves it")
+    @Operation(
+            summary = "Propose a new version of one rule file; it is validated in full and takes effect only when "
+                    + "another senior officer approves it")
     ResponseEntity<RulebookChanges.Change> propose(@Valid @RequestBody Proposal proposal) {
-        RulebookChanges.Change change = changes.propose(Caller.current(), proposal.file(), proposal.content(),
-                proposal.newVersion(), proposal.reason());
-        return ResponseEntity.created(URI.create("/api/v1/rulebook/changes/" + change.id())).body(change);
+        RulebookChanges.Change change = changes.propose(
+                Caller.current(), proposal.file(), proposal.content(), proposal.newVersion(), proposal.reason());
+        return ResponseEntity.created(URI.create("/api/v1/rulebook/changes/" + change.id()))
+                .body(change);
     }
 
     @GetMapping("/{id}")
@@ -63,7 +70,8 @@ class RulebookChangeApi {
     }
 
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve a proposed change (a senior officer who did not propose it); activates the new version")
+    @Operation(
+            summary = "Approve a proposed change (a senior officer who did not propose it); activates the new version")
     RulebookChanges.Change approve(@PathVariable UUID id) {
         return changes.approve(Caller.current(), id);
     }

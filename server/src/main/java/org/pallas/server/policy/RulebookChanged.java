@@ -11,15 +11,12 @@ import org.pallas.server.platform.RecordedChange;
 public sealed interface RulebookChanged extends RecordedChange {
 
     @RecordedAs(type = "policy.rulebook-change.proposed", subject = "rulebook-change")
-    record RulebookChangeProposed(Facts facts) implements RulebookChanged {
-    }
+    record RulebookChangeProposed(Facts facts) implements RulebookChanged {}
 
     /** Four eyes approved it: the new version is active from the commit on. */
     @RecordedAs(type = "policy.rulebook-change.approved", subject = "rulebook-change")
-    record RulebookChangeApproved(Facts facts) implements RulebookChanged {
-    }
+    record RulebookChangeApproved(Facts facts) implements RulebookChanged {}
 
     @RecordedAs(type = "policy.rulebook-change.rejected", subject = "rulebook-change")
-    record RulebookChangeRejected(Facts facts) implements RulebookChanged {
-    }
+    record RulebookChangeRejected(Facts facts) implements RulebookChanged {}
 }

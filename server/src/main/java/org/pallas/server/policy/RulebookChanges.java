@@ -35,9 +35,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RulebookChanges {
 
     /** A proposed, approved or rejected change. */
-    record Change(UUID id, String baseVersion, String newVersion, String newHash, String file, String reason,
-            String status, UUID proposedBy, Instant proposedAt, UUID decidedBy, Instant decidedAt) {
-    }
+    record Change(
+            UUID id,
+            String baseVersion,
+            String newVersion,
+            String newHash,
+            String file,
+            String reason,
+            String status,
+            UUID proposedBy,
+            Instant proposedAt,
+            UUID decidedBy,
+            Instant decidedAt) {}
 
     private final Rulebooks rulebooks;
     private final JdbcClient jdbc;
@@ -57,8 +66,8 @@ class RulebookChanges {
             throw new AccessDeniedException("Only caseworkers and senior officers may propose rule changes.");
         }
         if (newVersion == null || !newVersion.matches("[0-9A-Za-z][0-9A-Za-z.\\-]{0,99}")) {
-            throw new InvalidInputException("newVersion", "Give the new version, e.g. 2026.12.01-1 (letters, digits, "
-                    + "'.' and '-')");
+            throw new InvalidInputException(
+                    "newVersion", "Give the new version, e.g. 2026.12.01-1 (letters, digits, " + "'.' and '-')");
         }
         if (rulebooks.known(newVersion) || pendingVersion(newVersion)) {
             throw new InvalidInputException("newVersion", "Version " + newVersion + " is already taken");
@@ -74,13 +83,28 @@ class RulebookChanges {
                 insert into rulebook_change (id, base_version, new_version, new_hash, file_name, content, reason,
                     status, proposed_by, proposed_at)
                 values (:id, :base, :version, :hash, :file, :content, :reason, 'PROPOSED', :by, :at)""")
-                .param("id", id).param("base", base).param("version", newVersion)
-                .param("hash", candidate.rulebook().contentHash()).param("file", file).param("content", content)
-                .param("reason", reason.strip()).param("by", caller.userId()).param("at", Timestamp.from(now))
+                .param("id", id)
+                .param("base", base)
+                .param("version", newVersion)
+                .param("hash", candidate.rulebook().contentHash())
+                .param("file", file)
+                .param("content", content)
+                .param("reason", reason.strip())
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
                 .update();
         // The ledger holds the proposed text's digest, not the text: a rule file may exceed a ledger record.
-        publish(RulebookChanged.RulebookChangeProposed::new, id, caller, now, base, newVersion,
-                candidate.rulebook().contentHash(), file, reason.strip(), Map.of("contentSha256", sha256(content)));
+        publish(
+                RulebookChanged.RulebookChangeProposed::new,
+                id,
+                caller,
+                now,
+                base,
+                newVersion,
+                candidate.rulebook().contentHash(),
+                file,
+                reason.strip(),
+                Map.of("contentSha256", sha256(content)));
         return find(id);
     }
 
@@ -89,12 +113,17 @@ class RulebookChanges {
     Change approve(Caller caller, UUID id) {
         Change change = decidable(caller, id);
         if (!change.baseVersion().equals(rulebooks.active().version())) {
-            throw new InvalidInputException("baseVersion", "The change was proposed against version "
-                    + change.baseVersion() + " but " + rulebooks.active().version()
-                    + " is now active; propose it again against the active version");
+            throw new InvalidInputException(
+                    "baseVersion",
+                    "The change was proposed against version "
+                            + change.baseVersion() + " but "
+                            + rulebooks.active().version()
+                            + " is now active; propose it again against the active version");
         }
-        String content = jdbc.sql("select content from rulebook_change where id = :id").param("id", id)
-                .query(String.class).single();
+        String content = jdbc.sql("select content from rulebook_change where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         Rulebooks.Version candidate = rulebooks.candidate(change.file(), content, change.newVersion());
         decide(caller, change, "APPROVED", RulebookChanged.RulebookChangeApproved::new);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -121,7 +150,9 @@ class RulebookChanges {
 
     List<Change> list(Caller caller) {
         RulebookView.requireReader(caller);
-        return jdbc.sql(SELECT + " order by proposed_at desc").query(RulebookChanges::change).list();
+        return jdbc.sql(SELECT + " order by proposed_at desc")
+                .query(RulebookChanges::change)
+                .list();
     }
 
     private Change decidable(Caller caller, UUID id) {
@@ -143,19 +174,31 @@ class RulebookChanges {
         int updated = jdbc.sql("""
                 update rulebook_change set status = :status, decided_by = :by, decided_at = :at
                 where id = :id and status = 'PROPOSED'""")
-                .param("status", status).param("by", caller.userId()).param("at", Timestamp.from(now))
-                .param("id", change.id()).update();
+                .param("status", status)
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
+                .param("id", change.id())
+                .update();
         if (updated != 1) {
             throw new InvalidInputException("status", "The change was decided meanwhile");
         }
-        publish(event, change.id(), caller, now,
-                change.baseVersion(), change.newVersion(), change.newHash(), change.file(), change.reason(), Map.of());
+        publish(
+                event,
+                change.id(),
+                caller,
+                now,
+                change.baseVersion(),
+                change.newVersion(),
+                change.newHash(),
+                change.file(),
+                change.reason(),
+                Map.of());
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -163,17 +206,35 @@ class RulebookChanges {
 
     private boolean pendingVersion(String version) {
         return jdbc.sql("select count(*) from rulebook_change where new_version = :v and status = 'PROPOSED'")
-                .param("v", version).query(Long.class).single() > 0;
+                        .param("v", version)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private Change find(UUID id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(RulebookChanges::change).optional()
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(RulebookChanges::change)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Rule change", id));
     }
 
-    private void publish(Function<Facts, RulebookChanged> event, UUID id, Caller caller, Instant at, String base, String version, String hash,
-            String file, String reason, Map<String, Object> confidential) {
-        events.publishEvent(event.apply(new Facts(id.toString(), caller.userId(), at,
+    private void publish(
+            Function<Facts, RulebookChanged> event,
+            UUID id,
+            Caller caller,
+            Instant at,
+            String base,
+            String version,
+            String hash,
+            String file,
+            String reason,
+            Map<String, Object> confidential) {
+        events.publishEvent(event.apply(new Facts(
+                id.toString(),
+                caller.userId(),
+                at,
                 Map.of("baseVersion", base, "newVersion", version, "newHash", hash, "file", file, "reason", reason),
                 confidential)));
     }
@@ -184,9 +245,17 @@ class RulebookChanges {
 
     private static Change change(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new Change(rs.getObject("id", UUID.class), rs.getString("base_version"), rs.getString("new_version"),
-                rs.getString("new_hash"), rs.getString("file_name"), rs.getString("reason"), rs.getString("status"),
-                rs.getObject("proposed_by", UUID.class), rs.getTimestamp("proposed_at").toInstant(),
-                rs.getObject("decided_by", UUID.class), decided == null ? null : decided.toInstant());
+        return new Change(
+                rs.getObject("id", UUID.class),
+                rs.getString("base_version"),
+                rs.getString("new_version"),
+                rs.getString("new_hash"),
+                rs.getString("file_name"),
+                rs.getString("reason"),
+                rs.getString("status"),
+                rs.getObject("proposed_by", UUID.class),
+                rs.getTimestamp("proposed_at").toInstant(),
+                rs.getObject("decided_by", UUID.class),
+                decided == null ? null : decided.toInstant());
     }
 }

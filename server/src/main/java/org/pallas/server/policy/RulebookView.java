@@ -22,25 +22,28 @@ class RulebookView {
         this.rulebooks = rulebooks;
     }
 
-    record Active(Rulebook rulebook, String catalogue) {
-    }
+    record Active(Rulebook rulebook, String catalogue) {}
 
     Active active() {
         Rulebook rulebook = rulebooks.active();
-        return new Active(rulebook, catalogues.computeIfAbsent(rulebook.contentHash(),
-                h -> RuleCatalogue.render(rulebook)));
+        return new Active(
+                rulebook, catalogues.computeIfAbsent(rulebook.contentHash(), h -> RuleCatalogue.render(rulebook)));
     }
 
     /** The rulebook pages are for the licensing authority and those who oversee or audit it. */
     static void requireReader(Caller caller) {
-        if (caller.isExporter() || caller.isCivilSociety() || !caller.hasAnyRole(Role.CASEWORKER, Role.ADVISER,
-                Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN)) {
+        if (caller.isExporter()
+                || caller.isCivilSociety()
+                || !caller.hasAnyRole(
+                        Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN)) {
             throw new AccessDeniedException("The rulebook pages are for the licensing authority and oversight.");
         }
     }
 
     Rule rule(String id) {
-        return rulebooks.active().rules().stream().filter(r -> r.id().equals(id)).findFirst()
+        return rulebooks.active().rules().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Rule", id));
     }
 }

@@ -36,8 +36,7 @@ class Rulebooks {
     private static final Pattern FILE_LINE = Pattern.compile("(?m)^  - ([a-z0-9-]+\\.yaml)\\s*$");
 
     /** One loaded version and the text of its files (manifest included). */
-    record Version(Rulebook rulebook, Map<String, String> files) {
-    }
+    record Version(Rulebook rulebook, Map<String, String> files) {}
 
     private final Map<String, Version> byVersion = new ConcurrentHashMap<>();
     private volatile Version active;
@@ -47,8 +46,9 @@ class Rulebooks {
         byVersion.put(shippedRulebook.version(), shipped);
         active = shipped;
         jdbc.sql("select file_name, content, new_version from rulebook_change where status = 'APPROVED' "
-                + "order by decided_at, new_version")
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list()
+                        + "order by decided_at, new_version")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list()
                 .forEach(row -> activate(candidate(row.get(0), row.get(1), row.get(2))));
     }
 
@@ -80,12 +80,21 @@ class Rulebooks {
     Version candidate(String file, String content, String newVersion) {
         Map<String, String> files = new LinkedHashMap<>(active.files());
         if (file.equals(MANIFEST) || !files.containsKey(file)) {
-            throw new InvalidInputException("file", "Name one of the rule files: " + String.join(", ",
-                    files.keySet().stream().filter(f -> !f.equals(MANIFEST)).toList()));
+            throw new InvalidInputException(
+                    "file",
+                    "Name one of the rule files: "
+                            + String.join(
+                                    ", ",
+                                    files.keySet().stream()
+                                            .filter(f -> !f.equals(MANIFEST))
+                                            .toList()));
         }
         files.put(file, content);
-        files.put(MANIFEST, VERSION_LINE.matcher(files.get(MANIFEST))
-                .replaceFirst(Matcher.quoteReplacement("version: " + newVersion)));
+        files.put(
+                MANIFEST,
+                VERSION_LINE
+                        .matcher(files.get(MANIFEST))
+                        .replaceFirst(Matcher.quoteReplacement("version: " + newVersion)));
         Path dir = null;
         try {
             dir = Files.createTempDirectory("pallas-rulebook-");
@@ -94,7 +103,9 @@ class Rulebooks {
             }
             return new Version(Rulebook.load(dir), Map.copyOf(files));
         } catch (RulebookException e) {
-            throw new InvalidInputException(e.problems().stream().map(p -> new FieldProblem("content", p)).toList());
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> new FieldProblem("content", p))
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -9,7 +9,21 @@ import java.util.UUID;
  * CONFIRMED (a true match) or CLEARED (a false positive, with the reason); LAPSED when the entry left
  * the list. A cleared or lapsed alert reopens when its list entry changes or is listed again.
  */
-public record Alert(UUID id, UUID partyId, String partyName, UUID organisationId, String source, String entryId,
-        String listedName, String matchedName, double score, List<String> explanation, String listVersion,
-        String status, String reason, UUID decidedBy, Instant decidedAt, Instant raisedAt, Instant updatedAt) {
-}
+public record Alert(
+        UUID id,
+        UUID partyId,
+        String partyName,
+        UUID organisationId,
+        String source,
+        String entryId,
+        String listedName,
+        String matchedName,
+        double score,
+        List<String> explanation,
+        String listVersion,
+        String status,
+        String reason,
+        UUID decidedBy,
+        Instant decidedAt,
+        Instant raisedAt,
+        Instant updatedAt) {}

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.pallas.screening.ListEntry;
 import org.pallas.screening.ScreeningMatch;
 import org.pallas.server.platform.Caller;
@@ -57,24 +56,35 @@ public class Alerts {
                 where (cast(:scope as uuid) is null or a.organisation_id = :scope)
                   and (cast(:status as text) is null or a.status = :status)
                 order by a.raised_at, a.id limit 500""")
-                .param("scope", caller.organisationScope()).param("status", status)
-                .query(Alerts::alert).list();
+                .param("scope", caller.organisationScope())
+                .param("status", status)
+                .query(Alerts::alert)
+                .list();
     }
 
     /** The alerts of one party the caller may see. */
     @Transactional(readOnly = true)
     public List<Alert> ofParty(Caller caller, UUID partyId) {
         ScreeningAccess.require(caller, ScreeningAccess.READERS, "read screening alerts");
-        return jdbc.sql(SELECT + " where a.party_id = :party and (cast(:scope as uuid) is null or a.organisation_id = :scope) order by a.score desc, a.id")
-                .param("party", partyId).param("scope", caller.organisationScope()).query(Alerts::alert).list();
+        return jdbc.sql(
+                        SELECT
+                                + " where a.party_id = :party and (cast(:scope as uuid) is null or a.organisation_id = :scope) order by a.score desc, a.id")
+                .param("party", partyId)
+                .param("scope", caller.organisationScope())
+                .query(Alerts::alert)
+                .list();
     }
 
     /** An alert the caller may see; 404 for another organisation's alert as for a missing one. */
     @Transactional // not read-only: oversight reads are logged
     public Alert find(Caller caller, UUID id) {
         ScreeningAccess.require(caller, ScreeningAccess.READERS, "read screening alerts");
-        Alert alert = jdbc.sql(SELECT + " where a.id = :id and (cast(:scope as uuid) is null or a.organisation_id = :scope)")
-                .param("id", id).param("scope", caller.organisationScope()).query(Alerts::alert).optional()
+        Alert alert = jdbc.sql(
+                        SELECT + " where a.id = :id and (cast(:scope as uuid) is null or a.organisation_id = :scope)")
+                .param("id", id)
+                .param("scope", caller.organisationScope())
+                .query(Alerts::alert)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Alert", id));
         readLog.record(caller, "screening-alert", id);
         return alert;
@@ -83,7 +93,11 @@ public class Alerts {
     /** Confirms a true match: the party is the listed entry (an optional note says how this was established). */
     @Transactional
     public Alert confirm(Caller caller, UUID id, String note) {
-        return decide(caller, id, "CONFIRMED", note == null || note.isBlank() ? null : note.strip(),
+        return decide(
+                caller,
+                id,
+                "CONFIRMED",
+                note == null || note.isBlank() ? null : note.strip(),
                 ScreeningChanged.AlertConfirmed::new);
     }
 
@@ -104,14 +118,19 @@ public class Alerts {
         Alert before = find(caller, id);
         ScreeningAccess.requireOwn(caller, before.organisationId(), "decide another organisation's alert");
         if (!before.status().equals("OPEN")) {
-            throw new InvalidInputException("status", "Only an open alert can be decided; this one is " + before.status());
+            throw new InvalidInputException(
+                    "status", "Only an open alert can be decided; this one is " + before.status());
         }
         Instant now = clock.instant();
         jdbc.sql("""
                 update screening_alert set status = :status, reason = :reason, decided_by = :by, decided_at = :at, updated_at = :at
                 where id = :id""")
-                .param("status", status).param("reason", reason).param("by", caller.userId()).param("at", Timestamp.from(now))
-                .param("id", id).update();
+                .param("status", status)
+                .param("reason", reason)
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
+                .param("id", id)
+                .update();
         Alert after = find(caller, id);
         events.publishEvent(change(type, after, caller.userId(), now, reason));
         return after;
@@ -121,12 +140,19 @@ public class Alerts {
     void raise(Party party, ScreeningMatch match, String listVersions, UUID actor) {
         String digest = match.entry().digest();
         Instant now = clock.instant();
-        Optional<Alert> existing = jdbc.sql(SELECT + " where a.party_id = :party and a.source = :source and a.entry_id = :entry")
-                .param("party", party.id()).param("source", match.source()).param("entry", match.entryId())
-                .query(Alerts::alert).optional();
-        String previousDigest = existing.isEmpty() ? null
-                : jdbc.sql("select entry_digest from screening_alert where id = :id").param("id", existing.get().id())
-                        .query(String.class).single();
+        Optional<Alert> existing = jdbc.sql(
+                        SELECT + " where a.party_id = :party and a.source = :source and a.entry_id = :entry")
+                .param("party", party.id())
+                .param("source", match.source())
+                .param("entry", match.entryId())
+                .query(Alerts::alert)
+                .optional();
+        String previousDigest = existing.isEmpty()
+                ? null
+                : jdbc.sql("select entry_digest from screening_alert where id = :id")
+                        .param("id", existing.get().id())
+                        .query(String.class)
+                        .single();
         Function<Facts, ScreeningChanged> type;
         if (existing.isEmpty()) {
             UUID id = UUID.randomUUID();
@@ -135,17 +161,26 @@ public class Alerts {
                         matched_name, score, explanation, list_version, status, raised_at, updated_at)
                     values (:id, :party, :org, :source, :entry, :digest, :listed, :matched, :score, :explanation, :version,
                         'OPEN', :at, :at)""")
-                    .param("id", id).param("party", party.id()).param("org", party.organisationId())
-                    .param("source", match.source()).param("entry", match.entryId()).param("digest", digest)
-                    .param("listed", match.listedName()).param("matched", match.matchedName()).param("score", match.score())
-                    .param("explanation", String.join("\n", match.explanation())).param("version", listVersions)
-                    .param("at", Timestamp.from(now)).update();
+                    .param("id", id)
+                    .param("party", party.id())
+                    .param("org", party.organisationId())
+                    .param("source", match.source())
+                    .param("entry", match.entryId())
+                    .param("digest", digest)
+                    .param("listed", match.listedName())
+                    .param("matched", match.matchedName())
+                    .param("score", match.score())
+                    .param("explanation", String.join("\n", match.explanation()))
+                    .param("version", listVersions)
+                    .param("at", Timestamp.from(now))
+                    .update();
             type = ScreeningChanged.AlertRaised::new;
             existing = Optional.of(load(id));
         } else {
             Alert alert = existing.get();
             boolean entryChanged = !digest.equals(previousDigest);
-            boolean reopen = (alert.status().equals("CLEARED") && entryChanged) || alert.status().equals("LAPSED");
+            boolean reopen = (alert.status().equals("CLEARED") && entryChanged)
+                    || alert.status().equals("LAPSED");
             if (!reopen && !entryChanged) {
                 return; // the same entry matched again: the open or decided alert stands
             }
@@ -157,10 +192,16 @@ public class Alerts {
                         decided_by = case when :reopen then null else decided_by end,
                         decided_at = case when :reopen then null else decided_at end
                     where id = :id""")
-                    .param("digest", digest).param("listed", match.listedName()).param("matched", match.matchedName())
-                    .param("score", match.score()).param("explanation", String.join("\n", match.explanation()))
-                    .param("version", listVersions).param("at", Timestamp.from(now)).param("reopen", reopen)
-                    .param("id", alert.id()).update();
+                    .param("digest", digest)
+                    .param("listed", match.listedName())
+                    .param("matched", match.matchedName())
+                    .param("score", match.score())
+                    .param("explanation", String.join("\n", match.explanation()))
+                    .param("version", listVersions)
+                    .param("at", Timestamp.from(now))
+                    .param("reopen", reopen)
+                    .param("id", alert.id())
+                    .update();
             type = reopen ? ScreeningChanged.AlertReopened::new : ScreeningChanged.AlertUpdated::new;
             existing = Optional.of(load(alert.id()));
         }
@@ -171,23 +212,34 @@ public class Alerts {
     void lapse(List<ListEntry> removed, String version) {
         Instant now = clock.instant();
         for (ListEntry entry : removed) {
-            List<Alert> affected = jdbc.sql(SELECT + " where a.source = :source and a.entry_id = :entry and a.status in ('OPEN', 'CONFIRMED')")
-                    .param("source", entry.source()).param("entry", entry.id()).query(Alerts::alert).list();
+            List<Alert> affected = jdbc.sql(SELECT
+                            + " where a.source = :source and a.entry_id = :entry and a.status in ('OPEN', 'CONFIRMED')")
+                    .param("source", entry.source())
+                    .param("entry", entry.id())
+                    .query(Alerts::alert)
+                    .list();
             for (Alert alert : affected) {
                 String reason = "The entry is no longer listed in " + version;
-                jdbc.sql("update screening_alert set status = 'LAPSED', reason = :reason, updated_at = :at where id = :id")
-                        .param("reason", reason).param("at", Timestamp.from(now)).param("id", alert.id()).update();
+                jdbc.sql(
+                                "update screening_alert set status = 'LAPSED', reason = :reason, updated_at = :at where id = :id")
+                        .param("reason", reason)
+                        .param("at", Timestamp.from(now))
+                        .param("id", alert.id())
+                        .update();
                 events.publishEvent(change(ScreeningChanged.AlertLapsed::new, load(alert.id()), null, now, reason));
             }
         }
     }
 
     private Alert load(UUID id) {
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Alerts::alert).single();
+        return jdbc.sql(SELECT + " where a.id = :id")
+                .param("id", id)
+                .query(Alerts::alert)
+                .single();
     }
 
-    private static ScreeningChanged change(Function<Facts, ScreeningChanged> type, Alert alert, UUID actor, Instant at,
-            String reason) {
+    private static ScreeningChanged change(
+            Function<Facts, ScreeningChanged> type, Alert alert, UUID actor, Instant at, String reason) {
         Map<String, Object> pub = new LinkedHashMap<>();
         pub.put("organisationId", alert.organisationId().toString());
         pub.put("partyId", alert.partyId().toString());
@@ -207,12 +259,23 @@ public class Alerts {
 
     static Alert alert(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new Alert(rs.getObject("id", UUID.class), rs.getObject("party_id", UUID.class), rs.getString("party_name"),
-                rs.getObject("organisation_id", UUID.class), rs.getString("source"), rs.getString("entry_id"),
-                rs.getString("listed_name"), rs.getString("matched_name"), rs.getDouble("score"),
-                PartyRegister.lines(rs.getString("explanation")), rs.getString("list_version"), rs.getString("status"),
-                rs.getString("reason"), rs.getObject("decided_by", UUID.class),
-                decided == null ? null : decided.toInstant(), rs.getTimestamp("raised_at").toInstant(),
+        return new Alert(
+                rs.getObject("id", UUID.class),
+                rs.getObject("party_id", UUID.class),
+                rs.getString("party_name"),
+                rs.getObject("organisation_id", UUID.class),
+                rs.getString("source"),
+                rs.getString("entry_id"),
+                rs.getString("listed_name"),
+                rs.getString("matched_name"),
+                rs.getDouble("score"),
+                PartyRegister.lines(rs.getString("explanation")),
+                rs.getString("list_version"),
+                rs.getString("status"),
+                rs.getString("reason"),
+                rs.getObject("decided_by", UUID.class),
+                decided == null ? null : decided.toInstant(),
+                rs.getTimestamp("raised_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

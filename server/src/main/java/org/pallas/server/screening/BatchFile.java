@@ -14,13 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.server.platform.InvalidInputException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record BatchFile(List<Row> rows) {
 
-    private static final CSVFormat CSV_LINE = CSVFormat.RFC4180.builder().setTrailingData(true).get();
+    private static final CSVFormat CSV_LINE =
+            CSVFormat.RFC4180.builder().setTrailingData(true).get();
 
     static final Set<String> CSV_COLUMNS = Set.of("name", "kind", "country", "birthdate", "identifiers");
 
@@ -59,8 +58,12 @@ record BatchFile(List<Row> rows) {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Rejected("The file is not UTF-8 text");
         }
@@ -74,7 +77,11 @@ record BatchFile(List<Row> rows) {
             throw new Rejected("The file could not be read");
         }
         boolean ndjson = String.valueOf(fileName).toLowerCase(Locale.ROOT).matches(".*\\.(ndjson|jsonl|json)$")
-                || lines.stream().filter(l -> !l.isBlank()).findFirst().map(l -> l.strip().startsWith("{")).orElse(false);
+                || lines.stream()
+                        .filter(l -> !l.isBlank())
+                        .findFirst()
+                        .map(l -> l.strip().startsWith("{"))
+                        .orElse(false);
         List<Row> rows = new ArrayList<>();
         List<String> header = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -133,15 +140,21 @@ record BatchFile(List<Row> rows) {
             return new Row(line, "", null, "malformed CSV: " + e.getMessage());
         }
         if (cells.size() > header.size()) {
-            return new Row(line, "", null, "malformed CSV: " + cells.size() + " cells but the header has " + header.size());
+            return new Row(
+                    line, "", null, "malformed CSV: " + cells.size() + " cells but the header has " + header.size());
         }
         Map<String, String> byName = new LinkedHashMap<>();
         for (int c = 0; c < cells.size(); c++) {
             byName.put(header.get(c).toLowerCase(Locale.ROOT), cells.get(c).strip());
         }
         String ids = byName.getOrDefault("identifiers", "");
-        return row(line, byName.getOrDefault("name", ""), blankToAny(byName.get("kind")), byName.get("country"),
-                byName.get("birthdate"), ids.isBlank() ? List.of() : List.of(ids.split(";")));
+        return row(
+                line,
+                byName.getOrDefault("name", ""),
+                blankToAny(byName.get("kind")),
+                byName.get("country"),
+                byName.get("birthdate"),
+                ids.isBlank() ? List.of() : List.of(ids.split(";")));
     }
 
     private static Row jsonRow(int line, String text, JsonMapper json) {
@@ -151,8 +164,13 @@ record BatchFile(List<Row> rows) {
         } catch (JacksonException e) {
             return new Row(line, "", null, "malformed JSON: " + e.getOriginalMessage());
         }
-        return row(line, request.name() == null ? "" : request.name(), blankToAny(request.kind()), request.country(),
-                request.birthDate(), request.identifiers());
+        return row(
+                line,
+                request.name() == null ? "" : request.name(),
+                blankToAny(request.kind()),
+                request.country(),
+                request.birthDate(),
+                request.identifiers());
     }
 
     private static Row row(int line, String name, String kind, String country, String birthDate, List<String> ids) {

@@ -1,5 +1,6 @@
 package org.pallas.server.screening;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -7,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.FormValidation;
 import org.pallas.server.platform.InvalidInputException;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,8 +91,13 @@ class BatchScreeningPages {
         model.addAttribute("job", job);
         List<BatchScreenings.Result> results = job.running() ? List.of() : batches.results(caller, id);
         model.addAttribute("results", results);
-        model.addAttribute("versions", results.stream().filter(r -> r.error() == null).findFirst()
-                .map(BatchScreenings.Result::listVersions).orElse(List.of()));
+        model.addAttribute(
+                "versions",
+                results.stream()
+                        .filter(r -> r.error() == null)
+                        .findFirst()
+                        .map(BatchScreenings.Result::listVersions)
+                        .orElse(List.of()));
         return "screening/batch-job";
     }
 
@@ -110,21 +112,38 @@ class BatchScreeningPages {
 
     @GetMapping(path = "/screening/batch/{id}/results.csv")
     ResponseEntity<byte[]> csv(@PathVariable UUID id) {
-        StringBuilder out = new StringBuilder("line,name,bestMatch,source,entryId,score,alert,error,listVersions,explanation\n");
+        StringBuilder out =
+                new StringBuilder("line,name,bestMatch,source,entryId,score,alert,error,listVersions,explanation\n");
         for (BatchScreenings.Result r : batches.results(Caller.current(), id)) {
-            out.append(r.line()).append(',').append(cell(r.name())).append(',').append(cell(r.bestMatch())).append(',')
-                    .append(cell(r.source())).append(',').append(cell(r.entryId())).append(',')
-                    .append(r.score() == null ? "" : String.format(Locale.ROOT, "%.3f", r.score())).append(',')
-                    .append(r.alert()).append(',').append(cell(r.error())).append(',')
-                    .append(cell(String.join("; ", r.listVersions()))).append(',')
-                    .append(cell(String.join(" | ", r.explanation()))).append('\n');
+            out.append(r.line())
+                    .append(',')
+                    .append(cell(r.name()))
+                    .append(',')
+                    .append(cell(r.bestMatch()))
+                    .append(',')
+                    .append(cell(r.source()))
+                    .append(',')
+                    .append(cell(r.entryId()))
+                    .append(',')
+                    .append(r.score() == null ? "" : String.format(Locale.ROOT, "%.3f", r.score()))
+                    .append(',')
+                    .append(r.alert())
+                    .append(',')
+                    .append(cell(r.error()))
+                    .append(',')
+                    .append(cell(String.join("; ", r.listVersions())))
+                    .append(',')
+                    .append(cell(String.join(" | ", r.explanation())))
+                    .append('\n');
         }
         return download(id, "csv", MediaType.parseMediaType("text/csv"), out.toString());
     }
 
     private static ResponseEntity<byte[]> download(UUID id, String extension, MediaType type, String body) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"screening-batch-" + id + "." + extension + "\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"screening-batch-" + id + "." + extension + "\"")
                 .contentType(new MediaType(type, StandardCharsets.UTF_8))
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package org.pallas.server.screening;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,9 +13,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PreDestroy;
-
 import org.pallas.screening.ScreeningMatch;
 import org.pallas.screening.ScreeningResult;
 import org.pallas.server.platform.Caller;
@@ -41,12 +39,28 @@ class BatchScreenings {
     private static final int PROGRESS_EVERY = 25;
 
     /** Where a job is in its life. */
-    enum BatchStatus { RUNNING, FINISHED, FAILED }
+    enum BatchStatus {
+        RUNNING,
+        FINISHED,
+        FAILED
+    }
 
-    record Job(UUID id, UUID organisationId, UUID userId, Instant createdAt, String fileName, int total, int done,
-            int alerts, int errors, Instant finishedAt, String failure) {
+    record Job(
+            UUID id,
+            UUID organisationId,
+            UUID userId,
+            Instant createdAt,
+            String fileName,
+            int total,
+            int done,
+            int alerts,
+            int errors,
+            Instant finishedAt,
+            String failure) {
         public BatchStatus status() {
-            return finishedAt == null ? BatchStatus.RUNNING : failure == null ? BatchStatus.FINISHED : BatchStatus.FAILED;
+            return finishedAt == null
+                    ? BatchStatus.RUNNING
+                    : failure == null ? BatchStatus.FINISHED : BatchStatus.FAILED;
         }
 
         public boolean running() {
@@ -58,9 +72,17 @@ class BatchScreenings {
         }
     }
 
-    record Result(int line, String name, String bestMatch, String source, String entryId, Double score, boolean alert,
-            List<String> explanation, String error, List<String> listVersions) {
-    }
+    record Result(
+            int line,
+            String name,
+            String bestMatch,
+            String source,
+            String entryId,
+            Double score,
+            boolean alert,
+            List<String> explanation,
+            String error,
+            List<String> listVersions) {}
 
     private final RestrictedPartyScreening screening;
     private final Searches searches;
@@ -70,7 +92,11 @@ class BatchScreenings {
     final long maxBytes;
     final int maxRows;
 
-    BatchScreenings(RestrictedPartyScreening screening, Searches searches, JdbcClient jdbc, Clock clock,
+    BatchScreenings(
+            RestrictedPartyScreening screening,
+            Searches searches,
+            JdbcClient jdbc,
+            Clock clock,
             @Value("${pallas.screening.batch.max-bytes:5242880}") long maxBytes,
             @Value("${pallas.screening.batch.max-rows:20000}") int maxRows,
             @Value("${pallas.screening.batch.workers:1}") int workers,
@@ -82,11 +108,12 @@ class BatchScreenings {
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, "screening-batch-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ThreadPoolExecutor(
+                workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
+                    Thread t = new Thread(r, "screening-batch-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     @PreDestroy
@@ -98,22 +125,35 @@ class BatchScreenings {
     UUID start(Caller caller, String fileName, BatchFile file) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
         UUID id = UUID.randomUUID();
-        List<BatchFile.Row> malformed = file.rows().stream().filter(r -> !r.valid()).toList();
+        List<BatchFile.Row> malformed =
+                file.rows().stream().filter(r -> !r.valid()).toList();
         jdbc.sql("""
                 insert into screening_batch_job (id, organisation_id, user_id, created_at, file_name, total, done, errors)
                 values (:id, :org, :user, :at, :file, :total, :done, :errors)""")
-                .param("id", id).param("org", caller.organisationId()).param("user", caller.userId())
-                .param("at", Timestamp.from(clock.instant())).param("file", fileName == null || fileName.isBlank() ? "upload" : fileName)
-                .param("total", file.rows().size()).param("done", malformed.size()).param("errors", malformed.size())
+                .param("id", id)
+                .param("org", caller.organisationId())
+                .param("user", caller.userId())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("file", fileName == null || fileName.isBlank() ? "upload" : fileName)
+                .param("total", file.rows().size())
+                .param("done", malformed.size())
+                .param("errors", malformed.size())
                 .update();
         for (BatchFile.Row row : malformed) {
-            jdbc.sql("insert into screening_batch_result (job_id, line, name, error) values (:job, :line, :name, :error)")
-                    .param("job", id).param("line", row.line()).param("name", row.name()).param("error", row.error()).update();
+            jdbc.sql(
+                            "insert into screening_batch_result (job_id, line, name, error) values (:job, :line, :name, :error)")
+                    .param("job", id)
+                    .param("line", row.line())
+                    .param("name", row.name())
+                    .param("error", row.error())
+                    .update();
         }
         try {
             executor.execute(() -> run(caller, id, fileName, file));
         } catch (RejectedExecutionException e) {
-            jdbc.sql("delete from screening_batch_job where id = :id").param("id", id).update();
+            jdbc.sql("delete from screening_batch_job where id = :id")
+                    .param("id", id)
+                    .update();
             throw new InvalidInputException("file", "Too many batches are waiting to run; try again in a few minutes");
         }
         return id;
@@ -131,7 +171,8 @@ class BatchScreenings {
                 }
                 ScreeningResult result = screening.search(row.query());
                 versions = result.listVersions();
-                ScreeningMatch best = result.matches().isEmpty() ? null : result.matches().get(0);
+                ScreeningMatch best =
+                        result.matches().isEmpty() ? null : result.matches().get(0);
                 boolean alert = result.matches().stream().anyMatch(ScreeningMatch::alert);
                 matches += result.matches().size();
                 alerts += alert ? 1 : 0;
@@ -139,7 +180,9 @@ class BatchScreenings {
                         insert into screening_batch_result (job_id, line, name, best_match, source, entry_id, score, alert,
                             explanation, list_versions)
                         values (:job, :line, :name, :best, :source, :entry, :score, :alert, :explanation, :versions)""")
-                        .param("job", id).param("line", row.line()).param("name", row.query().name())
+                        .param("job", id)
+                        .param("line", row.line())
+                        .param("name", row.query().name())
                         .param("best", best == null ? null : best.listedName())
                         .param("source", best == null ? null : best.source())
                         .param("entry", best == null ? null : best.entryId())
@@ -154,55 +197,90 @@ class BatchScreenings {
                 }
             }
             progress(id, done, alerts);
-            searches.recordBatch(caller, id, "(batch " + fileName + ": " + file.rows().size() + " names)", versions, matches, alerts);
+            searches.recordBatch(
+                    caller,
+                    id,
+                    "(batch " + fileName + ": " + file.rows().size() + " names)",
+                    versions,
+                    matches,
+                    alerts);
             jdbc.sql("update screening_batch_job set finished_at = :at where id = :id")
-                    .param("at", Timestamp.from(clock.instant())).param("id", id).update();
+                    .param("at", Timestamp.from(clock.instant()))
+                    .param("id", id)
+                    .update();
         } catch (RuntimeException e) {
             log.error("Batch screening job {} failed after {} rows", id, done, e);
             jdbc.sql("update screening_batch_job set finished_at = :at, failure = :failure where id = :id")
                     .param("at", Timestamp.from(clock.instant()))
-                    .param("failure", "The batch stopped after " + done + " rows because of an internal error; start it again.")
-                    .param("id", id).update();
+                    .param(
+                            "failure",
+                            "The batch stopped after " + done + " rows because of an internal error; start it again.")
+                    .param("id", id)
+                    .update();
         }
     }
 
     private void progress(UUID id, int done, int alerts) {
         jdbc.sql("update screening_batch_job set done = :done, alerts = :alerts where id = :id")
-                .param("done", done).param("alerts", alerts).param("id", id).update();
+                .param("done", done)
+                .param("alerts", alerts)
+                .param("id", id)
+                .update();
     }
 
     /** A job of the caller's organisation; 404 for any other. */
     Job find(Caller caller, UUID id) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
         return jdbc.sql("select * from screening_batch_job where id = :id and organisation_id = :org")
-                .param("id", id).param("org", caller.organisationId())
-                .query(BatchScreenings::job).optional()
+                .param("id", id)
+                .param("org", caller.organisationId())
+                .query(BatchScreenings::job)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Batch screening job", id));
     }
 
     /** The organisation's recent jobs, newest first. */
     List<Job> recent(Caller caller) {
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
-        return jdbc.sql("select * from screening_batch_job where organisation_id = :org order by created_at desc, id limit 20")
-                .param("org", caller.organisationId()).query(BatchScreenings::job).list();
+        return jdbc.sql(
+                        "select * from screening_batch_job where organisation_id = :org order by created_at desc, id limit 20")
+                .param("org", caller.organisationId())
+                .query(BatchScreenings::job)
+                .list();
     }
 
     /** Every result row of a job the caller may see, in line order. */
     List<Result> results(Caller caller, UUID id) {
         find(caller, id);
-        return jdbc.sql("select * from screening_batch_result where job_id = :id order by line").param("id", id)
-                .query((rs, n) -> new Result(rs.getInt("line"), rs.getString("name"), rs.getString("best_match"),
-                        rs.getString("source"), rs.getString("entry_id"), (Double) rs.getObject("score"), rs.getBoolean("alert"),
-                        PartyRegister.lines(rs.getString("explanation")), rs.getString("error"),
+        return jdbc.sql("select * from screening_batch_result where job_id = :id order by line")
+                .param("id", id)
+                .query((rs, n) -> new Result(
+                        rs.getInt("line"),
+                        rs.getString("name"),
+                        rs.getString("best_match"),
+                        rs.getString("source"),
+                        rs.getString("entry_id"),
+                        (Double) rs.getObject("score"),
+                        rs.getBoolean("alert"),
+                        PartyRegister.lines(rs.getString("explanation")),
+                        rs.getString("error"),
                         PartyRegister.lines(rs.getString("list_versions"))))
                 .list();
     }
 
     private static Job job(ResultSet rs, int n) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new Job(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
-                rs.getObject("user_id", UUID.class), rs.getTimestamp("created_at").toInstant(), rs.getString("file_name"),
-                rs.getInt("total"), rs.getInt("done"), rs.getInt("alerts"), rs.getInt("errors"),
-                finished == null ? null : finished.toInstant(), rs.getString("failure"));
+        return new Job(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organisation_id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("file_name"),
+                rs.getInt("total"),
+                rs.getInt("done"),
+                rs.getInt("alerts"),
+                rs.getInt("errors"),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("failure"));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.pallas.screening.EntryKind;
 import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ListDelta;
@@ -44,9 +43,14 @@ public class PartyRegister {
     static final int PARTY_LIMIT = 25;
 
     /** One screening of a party. */
-    public record Screening(UUID id, UUID partyId, Instant screenedAt, String trigger, List<String> listVersions,
-            int matches, int alerts) {
-    }
+    public record Screening(
+            UUID id,
+            UUID partyId,
+            Instant screenedAt,
+            String trigger,
+            List<String> listVersions,
+            int matches,
+            int alerts) {}
 
     private final ListCatalogue catalogue;
     private final Alerts alerts;
@@ -55,8 +59,13 @@ public class PartyRegister {
     private final ReadLog readLog;
     private final Clock clock;
 
-    PartyRegister(ListCatalogue catalogue, Alerts alerts, JdbcClient jdbc, ApplicationEventPublisher events,
-            ReadLog readLog, Clock clock) {
+    PartyRegister(
+            ListCatalogue catalogue,
+            Alerts alerts,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            ReadLog readLog,
+            Clock clock) {
         this.catalogue = catalogue;
         this.alerts = alerts;
         this.jdbc = jdbc;
@@ -80,10 +89,16 @@ public class PartyRegister {
                 insert into screening_party (id, organisation_id, name, kind, country, birth_date, identifiers, reference,
                     created_by, created_at, updated_at, revision)
                 values (:id, :org, :name, :kind, :country, :birth, :ids, :ref, :by, :at, :at, 1)""")
-                .param("id", id).param("org", caller.organisationId()).param("name", query.name())
-                .param("kind", query.kind().name()).param("country", query.country())
-                .param("birth", blankToNull(input.birthDate())).param("ids", String.join("\n", query.identifiers()))
-                .param("ref", blankToNull(input.reference())).param("by", caller.userId()).param("at", Timestamp.from(now))
+                .param("id", id)
+                .param("org", caller.organisationId())
+                .param("name", query.name())
+                .param("kind", query.kind().name())
+                .param("country", query.country())
+                .param("birth", blankToNull(input.birthDate()))
+                .param("ids", String.join("\n", query.identifiers()))
+                .param("ref", blankToNull(input.reference()))
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
                 .update();
         Party party = load(id);
         events.publishEvent(change(ScreeningChanged.PartyCreated::new, party, caller.userId(), now, Map.of()));
@@ -101,9 +116,13 @@ public class PartyRegister {
                 update screening_party set name = :name, kind = :kind, country = :country, birth_date = :birth,
                     identifiers = :ids, reference = :ref, updated_at = :at, revision = revision + 1
                 where id = :id""")
-                .param("id", id).param("name", query.name()).param("kind", query.kind().name())
-                .param("country", query.country()).param("birth", blankToNull(input.birthDate()))
-                .param("ids", String.join("\n", query.identifiers())).param("ref", blankToNull(input.reference()))
+                .param("id", id)
+                .param("name", query.name())
+                .param("kind", query.kind().name())
+                .param("country", query.country())
+                .param("birth", blankToNull(input.birthDate()))
+                .param("ids", String.join("\n", query.identifiers()))
+                .param("ref", blankToNull(input.reference()))
                 .param("at", Timestamp.from(now))
                 .update();
         Party party = load(id);
@@ -116,9 +135,12 @@ public class PartyRegister {
     @Transactional // not read-only: oversight reads are logged
     public Party find(Caller caller, UUID id) {
         ScreeningAccess.require(caller, ScreeningAccess.READERS, "read the party register");
-        Party party = jdbc.sql("select * from screening_party where id = :id and (cast(:scope as uuid) is null or organisation_id = :scope)")
-                .param("id", id).param("scope", caller.organisationScope())
-                .query(PartyRegister::party).optional()
+        Party party = jdbc.sql(
+                        "select * from screening_party where id = :id and (cast(:scope as uuid) is null or organisation_id = :scope)")
+                .param("id", id)
+                .param("scope", caller.organisationScope())
+                .query(PartyRegister::party)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Party", id));
         readLog.record(caller, "screening-party", id);
         return party;
@@ -127,8 +149,11 @@ public class PartyRegister {
     @Transactional(readOnly = true)
     public List<Party> list(Caller caller) {
         ScreeningAccess.require(caller, ScreeningAccess.READERS, "read the party register");
-        return jdbc.sql("select * from screening_party where (cast(:scope as uuid) is null or organisation_id = :scope) order by lower(name), id limit 500")
-                .param("scope", caller.organisationScope()).query(PartyRegister::party).list();
+        return jdbc.sql(
+                        "select * from screening_party where (cast(:scope as uuid) is null or organisation_id = :scope) order by lower(name), id limit 500")
+                .param("scope", caller.organisationScope())
+                .query(PartyRegister::party)
+                .list();
     }
 
     /** The screenings of a party, newest first. */
@@ -137,8 +162,14 @@ public class PartyRegister {
         find(caller, partyId);
         return jdbc.sql("select * from screening_result where party_id = :id order by screened_at desc, id limit 200")
                 .param("id", partyId)
-                .query((rs, n) -> new Screening(rs.getObject("id", UUID.class), partyId, rs.getTimestamp("screened_at").toInstant(),
-                        rs.getString("trigger"), lines(rs.getString("list_versions")), rs.getInt("matches"), rs.getInt("alerts")))
+                .query((rs, n) -> new Screening(
+                        rs.getObject("id", UUID.class),
+                        partyId,
+                        rs.getTimestamp("screened_at").toInstant(),
+                        rs.getString("trigger"),
+                        lines(rs.getString("list_versions")),
+                        rs.getInt("matches"),
+                        rs.getInt("alerts")))
                 .list();
     }
 
@@ -159,18 +190,26 @@ public class PartyRegister {
     }
 
     private void screen(Party party, String trigger, ScreeningIndex index, UUID actor) {
-        ScreeningResult result = index.search(new ScreeningQuery(party.name(), EntryKind.valueOf(party.kind()),
-                party.country(), party.birthDate() == null ? null : PartialDate.parse(party.birthDate()),
-                party.identifiers(), PARTY_LIMIT));
+        ScreeningResult result = index.search(new ScreeningQuery(
+                party.name(),
+                EntryKind.valueOf(party.kind()),
+                party.country(),
+                party.birthDate() == null ? null : PartialDate.parse(party.birthDate()),
+                party.identifiers(),
+                PARTY_LIMIT));
         long alerting = result.matches().stream().filter(m -> m.alert()).count();
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into screening_result (id, party_id, organisation_id, screened_at, trigger, list_versions, matches, alerts)
                 values (:id, :party, :org, :at, :trigger, :versions, :matches, :alerts)""")
-                .param("id", id).param("party", party.id()).param("org", party.organisationId())
-                .param("at", Timestamp.from(now)).param("trigger", trigger)
-                .param("versions", String.join("\n", result.listVersions())).param("matches", result.matches().size())
+                .param("id", id)
+                .param("party", party.id())
+                .param("org", party.organisationId())
+                .param("at", Timestamp.from(now))
+                .param("trigger", trigger)
+                .param("versions", String.join("\n", result.listVersions()))
+                .param("matches", result.matches().size())
                 .param("alerts", (int) alerting)
                 .update();
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -179,32 +218,49 @@ public class PartyRegister {
         facts.put("matches", result.matches().size());
         facts.put("alerts", alerting);
         events.publishEvent(change(ScreeningChanged.PartyScreened::new, party, actor, now, facts));
-        result.matches().stream().filter(m -> m.alert())
+        result.matches().stream()
+                .filter(m -> m.alert())
                 .forEach(m -> alerts.raise(party, m, String.join(" ", result.listVersions()), actor));
     }
 
     private static ScreeningQuery query(PartyInput input) {
-        return Queries.query(input.name(), input.kind() == null ? "any" : input.kind().toLowerCase(Locale.ROOT),
-                input.country(), input.birthDate(), input.identifiers(), PARTY_LIMIT);
+        return Queries.query(
+                input.name(),
+                input.kind() == null ? "any" : input.kind().toLowerCase(Locale.ROOT),
+                input.country(),
+                input.birthDate(),
+                input.identifiers(),
+                PARTY_LIMIT);
     }
 
     private Party load(UUID id) {
-        return jdbc.sql("select * from screening_party where id = :id").param("id", id).query(PartyRegister::party).single();
+        return jdbc.sql("select * from screening_party where id = :id")
+                .param("id", id)
+                .query(PartyRegister::party)
+                .single();
     }
 
-    private static ScreeningChanged change(Function<Facts, ScreeningChanged> type, Party party, UUID actor, Instant at,
-            Map<String, Object> facts) {
+    private static ScreeningChanged change(
+            Function<Facts, ScreeningChanged> type, Party party, UUID actor, Instant at, Map<String, Object> facts) {
         Map<String, Object> pub = new LinkedHashMap<>(facts);
         pub.put("organisationId", party.organisationId().toString());
         pub.put("revision", party.revision());
-        return type.apply(new Facts(party.id().toString(), actor, at, pub,
-                Map.of("name", party.name(), "kind", party.kind())));
+        return type.apply(
+                new Facts(party.id().toString(), actor, at, pub, Map.of("name", party.name(), "kind", party.kind())));
     }
 
     static Party party(ResultSet rs, int n) throws SQLException {
-        return new Party(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class), rs.getString("name"),
-                rs.getString("kind"), rs.getString("country"), rs.getString("birth_date"), lines(rs.getString("identifiers")),
-                rs.getString("reference"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        return new Party(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organisation_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("country"),
+                rs.getString("birth_date"),
+                lines(rs.getString("identifiers")),
+                rs.getString("reference"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
                 rs.getInt("revision"));
     }
 

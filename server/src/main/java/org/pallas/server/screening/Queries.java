@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pallas.screening.EntryKind;
 import org.pallas.screening.PartialDate;
 import org.pallas.screening.ScreeningQuery;
@@ -21,11 +20,10 @@ final class Queries {
         }
     }
 
-    private Queries() {
-    }
+    private Queries() {}
 
-    static ScreeningQuery query(String name, String kind, String country, String birthDate, List<String> identifiers,
-            int limit) {
+    static ScreeningQuery query(
+            String name, String kind, String country, String birthDate, List<String> identifiers, int limit) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "Enter a name to screen");
         }
@@ -43,14 +41,19 @@ final class Queries {
             try {
                 date = PartialDate.parse(birthDate);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("birthDate", "Birth or incorporation date must be YYYY, YYYY-MM or YYYY-MM-DD");
+                throw new InvalidInputException(
+                        "birthDate", "Birth or incorporation date must be YYYY, YYYY-MM or YYYY-MM-DD");
             }
         }
         if (limit < 1 || limit > ScreeningQuery.MAX_LIMIT) {
             throw new InvalidInputException("limit", "Limit must be between 1 and " + ScreeningQuery.MAX_LIMIT);
         }
-        List<String> ids = identifiers == null ? List.of()
-                : identifiers.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
+        List<String> ids = identifiers == null
+                ? List.of()
+                : identifiers.stream()
+                        .filter(i -> i != null && !i.isBlank())
+                        .map(String::strip)
+                        .toList();
         return new ScreeningQuery(name.strip(), entryKind, alpha2(country), date, ids, limit);
     }
 
@@ -65,7 +68,8 @@ final class Queries {
         }
         String two = ALPHA3.get(c);
         if (two == null) {
-            throw new InvalidInputException("country", "Country must be an ISO 3166 alpha-2 or alpha-3 code, got '" + country + "'");
+            throw new InvalidInputException(
+                    "country", "Country must be an ISO 3166 alpha-2 or alpha-3 code, got '" + country + "'");
         }
         return two;
     }

@@ -22,8 +22,12 @@ class RecordedScreeningState {
 
     @Bean
     RecordedState screeningPartyState(JdbcClient jdbc) {
-        return new RecordedTable(jdbc, "screening-party", "select id from screening_party order by id",
-                "select * from screening_party where id = :id", rs -> {
+        return new RecordedTable(
+                jdbc,
+                "screening-party",
+                "select id from screening_party order by id",
+                "select * from screening_party where id = :id",
+                rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("organisationId", rs.getString("organisation_id"));
                     s.put("name", rs.getString("name"));
@@ -41,8 +45,12 @@ class RecordedScreeningState {
 
     @Bean
     RecordedState screeningAlertState(JdbcClient jdbc) {
-        return new RecordedTable(jdbc, "screening-alert", "select id from screening_alert order by id",
-                "select * from screening_alert where id = :id", rs -> {
+        return new RecordedTable(
+                jdbc,
+                "screening-alert",
+                "select id from screening_alert order by id",
+                "select * from screening_alert where id = :id",
+                rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("partyId", rs.getString("party_id"));
                     s.put("organisationId", rs.getString("organisation_id"));
@@ -69,28 +77,33 @@ class RecordedScreeningState {
                 select v.*, (select string_agg(f.position || ':' || f.name || ':' || encode(sha256(f.content), 'hex'),
                         ',' order by f.position) from screening_list_file f where f.version_id = v.id) as files
                 from screening_list_version v where v.id = :id""", rs -> {
-                    Map<String, String> s = new LinkedHashMap<>();
-                    s.put("source", rs.getString("source"));
-                    s.put("format", rs.getString("format"));
-                    s.put("publishedOn", text(rs.getString("published_on")));
-                    s.put("contentHash", rs.getString("content_hash"));
-                    s.put("entryCount", Integer.toString(rs.getInt("entry_count")));
-                    s.put("malformed", Integer.toString(rs.getInt("malformed")));
-                    s.put("delta", rs.getInt("delta_added") + "/" + rs.getInt("delta_changed") + "/"
-                            + rs.getInt("delta_removed"));
-                    s.put("report", digest(rs.getString("report")));
-                    s.put("importedAt", instant(rs.getTimestamp("imported_at")));
-                    s.put("importedBy", text(rs.getString("imported_by")));
-                    s.put("label", rs.getString("label"));
-                    s.put("files", text(rs.getString("files")));
-                    return s;
-                });
+            Map<String, String> s = new LinkedHashMap<>();
+            s.put("source", rs.getString("source"));
+            s.put("format", rs.getString("format"));
+            s.put("publishedOn", text(rs.getString("published_on")));
+            s.put("contentHash", rs.getString("content_hash"));
+            s.put("entryCount", Integer.toString(rs.getInt("entry_count")));
+            s.put("malformed", Integer.toString(rs.getInt("malformed")));
+            s.put(
+                    "delta",
+                    rs.getInt("delta_added") + "/" + rs.getInt("delta_changed") + "/" + rs.getInt("delta_removed"));
+            s.put("report", digest(rs.getString("report")));
+            s.put("importedAt", instant(rs.getTimestamp("imported_at")));
+            s.put("importedBy", text(rs.getString("imported_by")));
+            s.put("label", rs.getString("label"));
+            s.put("files", text(rs.getString("files")));
+            return s;
+        });
     }
 
     @Bean
     RecordedState screeningSearchState(JdbcClient jdbc) {
-        return new RecordedTable(jdbc, "screening-search", "select id from screening_search order by id",
-                "select * from screening_search where id = :id", rs -> {
+        return new RecordedTable(
+                jdbc,
+                "screening-search",
+                "select id from screening_search order by id",
+                "select * from screening_search where id = :id",
+                rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("organisationId", rs.getString("organisation_id"));
                     s.put("userId", rs.getString("user_id"));

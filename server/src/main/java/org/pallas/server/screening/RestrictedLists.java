@@ -1,5 +1,6 @@
 package org.pallas.server.screening;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.pallas.screening.ImportReport;
 import org.pallas.screening.ListCatalogue;
 import org.pallas.screening.ListDelta;
@@ -42,7 +41,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,15 +63,21 @@ public class RestrictedLists {
     static final String BUNDLED = "lists/";
     /** The 2021 SDN extract is superseded by the 2024 one; it is kept for evaluation only. */
     static final List<BundledLists.Bundle> SHIPPED = BundledLists.BUNDLES.stream()
-            .filter(b -> !b.source().equals("US-OFAC-SDN-2021")).toList();
+            .filter(b -> !b.source().equals("US-OFAC-SDN-2021"))
+            .toList();
 
     /** A file of a list version. */
-    public record ListFile(String name, byte[] content) {
-    }
+    public record ListFile(String name, byte[] content) {}
 
     /** Progress of an import (state RUNNING, DONE or FAILED), for the list status page and API. */
-    public record ImportState(String source, String state, long bytesRead, long totalBytes, int entries,
-            String message, Instant updatedAt) {
+    public record ImportState(
+            String source,
+            String state,
+            long bytesRead,
+            long totalBytes,
+            int entries,
+            String message,
+            Instant updatedAt) {
         public int percent() {
             return totalBytes > 0 ? (int) Math.min(100, 100 * bytesRead / totalBytes) : state.equals("DONE") ? 100 : 0;
         }
@@ -83,14 +87,24 @@ public class RestrictedLists {
      * Published once the start-up load has finished, whether or not every list loaded: the labels of the versions in
      * use from then on. Demo applications wait for it so that their parties are screened.
      */
-    public record Loaded(List<String> inUse) {
-    }
+    public record Loaded(List<String> inUse) {}
 
     /** A stored version with its report. */
-    public record StoredVersion(UUID id, String source, String format, LocalDate publishedOn, String contentHash,
-            int entries, int malformed, int added, int changed, int removed, Instant importedAt, String label,
-            boolean inUse, @Schema(implementation = ImportReport.class) JsonNode report) {
-    }
+    public record StoredVersion(
+            UUID id,
+            String source,
+            String format,
+            LocalDate publishedOn,
+            String contentHash,
+            int entries,
+            int malformed,
+            int added,
+            int changed,
+            int removed,
+            Instant importedAt,
+            String label,
+            boolean inUse,
+            @Schema(implementation = ImportReport.class) JsonNode report) {}
 
     private final ListCatalogue catalogue;
     private final PartyRegister parties;
@@ -102,8 +116,14 @@ public class RestrictedLists {
     private final Map<String, ImportState> imports = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
 
-    RestrictedLists(ListCatalogue catalogue, PartyRegister parties, JdbcClient jdbc, TransactionTemplate tx,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+    RestrictedLists(
+            ListCatalogue catalogue,
+            PartyRegister parties,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock) {
         this.catalogue = catalogue;
         this.parties = parties;
         this.jdbc = jdbc;
@@ -134,12 +154,13 @@ public class RestrictedLists {
     }
 
     public List<ImportState> imports() {
-        return imports.values().stream().sorted(Comparator.comparing(ImportState::source)).toList();
+        return imports.values().stream()
+                .sorted(Comparator.comparing(ImportState::source))
+                .toList();
     }
 
     /** A list to import: format, source, publication date when the files do not state one (else null), files. */
-    public record Pending(ListFormat format, String source, LocalDate publishedOn, List<ListFile> files) {
-    }
+    public record Pending(ListFormat format, String source, LocalDate publishedOn, List<ListFile> files) {}
 
     /**
      * Imports a new version of {@code source}, re-screens parties against what changed and puts it in
@@ -147,22 +168,26 @@ public class RestrictedLists {
      *
      * @param actor the user who imported it, or null for the system
      */
-    public StoredVersion importVersion(ListFormat format, String source, LocalDate publishedOn, List<ListFile> files,
-            UUID actor) throws ListImportException {
-        return importVersions(List.of(new Pending(format, source, publishedOn, files)), actor).get(0);
+    public StoredVersion importVersion(
+            ListFormat format, String source, LocalDate publishedOn, List<ListFile> files, UUID actor)
+            throws ListImportException {
+        return importVersions(List.of(new Pending(format, source, publishedOn, files)), actor)
+                .get(0);
     }
 
     /**
      * Imports several lists together (the first load): every file is parsed before anything is stored;
      * the versions are stored and parties re-screened in one transaction; the index is rebuilt once.
      */
-    public synchronized List<StoredVersion> importVersions(List<Pending> pending, UUID actor) throws ListImportException {
+    public synchronized List<StoredVersion> importVersions(List<Pending> pending, UUID actor)
+            throws ListImportException {
         List<ListVersion> parsed = new ArrayList<>();
         for (Pending p : pending) {
             try {
                 parsed.add(parse(p.format(), p.source(), p.publishedOn(), p.files()));
             } catch (ListImportException e) {
-                imports.put(p.source(), new ImportState(p.source(), "FAILED", 0, 0, 0, e.getMessage(), clock.instant()));
+                imports.put(
+                        p.source(), new ImportState(p.source(), "FAILED", 0, 0, 0, e.getMessage(), clock.instant()));
                 throw e;
             }
         }
@@ -177,14 +202,23 @@ public class RestrictedLists {
             toScreen.addAll(delta.toScreen());
             removed.addAll(delta.removed());
         }
-        List<String> labels = after.values().stream().map(ListVersion::label).sorted().toList();
+        List<String> labels =
+                after.values().stream().map(ListVersion::label).sorted().toList();
         String imported = parsed.stream().map(ListVersion::label).collect(java.util.stream.Collectors.joining(", "));
         List<UUID> ids = tx.execute(status -> {
             List<UUID> stored = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
-                stored.add(store(pending.get(i).format(), parsed.get(i), deltas.get(i), pending.get(i).files(), actor));
+                stored.add(store(
+                        pending.get(i).format(),
+                        parsed.get(i),
+                        deltas.get(i),
+                        pending.get(i).files(),
+                        actor));
             }
-            parties.rescreen(new ListDelta(toScreen, List.of(), removed, 0), labels, imported,
+            parties.rescreen(
+                    new ListDelta(toScreen, List.of(), removed, 0),
+                    labels,
+                    imported,
                     catalogue.snapshot().index().config());
             return stored;
         });
@@ -192,14 +226,33 @@ public class RestrictedLists {
         for (int i = 0; i < parsed.size(); i++) {
             ListVersion version = parsed.get(i);
             ListDelta delta = deltas.get(i);
-            long bytes = version.report().files().stream().mapToLong(ImportReport.ImportedFile::bytes).sum();
-            imports.put(version.source(), new ImportState(version.source(), "DONE", bytes, bytes, version.entries().size(),
-                    "%d entries, %d malformed rows; %d added, %d changed, %d removed".formatted(version.entries().size(),
-                            version.report().malformations().size(), delta.added().size(), delta.changed().size(),
-                            delta.removed().size()),
-                    clock.instant()));
-            log.info("List {} in use: {} ({} added, {} changed, {} removed, {} unchanged)", version.source(), version.label(),
-                    delta.added().size(), delta.changed().size(), delta.removed().size(), delta.unchanged());
+            long bytes = version.report().files().stream()
+                    .mapToLong(ImportReport.ImportedFile::bytes)
+                    .sum();
+            imports.put(
+                    version.source(),
+                    new ImportState(
+                            version.source(),
+                            "DONE",
+                            bytes,
+                            bytes,
+                            version.entries().size(),
+                            "%d entries, %d malformed rows; %d added, %d changed, %d removed"
+                                    .formatted(
+                                            version.entries().size(),
+                                            version.report().malformations().size(),
+                                            delta.added().size(),
+                                            delta.changed().size(),
+                                            delta.removed().size()),
+                            clock.instant()));
+            log.info(
+                    "List {} in use: {} ({} added, {} changed, {} removed, {} unchanged)",
+                    version.source(),
+                    version.label(),
+                    delta.added().size(),
+                    delta.changed().size(),
+                    delta.removed().size(),
+                    delta.unchanged());
         }
         return ids.stream().map(this::version).toList();
     }
@@ -211,11 +264,21 @@ public class RestrictedLists {
                 select id, source, format, published_on, content_hash, entry_count, malformed, delta_added, delta_changed,
                        delta_removed, imported_at, label, report
                 from screening_list_version order by imported_at desc, source""")
-                .query((rs, n) -> new StoredVersion(rs.getObject("id", UUID.class), rs.getString("source"),
-                        rs.getString("format"), rs.getObject("published_on", LocalDate.class), rs.getString("content_hash"),
-                        rs.getInt("entry_count"), rs.getInt("malformed"), rs.getInt("delta_added"),
-                        rs.getInt("delta_changed"), rs.getInt("delta_removed"), rs.getTimestamp("imported_at").toInstant(),
-                        rs.getString("label"), inUse.contains(rs.getString("label")), json.readTree(rs.getString("report"))))
+                .query((rs, n) -> new StoredVersion(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("source"),
+                        rs.getString("format"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("content_hash"),
+                        rs.getInt("entry_count"),
+                        rs.getInt("malformed"),
+                        rs.getInt("delta_added"),
+                        rs.getInt("delta_changed"),
+                        rs.getInt("delta_removed"),
+                        rs.getTimestamp("imported_at").toInstant(),
+                        rs.getString("label"),
+                        inUse.contains(rs.getString("label")),
+                        json.readTree(rs.getString("report"))))
                 .list();
     }
 
@@ -242,7 +305,10 @@ public class RestrictedLists {
     private void load() {
         try {
             restoreStored();
-            boolean bundledRequested = jdbc.sql("select count(*) from screening_bundled_lists").query(Long.class).single() > 0;
+            boolean bundledRequested = jdbc.sql("select count(*) from screening_bundled_lists")
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (bundledRequested) {
                 importBundled();
             }
@@ -256,23 +322,29 @@ public class RestrictedLists {
 
     /** Re-reads the current version of each source from its stored files (hashes verified by the parser). */
     void restoreStored() {
-        record Current(UUID id, String source, ListFormat format, LocalDate publishedOn, String hash) {
-        }
+        record Current(UUID id, String source, ListFormat format, LocalDate publishedOn, String hash) {}
         List<Current> current = jdbc.sql("""
                 select distinct on (source) id, source, format, published_on, content_hash
                 from screening_list_version order by source, imported_at desc""")
-                .query((rs, n) -> new Current(rs.getObject("id", UUID.class), rs.getString("source"),
-                        ListFormat.valueOf(rs.getString("format")), rs.getObject("published_on", LocalDate.class),
+                .query((rs, n) -> new Current(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("source"),
+                        ListFormat.valueOf(rs.getString("format")),
+                        rs.getObject("published_on", LocalDate.class),
                         rs.getString("content_hash")))
                 .list();
         List<ListVersion> restored = new ArrayList<>();
         for (Current c : current) {
-            List<ListFile> files = jdbc.sql("select name, content from screening_list_file where version_id = :id order by position")
-                    .param("id", c.id()).query((rs, n) -> new ListFile(rs.getString("name"), rs.getBytes("content"))).list();
+            List<ListFile> files = jdbc.sql(
+                            "select name, content from screening_list_file where version_id = :id order by position")
+                    .param("id", c.id())
+                    .query((rs, n) -> new ListFile(rs.getString("name"), rs.getBytes("content")))
+                    .list();
             try {
                 ListVersion version = parse(c.format(), c.source(), c.publishedOn(), files);
                 if (!contentHash(version.report()).equals(c.hash())) {
-                    throw new IllegalStateException("stored files of " + c.source() + " do not match their hash " + c.hash());
+                    throw new IllegalStateException(
+                            "stored files of " + c.source() + " do not match their hash " + c.hash());
                 }
                 restored.add(version);
                 log.info("Restored list {}", version.label());
@@ -287,7 +359,10 @@ public class RestrictedLists {
     void importBundled() {
         List<Pending> missing = SHIPPED.stream()
                 .filter(b -> !catalogue.snapshot().versions().containsKey(b.source()))
-                .map(b -> new Pending(b.format(), b.source(), b.publishedOn(),
+                .map(b -> new Pending(
+                        b.format(),
+                        b.source(),
+                        b.publishedOn(),
                         b.files().stream().map(RestrictedLists::bundledFile).toList()))
                 .toList();
         if (missing.isEmpty()) {
@@ -310,11 +385,18 @@ public class RestrictedLists {
 
     private ListVersion parse(ListFormat format, String source, LocalDate publishedOn, List<ListFile> files)
             throws ListImportException {
-        ListImporter importer = new ListImporter(clock, (src, read, total, entries) ->
-                imports.put(src, new ImportState(src, "RUNNING", read, total, entries, "importing", clock.instant())));
+        ListImporter importer = new ListImporter(
+                clock,
+                (src, read, total, entries) -> imports.put(
+                        src, new ImportState(src, "RUNNING", read, total, entries, "importing", clock.instant())));
         imports.put(source, new ImportState(source, "RUNNING", 0, -1, 0, "importing", clock.instant()));
-        return importer.importInputs(format, source, publishedOn,
-                files.stream().map(f -> ListImporter.Input.of(f.name(), f.content())).toList());
+        return importer.importInputs(
+                format,
+                source,
+                publishedOn,
+                files.stream()
+                        .map(f -> ListImporter.Input.of(f.name(), f.content()))
+                        .toList());
     }
 
     private UUID store(ListFormat format, ListVersion version, ListDelta delta, List<ListFile> files, UUID actor) {
@@ -326,16 +408,27 @@ public class RestrictedLists {
                     delta_added, delta_changed, delta_removed, report, imported_at, imported_by, label)
                 values (:id, :source, :format, :published, :hash, :entries, :malformed, :added, :changed, :removed,
                     :report, :at, :by, :label)""")
-                .param("id", id).param("source", version.source()).param("format", format.name())
-                .param("published", report.publishedOn()).param("hash", contentHash(report))
-                .param("entries", version.entries().size()).param("malformed", report.malformations().size())
-                .param("added", delta.added().size()).param("changed", delta.changed().size())
-                .param("removed", delta.removed().size()).param("report", json.writeValueAsString(report))
-                .param("at", Timestamp.from(now)).param("by", actor).param("label", version.label())
+                .param("id", id)
+                .param("source", version.source())
+                .param("format", format.name())
+                .param("published", report.publishedOn())
+                .param("hash", contentHash(report))
+                .param("entries", version.entries().size())
+                .param("malformed", report.malformations().size())
+                .param("added", delta.added().size())
+                .param("changed", delta.changed().size())
+                .param("removed", delta.removed().size())
+                .param("report", json.writeValueAsString(report))
+                .param("at", Timestamp.from(now))
+                .param("by", actor)
+                .param("label", version.label())
                 .update();
         for (int i = 0; i < files.size(); i++) {
             jdbc.sql("insert into screening_list_file (version_id, position, name, content) values (:v, :p, :n, :c)")
-                    .param("v", id).param("p", i).param("n", files.get(i).name()).param("c", files.get(i).content())
+                    .param("v", id)
+                    .param("p", i)
+                    .param("n", files.get(i).name())
+                    .param("c", files.get(i).content())
                     .update();
         }
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -347,8 +440,8 @@ public class RestrictedLists {
         facts.put("added", delta.added().size());
         facts.put("changed", delta.changed().size());
         facts.put("removed", delta.removed().size());
-        events.publishEvent(new ScreeningChanged.ListImported(new RecordedChange.Facts(id.toString(), actor, now, facts,
-                Map.of())));
+        events.publishEvent(new ScreeningChanged.ListImported(
+                new RecordedChange.Facts(id.toString(), actor, now, facts, Map.of())));
         return id;
     }
 

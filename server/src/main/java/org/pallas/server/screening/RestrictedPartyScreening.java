@@ -23,8 +23,7 @@ public class RestrictedPartyScreening {
     private volatile AsListed asListed;
 
     /** The index over every entry of one snapshot's versions, delisted ones included. */
-    private record AsListed(ListCatalogue.Snapshot snapshot, ScreeningIndex index) {
-    }
+    private record AsListed(ListCatalogue.Snapshot snapshot, ScreeningIndex index) {}
 
     RestrictedPartyScreening(ListCatalogue catalogue, RestrictedLists lists) {
         this.catalogue = catalogue;
@@ -50,8 +49,12 @@ public class RestrictedPartyScreening {
                 if (current == null || current.snapshot() != snapshot) {
                     List<ListEntry> entries = new ArrayList<>();
                     snapshot.versions().values().forEach(v -> entries.addAll(v.entries()));
-                    current = new AsListed(snapshot, ScreeningIndex.ofEntries(entries, snapshot.index().listVersions(),
-                            snapshot.index().config()));
+                    current = new AsListed(
+                            snapshot,
+                            ScreeningIndex.ofEntries(
+                                    entries,
+                                    snapshot.index().listVersions(),
+                                    snapshot.index().config()));
                     asListed = current;
                 }
             }

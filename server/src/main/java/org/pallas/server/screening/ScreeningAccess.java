@@ -2,7 +2,6 @@ package org.pallas.server.screening;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,13 +16,12 @@ final class ScreeningAccess {
     /** May search the lists and keep a party register. */
     static final Set<Role> SCREENERS = EnumSet.of(Role.EXPORTER, Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER);
     /** May read parties and alerts. */
-    static final Set<Role> READERS = EnumSet.of(Role.EXPORTER, Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER,
-            Role.OVERSIGHT);
+    static final Set<Role> READERS =
+            EnumSet.of(Role.EXPORTER, Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER, Role.OVERSIGHT);
     /** May import a new list version. */
     static final Set<Role> LIST_ADMINS = EnumSet.of(Role.ADMIN);
 
-    private ScreeningAccess() {
-    }
+    private ScreeningAccess() {}
 
     /** Changes and decisions stay with the organisation that owns the register, even for readers across organisations. */
     static void requireOwn(Caller caller, java.util.UUID owner, String what) {

@@ -1,5 +1,13 @@
 package org.pallas.server.screening;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import org.pallas.screening.ScreeningMatch;
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.screening.ScreeningResult;
@@ -43,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The screening JSON API: search, batch, list versions, the party register and alert review. */
@@ -61,8 +58,13 @@ class ScreeningApi {
     private final Alerts alerts;
     private final JsonMapper json;
 
-    ScreeningApi(Searches searches, RestrictedLists lists, RestrictedPartyScreening screening, PartyRegister parties,
-            Alerts alerts, JsonMapper json) {
+    ScreeningApi(
+            Searches searches,
+            RestrictedLists lists,
+            RestrictedPartyScreening screening,
+            PartyRegister parties,
+            Alerts alerts,
+            JsonMapper json) {
         this.searches = searches;
         this.lists = lists;
         this.screening = screening;
@@ -71,51 +73,83 @@ class ScreeningApi {
         this.json = json;
     }
 
-    record SearchRequest(String name,
-            @Schema(allowableValues = {"person", "organisation", "vessel", "aircraft", "any"}, defaultValue = "any") String kind, String country, String birthDate, List<String> identifiers, Integer limit) {
+    record SearchRequest(
+            String name,
+
+            @Schema(
+                    allowableValues = {"person", "organisation", "vessel", "aircraft", "any"},
+                    defaultValue = "any")
+            String kind,
+
+            String country,
+            String birthDate,
+            List<String> identifiers,
+            Integer limit) {
         ScreeningQuery query() {
-            return Queries.query(name, kind, country, birthDate, identifiers, limit == null ? ScreeningQuery.DEFAULT_LIMIT : limit);
+            return Queries.query(
+                    name, kind, country, birthDate, identifiers, limit == null ? ScreeningQuery.DEFAULT_LIMIT : limit);
         }
     }
 
-    record Match(String entryId, String source, String listedName, String matchedName, double score, boolean alert,
+    record Match(
+            String entryId,
+            String source,
+            String listedName,
+            String matchedName,
+            double score,
+            boolean alert,
             List<String> explanation) {
         static Match of(ScreeningMatch m) {
-            return new Match(m.entryId(), m.source(), m.listedName(), m.matchedName(), m.score(), m.alert(), m.explanation());
+            return new Match(
+                    m.entryId(), m.source(), m.listedName(), m.matchedName(), m.score(), m.alert(), m.explanation());
         }
     }
 
-    record SearchResponse(List<String> listVersions, boolean listsLoaded, List<Match> matches) {
-    }
+    record SearchResponse(List<String> listVersions, boolean listsLoaded, List<Match> matches) {}
 
-    record ListsResponse(List<String> inUse, boolean loaded, List<RestrictedLists.ImportState> imports,
-            List<RestrictedLists.StoredVersion> versions) {
-    }
+    record ListsResponse(
+            List<String> inUse,
+            boolean loaded,
+            List<RestrictedLists.ImportState> imports,
+            List<RestrictedLists.StoredVersion> versions) {}
 
-    record ClearRequest(@NotBlank(message = "Say why the alert is a false positive") @Size(max = 2000, message = "Reason must be 2000 characters or fewer") String reason) {
-    }
+    record ClearRequest(
+            @NotBlank(message = "Say why the alert is a false positive")
+            @Size(max = 2000, message = "Reason must be 2000 characters or fewer")
+            String reason) {}
 
-    record ConfirmRequest(@Size(max = 2000, message = "Note must be 2000 characters or fewer") String note) {
-    }
+    record ConfirmRequest(
+            @Size(max = 2000, message = "Note must be 2000 characters or fewer")
+            String note) {}
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Screen one name against the lists in use; matches best first, each with its explanation")
     SearchResponse search(@RequestBody SearchRequest request) {
         ScreeningResult result = searches.search(Caller.current(), request.query());
-        return new SearchResponse(result.listVersions(), lists.loaded(), result.matches().stream().map(Match::of).toList());
+        return new SearchResponse(
+                result.listVersions(),
+                lists.loaded(),
+                result.matches().stream().map(Match::of).toList());
     }
 
-    @PostMapping(path = "/batch", consumes = {"text/csv", "application/x-ndjson", MediaType.APPLICATION_JSON_VALUE}, produces = "application/x-ndjson")
-    @Operation(summary = "Screen many names: CSV (header name,kind,country,birthDate) or NDJSON of search requests "
-            + "(application/json: a single request) in; "
-            + "one NDJSON line per input row out, in order, with its line number")
+    @PostMapping(
+            path = "/batch",
+            consumes = {"text/csv", "application/x-ndjson", MediaType.APPLICATION_JSON_VALUE},
+            produces = "application/x-ndjson")
+    @Operation(
+            summary = "Screen many names: CSV (header name,kind,country,birthDate) or NDJSON of search requests "
+                    + "(application/json: a single request) in; "
+                    + "one NDJSON line per input row out, in order, with its line number")
     void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = Caller.current();
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
         // The body is bounded by the request size limit; results are written and flushed row by row.
         List<String> lines = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))
-                .lines().toList();
-        boolean csv = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT).startsWith("text/csv");
+                .lines()
+                .toList();
+        boolean csv = String.valueOf(request.getContentType())
+                .toLowerCase(Locale.ROOT)
+                .startsWith("text/csv");
         response.setContentType(NDJSON.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         writeBatch(caller, lines, csv, response.getOutputStream());
@@ -134,13 +168,15 @@ class ScreeningApi {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", i + 1);
             try {
-                SearchRequest request = csv ? fromCsv(header, BatchFile.cells(line)) : json.readValue(line, SearchRequest.class);
+                SearchRequest request =
+                        csv ? fromCsv(header, BatchFile.cells(line)) : json.readValue(line, SearchRequest.class);
                 ScreeningResult result = screening.search(request.query());
                 row.put("name", request.name());
                 row.put("listVersions", result.listVersions());
                 row.put("matches", result.matches().stream().map(Match::of).toList());
                 matches += result.matches().size();
-                alerting += (int) result.matches().stream().filter(ScreeningMatch::alert).count();
+                alerting += (int)
+                        result.matches().stream().filter(ScreeningMatch::alert).count();
             } catch (InvalidInputException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
                 row.put("error", e.getMessage());
             }
@@ -160,29 +196,50 @@ class ScreeningApi {
         if (!byName.containsKey("name")) {
             throw new IllegalArgumentException("the CSV header must name a 'name' column");
         }
-        return new SearchRequest(byName.get("name"), byName.getOrDefault("kind", "any"), byName.get("country"),
-                byName.get("birthDate"), List.of(), null);
+        return new SearchRequest(
+                byName.get("name"),
+                byName.getOrDefault("kind", "any"),
+                byName.get("country"),
+                byName.get("birthDate"),
+                List.of(),
+                null);
     }
 
     @GetMapping("/lists")
-    @Operation(summary = "The list versions in use and every stored version with its import report; imports in progress")
+    @Operation(
+            summary = "The list versions in use and every stored version with its import report; imports in progress")
     ListsResponse lists() {
         Caller.current();
         return new ListsResponse(lists.inUse(), lists.loaded(), lists.imports(), lists.versions());
     }
 
-    @PostMapping(path = "/lists/{source}", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE, "text/csv", "text/plain",
-            MediaType.APPLICATION_XML_VALUE, "text/tab-separated-values", "application/x-ndjson",
-            MediaType.APPLICATION_JSON_VALUE})
+    @PostMapping(
+            path = "/lists/{source}",
+            consumes = {
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "text/csv",
+                "text/plain",
+                MediaType.APPLICATION_XML_VALUE,
+                "text/tab-separated-values",
+                "application/x-ndjson",
+                MediaType.APPLICATION_JSON_VALUE
+            })
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import a new version of a list from one file (ADMIN); parties are re-screened against what changed")
-    ResponseEntity<RestrictedLists.StoredVersion> importList(@PathVariable String source, @RequestParam(required = false) String format,
-            @RequestParam(required = false) String publishedOn, @RequestParam(defaultValue = "list") String fileName,
-            InputStream body) throws IOException {
+    @Operation(
+            summary =
+                    "Import a new version of a list from one file (ADMIN); parties are re-screened against what changed")
+    ResponseEntity<RestrictedLists.StoredVersion> importList(
+            @PathVariable String source,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String publishedOn,
+            @RequestParam(defaultValue = "list") String fileName,
+            InputStream body)
+            throws IOException {
         Caller caller = Caller.current();
         ScreeningAccess.require(caller, ScreeningAccess.LIST_ADMINS, "import lists");
         if (!source.matches("[A-Z0-9][A-Z0-9-]{1,39}")) {
-            throw new InvalidInputException("source", "Source must be 2 to 40 capital letters, digits or hyphens, e.g. US-OFAC-SDN");
+            throw new InvalidInputException(
+                    "source", "Source must be 2 to 40 capital letters, digits or hyphens, e.g. US-OFAC-SDN");
         }
         ListFormat listFormat;
         try {
@@ -199,12 +256,21 @@ class ScreeningApi {
             }
         }
         try {
-            RestrictedLists.StoredVersion version = lists.importVersion(listFormat, source, published,
-                    List.of(new RestrictedLists.ListFile(fileName, body.readAllBytes())), caller.userId());
+            RestrictedLists.StoredVersion version = lists.importVersion(
+                    listFormat,
+                    source,
+                    published,
+                    List.of(new RestrictedLists.ListFile(fileName, body.readAllBytes())),
+                    caller.userId());
             return ResponseEntity.created(URI.create("/api/v1/screening/lists")).body(version);
         } catch (ListImportException e) {
-            throw new InvalidInputException("file", e.getMessage() + "; malformed rows: " + e.partialReport().malformations().stream()
-                    .limit(20).map(Object::toString).toList());
+            throw new InvalidInputException(
+                    "file",
+                    e.getMessage() + "; malformed rows: "
+                            + e.partialReport().malformations().stream()
+                                    .limit(20)
+                                    .map(Object::toString)
+                                    .toList());
         }
     }
 
@@ -225,7 +291,8 @@ class ScreeningApi {
     @Operation(summary = "Add a party; it is screened at once and whenever a list changes")
     ResponseEntity<Party> createParty(@Valid @RequestBody PartyInput input) {
         Party party = parties.create(Caller.current(), input);
-        return ResponseEntity.created(URI.create("/api/v1/screening/parties/" + party.id())).body(party);
+        return ResponseEntity.created(URI.create("/api/v1/screening/parties/" + party.id()))
+                .body(party);
     }
 
     @GetMapping("/parties/{id}")

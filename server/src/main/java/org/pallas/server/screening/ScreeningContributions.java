@@ -1,7 +1,6 @@
 package org.pallas.server.screening;
 
 import java.util.Set;
-
 import org.pallas.server.platform.DashboardTile;
 import org.pallas.server.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +37,12 @@ class ScreeningContributions {
 
     @Bean
     DashboardTile screeningTile() {
-        return DashboardTile.text("Restricted-party screening",
+        return DashboardTile.text(
+                "Restricted-party screening",
                 "Screen customers, end users and consignees against sanctions and restricted-party lists; parties are re-screened whenever a list changes.",
-                "/screening", "Screen a name", ScreeningAccess.SCREENERS, 300);
+                "/screening",
+                "Screen a name",
+                ScreeningAccess.SCREENERS,
+                300);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
 import org.pallas.server.platform.OrganisationKind;
@@ -23,6 +22,7 @@ class ScreeningDemoSeed implements DemoSeed {
 
     /** Fixed ids, so tests and the isolation matrix can name them. */
     static final UUID PARTY_A = UUID.fromString("5c0e0000-0000-4000-8000-00000000a001");
+
     static final UUID PARTY_B = UUID.fromString("5c0e0000-0000-4000-8000-00000000b001");
 
     private final PartyRegister parties;
@@ -43,10 +43,12 @@ class ScreeningDemoSeed implements DemoSeed {
     @Override
     public void seed() {
         jdbc.sql("insert into screening_bundled_lists (requested_at) values (:at)")
-                .param("at", Timestamp.from(clock.instant())).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         Caller a = exporter("northbridge.lee");
         parties.create(a, PARTY_A, new PartyInput("Intelexa SA", "organisation", null, null, List.of(), "CUST-0042"));
-        parties.create(a, new PartyInput("Harbour Lights Telecom Ltd", "organisation", "GB", null, List.of(), "CUST-0043"));
+        parties.create(
+                a, new PartyInput("Harbour Lights Telecom Ltd", "organisation", "GB", null, List.of(), "CUST-0043"));
         Caller b = exporter("calder.weber");
         parties.create(b, PARTY_B, new PartyInput("Cytrox Holdings", "organisation", null, null, List.of(), "K-17"));
         parties.create(b, new PartyInput("Maren Vogt", "person", "DE", "1979", List.of(), "K-18"));
@@ -54,7 +56,8 @@ class ScreeningDemoSeed implements DemoSeed {
 
     @Override
     public List<String> bannerLines() {
-        return List.of("Screening: the bundled restricted-party lists and their import reports are at /screening/lists");
+        return List.of(
+                "Screening: the bundled restricted-party lists and their import reports are at /screening/lists");
     }
 
     private Caller exporter(String username) {
@@ -62,9 +65,15 @@ class ScreeningDemoSeed implements DemoSeed {
                 select u.id, u.display_name, o.id as org_id, o.name as org_name
                 from app_user u join organisation o on o.id = u.organisation_id where u.username = :u""")
                 .param("u", username)
-                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), username, rs.getString("display_name"),
-                        rs.getObject("org_id", UUID.class), rs.getString("org_name"), OrganisationKind.EXPORTER,
-                        Set.of(Role.EXPORTER), null))
+                .query((rs, n) -> new Caller(
+                        rs.getObject("id", UUID.class),
+                        username,
+                        rs.getString("display_name"),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getString("org_name"),
+                        OrganisationKind.EXPORTER,
+                        Set.of(Role.EXPORTER),
+                        null))
                 .single();
     }
 }

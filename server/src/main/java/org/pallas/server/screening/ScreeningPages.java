@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.pallas.screening.ScreeningQuery;
 import org.pallas.screening.ScreeningResult;
 import org.pallas.server.platform.Caller;
@@ -27,7 +26,8 @@ class ScreeningPages {
     private final Alerts alerts;
     private final FormValidation validation;
 
-    ScreeningPages(Searches searches, RestrictedLists lists, PartyRegister parties, Alerts alerts, FormValidation validation) {
+    ScreeningPages(
+            Searches searches, RestrictedLists lists, PartyRegister parties, Alerts alerts, FormValidation validation) {
         this.searches = searches;
         this.lists = lists;
         this.parties = parties;
@@ -39,14 +39,20 @@ class ScreeningPages {
     String searchPage(Model model) {
         Caller caller = Caller.current();
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
-        return search(model, caller, new ScreeningApi.SearchRequest("", "any", "", "", List.of(), null), null, Map.of());
+        return search(
+                model, caller, new ScreeningApi.SearchRequest("", "any", "", "", List.of(), null), null, Map.of());
     }
 
     @PostMapping("/screening")
-    String runSearch(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "any") String kind,
-            @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String birthDate, Model model) {
+    String runSearch(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "any") String kind,
+            @RequestParam(defaultValue = "") String country,
+            @RequestParam(defaultValue = "") String birthDate,
+            Model model) {
         Caller caller = Caller.current();
-        ScreeningApi.SearchRequest form = new ScreeningApi.SearchRequest(name, kind, country, birthDate, List.of(), null);
+        ScreeningApi.SearchRequest form =
+                new ScreeningApi.SearchRequest(name, kind, country, birthDate, List.of(), null);
         Map<String, String> errors = new LinkedHashMap<>();
         ScreeningResult result = null;
         try {
@@ -58,14 +64,19 @@ class ScreeningPages {
         return search(model, caller, form, result, errors);
     }
 
-    private String search(Model model, Caller caller, ScreeningApi.SearchRequest form, ScreeningResult result,
+    private String search(
+            Model model,
+            Caller caller,
+            ScreeningApi.SearchRequest form,
+            ScreeningResult result,
             Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("result", result);
         model.addAttribute("errors", errors);
         model.addAttribute("listsLoaded", lists.loaded());
         model.addAttribute("inUse", lists.inUse());
-        model.addAttribute("history", searches.history(caller).stream().limit(10).toList());
+        model.addAttribute(
+                "history", searches.history(caller).stream().limit(10).toList());
         return "screening/search";
     }
 
@@ -85,9 +96,14 @@ class ScreeningPages {
     }
 
     @PostMapping("/screening/parties")
-    String createParty(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "any") String kind,
-            @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String birthDate,
-            @RequestParam(defaultValue = "") String identifiers, @RequestParam(defaultValue = "") String reference, Model model) {
+    String createParty(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "any") String kind,
+            @RequestParam(defaultValue = "") String country,
+            @RequestParam(defaultValue = "") String birthDate,
+            @RequestParam(defaultValue = "") String identifiers,
+            @RequestParam(defaultValue = "") String reference,
+            Model model) {
         List<String> ids = identifiers.isBlank() ? List.of() : List.of(identifiers.split("[,\\n]"));
         PartyInput input = new PartyInput(name, kind, blank(country), blank(birthDate), ids, blank(reference));
         Map<String, String> errors = validation.errors(input);

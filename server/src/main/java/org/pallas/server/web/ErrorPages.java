@@ -30,17 +30,19 @@ class ErrorPages implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         String accept = request.getHeader("Accept");
-        boolean json = path.startsWith("/api/") || path.startsWith("/actuator/")
+        boolean json = path.startsWith("/api/")
+                || path.startsWith("/actuator/")
                 || (accept != null && accept.contains("json") && !accept.contains("text/html"));
         if (json) {
             problems.write(request, response, status, message(status));
             return null;
         }
-        ModelAndView page = new ModelAndView(switch (status) {
-            case NOT_FOUND -> "error/404";
-            case FORBIDDEN -> "error/403";
-            default -> "error/error";
-        });
+        ModelAndView page = new ModelAndView(
+                switch (status) {
+                    case NOT_FOUND -> "error/404";
+                    case FORBIDDEN -> "error/403";
+                    default -> "error/error";
+                });
         page.setStatus(status);
         page.addObject("status", status.value());
         page.addObject("title", status.getReasonPhrase());
@@ -62,9 +64,10 @@ class ErrorPages implements ErrorController {
             case METHOD_NOT_ALLOWED -> "This address does not accept that request method.";
             case CONTENT_TOO_LARGE -> "The request is too large.";
             case BAD_REQUEST -> "The request could not be understood.";
-            default -> status.is5xxServerError()
-                    ? "Something went wrong on our side. It has been logged; please try again later."
-                    : status.getReasonPhrase() + ".";
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. It has been logged; please try again later."
+                        : status.getReasonPhrase() + ".";
         };
     }
 }

@@ -17,14 +17,19 @@ class HomePage {
     private final List<DashboardTile> tiles;
 
     HomePage(ObjectProvider<DashboardTile> tiles) {
-        this.tiles = tiles.stream().sorted(Comparator.comparingInt(DashboardTile::order)).toList();
+        this.tiles = tiles.stream()
+                .sorted(Comparator.comparingInt(DashboardTile::order))
+                .toList();
     }
 
     @GetMapping("/")
     String home(Model model) {
         Caller caller = Caller.current();
-        model.addAttribute("purposes", caller.roles().stream().sorted().map(HomePage::purpose).toList());
-        model.addAttribute("tiles", tiles.stream().filter(t -> t.visibleTo(caller)).toList());
+        model.addAttribute(
+                "purposes",
+                caller.roles().stream().sorted().map(HomePage::purpose).toList());
+        model.addAttribute(
+                "tiles", tiles.stream().filter(t -> t.visibleTo(caller)).toList());
         return "home";
     }
 
@@ -33,7 +38,8 @@ class HomePage {
             case EXPORTER -> "You file export-licence applications for your organisation and follow their progress.";
             case CASEWORKER -> "You examine licence applications, request advice and prepare recommendations.";
             case ADVISER -> "You give your department's advice on the applications referred to your team.";
-            case SENIOR_OFFICER -> "You decide licence applications on the caseworker's recommendation and the advice given.";
+            case SENIOR_OFFICER ->
+                "You decide licence applications on the caseworker's recommendation and the advice given.";
             case OVERSIGHT -> "You may read every case but change none; every record you open is logged.";
             case AUDITOR -> "You verify the records and the transparency ledger.";
             case ADMIN -> "You manage organisations, users and their roles.";

@@ -18,7 +18,9 @@ class LayoutModel {
     private final List<NavigationItem> items;
 
     LayoutModel(ObjectProvider<NavigationItem> items) {
-        this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.items = items.stream()
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
     }
 
     @ModelAttribute

@@ -48,7 +48,8 @@ class CaseworkJourneyBrowserTests {
     }
 
     /** The exporter fills in and submits an application; returns its path. */
-    private String apply(String endUser, String endUserType, String agency, String tier, String category) throws Exception {
+    private String apply(String endUser, String endUserType, String agency, String tier, String category)
+            throws Exception {
         browser.signIn("northbridge.lee", PASSWORD).open("/applications");
         browser.submit("#start-application");
         String application = browser.path().replace("/edit", "");
@@ -183,15 +184,21 @@ class CaseworkJourneyBrowserTests {
         browser.assertAccessible();
 
         browser.signIn("senior", PASSWORD).open(cases);
-        assertThat(browser.findAll("#officer option")).extracting(o -> o.getText()).doesNotContain("Maya Okafor")
+        assertThat(browser.findAll("#officer option"))
+                .extracting(o -> o.getText())
+                .doesNotContain("Maya Okafor")
                 .contains("Daniel Reyes");
-        browser.findAll("#officer option").stream().filter(o -> o.getText().equals("Daniel Reyes")).findFirst()
-                .orElseThrow().click();
+        browser.findAll("#officer option").stream()
+                .filter(o -> o.getText().equals("Daniel Reyes"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.assertAccessible();
         browser.submit("#assign-appeal");
         browser.open(cases);
         if (browser.findAll("#appeal-allowed").isEmpty()) {
-            throw new AssertionError("the senior officer was not the assigned appeal officer: " + browser.find("#appeal-officer").getText());
+            throw new AssertionError("the senior officer was not the assigned appeal officer: "
+                    + browser.find("#appeal-officer").getText());
         }
         browser.find("#appeal-allowed").click();
         type("appealReasons", "The end user is the bank itself; no diversion risk.");

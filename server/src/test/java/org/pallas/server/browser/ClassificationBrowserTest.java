@@ -39,7 +39,8 @@ class ClassificationBrowserTest {
         DISCLOSURE.put("target_platforms", List.of("android"));
     }
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void anExporterAnswersTheQuestionnaireStepByStepAndACaseworkerConfirmsTheRating() {
@@ -78,7 +79,10 @@ class ClassificationBrowserTest {
             assertThat(productPath).matches("/products/[0-9a-f-]{36}");
             assertThat(browser.text()).contains("The product has been registered.");
             WebElement wassenaar = browser.find("#regime-WA");
-            assertThat(wassenaar.getText()).contains("Not controlled").contains("WA-4E001-N1").contains("WA-DEF-VD");
+            assertThat(wassenaar.getText())
+                    .contains("Not controlled")
+                    .contains("WA-4E001-N1")
+                    .contains("WA-DEF-VD");
             assertThat(browser.findAll("#regime-WA .explanation li")).hasSizeGreaterThan(2);
             browser.assertAccessible();
 
@@ -97,7 +101,8 @@ class ClassificationBrowserTest {
             assertThat(browser.find(".error-summary").getText()).contains("Choose whether to confirm or amend");
             browser.assertAccessible();
             browser.find("#decision-confirm").click();
-            browser.find("#reasons").sendKeys("Vulnerability disclosure to the affected vendor (WA-4E001-N1, WA-DEF-VD).");
+            browser.find("#reasons")
+                    .sendKeys("Vulnerability disclosure to the affected vendor (WA-4E001-N1, WA-DEF-VD).");
             browser.submit("#record-decision");
             assertThat(browser.find("#request-status").getText()).isEqualTo("Confirmed");
             assertThat(browser.find("#decision-reasons").getText()).contains("WA-4E001-N1");
@@ -113,7 +118,8 @@ class ClassificationBrowserTest {
     }
 
     private static List<String> questionIds(Browser browser) {
-        return browser.findAll("fieldset.question").stream().map(f -> f.getAttribute("id")).toList();
+        return browser.findAll("fieldset.question").stream()
+                .map(f -> f.getAttribute("id"))
+                .toList();
     }
-
 }

@@ -49,29 +49,41 @@ class FoundationJourneysBrowserTests {
     }
 
     @ParameterizedTest(name = "{0} signs in, sees {2}, and not {3}")
-    @CsvSource(delimiter = '|', value = {
-            "northbridge.lee | Northbridge Security Ltd | My organisation | Administration",
-            "calder.weber    | Calder Forensics GmbH    | My organisation | Organisations",
-            "caseworker      | Office for Strategic Export Controls | Organisations | Administration",
-            "adviser.hr      | Interministerial Advisory Department | Organisations | Administration",
-            "senior          | Office for Strategic Export Controls | Organisations | Administration",
-            "oversight       | Parliamentary Committee on Export Oversight | Organisations | Administration",
-            "auditor         | National Audit Office | Organisations | Administration",
-            "admin           | Office for Strategic Export Controls | Administration | NONE",
-            "civil.society   | Digital Rights Observatory | Your account | Organisations"})
-    void signsInSeesRoleAwareNavigationAndSignsOut(String username, String organisation, String visible, String hidden) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "northbridge.lee | Northbridge Security Ltd | My organisation | Administration",
+                "calder.weber    | Calder Forensics GmbH    | My organisation | Organisations",
+                "caseworker      | Office for Strategic Export Controls | Organisations | Administration",
+                "adviser.hr      | Interministerial Advisory Department | Organisations | Administration",
+                "senior          | Office for Strategic Export Controls | Organisations | Administration",
+                "oversight       | Parliamentary Committee on Export Oversight | Organisations | Administration",
+                "auditor         | National Audit Office | Organisations | Administration",
+                "admin           | Office for Strategic Export Controls | Administration | NONE",
+                "civil.society   | Digital Rights Observatory | Your account | Organisations"
+            })
+    void signsInSeesRoleAwareNavigationAndSignsOut(
+            String username, String organisation, String visible, String hidden) {
         browser.signIn(username, PASSWORD).open("/");
         assertThat(browser.find(".account-who").getText()).contains(organisation);
-        List<String> navigation = browser.findAll("nav[aria-label=Main] a").stream().map(WebElement::getText).toList();
+        List<String> navigation = browser.findAll("nav[aria-label=Main] a").stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(navigation).contains("Home", visible);
         assertThat(navigation).doesNotContain(hidden);
         browser.assertAccessible();
 
         for (String label : navigation) {
-            browser.open(browser.find("nav[aria-label=Main]").findElement(By.linkText(label)).getAttribute("href")
+            browser.open(browser.find("nav[aria-label=Main]")
+                    .findElement(By.linkText(label))
+                    .getAttribute("href")
                     .substring(("http://localhost:" + port).length()));
-            assertThat(browser.find("h1").getText()).as("heading of %s for %s", label, username).isNotBlank();
-            assertThat(browser.text()).as("no stack trace or framework error page").doesNotContain("Whitelabel", "Exception:", "at org.", "at java.");
+            assertThat(browser.find("h1").getText())
+                    .as("heading of %s for %s", label, username)
+                    .isNotBlank();
+            assertThat(browser.text())
+                    .as("no stack trace or framework error page")
+                    .doesNotContain("Whitelabel", "Exception:", "at org.", "at java.");
             browser.assertAccessible();
         }
 
@@ -81,7 +93,9 @@ class FoundationJourneysBrowserTests {
         browser.open("/account");
         assertThat(browser.path()).as("a signed-out browser is sent to sign in").startsWith("/login");
         browser.signIn(username, PASSWORD);
-        assertThat(browser.path()).as("after sign-in the browser returns to the page it asked for").startsWith("/account");
+        assertThat(browser.path())
+                .as("after sign-in the browser returns to the page it asked for")
+                .startsWith("/account");
         browser.signOut();
     }
 
@@ -98,8 +112,12 @@ class FoundationJourneysBrowserTests {
 
     @Test
     void exporterCannotOpenAnotherOrganisationByTypingItsAddress() {
-        UUID calder = jdbc.sql("select id from organisation where name = 'Calder Forensics GmbH'").query(UUID.class).single();
-        UUID northbridge = jdbc.sql("select id from organisation where name = 'Northbridge Security Ltd'").query(UUID.class).single();
+        UUID calder = jdbc.sql("select id from organisation where name = 'Calder Forensics GmbH'")
+                .query(UUID.class)
+                .single();
+        UUID northbridge = jdbc.sql("select id from organisation where name = 'Northbridge Security Ltd'")
+                .query(UUID.class)
+                .single();
         browser.signIn("northbridge.lee", PASSWORD);
 
         browser.open("/organisations/" + northbridge);

@@ -3,13 +3,13 @@ package org.pallas.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
-import java.util.UUID;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
@@ -40,11 +40,20 @@ class LedgerBrowserTests {
 
     Browser browser;
 
-    @Autowired ApplicationContext context;
-    @Autowired Organisations organisations;
-    @Autowired AccessTokens tokens;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @BeforeAll
     void openBrowser() {
@@ -58,8 +67,10 @@ class LedgerBrowserTests {
             Caller admin = new TestCast(jdbc, tokens).caller(Who.ADMIN);
             tx.executeWithoutResult(s -> {
                 for (long i = size; i <= 60; i++) {
-                    organisations.create(admin, new OrganisationInput("Ledger Page Org " + UUID.randomUUID(),
-                            OrganisationKind.EXPORTER, "IE"));
+                    organisations.create(
+                            admin,
+                            new OrganisationInput(
+                                    "Ledger Page Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, "IE"));
                 }
             });
             assertThat(LedgerTestSequencing.sequenceAll(context)).isGreaterThan(50);
@@ -76,7 +87,9 @@ class LedgerBrowserTests {
         atLeastTwoPages();
         browser.open("/ledger");
         assertThat(browser.find("h1").getText()).isEqualTo("Accountability ledger");
-        assertThat(browser.find("#checkpoint").getText()).contains("\u2014 ").matches("(?s)[^\\n]+\\n\\d+\\n\\S+=\\n.*");
+        assertThat(browser.find("#checkpoint").getText())
+                .contains("\u2014 ")
+                .matches("(?s)[^\\n]+\\n\\d+\\n\\S+=\\n.*");
         assertThat(browser.find("#verifier-key").getText()).matches("[^+\\s]+\\+[0-9a-f]{8}\\+\\S+");
         List<WebElement> rows = browser.findAll("table tbody tr");
         assertThat(rows).hasSize(50);
@@ -94,7 +107,8 @@ class LedgerBrowserTests {
         browser.submit("table tbody tr td a");
         assertThat(browser.path()).isEqualTo("/ledger/entries/" + index);
         assertThat(browser.find("h1").getText()).isEqualTo("Ledger entry " + index);
-        assertThat(browser.find("#proof-status").getText()).startsWith("This entry is included in the signed tree of size")
+        assertThat(browser.find("#proof-status").getText())
+                .startsWith("This entry is included in the signed tree of size")
                 .contains("the proof below verifies against the checkpoint");
         assertThat(browser.find("#leaf-hash").getText()).matches("[0-9a-f]{64}");
         browser.assertAccessible();

@@ -42,10 +42,17 @@ class LicenceRevocationBrowserTests {
     @LocalServerPort
     int port;
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired RestrictedLists lists;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    RestrictedLists lists;
 
     Browser browser;
 
@@ -74,15 +81,27 @@ class LicenceRevocationBrowserTests {
                   "safeguards":["AUDIT_RIGHTS","NO_ONWARD_TRANSFER","LOGGING"],
                   "quantities":{"seats":5,"concurrentTargets":2,"deployments":1,"updateAndSupportMonths":12}}}
                 """.formatted(END_USER);
-        String created = mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications")
-                .contentType(MediaType.APPLICATION_JSON).content(draft), true))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(cast.as(
+                        Who.EXPORTER_A,
+                        post("/api/v1/applications")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(draft),
+                        true))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        mvc.perform(cast.as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .content("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)), true))
+        mvc.perform(cast.as(
+                        Who.EXPORTER_A,
+                        put("/api/v1/applications/" + id + "/undertaking")
+                                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                                .content("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                                        .getBytes(StandardCharsets.US_ASCII)),
+                        true))
                 .andExpect(status().isOk());
-        mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit"), true)).andExpect(status().isOk());
+        mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit"), true))
+                .andExpect(status().isOk());
         return id;
     }
 
@@ -100,8 +119,11 @@ class LicenceRevocationBrowserTests {
         assertThat(reference).startsWith("LIC-");
         browser.open("/licences");
         browser.assertAccessible();
-        browser.open(browser.findAll("#licences a").stream().filter(a -> a.getText().equals(reference)).findFirst()
-                .orElseThrow().getDomAttribute("href"));
+        browser.open(browser.findAll("#licences a").stream()
+                .filter(a -> a.getText().equals(reference))
+                .findFirst()
+                .orElseThrow()
+                .getDomAttribute("href"));
         assertThat(browser.find("#licence-reference").getText()).isEqualTo(reference);
         String licencePath = browser.path();
         assertThat(browser.find("#no-flags").getText()).contains("No open review flags");
@@ -112,8 +134,12 @@ class LicenceRevocationBrowserTests {
                 source,entry_id,kind,name,aliases,country,program,listed_on,delisted_on,citation,remarks
                 TEST-BROWSER-HITS,TBH-1,organisation,%s,,DE,Test designation,2026-02-01,,test,browser revocation test
                 """.formatted(END_USER);
-        lists.importVersion(ListFormat.PROJECT_CSV, "TEST-BROWSER-HITS", LocalDate.of(2026, 2, 1),
-                List.of(new RestrictedLists.ListFile("test-browser-hits.csv", csv.getBytes(StandardCharsets.UTF_8))), null);
+        lists.importVersion(
+                ListFormat.PROJECT_CSV,
+                "TEST-BROWSER-HITS",
+                LocalDate.of(2026, 2, 1),
+                List.of(new RestrictedLists.ListFile("test-browser-hits.csv", csv.getBytes(StandardCharsets.UTF_8))),
+                null);
 
         browser.open("/notifications");
         assertThat(browser.text()).contains("Licence " + reference + " flagged for review");
@@ -133,15 +159,19 @@ class LicenceRevocationBrowserTests {
         browser.assertAccessible();
         browser.submit("#revoke");
         assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
-        assertThat(browser.find("#history").getText()).contains("LicenceFlaggedForReview", "LicenceSuspended", "LicenceRevoked");
+        assertThat(browser.find("#history").getText())
+                .contains("LicenceFlaggedForReview", "LicenceSuspended", "LicenceRevoked");
 
         browser.signIn("northbridge.lee", PASSWORD).open(licencePath);
         assertThat(browser.find("#licence-status").getText()).isEqualTo("Revoked");
-        assertThat(browser.text()).doesNotContain("New screening hit", "NEW_SCREENING_HIT", "TEST-BROWSER-HITS",
-                "LicenceFlaggedForReview");
+        assertThat(browser.text())
+                .doesNotContain(
+                        "New screening hit", "NEW_SCREENING_HIT", "TEST-BROWSER-HITS", "LicenceFlaggedForReview");
         browser.assertAccessible();
         browser.open("/notifications");
-        assertThat(browser.text()).contains("Licence " + reference + " is now revoked").doesNotContain("flagged");
+        assertThat(browser.text())
+                .contains("Licence " + reference + " is now revoked")
+                .doesNotContain("flagged");
         browser.assertAccessible();
         browser.signOut();
     }

@@ -104,7 +104,9 @@ class LicensingJourneyBrowserTests {
         browser.submit("#assign-to-me");
         browser.submit("#complete-checks");
         assertThat(browser.find("#case-status").getText()).isEqualTo("Under review");
-        assertThat(browser.findAll("input[name=conditions]:checked")).as("suggested conditions are pre-selected").isNotEmpty();
+        assertThat(browser.findAll("input[name=conditions]:checked"))
+                .as("suggested conditions are pre-selected")
+                .isNotEmpty();
         browser.find("#outcome-approved").click();
         type("reasons", "Legitimate security testing for a bank.");
         browser.assertAccessible();
@@ -123,29 +125,37 @@ class LicensingJourneyBrowserTests {
         String licenceReference = browser.find("#licence").getText().replaceAll("(?s).*(LIC-[0-9A-F]{8}).*", "$1");
         browser.open("/licences");
         browser.assertAccessible();
-        browser.open(browser.findAll("#licences a").stream().filter(a -> a.getText().equals(licenceReference)).findFirst()
-                .orElseThrow().getDomAttribute("href"));
+        browser.open(browser.findAll("#licences a").stream()
+                .filter(a -> a.getText().equals(licenceReference))
+                .findFirst()
+                .orElseThrow()
+                .getDomAttribute("href"));
         assertThat(browser.find("#licence-reference").getText()).isEqualTo(licenceReference);
         assertThat(browser.find("#licence-status").getText()).isEqualTo("Issued");
         browser.assertAccessible();
         // The download link serves the PDF to the signed-in holder (fetched in the page, with its session).
         @SuppressWarnings("unchecked")
-        java.util.List<Object> download = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "fetch(document.querySelector('#licence-document').href).then(r => r.text()"
-                        + ".then(t => done([r.status, r.headers.get('content-type'), t.substring(0, 5)])))"
-                        + ".catch(e => done([0, String(e), '']));");
+        java.util.List<Object> download =
+                (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                                + "fetch(document.querySelector('#licence-document').href).then(r => r.text()"
+                                + ".then(t => done([r.status, r.headers.get('content-type'), t.substring(0, 5)])))"
+                                + ".catch(e => done([0, String(e), '']));");
         assertThat(download).containsExactly(200L, "application/pdf", "%PDF-");
 
         browser.find("#kind option[value=DELIVERIES]").click();
         type("quantity", "2");
-        type("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
+        type(
+                "occurredOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
         browser.submit("#report-usage");
         assertThat(browser.find("#quantity-error").getText()).contains("allows 1 DELIVERIES");
         assertThat(browser.find(".error-summary").getText()).contains("allows 1 DELIVERIES");
         browser.assertAccessible();
         type("quantity", "1");
-        type("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
+        type(
+                "occurredOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
         type("reference", "Deployment 1");
         browser.submit("#report-usage");
         assertThat(browser.find("#used-DELIVERIES").getText()).isEqualTo("1");

@@ -37,14 +37,16 @@ class ScreeningBrowserTests {
 
     @Test
     void exporterScreensIntelexaAndSeesTheIntellexaHitWithItsExplanation() {
-        browser.signIn("northbridge.lee", FoundationJourneysBrowserTests.PASSWORD).open("/screening");
+        browser.signIn("northbridge.lee", FoundationJourneysBrowserTests.PASSWORD)
+                .open("/screening");
         browser.assertAccessible();
         browser.find("#name").sendKeys("Intelexa");
         browser.submit("#screen");
 
         WebElement first = browser.find("ol.matches li.match");
         assertThat(first.getText()).containsIgnoringCase("intellexa").contains("Alert");
-        assertThat(first.findElements(org.openqa.selenium.By.cssSelector("ul.explanation li"))).isNotEmpty();
+        assertThat(first.findElements(org.openqa.selenium.By.cssSelector("ul.explanation li")))
+                .isNotEmpty();
         assertThat(browser.find("#result-summary").getText()).contains("at or above the alert threshold");
         browser.assertAccessible();
 
@@ -63,7 +65,8 @@ class ScreeningBrowserTests {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("batch", ".csv");
         java.nio.file.Files.writeString(file, "name,kind\nIntelexa,organisation\nTal Dilian,person,extra\n");
         try {
-            browser.signIn("calder.weber", FoundationJourneysBrowserTests.PASSWORD).open("/screening/batch");
+            browser.signIn("calder.weber", FoundationJourneysBrowserTests.PASSWORD)
+                    .open("/screening/batch");
             assertThat(browser.find("h1").getText()).isEqualTo("Batch screening");
             browser.assertAccessible();
             browser.find("#file").sendKeys(file.toAbsolutePath().toString());
@@ -71,10 +74,16 @@ class ScreeningBrowserTests {
 
             // Without JavaScript the page refreshes itself (Refresh header) until the job has finished.
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                    .until(d -> !d.findElements(org.openqa.selenium.By.id("batch-results")).isEmpty());
-            assertThat(browser.find("#progress").getText()).contains("2 of 2 rows done").contains("1 malformed");
+                    .until(d -> !d.findElements(org.openqa.selenium.By.id("batch-results"))
+                            .isEmpty());
+            assertThat(browser.find("#progress").getText())
+                    .contains("2 of 2 rows done")
+                    .contains("1 malformed");
             String table = browser.find("#batch-results").getText();
-            assertThat(table).containsIgnoringCase("intellexa").contains("Alert").contains("Malformed");
+            assertThat(table)
+                    .containsIgnoringCase("intellexa")
+                    .contains("Alert")
+                    .contains("Malformed");
             assertThat(browser.findAll("#download-csv")).hasSize(1);
             browser.assertAccessible();
         } finally {

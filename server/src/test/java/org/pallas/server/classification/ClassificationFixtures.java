@@ -6,8 +6,7 @@ import java.util.Map;
 /** Descriptions used by the server's classification tests (answers as the questionnaire gives them). */
 final class ClassificationFixtures {
 
-    private ClassificationFixtures() {
-    }
+    private ClassificationFixtures() {}
 
     /** A spyware C2 and delivery platform: 4D004 everywhere, 4E001.a for the training; tier 4. */
     static final Map<String, List<String>> SPYWARE_PLATFORM = ClassificationDemoSeed.SPYWARE_PLATFORM;
@@ -21,6 +20,6 @@ final class ClassificationFixtures {
             natural_persons=yes; ict_data=yes; surveillance_design=yes""");
 
     /** A debugger: excluded from "intrusion software"; not controlled. */
-    static final Map<String, List<String>> DEBUGGER = ClassificationDemoSeed.answers(
-            "item_kind=other; item_forms=software; excluded_category=debugger");
+    static final Map<String, List<String>> DEBUGGER =
+            ClassificationDemoSeed.answers("item_kind=other; item_forms=software; excluded_category=debugger");
 }

@@ -27,13 +27,26 @@ import org.springframework.security.access.AccessDeniedException;
 @PallasTest
 class ClassificationRequestsTest {
 
-    @Autowired ProductRegister products;
-    @Autowired ClassificationRequests requests;
-    @Autowired ConfirmedRatings ratings;
-    @Autowired ReadLog readLog;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired RecordedChanges recorded;
+    @Autowired
+    ProductRegister products;
+
+    @Autowired
+    ClassificationRequests requests;
+
+    @Autowired
+    ConfirmedRatings ratings;
+
+    @Autowired
+    ReadLog readLog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    RecordedChanges recorded;
 
     private Caller exporterA;
     private Caller exporterB;
@@ -56,8 +69,13 @@ class ClassificationRequestsTest {
     /** The changes of this type published since the test began; each must have arrived inside its transaction. */
     private List<ClassificationChanged> changes(String type) {
         List<RecordedChanges.Seen> seen = recorded.since(mark).stream()
-                .filter(s -> s.change() instanceof ClassificationChanged c && c.type().equals(type)).toList();
-        assertThat(seen).allSatisfy(s -> assertThat(s.inTransaction()).as("published inside the transaction").isTrue());
+                .filter(s -> s.change() instanceof ClassificationChanged c
+                        && c.type().equals(type))
+                .toList();
+        assertThat(seen)
+                .allSatisfy(s -> assertThat(s.inTransaction())
+                        .as("published inside the transaction")
+                        .isTrue());
         return seen.stream().map(s -> (ClassificationChanged) s.change()).toList();
     }
 
@@ -80,14 +98,19 @@ class ClassificationRequestsTest {
     void revisingWritesANewVersionAndKeepsTheOldOne() {
         Product product = register(exporterA, ClassificationFixtures.DEBUGGER);
 
-        Product revised = products.revise(exporterA, product.id(),
+        Product revised = products.revise(
+                exporterA,
+                product.id(),
                 new ProductInput("Renamed debugger", null, "now with a summary", ClassificationFixtures.DEBUGGER));
 
         assertThat(revised.version()).isEqualTo(2);
         assertThat(revised.name()).isEqualTo("Renamed debugger");
-        assertThat(products.versions(exporterA, product.id())).extracting(ProductVersion::version).containsExactly(2, 1);
+        assertThat(products.versions(exporterA, product.id()))
+                .extracting(ProductVersion::version)
+                .containsExactly(2, 1);
         assertThat(products.version(exporterA, product.id(), 1).name()).isEqualTo(product.name());
-        assertThat(changes("classification.product.revised")).singleElement()
+        assertThat(changes("classification.product.revised"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.publicMetadata()).containsEntry("version", 2));
     }
 
@@ -97,8 +120,9 @@ class ClassificationRequestsTest {
 
         assertThatThrownBy(() -> products.find(exporterB, product.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> products.versions(exporterB, product.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> products.revise(exporterB, product.id(),
-                new ProductInput("Taken over", null, null, Map.of()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() ->
+                        products.revise(exporterB, product.id(), new ProductInput("Taken over", null, null, Map.of())))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> requests.submit(exporterB, product.id(), null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> ratings.latest(exporterB, product.id())).isInstanceOf(NotFoundException.class);
         assertThat(products.list(exporterB)).extracting(Product::id).doesNotContain(product.id());
@@ -123,8 +147,9 @@ class ClassificationRequestsTest {
         assertThat(register(exporterA, withStale).answers()).doesNotContainKey("carrier_class");
 
         assertThatThrownBy(() -> register(exporterA, Map.of("item_kind", List.of("time_machine"))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields())
-                        .anySatisfy(f -> {
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fields()).anySatisfy(f -> {
                             assertThat(f.field()).isEqualTo("item_kind");
                             assertThat(f.message()).contains("time_machine");
                         }));
@@ -156,10 +181,15 @@ class ClassificationRequestsTest {
         assertThat(request.proposal().riskTier()).isEqualTo(4);
         assertThat(request.referenceDataSha256()).hasSize(64);
         assertThat(requests.find(exporterA, request.id())).isEqualTo(request);
-        assertThat(changes("classification.request.submitted")).singleElement()
-                .satisfies(e -> assertThat(e.publicMetadata()).containsEntry("productVersion", 1).containsEntry("proposedRiskTier", 4));
+        assertThat(changes("classification.request.submitted"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.publicMetadata())
+                        .containsEntry("productVersion", 1)
+                        .containsEntry("proposedRiskTier", 4));
         assertThatThrownBy(() -> requests.submit(exporterA, product.id(), "again"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("already open"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).contains("already open"));
     }
 
     @Test
@@ -168,8 +198,11 @@ class ClassificationRequestsTest {
         ClassificationRequest request = requests.submit(exporterA, product.id(), null);
         assertThat(ratings.latest(exporterA, product.id())).isEmpty();
 
-        ClassificationRequest decided = requests.decide(caseworker, request.id(),
-                new DecisionInput(DecisionInput.Kind.CONFIRM, "C2 and delivery of intrusion software (WA-4D004).", null));
+        ClassificationRequest decided = requests.decide(
+                caseworker,
+                request.id(),
+                new DecisionInput(
+                        DecisionInput.Kind.CONFIRM, "C2 and delivery of intrusion software (WA-4D004).", null));
 
         assertThat(decided.status()).isEqualTo(RequestStatus.CONFIRMED);
         assertThat(decided.rating()).isEqualTo(request.proposal().asRating());
@@ -184,9 +217,11 @@ class ClassificationRequestsTest {
             assertThat((String) e.publicMetadata().get("entriesUS")).contains("4D004");
             assertThat(e.confidentialPayload()).containsKey("reasons");
         });
-        assertThatThrownBy(() -> requests.decide(caseworker, request.id(),
-                new DecisionInput(DecisionInput.Kind.CONFIRM, "twice", null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("already been decided"));
+        assertThatThrownBy(() -> requests.decide(
+                        caseworker, request.id(), new DecisionInput(DecisionInput.Kind.CONFIRM, "twice", null)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).contains("already been decided"));
     }
 
     @Test
@@ -195,26 +230,64 @@ class ClassificationRequestsTest {
         ClassificationRequest request = requests.submit(exporterA, product.id(), null);
         assertThat(request.proposal().decided()).isFalse();
 
-        assertThatThrownBy(() -> requests.decide(caseworker, request.id(),
-                new DecisionInput(DecisionInput.Kind.CONFIRM, "looks fine", null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("decision"));
-        Rating unknownEntry = new Rating(Map.of(Regime.WA, List.of("5A001.j"), Regime.EU, List.of("9Z999"),
-                Regime.UK, List.of("5A001.j"), Regime.US, List.of("5A001.j")), 4);
-        assertThatThrownBy(() -> requests.decide(caseworker, request.id(),
-                new DecisionInput(DecisionInput.Kind.AMEND, "selectors and mapping meet j.2", unknownEntry)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields())
-                        .singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("entriesEU")));
-        assertThatThrownBy(() -> requests.decide(caseworker, request.id(), new DecisionInput(DecisionInput.Kind.AMEND, " ",
-                request.proposal().asRating()))).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> requests.decide(
+                        caseworker, request.id(), new DecisionInput(DecisionInput.Kind.CONFIRM, "looks fine", null)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fields().get(0).field()).isEqualTo("decision"));
+        Rating unknownEntry = new Rating(
+                Map.of(
+                        Regime.WA,
+                        List.of("5A001.j"),
+                        Regime.EU,
+                        List.of("9Z999"),
+                        Regime.UK,
+                        List.of("5A001.j"),
+                        Regime.US,
+                        List.of("5A001.j")),
+                4);
+        assertThatThrownBy(() -> requests.decide(
+                        caseworker,
+                        request.id(),
+                        new DecisionInput(DecisionInput.Kind.AMEND, "selectors and mapping meet j.2", unknownEntry)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fields())
+                                .singleElement()
+                                .satisfies(f -> assertThat(f.field()).isEqualTo("entriesEU")));
+        assertThatThrownBy(() -> requests.decide(
+                        caseworker,
+                        request.id(),
+                        new DecisionInput(
+                                DecisionInput.Kind.AMEND,
+                                " ",
+                                request.proposal().asRating())))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fields().get(0).field()).isEqualTo("reasons"));
 
-        Rating decidedRating = new Rating(Map.of(Regime.WA, List.of("5A001.j"), Regime.EU, List.of("5A001.j"),
-                Regime.UK, List.of("5A001.j"), Regime.US, List.of("5A001.j")), 4);
-        ClassificationRequest amended = requests.decide(caseworker, request.id(), new DecisionInput(DecisionInput.Kind.AMEND,
-                "Hard-selector search and relational mapping meet 5A001.j.2 whatever the marketing says (WA-5A001J).", decidedRating));
+        Rating decidedRating = new Rating(
+                Map.of(
+                        Regime.WA,
+                        List.of("5A001.j"),
+                        Regime.EU,
+                        List.of("5A001.j"),
+                        Regime.UK,
+                        List.of("5A001.j"),
+                        Regime.US,
+                        List.of("5A001.j")),
+                4);
+        ClassificationRequest amended = requests.decide(
+                caseworker,
+                request.id(),
+                new DecisionInput(
+                        DecisionInput.Kind.AMEND,
+                        "Hard-selector search and relational mapping meet 5A001.j.2 whatever the marketing says (WA-5A001J).",
+                        decidedRating));
 
         assertThat(amended.status()).isEqualTo(RequestStatus.AMENDED);
-        assertThat(ratings.latest(exporterA, product.id()).orElseThrow().rating()).isEqualTo(decidedRating);
+        assertThat(ratings.latest(exporterA, product.id()).orElseThrow().rating())
+                .isEqualTo(decidedRating);
         assertThat(changes("classification.request.amended")).hasSize(1);
     }
 
@@ -224,11 +297,17 @@ class ClassificationRequestsTest {
         ClassificationRequest request = requests.submit(exporterA, product.id(), null);
         DecisionInput confirm = new DecisionInput(DecisionInput.Kind.CONFIRM, "self-confirmed", null);
 
-        assertThatThrownBy(() -> requests.decide(exporterA, request.id(), confirm)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> requests.decide(exporterB, request.id(), confirm)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> requests.decide(exporterA, request.id(), confirm))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> requests.decide(exporterB, request.id(), confirm))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> requests.find(exporterB, request.id())).isInstanceOf(NotFoundException.class);
-        assertThat(requests.list(exporterB, false)).extracting(ClassificationRequest::id).doesNotContain(request.id());
-        assertThat(requests.list(caseworker, true)).extracting(ClassificationRequest::id).contains(request.id());
+        assertThat(requests.list(exporterB, false))
+                .extracting(ClassificationRequest::id)
+                .doesNotContain(request.id());
+        assertThat(requests.list(caseworker, true))
+                .extracting(ClassificationRequest::id)
+                .contains(request.id());
     }
 
     @Test

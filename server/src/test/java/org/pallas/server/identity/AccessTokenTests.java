@@ -28,11 +28,20 @@ class AccessTokenTests {
 
     static final String PASSWORD = "token test passphrase";
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired Users users;
-    @Autowired JsonMapper json;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    JsonMapper json;
 
     private TestCast cast;
 
@@ -42,10 +51,14 @@ class AccessTokenTests {
     }
 
     private JsonNode issue(String username, String password) throws Exception {
-        String body = mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"name\":\"cli\"}"))
+        String body = mvc.perform(post("/api/v1/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password
+                                + "\",\"name\":\"cli\"}"))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(body);
     }
 
@@ -67,25 +80,33 @@ class AccessTokenTests {
         String token = issued.get("token").asString();
         assertThat(token).matches("pallas_[A-Za-z0-9_-]{43}");
 
-        me(token).andExpect(status().isOk())
+        me(token)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.username").value(username))
                 .andExpect(jsonPath("$.userId").value(cast.userId(username).toString()))
-                .andExpect(jsonPath("$.organisationId").value(cast.organisationOf("northbridge.lee").toString()))
+                .andExpect(jsonPath("$.organisationId")
+                        .value(cast.organisationOf("northbridge.lee").toString()))
                 .andExpect(jsonPath("$.organisationName").value("Northbridge Security Ltd"))
                 .andExpect(jsonPath("$.roles[0]").value("EXPORTER"));
 
         String stored = jdbc.sql("select encode(token_hash, 'hex') from api_token where id = :id")
-                .param("id", java.util.UUID.fromString(issued.get("id").asString())).query(String.class).single();
+                .param("id", java.util.UUID.fromString(issued.get("id").asString()))
+                .query(String.class)
+                .single();
         assertThat(stored).isEqualTo(HexFormat.of().formatHex(AccessTokens.sha256(token)));
         assertThat(jdbc.sql("select count(*) from api_token where encode(token_hash, 'escape') like :t")
-                .param("t", "%" + token + "%").query(Long.class).single()).isZero();
+                        .param("t", "%" + token + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void wrongPasswordGetsAProblemWithoutSayingWhichPartWasWrong() throws Exception {
         String username = cast.newUser(users, "calder.weber", PASSWORD, Role.EXPORTER);
         for (String user : new String[] {username, "nobody-" + System.nanoTime()}) {
-            mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/tokens")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"username\":\"" + user + "\",\"password\":\"wrong password\"}"))
                     .andExpect(status().isUnauthorized())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -97,14 +118,19 @@ class AccessTokenTests {
     void repeatedWrongPasswordsThrottleTheTokenEndpointToo() throws Exception {
         String username = cast.newUser(users, "calder.weber", PASSWORD, Role.EXPORTER);
         for (int i = 0; i < 4; i++) {
-            mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"username\":\"" + username + "\",\"password\":\"wrong\"}")).andExpect(status().isUnauthorized());
+            mvc.perform(post("/api/v1/tokens")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"" + username + "\",\"password\":\"wrong\"}"))
+                    .andExpect(status().isUnauthorized());
         }
-        mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"wrong\"}"))
                 .andExpect(status().isTooManyRequests())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Too many failed sign-in attempts")));
-        mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("Too many failed sign-in attempts")));
+        mvc.perform(post("/api/v1/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .andExpect(status().isTooManyRequests());
     }
@@ -125,7 +151,8 @@ class AccessTokenTests {
         String username = cast.newUser(users, "northbridge.lee", PASSWORD, Role.EXPORTER);
         JsonNode issued = issue(username, PASSWORD);
         jdbc.sql("update api_token set expires_at = now() - interval '1 minute' where id = :id")
-                .param("id", java.util.UUID.fromString(issued.get("id").asString())).update();
+                .param("id", java.util.UUID.fromString(issued.get("id").asString()))
+                .update();
         unauthorizedProblem(me(issued.get("token").asString()));
     }
 
@@ -152,8 +179,11 @@ class AccessTokenTests {
         String username = cast.newUser(users, "northbridge.lee", PASSWORD, Role.EXPORTER);
         String token = issue(username, PASSWORD).get("token").asString();
         String list = mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + token))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].name").value("cli"))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("cli"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(list).doesNotContain(token).doesNotContain("hash");
     }
 }

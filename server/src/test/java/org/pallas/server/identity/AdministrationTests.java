@@ -30,11 +30,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @PallasTest
 class AdministrationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired Users users;
-    @Autowired Organisations organisations;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Organisations organisations;
 
     private TestCast cast;
     private Caller admin;
@@ -47,10 +56,19 @@ class AdministrationTests {
 
     @Test
     void anExporterCannotBeGivenAnAuthorityRole() {
-        assertThatThrownBy(() -> users.create(admin, new UserInput(cast.organisationOf("northbridge.lee"), "sneaky-" + UUID.randomUUID().toString().substring(0, 6),
-                "Sneaky", null, null, Set.of(Role.EXPORTER, Role.CASEWORKER), "long enough password")))
+        assertThatThrownBy(() -> users.create(
+                        admin,
+                        new UserInput(
+                                cast.organisationOf("northbridge.lee"),
+                                "sneaky-" + UUID.randomUUID().toString().substring(0, 6),
+                                "Sneaky",
+                                null,
+                                null,
+                                Set.of(Role.EXPORTER, Role.CASEWORKER),
+                                "long enough password")))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).fields()).extracting(InvalidInputException.FieldProblem::field)
+                .satisfies(e -> assertThat(((InvalidInputException) e).fields())
+                        .extracting(InvalidInputException.FieldProblem::field)
                         .containsExactly("roles"));
         String username = cast.newUser(users, "northbridge.lee", "long enough password", Role.EXPORTER);
         assertThatThrownBy(() -> users.changeRoles(admin, cast.userId(username), Set.of(Role.OVERSIGHT)))
@@ -60,25 +78,46 @@ class AdministrationTests {
     @Test
     void anAdviserNeedsATeamAndOnlyAdvisersHaveOne() {
         UUID advisory = cast.organisationOf("adviser.hr");
-        assertThatThrownBy(() -> users.create(admin, new UserInput(advisory, "adv-" + UUID.randomUUID().toString().substring(0, 6),
-                "No Team", null, null, Set.of(Role.ADVISER), "long enough password")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("team");
-        UserAccount ok = users.create(admin, new UserInput(advisory, "adv-" + UUID.randomUUID().toString().substring(0, 6),
-                "Defence Adviser", null, AdviserTeam.DEFENCE, Set.of(Role.ADVISER), "long enough password"));
+        assertThatThrownBy(() -> users.create(
+                        admin,
+                        new UserInput(
+                                advisory,
+                                "adv-" + UUID.randomUUID().toString().substring(0, 6),
+                                "No Team",
+                                null,
+                                null,
+                                Set.of(Role.ADVISER),
+                                "long enough password")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("team");
+        UserAccount ok = users.create(
+                admin,
+                new UserInput(
+                        advisory,
+                        "adv-" + UUID.randomUUID().toString().substring(0, 6),
+                        "Defence Adviser",
+                        null,
+                        AdviserTeam.DEFENCE,
+                        Set.of(Role.ADVISER),
+                        "long enough password"));
         assertThat(ok.team()).isEqualTo(AdviserTeam.DEFENCE);
     }
 
     @Test
     void anAdministratorCannotLockThemselvesOut() {
-        assertThatThrownBy(() -> users.setEnabled(admin, admin.userId(), false)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> users.changeRoles(admin, admin.userId(), Set.of(Role.CASEWORKER))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> users.setEnabled(admin, admin.userId(), false))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> users.changeRoles(admin, admin.userId(), Set.of(Role.CASEWORKER)))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void onlyAnAdministratorChangesIdentityEvenWhenCallingTheServiceDirectly() {
         Caller exporter = cast.caller("northbridge.lee");
-        assertThatThrownBy(() -> organisations.update(exporter, exporter.organisationId(),
-                new OrganisationInput("Renamed", org.pallas.server.platform.OrganisationKind.EXPORTER, null)))
+        assertThatThrownBy(() -> organisations.update(
+                        exporter,
+                        exporter.organisationId(),
+                        new OrganisationInput("Renamed", org.pallas.server.platform.OrganisationKind.EXPORTER, null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> users.setEnabled(cast.caller("oversight"), cast.userId("calder.weber"), false))
                 .isInstanceOf(AccessDeniedException.class);
@@ -86,10 +125,14 @@ class AdministrationTests {
 
     @Test
     void duplicateUsernamesAreRefusedNamingTheField() throws Exception {
-        mvc.perform(post("/api/v1/users").header("Authorization", "Bearer " + cast.token("admin"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"organisationId\":\"" + cast.organisationOf("calder.weber") + "\",\"username\":\"CALDER.WEBER\","
-                                + "\"displayName\":\"Copy\",\"roles\":[\"EXPORTER\"],\"password\":\"long enough password\"}"))
+        mvc.perform(
+                        post("/api/v1/users")
+                                .header("Authorization", "Bearer " + cast.token("admin"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"organisationId\":\"" + cast.organisationOf("calder.weber")
+                                                + "\",\"username\":\"CALDER.WEBER\","
+                                                + "\"displayName\":\"Copy\",\"roles\":[\"EXPORTER\"],\"password\":\"long enough password\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("username"))
                 .andExpect(jsonPath("$.errors[0].message").value("This username is already taken"));
@@ -97,22 +140,35 @@ class AdministrationTests {
 
     @Test
     void validationErrorsNameEveryField() throws Exception {
-        mvc.perform(post("/api/v1/users").header("Authorization", "Bearer " + cast.token("admin"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"x\",\"displayName\":\"\",\"email\":\"not-an-email\",\"password\":\"short\"}"))
+        mvc.perform(
+                        post("/api/v1/users")
+                                .header("Authorization", "Bearer " + cast.token("admin"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"username\":\"x\",\"displayName\":\"\",\"email\":\"not-an-email\",\"password\":\"short\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        "displayName", "email", "organisationId", "password", "username")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                "displayName", "email", "organisationId", "password", "username")));
     }
 
     @Test
     void theAdminFormShowsAnErrorSummaryLinkedToEachField() throws Exception {
         String html = mvc.perform(post("/admin/organisations/" + cast.organisationOf("calder.weber") + "/users")
-                        .param("username", "a").param("displayName", "").param("password", "short")
-                        .with(cast.session(Who.ADMIN)).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("There is a problem")
-                .contains("href=\"#username\"").contains("href=\"#displayName\"").contains("href=\"#password\"")
+                        .param("username", "a")
+                        .param("displayName", "")
+                        .param("password", "short")
+                        .with(cast.session(Who.ADMIN))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("There is a problem")
+                .contains("href=\"#username\"")
+                .contains("href=\"#displayName\"")
+                .contains("href=\"#password\"")
                 .contains("Password must be 12 to 128 characters");
     }
 
@@ -120,14 +176,18 @@ class AdministrationTests {
     void roleChangesThroughTheApiTakeEffectOnTheNextRequest() throws Exception {
         String username = cast.newUser(users, "senior", "long enough password", Role.CASEWORKER);
         String token = tokens.issue(cast.caller(username), "t").token();
-        mvc.perform(get("/api/v1/organisations/" + cast.organisationOf("calder.weber")).header("Authorization", "Bearer " + token))
+        mvc.perform(get("/api/v1/organisations/" + cast.organisationOf("calder.weber"))
+                        .header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk());
-        mvc.perform(put("/api/v1/users/" + cast.userId(username) + "/roles").header("Authorization", "Bearer " + cast.token("admin"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"SENIOR_OFFICER\",\"CASEWORKER\"]}"))
+        mvc.perform(put("/api/v1/users/" + cast.userId(username) + "/roles")
+                        .header("Authorization", "Bearer " + cast.token("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"SENIOR_OFFICER\",\"CASEWORKER\"]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.roles.length()").value(2));
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
-                .andExpect(jsonPath("$.roles").value(org.hamcrest.Matchers.containsInAnyOrder("CASEWORKER", "SENIOR_OFFICER")));
+                .andExpect(jsonPath("$.roles")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("CASEWORKER", "SENIOR_OFFICER")));
     }
 
     @Test
@@ -135,14 +195,23 @@ class AdministrationTests {
         mvc.perform(get("/api/v1/organisations").header("Authorization", "Bearer " + cast.token("northbridge.lee")))
                 .andExpect(jsonPath("$.count").value(1))
                 .andExpect(jsonPath("$.items[0].name").value("Northbridge Security Ltd"));
-        mvc.perform(get("/api/v1/organisations?q=Calder").header("Authorization", "Bearer " + cast.token("northbridge.lee")))
+        mvc.perform(get("/api/v1/organisations?q=Calder")
+                        .header("Authorization", "Bearer " + cast.token("northbridge.lee")))
                 .andExpect(jsonPath("$.count").value(0))
                 .andExpect(jsonPath("$.items.length()").value(0));
         String page = mvc.perform(get("/organisations?q=").with(cast.session(Who.EXPORTER_B)))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Calder Forensics GmbH").doesNotContain("Northbridge").containsPattern("<span>1</span> <span>organisation</span>");
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Calder Forensics GmbH")
+                .doesNotContain("Northbridge")
+                .containsPattern("<span>1</span> <span>organisation</span>");
         String members = mvc.perform(get("/api/v1/organisations/" + cast.organisationOf("calder.weber") + "/users")
-                .header("Authorization", "Bearer " + cast.token("calder.weber"))).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", "Bearer " + cast.token("calder.weber")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(members).contains("calder.fischer").doesNotContain("northbridge");
         mvc.perform(get("/api/v1/organisations").header("Authorization", "Bearer " + cast.token("caseworker")))
                 .andExpect(jsonPath("$.count").value(org.hamcrest.Matchers.greaterThanOrEqualTo(7)));

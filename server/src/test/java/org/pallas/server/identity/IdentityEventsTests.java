@@ -25,11 +25,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PallasTest
 class IdentityEventsTests {
 
-    @Autowired Organisations organisations;
-    @Autowired Users users;
-    @Autowired AccessTokens tokens;
-    @Autowired RecordedChanges recorded;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    RecordedChanges recorded;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Caller admin;
 
@@ -43,7 +52,9 @@ class IdentityEventsTests {
         action.run();
         List<RecordedChanges.Seen> seen = recorded.since(mark);
         assertThat(seen).as(type).hasSize(1);
-        assertThat(seen.get(0).inTransaction()).as("published inside the transaction").isTrue();
+        assertThat(seen.get(0).inTransaction())
+                .as("published inside the transaction")
+                .isTrue();
         RecordedChange change = seen.get(0).change();
         assertThat(change.type()).isEqualTo(type);
         assertThat(change.occurredAt()).isNotNull().isBefore(Instant.now().plusSeconds(1));
@@ -59,8 +70,14 @@ class IdentityEventsTests {
     @Test
     void organisationCreatedAndUpdatedEachPublishOneChange() {
         Object[] created = new Object[1];
-        RecordedChange c = exactlyOne("identity.organisation.created", () -> capture(() ->
-                organisations.create(admin, new OrganisationInput("Events Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, "NL")), created));
+        RecordedChange c = exactlyOne(
+                "identity.organisation.created",
+                () -> capture(
+                        () -> organisations.create(
+                                admin,
+                                new OrganisationInput(
+                                        "Events Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, "NL")),
+                        created));
         Organisation org = (Organisation) created[0];
         assertThat(c.subjectType()).isEqualTo("organisation");
         assertThat(c.subjectId()).isEqualTo(org.id().toString());
@@ -68,32 +85,53 @@ class IdentityEventsTests {
         assertThat(c.publicMetadata()).containsEntry("kind", "EXPORTER").containsEntry("country", "NL");
         assertThat(c.confidentialPayload()).containsEntry("name", org.name());
 
-        RecordedChange u = exactlyOne("identity.organisation.updated", () ->
-                organisations.update(admin, org.id(), new OrganisationInput(org.name() + " BV", OrganisationKind.EXPORTER, "NL")));
+        RecordedChange u = exactlyOne(
+                "identity.organisation.updated",
+                () -> organisations.update(
+                        admin, org.id(), new OrganisationInput(org.name() + " BV", OrganisationKind.EXPORTER, "NL")));
         assertThat(u.subjectId()).isEqualTo(org.id().toString());
     }
 
     @Test
     void userLifecyclePublishesOneChangePerStep() {
-        Organisation org = organisations.create(admin, new OrganisationInput("Lifecycle Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, null));
+        Organisation org = organisations.create(
+                admin, new OrganisationInput("Lifecycle Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, null));
         Object[] created = new Object[1];
         String username = "life-" + UUID.randomUUID().toString().substring(0, 8);
-        RecordedChange c = exactlyOne("identity.user.created", () -> capture(() -> users.create(admin,
-                new UserInput(org.id(), username, "Lee Life", null, null, Set.of(Role.EXPORTER), "correct horse battery")), created));
+        RecordedChange c = exactlyOne(
+                "identity.user.created",
+                () -> capture(
+                        () -> users.create(
+                                admin,
+                                new UserInput(
+                                        org.id(),
+                                        username,
+                                        "Lee Life",
+                                        null,
+                                        null,
+                                        Set.of(Role.EXPORTER),
+                                        "correct horse battery")),
+                        created));
         UserAccount user = (UserAccount) created[0];
         assertThat(c.subjectId()).isEqualTo(user.id().toString());
         assertThat(c.publicMetadata()).containsEntry("roles", List.of("EXPORTER"));
         assertThat(c.confidentialPayload()).containsEntry("username", username);
 
-        exactlyOne("identity.user.updated", () -> users.update(admin, user.id(), new UserChange("Lee Life-Long", null, null)));
-        RecordedChange roles = exactlyOne("identity.user.roles-changed", () -> users.changeRoles(admin, user.id(), Set.of()));
-        assertThat(roles.publicMetadata()).containsEntry("from", List.of("EXPORTER")).containsEntry("to", List.of());
+        exactlyOne(
+                "identity.user.updated",
+                () -> users.update(admin, user.id(), new UserChange("Lee Life-Long", null, null)));
+        RecordedChange roles =
+                exactlyOne("identity.user.roles-changed", () -> users.changeRoles(admin, user.id(), Set.of()));
+        assertThat(roles.publicMetadata())
+                .containsEntry("from", List.of("EXPORTER"))
+                .containsEntry("to", List.of());
         exactlyOne("identity.user.disabled", () -> users.setEnabled(admin, user.id(), false));
         exactlyOne("identity.user.enabled", () -> users.setEnabled(admin, user.id(), true));
 
         Caller self = new TestCast(jdbc, tokens).caller(username);
-        RecordedChange pw = exactlyOne("identity.user.password-changed", () ->
-                users.changePassword(self, "correct horse battery", "correct horse battery staple"));
+        RecordedChange pw = exactlyOne(
+                "identity.user.password-changed",
+                () -> users.changePassword(self, "correct horse battery", "correct horse battery staple"));
         assertThat(pw.actorUserId()).isEqualTo(user.id());
         assertThat(pw.publicMetadata()).isEmpty();
         assertThat(pw.confidentialPayload()).isEmpty();
@@ -103,7 +141,8 @@ class IdentityEventsTests {
     void tokenCreatedAndRevokedEachPublishOneChangeWithoutTheSecret() {
         Caller caller = new TestCast(jdbc, tokens).caller("auditor");
         Object[] issued = new Object[1];
-        RecordedChange c = exactlyOne("identity.token.created", () -> capture(() -> tokens.issue(caller, "events"), issued));
+        RecordedChange c =
+                exactlyOne("identity.token.created", () -> capture(() -> tokens.issue(caller, "events"), issued));
         AccessTokens.IssuedToken token = (AccessTokens.IssuedToken) issued[0];
         assertThat(c.subjectId()).isEqualTo(token.id().toString());
         assertThat(c.publicMetadata().toString() + c.confidentialPayload()).doesNotContain(token.token());
@@ -113,8 +152,8 @@ class IdentityEventsTests {
     @Test
     void aRejectedChangePublishesNothing() {
         int mark = recorded.mark();
-        assertThatThrownBy(() -> organisations.create(admin,
-                new OrganisationInput("Northbridge Security Ltd", OrganisationKind.EXPORTER, "GB")))
+        assertThatThrownBy(() -> organisations.create(
+                        admin, new OrganisationInput("Northbridge Security Ltd", OrganisationKind.EXPORTER, "GB")))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(recorded.since(mark)).isEmpty();
     }

@@ -27,11 +27,20 @@ class SignInTests {
 
     static final String PASSWORD = "a sound passphrase";
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired Users users;
-    @LocalServerPort int port;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Users users;
+
+    @LocalServerPort
+    int port;
 
     private TestCast cast;
 
@@ -56,7 +65,10 @@ class SignInTests {
     @Test
     void storesPasswordsAsArgon2idWithTheDocumentedParameters() {
         String username = cast.newUser(users, "northbridge.lee", PASSWORD, Role.EXPORTER);
-        String hash = jdbc.sql("select password_hash from app_user where username = :u").param("u", username).query(String.class).single();
+        String hash = jdbc.sql("select password_hash from app_user where username = :u")
+                .param("u", username)
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
     }
 
@@ -67,8 +79,12 @@ class SignInTests {
         HttpResponse<String> signedIn = browser.signIn(username, PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(TestBrowser.location(signedIn)).isEqualTo("/");
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :u").param("u", username)
-                .query(Long.class).single()).as("sessions stored in PostgreSQL, shared by all instances").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :u")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single())
+                .as("sessions stored in PostgreSQL, shared by all instances")
+                .isEqualTo(1);
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Calder Forensics GmbH").contains("id=\"sign-out\"");
@@ -112,9 +128,15 @@ class SignInTests {
         long unknown = 0;
         for (int i = 0; i < 3; i++) { // below the lockout threshold
             long t0 = System.nanoTime();
-            mvc.perform(post("/login").param("username", username).param("password", "wrong").with(csrf()));
+            mvc.perform(post("/login")
+                    .param("username", username)
+                    .param("password", "wrong")
+                    .with(csrf()));
             long t1 = System.nanoTime();
-            mvc.perform(post("/login").param("username", "nobody-" + System.nanoTime()).param("password", "wrong").with(csrf()));
+            mvc.perform(post("/login")
+                    .param("username", "nobody-" + System.nanoTime())
+                    .param("password", "wrong")
+                    .with(csrf()));
             long t2 = System.nanoTime();
             known += t1 - t0;
             unknown += t2 - t1;
@@ -129,10 +151,16 @@ class SignInTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/account/tokens").param("name", "forged").with(cast.session(TestCast.Who.EXPORTER_A)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/organisations").param("name", "Forged Ltd").param("kind", "EXPORTER")
-                        .with(cast.session(TestCast.Who.ADMIN)).with(csrf().useInvalidToken()))
+        mvc.perform(post("/admin/organisations")
+                        .param("name", "Forged Ltd")
+                        .param("kind", "EXPORTER")
+                        .with(cast.session(TestCast.Who.ADMIN))
+                        .with(csrf().useInvalidToken()))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select count(*) from organisation where name = 'Forged Ltd'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from organisation where name = 'Forged Ltd'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -147,8 +175,11 @@ class SignInTests {
         HttpResponse<String> after = browser.get("/account");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(TestBrowser.location(after)).isEqualTo("/login");
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :u").param("u", username)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :u")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -167,7 +198,8 @@ class SignInTests {
         String username = cast.newUser(users, "northbridge.lee", PASSWORD, Role.EXPORTER);
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(username, PASSWORD);
-        assertThat(browser.post("/logout", java.util.Map.of(), false).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/logout", java.util.Map.of(), false).statusCode())
+                .isEqualTo(403);
         assertThat(browser.get("/account").statusCode()).isEqualTo(200);
     }
 
@@ -179,16 +211,24 @@ class SignInTests {
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(result -> {
                     String csp = result.getResponse().getHeader("Content-Security-Policy");
-                    assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'")
-                            .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+                    assertThat(csp)
+                            .contains("frame-ancestors 'none'")
+                            .contains("script-src 'self'")
+                            .doesNotContain("unsafe-inline")
+                            .doesNotContain("unsafe-eval");
                 });
     }
 
     @Test
     void theLoginPageHasTheFieldsTheBrowserTestsUse() throws Exception {
         String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"username\"").contains("id=\"password\"").contains("id=\"sign-in\"")
-                .contains("<label for=\"username\">").contains("<label for=\"password\">")
-                .contains("<main id=\"main\"").contains("href=\"#main\"");
+        assertThat(page)
+                .contains("id=\"username\"")
+                .contains("id=\"password\"")
+                .contains("id=\"sign-in\"")
+                .contains("<label for=\"username\">")
+                .contains("<label for=\"password\">")
+                .contains("<main id=\"main\"")
+                .contains("href=\"#main\"");
     }
 }

@@ -38,13 +38,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PallasTest
 class AuditorAgainstServerTests {
 
-    @LocalServerPort int port;
-    @Autowired Sequencer sequencer;
-    @Autowired LedgerKeys keys;
-    @Autowired LedgerStore store;
-    @Autowired Organisations organisations;
-    @Autowired AccessTokens tokens;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Sequencer sequencer;
+
+    @Autowired
+    LedgerKeys keys;
+
+    @Autowired
+    LedgerStore store;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private URI base() {
         return URI.create("http://127.0.0.1:" + port + "/ledger");
@@ -55,7 +68,8 @@ class AuditorAgainstServerTests {
     }
 
     private void change() {
-        organisations.create(new TestCast(jdbc, tokens).caller(Who.ADMIN),
+        organisations.create(
+                new TestCast(jdbc, tokens).caller(Who.ADMIN),
                 new OrganisationInput("Audited Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
         sequencer.sequenceAll();
     }
@@ -63,16 +77,20 @@ class AuditorAgainstServerTests {
     @Test
     void verifiesTheRunningLogAndItsGrowthWithTheCommandLineTool(@TempDir Path state) {
         change();
-        String[] args = {"verify", "--url", base().toString(), "--key", keys.verifier().encode(), "--state", state.toString()};
+        String[] args = {
+            "verify", "--url", base().toString(), "--key", keys.verifier().encode(), "--state", state.toString()
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(Audit.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
-                .as(out.toString(StandardCharsets.UTF_8)).isZero();
+                .as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("VERIFIED");
 
         change();
         out.reset();
         assertThat(Audit.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
-                .as(out.toString(StandardCharsets.UTF_8)).isZero();
+                .as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("consistent with");
     }
 
@@ -81,10 +99,21 @@ class AuditorAgainstServerTests {
         change();
         long index = store.latestCheckpoint().orElseThrow().treeSize() - 1;
         Path record = dir.resolve("record.json");
-        Files.write(record, store.record(store.entryAt(index).orElseThrow().seq()).orElseThrow());
+        Files.write(
+                record, store.record(store.entryAt(index).orElseThrow().seq()).orElseThrow());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Audit.run(new String[] {"prove", "--url", base().toString(), "--key", keys.verifier().encode(),
-                "--record", record.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int status = Audit.run(
+                new String[] {
+                    "prove",
+                    "--url",
+                    base().toString(),
+                    "--key",
+                    keys.verifier().encode(),
+                    "--record",
+                    record.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("record is entry " + index);
     }
@@ -94,20 +123,27 @@ class AuditorAgainstServerTests {
         change();
         assertThat(audit(state).ok()).isTrue();
         // The first entry bundle as stored: swap one character of an entry, keeping its length.
-        byte[] original = jdbc.sql("select data from ledger_tile where level = -1 and idx = 0").query(byte[].class).single();
+        byte[] original = jdbc.sql("select data from ledger_tile where level = -1 and idx = 0")
+                .query(byte[].class)
+                .single();
         String text = new String(original, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("identity.organisation.created");
         assertThat(at).isPositive();
         byte[] altered = (text.substring(0, at) + "identity.organisation.deleted" + text.substring(at + 29))
                 .getBytes(StandardCharsets.ISO_8859_1);
-        jdbc.sql("update ledger_tile set data = :d where level = -1 and idx = 0").param("d", altered).update();
+        jdbc.sql("update ledger_tile set data = :d where level = -1 and idx = 0")
+                .param("d", altered)
+                .update();
         try {
             AuditReport report = audit(state);
             assertThat(report.ok()).isFalse();
-            assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("tile/0/000"))
+            assertThat(report.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("tile/0/000"))
                     .anySatisfy(p -> assertThat(p).startsWith("checkpoint root is "));
         } finally {
-            jdbc.sql("update ledger_tile set data = :d where level = -1 and idx = 0").param("d", original).update();
+            jdbc.sql("update ledger_tile set data = :d where level = -1 and idx = 0")
+                    .param("d", original)
+                    .update();
         }
         assertThat(audit(state).ok()).isTrue();
     }
@@ -124,15 +160,22 @@ class AuditorAgainstServerTests {
         new SecureRandom().nextBytes(otherRoot);
         Note fork = Note.sign(new Checkpoint(signed.origin(), signed.size(), otherRoot).text(), keys.signer());
         jdbc.sql("update ledger_checkpoint set root_hash = :r, note = :n where tree_size = :s")
-                .param("r", otherRoot).param("n", fork.encode()).param("s", signed.size()).update();
+                .param("r", otherRoot)
+                .param("n", fork.encode())
+                .param("s", signed.size())
+                .update();
         try {
             AuditReport report = audit(state);
             assertThat(report.ok()).isFalse();
-            assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("fork: checkpoint root "))
+            assertThat(report.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("fork: checkpoint root "))
                     .anySatisfy(p -> assertThat(p).startsWith("checkpoint root is "));
         } finally {
             jdbc.sql("update ledger_checkpoint set root_hash = :r, note = :n where tree_size = :s")
-                    .param("r", genuine.rootHash()).param("n", genuine.note()).param("s", signed.size()).update();
+                    .param("r", genuine.rootHash())
+                    .param("n", genuine.note())
+                    .param("s", signed.size())
+                    .update();
         }
         assertThat(audit(state).ok()).isTrue();
     }

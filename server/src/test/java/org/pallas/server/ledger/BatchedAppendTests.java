@@ -28,17 +28,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PallasTest
 class BatchedAppendTests {
 
-    @Autowired Organisations organisations;
-    @Autowired AccessTokens tokens;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired LedgerStore store;
-    @Autowired Sequencer sequencer;
-    @Autowired IntegrityCheck check;
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    LedgerStore store;
+
+    @Autowired
+    Sequencer sequencer;
+
+    @Autowired
+    IntegrityCheck check;
 
     private Organisation create(String name) {
-        return organisations.create(new TestCast(jdbc, tokens).caller(Who.ADMIN),
+        return organisations.create(
+                new TestCast(jdbc, tokens).caller(Who.ADMIN),
                 new OrganisationInput(name, OrganisationKind.EXPORTER, "NL"));
     }
 
@@ -57,11 +73,16 @@ class BatchedAppendTests {
         List<Long> seqs = new ArrayList<>();
         for (UUID id : ids) {
             List<LedgerStore.StoredEntry> entries = store.forSubject("organisation", id.toString());
-            assertThat(entries).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("identity.organisation.created"));
+            assertThat(entries)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.type()).isEqualTo("identity.organisation.created"));
             seqs.add(entries.get(0).seq());
         }
-        assertThat(seqs).as("one seq after another, in publishing order").isSorted()
-                .last().isEqualTo(seqs.get(0) + ids.size() - 1);
+        assertThat(seqs)
+                .as("one seq after another, in publishing order")
+                .isSorted()
+                .last()
+                .isEqualTo(seqs.get(0) + ids.size() - 1);
         assertThat(store.countEntries()).isEqualTo(before + ids.size());
     }
 
@@ -71,14 +92,19 @@ class BatchedAppendTests {
         String second = "After Rename " + UUID.randomUUID();
         UUID id = tx.execute(s -> {
             Organisation o = create(first);
-            organisations.update(new TestCast(jdbc, tokens).caller(Who.ADMIN), o.id(),
+            organisations.update(
+                    new TestCast(jdbc, tokens).caller(Who.ADMIN),
+                    o.id(),
                     new OrganisationInput(second, OrganisationKind.EXPORTER, "NL"));
             return o.id();
         });
         List<LedgerStore.StoredEntry> entries = store.forSubject("organisation", id.toString());
-        assertThat(entries).extracting(LedgerStore.StoredEntry::type)
+        assertThat(entries)
+                .extracting(LedgerStore.StoredEntry::type)
                 .containsExactly("identity.organisation.created", "identity.organisation.updated");
-        assertThat(payload(entries.get(0))).contains("\"name\":\"" + first + "\"").doesNotContain(second);
+        assertThat(payload(entries.get(0)))
+                .contains("\"name\":\"" + first + "\"")
+                .doesNotContain(second);
         assertThat(payload(entries.get(1))).contains("\"name\":\"" + second + "\"");
     }
 
@@ -89,13 +115,21 @@ class BatchedAppendTests {
         UUID[] ids = new UUID[2];
         tx.executeWithoutResult(s -> {
             ids[0] = create("Outer Org " + UUID.randomUUID()).id();
-            ids[1] = requiresNew.execute(inner -> create("Inner Org " + UUID.randomUUID()).id());
+            ids[1] = requiresNew.execute(
+                    inner -> create("Inner Org " + UUID.randomUUID()).id());
             s.setRollbackOnly();
         });
-        assertThat(store.forSubject("organisation", ids[0].toString())).as("rolled back with its change").isEmpty();
-        assertThat(store.forSubject("organisation", ids[1].toString())).as("committed with its change").hasSize(1);
-        assertThat(jdbc.sql("select count(*) from organisation where id = :id").param("id", ids[1]).query(Long.class)
-                .single()).isOne();
+        assertThat(store.forSubject("organisation", ids[0].toString()))
+                .as("rolled back with its change")
+                .isEmpty();
+        assertThat(store.forSubject("organisation", ids[1].toString()))
+                .as("committed with its change")
+                .hasSize(1);
+        assertThat(jdbc.sql("select count(*) from organisation where id = :id")
+                        .param("id", ids[1])
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -109,7 +143,8 @@ class BatchedAppendTests {
         sequencer.sequenceAll();
         long size = store.latestCheckpoint().orElseThrow().treeSize();
         for (UUID id : ids) {
-            assertThat(store.forSubject("organisation", id.toString())).singleElement()
+            assertThat(store.forSubject("organisation", id.toString()))
+                    .singleElement()
                     .satisfies(e -> assertThat(e.leafIndex()).isNotNull().isLessThan(size));
         }
     }
@@ -117,11 +152,13 @@ class BatchedAppendTests {
     @Test
     void anEntryAwaitingSequencingHasNoLeafIndexAndTheIntegrityCheckFindsNothingWrongWithIt() {
         UUID id = create("Unsequenced Org " + UUID.randomUUID()).id();
-        assertThat(store.forSubject("organisation", id.toString())).singleElement()
+        assertThat(store.forSubject("organisation", id.toString()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.leafIndex()).isNull());
         assertThat(check.run().discrepancies()).noneMatch(d -> d.subjectId().equals(id.toString()));
         sequencer.sequenceAll();
-        assertThat(store.forSubject("organisation", id.toString())).singleElement()
+        assertThat(store.forSubject("organisation", id.toString()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.leafIndex()).isNotNull());
     }
 

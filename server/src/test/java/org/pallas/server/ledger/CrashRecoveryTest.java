@@ -48,7 +48,8 @@ import org.pallas.ledger.audit.LogVerifier;
 class CrashRecoveryTest {
 
     private static final Duration START = Duration.ofSeconds(150);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void theDatabaseAndTheLogAgreeAfterTheServerIsKilledMidLoad(@TempDir Path data) throws Exception {
@@ -60,7 +61,10 @@ class CrashRecoveryTest {
         try {
             first.awaitReady();
             key = NoteVerifier.parse(get(first, "/api/v1/ledger/verifier-key"));
-            HttpResponse<String> issued = post(first, "/api/v1/tokens", null,
+            HttpResponse<String> issued = post(
+                    first,
+                    "/api/v1/tokens",
+                    null,
                     "{\"username\":\"admin\",\"password\":\"pallas-demo-2026\",\"name\":\"crash\"}");
             assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
             String token = JsonPath.read(issued.body(), "$.token");
@@ -71,7 +75,10 @@ class CrashRecoveryTest {
                     while (running.get()) {
                         String name = "Crash Org " + UUID.randomUUID();
                         try {
-                            HttpResponse<String> r = post(first, "/api/v1/organisations", token,
+                            HttpResponse<String> r = post(
+                                    first,
+                                    "/api/v1/organisations",
+                                    token,
                                     "{\"name\":\"" + name + "\",\"kind\":\"EXPORTER\",\"country\":\"GB\"}");
                             if (r.statusCode() == 201) {
                                 acknowledged.add(JsonPath.read(r.body(), "$.id"));
@@ -102,30 +109,46 @@ class CrashRecoveryTest {
         Server second = Server.start(data, pgPort);
         try {
             second.awaitReady();
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "")) {
-                List<String> organisations = strings(db, "select id::text from organisation where name like 'Crash Org %'");
+            try (Connection db = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "")) {
+                List<String> organisations =
+                        strings(db, "select id::text from organisation where name like 'Crash Org %'");
                 assertThat(organisations).containsAll(acknowledged);
                 assertThat(strings(db, """
                         select o.id::text from organisation o where o.name like 'Crash Org %'
                         and (select count(*) from ledger_entry e where e.subject_type = 'organisation' and e.subject_id = o.id::text) <> 1"""))
-                        .as("organisations without exactly one entry").isEmpty();
+                        .as("organisations without exactly one entry")
+                        .isEmpty();
                 assertThat(strings(db, """
                         select e.subject_id from ledger_entry e where e.type = 'identity.organisation.created'
                         and not exists (select 1 from organisation o where o.id::text = e.subject_id)"""))
-                        .as("entries without their organisation").isEmpty();
-                long entries = strings(db, "select count(*) from ledger_entry").stream().mapToLong(Long::parseLong).sum();
+                        .as("entries without their organisation")
+                        .isEmpty();
+                long entries = strings(db, "select count(*) from ledger_entry").stream()
+                        .mapToLong(Long::parseLong)
+                        .sum();
 
-                Checkpoint now = Checkpoint.open(get(second, "/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
+                Checkpoint now = Checkpoint.open(
+                        get(second, "/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
                 assertThat(now.size()).as("every entry is sequenced at start").isEqualTo(entries);
                 assertThat(now.size()).isGreaterThanOrEqualTo(old.size());
                 if (now.size() > old.size()) {
-                    List<String> hashes = JsonPath.read(get(second, "/api/v1/ledger/proofs/consistency?from=" + old.size()
-                            + "&to=" + now.size()), "$.hashes");
-                    new ConsistencyProof(old.size(), now.size(), hashes.stream().map(Base64.getDecoder()::decode).toList())
+                    List<String> hashes = JsonPath.read(
+                            get(second, "/api/v1/ledger/proofs/consistency?from=" + old.size() + "&to=" + now.size()),
+                            "$.hashes");
+                    new ConsistencyProof(
+                                    old.size(),
+                                    now.size(),
+                                    hashes.stream()
+                                            .map(Base64.getDecoder()::decode)
+                                            .toList())
                             .verify(old.rootHash(), now.rootHash());
                 }
-                var audit = new LogVerifier(HttpLogSource.of(URI.create(second.base() + "/ledger")), List.of(key),
-                        new AuditState(data.resolve("audit"))).verify();
+                var audit = new LogVerifier(
+                                HttpLogSource.of(URI.create(second.base() + "/ledger")),
+                                List.of(key),
+                                new AuditState(data.resolve("audit")))
+                        .verify();
                 assertThat(audit.problems()).isEmpty();
             }
         } finally {
@@ -135,7 +158,8 @@ class CrashRecoveryTest {
 
     private static List<String> strings(Connection db, String sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -144,15 +168,22 @@ class CrashRecoveryTest {
     }
 
     private String get(Server server, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server.base() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
         return r.body();
     }
 
-    private HttpResponse<String> post(Server server, String path, String token, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    private HttpResponse<String> post(Server server, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -172,15 +203,25 @@ class CrashRecoveryTest {
             int port = freePort();
             Path log = data.resolve("server-" + port + ".log");
             Files.createDirectories(data);
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    "org.pallas.server.Pallas",
-                    "--server.address=127.0.0.1", "--server.port=" + port,
-                    "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=false", "--pallas.embedded-db.port=" + pgPort,
-                    // As in production: the test config turns fsync and synchronous commit off for speed.
-                    "--pallas.embedded-db.durable=true",
-                    "--pallas.ledger.sequence-interval=PT0.1S")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xmx512m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "org.pallas.server.Pallas",
+                            "--server.address=127.0.0.1",
+                            "--server.port=" + port,
+                            "--pallas.data-dir=" + data,
+                            "--pallas.embedded-db.fresh=false",
+                            "--pallas.embedded-db.port=" + pgPort,
+                            // As in production: the test config turns fsync and synchronous commit off for speed.
+                            "--pallas.embedded-db.durable=true",
+                            "--pallas.ledger.sequence-interval=PT0.1S")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new Server(p, port, data);
         }
 
@@ -198,8 +239,11 @@ class CrashRecoveryTest {
                             + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
                 }
                 try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = client.send(
+                            HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         return;
                     }
@@ -225,7 +269,9 @@ class CrashRecoveryTest {
                 long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
                 ProcessHandle.of(postmaster).ifPresent(h -> {
                     try {
-                        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
+                        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster))
+                                .start()
+                                .waitFor();
                         h.onExit().get(30, TimeUnit.SECONDS);
                     } catch (Exception e) {
                         throw new IllegalStateException("PostgreSQL " + postmaster + " did not stop", e);

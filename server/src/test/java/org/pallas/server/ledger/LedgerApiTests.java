@@ -34,26 +34,44 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PallasTest
 class LedgerApiTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Sequencer sequencer;
-    @Autowired Organisations organisations;
-    @Autowired AccessTokens tokens;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired ReadLog readLog;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Sequencer sequencer;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    ReadLog readLog;
 
     private MockHttpServletResponse anonymous(String path) throws Exception {
         return mvc.perform(get(path)).andReturn().getResponse();
     }
 
     private Checkpoint checkpoint() throws Exception {
-        NoteVerifier key = NoteVerifier.parse(anonymous("/api/v1/ledger/verifier-key").getContentAsString());
+        NoteVerifier key =
+                NoteVerifier.parse(anonymous("/api/v1/ledger/verifier-key").getContentAsString());
         return Checkpoint.open(anonymous("/ledger/checkpoint").getContentAsByteArray(), List.of(key));
     }
 
     private String createOrganisation(String name) {
-        return organisations.create(new TestCast(jdbc, tokens).caller(Who.ADMIN),
-                new OrganisationInput(name, OrganisationKind.EXPORTER, "")).id().toString();
+        return organisations
+                .create(
+                        new TestCast(jdbc, tokens).caller(Who.ADMIN),
+                        new OrganisationInput(name, OrganisationKind.EXPORTER, ""))
+                .id()
+                .toString();
     }
 
     @Test
@@ -62,7 +80,9 @@ class LedgerApiTests {
         TestCast cast = new TestCast(jdbc, tokens);
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < 260; i++) {
-                organisations.create(cast.caller(Who.ADMIN), new OrganisationInput("Bulk Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
+                organisations.create(
+                        cast.caller(Who.ADMIN),
+                        new OrganisationInput("Bulk Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
             }
         });
         sequencer.sequenceAll();
@@ -72,7 +92,8 @@ class LedgerApiTests {
         assertThat(full.getContentAsByteArray()).hasSize(256 * 32);
         assertThat(full.getHeader("Cache-Control")).contains("immutable").contains("max-age=31536000");
         MockHttpServletResponse bundle = anonymous("/ledger/tile/entries/000");
-        assertThat(EntryBundle.decode(bundle.getContentAsByteArray(), 256, "entries/000")).hasSize(256);
+        assertThat(EntryBundle.decode(bundle.getContentAsByteArray(), 256, "entries/000"))
+                .hasSize(256);
         assertThat(bundle.getHeader("Cache-Control")).contains("immutable");
 
         MockHttpServletResponse note = anonymous("/ledger/checkpoint");
@@ -81,7 +102,8 @@ class LedgerApiTests {
         Checkpoint checkpoint = checkpoint();
         assertThat(checkpoint.size()).isGreaterThanOrEqualTo(260);
         MockHttpServletResponse partial = anonymous("/ledger/tile/0/000.p/3");
-        assertThat(partial.getContentAsByteArray()).isEqualTo(java.util.Arrays.copyOf(full.getContentAsByteArray(), 96));
+        assertThat(partial.getContentAsByteArray())
+                .isEqualTo(java.util.Arrays.copyOf(full.getContentAsByteArray(), 96));
     }
 
     @Test
@@ -89,27 +111,43 @@ class LedgerApiTests {
         String name = "Confidential Name " + UUID.randomUUID();
         String id = createOrganisation(name);
         sequencer.sequenceAll();
-        long index = jdbc.sql("select leaf_index from ledger_entry where subject_id = :id").param("id", id).query(Long.class).single();
+        long index = jdbc.sql("select leaf_index from ledger_entry where subject_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
 
         String json = anonymous("/api/v1/ledger/entries/" + index).getContentAsString();
         assertThat(json).doesNotContain(name);
         assertThat((String) JsonPath.read(json, "$.subjectId")).isEqualTo(id);
         assertThat((String) JsonPath.read(json, "$.type")).isEqualTo("identity.organisation.created");
-        assertThat(anonymous("/ledger/entries/" + index).getContentAsString()).doesNotContain(name).contains(id);
+        assertThat(anonymous("/ledger/entries/" + index).getContentAsString())
+                .doesNotContain(name)
+                .contains(id);
         assertThat(anonymous("/api/v1/ledger/records/" + index).getStatus()).isEqualTo(401);
 
         TestCast cast = new TestCast(jdbc, tokens);
-        MockHttpServletResponse asAuditor = mvc.perform(cast.as(Who.AUDITOR, get("/api/v1/ledger/records/" + index), true))
-                .andReturn().getResponse();
+        MockHttpServletResponse asAuditor = mvc.perform(
+                        cast.as(Who.AUDITOR, get("/api/v1/ledger/records/" + index), true))
+                .andReturn()
+                .getResponse();
         LedgerRecord record = LedgerRecord.decode(asAuditor.getContentAsByteArray());
         assertThat(new String(record.payload(), StandardCharsets.UTF_8)).contains(name);
-        assertThat(MerkleHash.hex(MerkleHash.leaf(record.entry().encode()))).isEqualTo(JsonPath.read(json, "$.leafHash"));
+        assertThat(MerkleHash.hex(MerkleHash.leaf(record.entry().encode())))
+                .isEqualTo(JsonPath.read(json, "$.leafHash"));
         assertThat(mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/ledger/records/" + index), true))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
         long reads = readLog.count("ledger-record", index);
         assertThat(mvc.perform(cast.as(Who.OVERSIGHT, get("/api/v1/ledger/records/" + index), true))
-                .andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(readLog.count("ledger-record", index)).as("oversight reads are logged").isEqualTo(reads + 1);
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(readLog.count("ledger-record", index))
+                .as("oversight reads are logged")
+                .isEqualTo(reads + 1);
     }
 
     @Test
@@ -120,15 +158,22 @@ class LedgerApiTests {
         createOrganisation("Proven Org " + UUID.randomUUID());
         sequencer.sequenceAll();
         Checkpoint newer = checkpoint();
-        long index = jdbc.sql("select leaf_index from ledger_entry where subject_id = :id").param("id", id).query(Long.class).single();
+        long index = jdbc.sql("select leaf_index from ledger_entry where subject_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
 
-        String proof = anonymous("/api/v1/ledger/proofs/inclusion?index=" + index + "&treeSize=" + newer.size()).getContentAsString();
-        byte[] leaf = MerkleHash.fromHex(JsonPath.read(anonymous("/api/v1/ledger/entries/" + index).getContentAsString(), "$.leafHash"));
+        String proof = anonymous("/api/v1/ledger/proofs/inclusion?index=" + index + "&treeSize=" + newer.size())
+                .getContentAsString();
+        byte[] leaf = MerkleHash.fromHex(
+                JsonPath.read(anonymous("/api/v1/ledger/entries/" + index).getContentAsString(), "$.leafHash"));
         InclusionProof inclusion = new InclusionProof(index, newer.size(), hashes(proof));
         inclusion.verify(leaf, newer.rootHash());
 
-        String consistency = anonymous("/api/v1/ledger/proofs/consistency?from=" + older.size() + "&to=" + newer.size()).getContentAsString();
-        new ConsistencyProof(older.size(), newer.size(), hashes(consistency)).verify(older.rootHash(), newer.rootHash());
+        String consistency = anonymous("/api/v1/ledger/proofs/consistency?from=" + older.size() + "&to=" + newer.size())
+                .getContentAsString();
+        new ConsistencyProof(older.size(), newer.size(), hashes(consistency))
+                .verify(older.rootHash(), newer.rootHash());
     }
 
     @Test
@@ -138,16 +183,21 @@ class LedgerApiTests {
         MockHttpServletResponse response = anonymous("/api/v1/ledger/proofs/inclusion?index=0&treeSize=" + (size + 7));
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("The log has signed no checkpoint of size " + (size + 7));
-        assertThat(anonymous("/api/v1/ledger/proofs/inclusion?index=" + size + "&treeSize=" + size).getStatus()).isEqualTo(400);
+        assertThat(anonymous("/api/v1/ledger/proofs/inclusion?index=" + size + "&treeSize=" + size)
+                        .getStatus())
+                .isEqualTo(400);
     }
 
     @Test
     void thePublicLedgerPageShowsTheCheckpointKeyAndAnEntrysVerifiedProof() throws Exception {
         sequencer.sequenceAll();
         String page = anonymous("/ledger").getContentAsString();
-        assertThat(page).contains(checkpoint().origin()).contains(anonymous("/api/v1/ledger/verifier-key").getContentAsString());
+        assertThat(page)
+                .contains(checkpoint().origin())
+                .contains(anonymous("/api/v1/ledger/verifier-key").getContentAsString());
         assertThat(anonymous("/ledger/entries/0").getContentAsString())
-                .contains("This entry is included in the signed tree of size " + checkpoint().size());
+                .contains("This entry is included in the signed tree of size "
+                        + checkpoint().size());
     }
 
     private static List<byte[]> hashes(String json) {

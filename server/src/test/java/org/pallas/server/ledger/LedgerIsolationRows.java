@@ -24,13 +24,17 @@ class LedgerIsolationRows implements IsolationRows {
                 row("GET /ledger/entries/{index}").with("index", "0").expect("*=200"),
                 row("GET /ledger/entries/{index}").with("index", "999999999").expect("*=404"),
                 row("GET /api/v1/ledger/entries/{index}").with("index", "0").expect("*=200"),
-                row("GET /api/v1/ledger/entries/{index}").with("index", "999999999").expect("*=404"),
+                row("GET /api/v1/ledger/entries/{index}")
+                        .with("index", "999999999")
+                        .expect("*=404"),
                 row("GET /api/v1/ledger/entries").expect("*=200"),
                 // Without index and treeSize the proofs are bad requests, for everyone alike.
                 row("GET /api/v1/ledger/proofs/inclusion").expect("*=400"),
                 row("GET /api/v1/ledger/proofs/consistency").expect("*=400"),
                 row("GET /api/v1/ledger/verifier-key").expect("*=200"),
-                row("GET /api/v1/ledger/records/{index}").with("index", "0").expect("anon=401 aud=200 ov=200 adm=200 *=403"),
+                row("GET /api/v1/ledger/records/{index}")
+                        .with("index", "0")
+                        .expect("anon=401 aud=200 ov=200 adm=200 *=403"),
                 row("GET /admin/ledger/integrity").expect("anon=302 adm=200 *=403"),
                 row("POST /admin/ledger/integrity").expect("anon=302 adm=200 *=403"));
     }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +43,7 @@ public final class LedgerLoadDriver {
 
     /** A synthetic change of the shape of an identity change: a few public facts, a small confidential payload. */
     @RecordedAs(type = "benchmark.append", subject = "benchmark")
-    record BenchmarkChange(Facts facts) implements RecordedChange {
-    }
+    record BenchmarkChange(Facts facts) implements RecordedChange {}
 
     public static void main(String[] args) throws Exception {
         int seconds = Math.min(120, args.length > 0 ? Integer.parseInt(args[0]) : 20);
@@ -53,10 +52,17 @@ public final class LedgerLoadDriver {
         int perTransaction = Math.max(1, args.length > 3 ? Integer.parseInt(args[3]) : 1);
         Path data = Files.createTempDirectory("pallas-ledger-load");
         // Command-line arguments: they override every configuration file, the test one included.
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Pallas.class).run(
-                "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=true", "--pallas.embedded-db.durable=true", "--pallas.demo.enabled=false",
-                "--pallas.embedded-db.pool-size=" + (threads + 4), "--server.address=127.0.0.1", "--server.port=0",
-                "--pallas.ledger.sequence-interval=PT" + intervalMs / 1000.0 + "S", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Pallas.class)
+                .run(
+                        "--pallas.data-dir=" + data,
+                        "--pallas.embedded-db.fresh=true",
+                        "--pallas.embedded-db.durable=true",
+                        "--pallas.demo.enabled=false",
+                        "--pallas.embedded-db.pool-size=" + (threads + 4),
+                        "--server.address=127.0.0.1",
+                        "--server.port=0",
+                        "--pallas.ledger.sequence-interval=PT" + intervalMs / 1000.0 + "S",
+                        "--logging.level.root=WARN")) {
             TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             Clock clock = ctx.getBean(Clock.class);
@@ -69,20 +75,22 @@ public final class LedgerLoadDriver {
             double elapsed = (System.nanoTime() - started) / 1e9;
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (jdbc.sql("select count(*) from ledger_entry where leaf_index is null").query(Long.class).single() > 0
+            while (jdbc.sql("select count(*) from ledger_entry where leaf_index is null")
+                                    .query(Long.class)
+                                    .single()
+                            > 0
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Map<String, Instant> signed = new HashMap<>();
             jdbc.sql("""
                     select e.subject_id, (select min(c.signed_at) from ledger_checkpoint c where c.tree_size > e.leaf_index) as signed
-                    from ledger_entry e where e.subject_type = 'benchmark'""")
-                    .query(rs -> {
-                        Timestamp t = rs.getTimestamp("signed");
-                        if (t != null) {
-                            signed.put(rs.getString("subject_id"), t.toInstant());
-                        }
-                    });
+                    from ledger_entry e where e.subject_type = 'benchmark'""").query(rs -> {
+                Timestamp t = rs.getTimestamp("signed");
+                if (t != null) {
+                    signed.put(rs.getString("subject_id"), t.toInstant());
+                }
+            });
             List<Long> latencies = new ArrayList<>();
             committed.forEach((id, at) -> {
                 Instant s = signed.get(id);
@@ -91,20 +99,45 @@ public final class LedgerLoadDriver {
                 }
             });
             Collections.sort(latencies);
-            long checkpoints = jdbc.sql("select count(*) from ledger_checkpoint").query(Long.class).single();
-            System.out.printf(Locale.ROOT, "mode=%s threads=%d seconds=%.1f sequence-interval=%dms%n",
-                    perTransaction == 1 ? "one change per transaction" : perTransaction + " changes per transaction (batched)",
-                    threads, elapsed, intervalMs);
-            System.out.printf(Locale.ROOT, "appends=%d  sustained appends/s=%.0f  commits/s=%.0f%n", appends,
-                    appends / elapsed, appends / (double) perTransaction / elapsed);
-            System.out.printf(Locale.ROOT, "append-to-checkpoint ms: p50=%d p99=%d max=%d (n=%d, %d checkpoints)%n",
-                    percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), latencies.size(),
+            long checkpoints = jdbc.sql("select count(*) from ledger_checkpoint")
+                    .query(Long.class)
+                    .single();
+            System.out.printf(
+                    Locale.ROOT,
+                    "mode=%s threads=%d seconds=%.1f sequence-interval=%dms%n",
+                    perTransaction == 1
+                            ? "one change per transaction"
+                            : perTransaction + " changes per transaction (batched)",
+                    threads,
+                    elapsed,
+                    intervalMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "appends=%d  sustained appends/s=%.0f  commits/s=%.0f%n",
+                    appends,
+                    appends / elapsed,
+                    appends / (double) perTransaction / elapsed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "append-to-checkpoint ms: p50=%d p99=%d max=%d (n=%d, %d checkpoints)%n",
+                    percentile(latencies, 0.50),
+                    percentile(latencies, 0.99),
+                    percentile(latencies, 1.0),
+                    latencies.size(),
                     checkpoints);
         }
     }
 
-    private static long run(ConfigurableApplicationContext ctx, TransactionTemplate tx, Clock clock, UUID actor,
-            int threads, int perTransaction, int seconds, Map<String, Instant> committed) throws InterruptedException {
+    private static long run(
+            ConfigurableApplicationContext ctx,
+            TransactionTemplate tx,
+            Clock clock,
+            UUID actor,
+            int threads,
+            int perTransaction,
+            int seconds,
+            Map<String, Instant> committed)
+            throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong count = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -115,8 +148,12 @@ public final class LedgerLoadDriver {
                     for (int i = 0; i < perTransaction; i++) {
                         ids.add(UUID.randomUUID().toString());
                     }
-                    tx.executeWithoutResult(s -> ids.forEach(id -> ctx.publishEvent(new BenchmarkChange(
-                            new RecordedChange.Facts(id, actor, clock.instant(), Map.of("kind", "EXPORTER", "country", "GB"),
+                    tx.executeWithoutResult(s ->
+                            ids.forEach(id -> ctx.publishEvent(new BenchmarkChange(new RecordedChange.Facts(
+                                    id,
+                                    actor,
+                                    clock.instant(),
+                                    Map.of("kind", "EXPORTER", "country", "GB"),
                                     Map.of("name", "Benchmark Organisation " + id))))));
                     Instant at = clock.instant();
                     ids.forEach(id -> committed.put(id, at));

@@ -46,10 +46,16 @@ public final class LedgerProofDriver {
         long entries = Math.min(10_000_000L, args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L);
         int proofs = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         Path data = Files.createTempDirectory("pallas-ledger-proofs");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Pallas.class).run(
-                "--pallas.data-dir=" + data, "--pallas.embedded-db.fresh=true", "--pallas.embedded-db.durable=false",
-                "--pallas.demo.enabled=false", "--server.address=127.0.0.1", "--server.port=0",
-                "--pallas.ledger.sequence-interval=PT1H", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Pallas.class)
+                .run(
+                        "--pallas.data-dir=" + data,
+                        "--pallas.embedded-db.fresh=true",
+                        "--pallas.embedded-db.durable=false",
+                        "--pallas.demo.enabled=false",
+                        "--server.address=127.0.0.1",
+                        "--server.port=0",
+                        "--pallas.ledger.sequence-interval=PT1H",
+                        "--logging.level.root=WARN")) {
             LedgerStore store = ctx.getBean(LedgerStore.class);
             LedgerKeys keys = ctx.getBean(LedgerKeys.class);
             LedgerReads reads = ctx.getBean(LedgerReads.class);
@@ -58,9 +64,17 @@ public final class LedgerProofDriver {
             CheckpointSigner signer = new CheckpointSigner(keys.signer(), keys.origin());
 
             // Whatever the application recorded at start-up stays below the generated leaves.
-            new Sequencer(store, keys, ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class), tx, clock, 4096)
+            new Sequencer(
+                            store,
+                            keys,
+                            ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
+                            tx,
+                            clock,
+                            4096)
                     .sequenceAll();
-            long base = store.latestCheckpoint().map(LedgerStore.StoredCheckpoint::treeSize).orElse(0L);
+            long base = store.latestCheckpoint()
+                    .map(LedgerStore.StoredCheckpoint::treeSize)
+                    .orElse(0L);
             long end = base + entries;
             long fillStarted = System.nanoTime();
             List<Long> sizes = new ArrayList<>();
@@ -75,12 +89,15 @@ public final class LedgerProofDriver {
                 size = tx.execute(s -> {
                     try {
                         Optional<LedgerStore.StoredCheckpoint> stored = store.latestCheckpoint();
-                        Checkpoint previous = stored.isEmpty() ? null
+                        Checkpoint previous = stored.isEmpty()
+                                ? null
                                 : Checkpoint.open(stored.get().note(), List.of(keys.verifier()));
                         TileIntegrator.Integration integration = TileIntegrator.integrate(store.tiles(), from, leaves);
                         store.writeTiles(integration.tiles());
                         Checkpoint next = new Checkpoint(keys.origin(), integration.treeSize(), integration.rootHash());
-                        Note note = signer.sign(previous != null && previous.size() > 0 ? previous : null, next,
+                        Note note = signer.sign(
+                                previous != null && previous.size() > 0 ? previous : null,
+                                next,
                                 new TileHashSource(store.tiles(), next.size()));
                         store.insertCheckpoint(next.size(), next.rootHash(), note.encode(), clock.instant());
                         return next.size();
@@ -92,7 +109,8 @@ public final class LedgerProofDriver {
                 System.out.printf(Locale.ROOT, "filled %,d entries%n", size);
             }
             double fill = (System.nanoTime() - fillStarted) / 1e9;
-            Checkpoint latest = Checkpoint.open(store.latestCheckpoint().orElseThrow().note(), List.of(keys.verifier()));
+            Checkpoint latest =
+                    Checkpoint.open(store.latestCheckpoint().orElseThrow().note(), List.of(keys.verifier()));
             if (latest.size() != end) {
                 throw new IllegalStateException("the latest checkpoint has size " + latest.size());
             }
@@ -118,12 +136,17 @@ public final class LedgerProofDriver {
                 long t0 = System.nanoTime();
                 LedgerReads.Consistency proof = reads.consistency(from, null);
                 consistency.add(System.nanoTime() - t0);
-                Checkpoint fromCheckpoint = Checkpoint.open(store.checkpoint(from).orElseThrow().note(),
-                        List.of(keys.verifier()));
+                Checkpoint fromCheckpoint =
+                        Checkpoint.open(store.checkpoint(from).orElseThrow().note(), List.of(keys.verifier()));
                 new ConsistencyProof(from, proof.toSize(), decode(proof.hashes())).verify(fromCheckpoint, latest);
             }
-            System.out.printf(Locale.ROOT, "entries=%d (filled in %.1f s, %d checkpoints) proofs=%d, every one verified%n",
-                    entries, fill, sizes.size(), proofs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "entries=%d (filled in %.1f s, %d checkpoints) proofs=%d, every one verified%n",
+                    entries,
+                    fill,
+                    sizes.size(),
+                    proofs);
             report("inclusion proof (LedgerReads.inclusion, latest checkpoint)", inclusion);
             report("consistency proof (LedgerReads.consistency, earlier checkpoint to latest)", consistency);
         }
@@ -132,7 +155,7 @@ public final class LedgerProofDriver {
     /** The generated entry at {@code index}: distinct, of a realistic size. */
     static byte[] leaf(long index) {
         return ("{\"v\":1,\"type\":\"benchmark.proof\",\"subject\":\"benchmark/" + index
-                + "\",\"digest\":\"sha256:0000000000000000000000000000000000000000000000000000000000000000\"}")
+                        + "\",\"digest\":\"sha256:0000000000000000000000000000000000000000000000000000000000000000\"}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -144,8 +167,15 @@ public final class LedgerProofDriver {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0;
-        System.out.printf(Locale.ROOT, "%s: mean=%.0f µs p50=%.0f µs p99=%.0f µs max=%.0f µs (n=%d)%n", what, mean,
-                at(sorted, 0.50) / 1000.0, at(sorted, 0.99) / 1000.0, at(sorted, 1.0) / 1000.0, sorted.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: mean=%.0f µs p50=%.0f µs p99=%.0f µs max=%.0f µs (n=%d)%n",
+                what,
+                mean,
+                at(sorted, 0.50) / 1000.0,
+                at(sorted, 0.99) / 1000.0,
+                at(sorted, 1.0) / 1000.0,
+                sorted.size());
     }
 
     private static long at(List<Long> sorted, double p) {

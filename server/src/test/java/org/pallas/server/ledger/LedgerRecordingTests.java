@@ -31,26 +31,40 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PallasTest
 class LedgerRecordingTests {
 
-    @Autowired Organisations organisations;
-    @Autowired AccessTokens tokens;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired LedgerStore store;
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    LedgerStore store;
 
     @Test
     void recordsExactlyOneEntryPerChangeWithOnlyADigestOfTheConfidentialName() throws Exception {
         TestCast cast = new TestCast(jdbc, tokens);
         String name = "Ledger Recording Org " + UUID.randomUUID();
-        Organisation created = organisations.create(cast.caller(Who.ADMIN),
-                new OrganisationInput(name, OrganisationKind.EXPORTER, "NL"));
+        Organisation created = organisations.create(
+                cast.caller(Who.ADMIN), new OrganisationInput(name, OrganisationKind.EXPORTER, "NL"));
 
-        List<LedgerStore.StoredEntry> recorded = store.forSubject("organisation", created.id().toString());
+        List<LedgerStore.StoredEntry> recorded =
+                store.forSubject("organisation", created.id().toString());
         assertThat(recorded).hasSize(1);
         LedgerStore.StoredEntry stored = recorded.get(0);
         assertThat(stored.type()).isEqualTo("identity.organisation.created");
         String publicText = new String(stored.entry(), StandardCharsets.UTF_8);
-        assertThat(publicText).doesNotContain(name).doesNotContain(cast.userId("admin").toString());
+        assertThat(publicText)
+                .doesNotContain(name)
+                .doesNotContain(cast.userId("admin").toString());
         LedgerEntry entry = LedgerEntry.decode(stored.entry());
         assertThat(entry.metadata()).containsEntry("kind", "EXPORTER").containsEntry("country", "NL");
         assertThat(entry.actor()).startsWith("ps1:");
@@ -59,18 +73,27 @@ class LedgerRecordingTests {
         assertThat(full.entry()).isEqualTo(entry);
         assertThat(new String(full.payload(), StandardCharsets.UTF_8))
                 .contains("\"change\":{\"name\":\"" + name + "\"}")
-                .contains("\"state\":{").contains("\"kind\":\"EXPORTER\"");
+                .contains("\"state\":{")
+                .contains("\"kind\":\"EXPORTER\"");
     }
 
     @Test
     void theSameActorAlwaysGetsTheSamePseudonym() throws Exception {
         TestCast cast = new TestCast(jdbc, tokens);
-        Organisation a = organisations.create(cast.caller(Who.ADMIN),
+        Organisation a = organisations.create(
+                cast.caller(Who.ADMIN),
                 new OrganisationInput("Pseudonym A " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
-        Organisation b = organisations.create(cast.caller(Who.ADMIN),
+        Organisation b = organisations.create(
+                cast.caller(Who.ADMIN),
                 new OrganisationInput("Pseudonym B " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
-        String actorA = LedgerEntry.decode(store.forSubject("organisation", a.id().toString()).get(0).entry()).actor();
-        String actorB = LedgerEntry.decode(store.forSubject("organisation", b.id().toString()).get(0).entry()).actor();
+        String actorA = LedgerEntry.decode(store.forSubject("organisation", a.id().toString())
+                        .get(0)
+                        .entry())
+                .actor();
+        String actorB = LedgerEntry.decode(store.forSubject("organisation", b.id().toString())
+                        .get(0)
+                        .entry())
+                .actor();
         assertThat(actorA).isEqualTo(actorB).matches("ps1:[0-9a-f]{32}");
     }
 
@@ -79,11 +102,16 @@ class LedgerRecordingTests {
         TestCast cast = new TestCast(jdbc, tokens);
         String name = "Rolled Back Org " + UUID.randomUUID();
         UUID id = tx.execute(status -> {
-            Organisation o = organisations.create(cast.caller(Who.ADMIN), new OrganisationInput(name, OrganisationKind.EXPORTER, ""));
+            Organisation o = organisations.create(
+                    cast.caller(Who.ADMIN), new OrganisationInput(name, OrganisationKind.EXPORTER, ""));
             status.setRollbackOnly();
             return o.id();
         });
-        assertThat(jdbc.sql("select count(*) from organisation where id = :id").param("id", id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from organisation where id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(store.forSubject("organisation", id.toString())).isEmpty();
     }
 

@@ -28,37 +28,54 @@ class RecordedStateCoverageTests {
      */
     private static final Map<String, String> DELIVERED_ELSEWHERE = Map.of();
 
-    @Autowired List<RecordedState> states;
+    @Autowired
+    List<RecordedState> states;
 
     @Test
     void everyPublishedSubjectTypeHasARecordedState() {
         Map<String, Set<String>> published = publishedSubjectTypes();
-        assertThat(published).as("subject types of the event types")
-                .containsKeys("organisation", "user", "token", "product", "classification-request", "screening-party",
-                        "screening-alert", "list-version", "screening-search", "rulebook-change", "case");
+        assertThat(published)
+                .as("subject types of the event types")
+                .containsKeys(
+                        "organisation",
+                        "user",
+                        "token",
+                        "product",
+                        "classification-request",
+                        "screening-party",
+                        "screening-alert",
+                        "list-version",
+                        "screening-search",
+                        "rulebook-change",
+                        "case");
         Set<String> covered = new TreeSet<>();
         states.forEach(s -> covered.add(s.subjectType()));
         Map<String, Set<String>> missing = new TreeMap<>(published);
         missing.keySet().removeAll(covered);
         missing.keySet().removeAll(DELIVERED_ELSEWHERE.keySet());
-        assertThat(missing).as("published subject types (with the events publishing them) that no RecordedState bean "
-                + "covers: add one so the integrity check recomputes their rows").isEmpty();
-        assertThat(DELIVERED_ELSEWHERE.keySet()).as("these now have a RecordedState: remove them from "
-                + "DELIVERED_ELSEWHERE").doesNotContainAnyElementsOf(covered);
+        assertThat(missing)
+                .as("published subject types (with the events publishing them) that no RecordedState bean "
+                        + "covers: add one so the integrity check recomputes their rows")
+                .isEmpty();
+        assertThat(DELIVERED_ELSEWHERE.keySet())
+                .as("these now have a RecordedState: remove them from " + "DELIVERED_ELSEWHERE")
+                .doesNotContainAnyElementsOf(covered);
     }
 
     @Test
     void noTwoRecordedStatesClaimTheSameSubjectType() {
-        List<String> types = states.stream().map(RecordedState::subjectType).sorted().toList();
+        List<String> types =
+                states.stream().map(RecordedState::subjectType).sorted().toList();
         assertThat(types).doesNotHaveDuplicates();
     }
 
     /** Subject type → the event types recorded with it. */
     static Map<String, Set<String>> publishedSubjectTypes() {
         Map<String, Set<String>> published = new TreeMap<>();
-        RecordedTypesTests.eventTypes().forEach(type -> published
-                .computeIfAbsent(type.getAnnotation(RecordedAs.class).subject(), k -> new TreeSet<>())
-                .add(type.getSimpleName()));
+        RecordedTypesTests.eventTypes()
+                .forEach(type -> published
+                        .computeIfAbsent(type.getAnnotation(RecordedAs.class).subject(), k -> new TreeSet<>())
+                        .add(type.getSimpleName()));
         return published;
     }
 }

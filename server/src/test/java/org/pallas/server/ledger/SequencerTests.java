@@ -29,19 +29,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PallasTest
 class SequencerTests {
 
-    @Autowired Sequencer sequencer;
-    @Autowired LedgerStore store;
-    @Autowired LedgerReads reads;
-    @Autowired LedgerKeys keys;
-    @Autowired Organisations organisations;
-    @Autowired AccessTokens tokens;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
+    @Autowired
+    Sequencer sequencer;
+
+    @Autowired
+    LedgerStore store;
+
+    @Autowired
+    LedgerReads reads;
+
+    @Autowired
+    LedgerKeys keys;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private void changes(int count) {
         TestCast cast = new TestCast(jdbc, tokens);
         for (int i = 0; i < count; i++) {
-            organisations.create(cast.caller(Who.ADMIN),
+            organisations.create(
+                    cast.caller(Who.ADMIN),
                     new OrganisationInput("Sequenced Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
         }
     }
@@ -56,14 +72,20 @@ class SequencerTests {
         sequencer.sequenceAll();
 
         Checkpoint checkpoint = latest();
-        assertThat(jdbc.sql("select count(*) from ledger_entry where leaf_index is null").query(Long.class).single()).isZero();
-        List<byte[]> leaves = jdbc.sql("select entry from ledger_entry order by leaf_index").query((rs, n) -> rs.getBytes(1)).list();
+        assertThat(jdbc.sql("select count(*) from ledger_entry where leaf_index is null")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        List<byte[]> leaves = jdbc.sql("select entry from ledger_entry order by leaf_index")
+                .query((rs, n) -> rs.getBytes(1))
+                .list();
         assertThat(checkpoint.size()).isEqualTo(leaves.size());
         MemoryTree tree = new MemoryTree();
         leaves.forEach(leaf -> tree.appendLeafHash(MerkleHash.leaf(leaf)));
         assertThat(MerkleHash.hex(checkpoint.rootHash())).isEqualTo(MerkleHash.hex(tree.rootHash()));
         assertThat(checkpoint.origin()).isEqualTo(reads.origin());
-        assertThat(NoteVerifier.parse(reads.verifierKey()).keyId()).isEqualTo(keys.verifier().keyId());
+        assertThat(NoteVerifier.parse(reads.verifierKey()).keyId())
+                .isEqualTo(keys.verifier().keyId());
     }
 
     @Test
@@ -76,16 +98,24 @@ class SequencerTests {
         assertThat(after.size()).isEqualTo(before.size() + 5);
 
         LedgerReads.Consistency json = reads.consistency(before.size(), after.size());
-        new ConsistencyProof(before.size(), after.size(), json.hashes().stream().map(Base64.getDecoder()::decode).toList())
+        new ConsistencyProof(
+                        before.size(),
+                        after.size(),
+                        json.hashes().stream().map(Base64.getDecoder()::decode).toList())
                 .verify(before.rootHash(), after.rootHash());
     }
 
     @Test
     void nothingPendingSignsNothing() throws Exception {
         sequencer.sequenceAll();
-        long checkpoints = jdbc.sql("select count(*) from ledger_checkpoint").query(Long.class).single();
+        long checkpoints = jdbc.sql("select count(*) from ledger_checkpoint")
+                .query(Long.class)
+                .single();
         assertThat(sequencer.sequenceAll()).isEmpty();
-        assertThat(jdbc.sql("select count(*) from ledger_checkpoint").query(Long.class).single()).isEqualTo(checkpoints);
+        assertThat(jdbc.sql("select count(*) from ledger_checkpoint")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(checkpoints);
     }
 
     @Test
@@ -98,20 +128,31 @@ class SequencerTests {
         Checkpoint before = latest();
         // The right-edge partial tile: the next batch extends it, and the consistency proof reads it.
         long edge = before.size() / 256;
-        byte[] original = jdbc.sql("select data from ledger_tile where level = 0 and idx = :i").param("i", edge)
-                .query(byte[].class).single();
+        byte[] original = jdbc.sql("select data from ledger_tile where level = 0 and idx = :i")
+                .param("i", edge)
+                .query(byte[].class)
+                .single();
         byte[] tampered = original.clone();
         tampered[0] ^= 1;
-        jdbc.sql("update ledger_tile set data = :d where level = 0 and idx = :i").param("d", tampered).param("i", edge).update();
+        jdbc.sql("update ledger_tile set data = :d where level = 0 and idx = :i")
+                .param("d", tampered)
+                .param("i", edge)
+                .update();
         try {
             changes(1);
             assertThatThrownBy(sequencer::sequenceAll)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Cannot sequence 1 ledger entries");
             assertThat(latest().size()).isEqualTo(before.size());
-            assertThat(jdbc.sql("select count(*) from ledger_entry where leaf_index is null").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from ledger_entry where leaf_index is null")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         } finally {
-            jdbc.sql("update ledger_tile set data = :d where level = 0 and idx = :i").param("d", original).param("i", edge).update();
+            jdbc.sql("update ledger_tile set data = :d where level = 0 and idx = :i")
+                    .param("d", original)
+                    .param("i", edge)
+                    .update();
         }
         assertThat(sequencer.sequenceAll()).isPresent();
         assertThat(latest().size()).isEqualTo(before.size() + 1);
@@ -121,7 +162,8 @@ class SequencerTests {
     void onlyTheHolderOfTheAdvisoryLockSequences() throws Exception {
         changes(1);
         // Another instance holds the lock in its own session: this one must skip the round.
-        try (Connection other = dataSource.getConnection(); Statement sql = other.createStatement()) {
+        try (Connection other = dataSource.getConnection();
+                Statement sql = other.createStatement()) {
             sql.execute("select pg_advisory_lock(" + Sequencer.LOCK + ")");
             try {
                 assertThat(sequencer.sequenceBatch()).isEmpty();

@@ -31,11 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
 @PallasTest
 class ApplicationsApiTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired RecordedChanges recorded;
-    @Autowired Cases cases;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    RecordedChanges recorded;
+
+    @Autowired
+    Cases cases;
 
     TestCast cast;
 
@@ -49,35 +58,55 @@ class ApplicationsApiTests {
     }
 
     private JsonNode json(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        String body = mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(request)
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonMapper.builder().build().readTree(body);
     }
 
     private UUID createComplete(String endUser) throws Exception {
-        JsonNode created = json(as(Who.EXPORTER_A, post("/api/v1/applications")).contentType(MediaType.APPLICATION_JSON)
-                .content(LicensingJson.fastTrackDraft(endUser)), 201);
+        JsonNode created = json(
+                as(Who.EXPORTER_A, post("/api/v1/applications"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LicensingJson.fastTrackDraft(endUser)),
+                201);
         UUID id = UUID.fromString(created.get("id").asString());
         mvc.perform(as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"))
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(LicensingJson.PDF)).andExpect(status().isOk());
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(LicensingJson.PDF))
+                .andExpect(status().isOk());
         return id;
     }
 
     @Test
     void draftIsSavedWithFieldLevelProblemsAndKeptAcrossRequests() throws Exception {
-        JsonNode created = json(as(Who.EXPORTER_A, post("/api/v1/applications")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"INDIVIDUAL\"}"), 201);
+        JsonNode created = json(
+                as(Who.EXPORTER_A, post("/api/v1/applications"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"INDIVIDUAL\"}"),
+                201);
         String id = created.get("id").asString();
         assertThat(created.get("reference").asString()).matches("PAL-\\d{4}-\\d{6}");
 
         JsonNode draft = json(as(Who.EXPORTER_A, get("/api/v1/applications/" + id)), 200);
         assertThat(draft.get("status").get("status").asString()).isEqualTo("DRAFT");
-        List<String> fields = draft.get("problems").valueStream().map(p -> p.get("field").asString()).toList();
-        assertThat(fields).contains("products", "destinations", "endUseStatement", "undertaking", "riskTier", "endUseCategory");
+        List<String> fields = draft.get("problems")
+                .valueStream()
+                .map(p -> p.get("field").asString())
+                .toList();
+        assertThat(fields)
+                .contains("products", "destinations", "endUseStatement", "undertaking", "riskTier", "endUseCategory");
 
-        json(as(Who.EXPORTER_A, put("/api/v1/applications/" + id)).contentType(MediaType.APPLICATION_JSON)
-                .content(LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"DE\"]", "\"DE\",\"zz\"]")), 200);
+        json(
+                as(Who.EXPORTER_A, put("/api/v1/applications/" + id))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"DE\"]", "\"DE\",\"zz\"]")),
+                200);
         JsonNode saved = json(as(Who.EXPORTER_A, get("/api/v1/applications/" + id)), 200);
-        assertThat(saved.get("details").get("parties").get(0).get("name").asString()).isEqualTo("Rhein Bank AG");
+        assertThat(saved.get("details").get("parties").get(0).get("name").asString())
+                .isEqualTo("Rhein Bank AG");
         assertThat(saved.get("problems").toString()).contains("'zz' is not an ISO 3166-1 alpha-2 country code");
 
         mvc.perform(as(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit")))
@@ -97,20 +126,34 @@ class ApplicationsApiTests {
         var all = recorded.since(mark);
         // Submission also registers the end user in the screening party register (re-screened on list changes).
         assertThat(all).extracting(s -> s.change().type()).contains("screening.party.created");
-        var changes = all.stream().filter(s -> s.change().type().startsWith("licensing.")).toList();
-        assertThat(changes).extracting(s -> s.change().type())
+        var changes = all.stream()
+                .filter(s -> s.change().type().startsWith("licensing."))
+                .toList();
+        assertThat(changes)
+                .extracting(s -> s.change().type())
                 .containsExactly("licensing.case.application-submitted", "licensing.case.case-routed");
         assertThat(changes).allMatch(RecordedChanges.Seen::inTransaction);
-        assertThat(changes.get(1).change().publicMetadata()).containsEntry("route", "FAST_TRACK")
+        assertThat(changes.get(1).change().publicMetadata())
+                .containsEntry("route", "FAST_TRACK")
                 .containsEntry("to", "INITIAL_CHECKS");
-        assertThat(changes.get(1).change().actorUserId()).as("routing is done by the system").isNull();
+        assertThat(changes.get(1).change().actorUserId())
+                .as("routing is done by the system")
+                .isNull();
 
-        String route = jdbc.sql("select route from licensing_case where id = :id").param("id", id).query(String.class).single();
+        String route = jdbc.sql("select route from licensing_case where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         assertThat(route).isEqualTo("FAST_TRACK");
-        assertThat(jdbc.sql("select count(*) from licensing_application_version where case_id = :id").param("id", id)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from licensing_application_version where case_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select to_status from licensing_case_transition where case_id = :id order by seq")
-                .param("id", id).query(String.class).list())
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
                 .containsExactly("DRAFT", "DRAFT", "SUBMITTED", "INITIAL_CHECKS");
     }
 
@@ -118,20 +161,30 @@ class ApplicationsApiTests {
     void aSanctionedEndUserIsPlacedOnTheHardStopRoute() throws Exception {
         UUID id = createComplete("Sanctioned Systems LLC");
         json(as(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit")), 200);
-        assertThat(jdbc.sql("select route from licensing_case where id = :id").param("id", id).query(String.class).single())
+        assertThat(jdbc.sql("select route from licensing_case where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("HARD_STOP");
     }
 
     @Test
     void anotherExporterGetsNotFoundAndCannotChangeOrSubmit() throws Exception {
         UUID id = createComplete("Rhein Bank AG");
-        mvc.perform(as(Who.EXPORTER_B, get("/api/v1/applications/" + id))).andExpect(status().isNotFound())
+        mvc.perform(as(Who.EXPORTER_B, get("/api/v1/applications/" + id)))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(as(Who.EXPORTER_B, post("/api/v1/applications/" + id + "/submit"))).andExpect(status().isNotFound());
-        mvc.perform(as(Who.EXPORTER_B, put("/api/v1/applications/" + id)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"INDIVIDUAL\"}")).andExpect(status().isNotFound());
-        String list = mvc.perform(as(Who.EXPORTER_B, get("/api/v1/applications"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        mvc.perform(as(Who.EXPORTER_B, post("/api/v1/applications/" + id + "/submit")))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(Who.EXPORTER_B, put("/api/v1/applications/" + id))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"INDIVIDUAL\"}"))
+                .andExpect(status().isNotFound());
+        String list = mvc.perform(as(Who.EXPORTER_B, get("/api/v1/applications")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(list).doesNotContain(id.toString());
         mvc.perform(as(Who.CASEWORKER, get("/api/v1/applications/" + id))).andExpect(status().isForbidden());
     }
@@ -140,7 +193,8 @@ class ApplicationsApiTests {
     void undertakingTypeIsJudgedByContentNotByTheDeclaredType() throws Exception {
         UUID id = createComplete("Rhein Bank AG");
         mvc.perform(as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"))
-                        .contentType(MediaType.APPLICATION_PDF).content("MZ not really a pdf".getBytes()))
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .content("MZ not really a pdf".getBytes()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("undertaking"));
     }
@@ -152,7 +206,8 @@ class ApplicationsApiTests {
         var loaded = cases.authorityView(cast.caller(Who.CASEWORKER), id);
         assertThat(loaded.c().status()).isEqualTo(CaseStatus.INITIAL_CHECKS);
         assertThat(loaded.c().history()).hasSize(4);
-        assertThat(loaded.c().application().current().details().undertaking().mediaType()).isEqualTo("application/pdf");
+        assertThat(loaded.c().application().current().details().undertaking().mediaType())
+                .isEqualTo("application/pdf");
         assertThat(loaded.c().routing().orElseThrow().route()).isEqualTo(AssessmentRoute.FAST_TRACK);
     }
 }

@@ -3,8 +3,7 @@ package org.pallas.server.licensing;
 /** Request bodies of the licensing API used by several tests. */
 public final class LicensingJson {
 
-    private LicensingJson() {
-    }
+    private LicensingJson() {}
 
     /** A complete individual-licence application for penetration testing by a German bank: fast track when screened. */
     public static String fastTrackDraft(String endUserName) {
@@ -23,5 +22,6 @@ public final class LicensingJson {
     }
 
     /** The smallest valid PDF header: enough for content-type detection. */
-    public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    public static final byte[] PDF =
+            "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

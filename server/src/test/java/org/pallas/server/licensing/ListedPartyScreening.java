@@ -24,8 +24,11 @@ class ListedPartyScreening implements PartyScreening {
     @Override
     public ScreeningOutcome screen(Party party) {
         if (party.name() != null && party.name().toLowerCase(Locale.ROOT).contains("sanctioned")) {
-            return new ScreeningOutcome(true, LISTS, List.of(new ScreeningOutcome.Hit("TEST-SANCTIONS", "T-1",
-                    party.name(), 0.97, "2026-11-01", true, false, (LocalDate) null)));
+            return new ScreeningOutcome(
+                    true,
+                    LISTS,
+                    List.of(new ScreeningOutcome.Hit(
+                            "TEST-SANCTIONS", "T-1", party.name(), 0.97, "2026-11-01", true, false, (LocalDate) null)));
         }
         return ScreeningOutcome.clear(LISTS);
     }

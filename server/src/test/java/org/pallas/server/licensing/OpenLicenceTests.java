@@ -27,10 +27,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @PallasTest
 class OpenLicenceTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired Cases cases;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Cases cases;
 
     TestCast cast;
 
@@ -40,13 +47,19 @@ class OpenLicenceTests {
     }
 
     private String page(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        return mvc.perform(request.with(cast.session(Who.EXPORTER_A)).with(csrf())).andExpect(status().is(expected))
-                .andReturn().getResponse().getContentAsString();
+        return mvc.perform(request.with(cast.session(Who.EXPORTER_A)).with(csrf()))
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private String api(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        return mvc.perform(cast.as(Who.EXPORTER_A, request, true)).andExpect(status().is(expected))
-                .andReturn().getResponse().getContentAsString();
+        return mvc.perform(cast.as(Who.EXPORTER_A, request, true))
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     static String openDraft(String thirdCountry) {
@@ -71,56 +84,106 @@ class OpenLicenceTests {
 
     @Test
     void theApiNamesTheFieldOfTheThirdEndUserThatIsWrongAndSubmitsOnceFixed() throws Exception {
-        String created = api(post("/api/v1/applications").contentType(MediaType.APPLICATION_JSON).content(openDraft("XX")), 201);
+        String created = api(
+                post("/api/v1/applications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(openDraft("XX")),
+                201);
         UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
-        String saved = api(put("/api/v1/applications/" + id).contentType(MediaType.APPLICATION_JSON).content(openDraft("XX")), 200);
+        String saved = api(
+                put("/api/v1/applications/" + id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(openDraft("XX")),
+                200);
         assertThat(saved).contains("\"field\":\"parties[2].countryCode\"");
-        api(put("/api/v1/applications/" + id + "/undertaking").contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .content(LicensingJson.PDF), 200);
+        api(
+                put("/api/v1/applications/" + id + "/undertaking")
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(LicensingJson.PDF),
+                200);
         String refused = api(post("/api/v1/applications/" + id + "/submit"), 400);
         assertThat(refused).contains("parties[2].countryCode");
-        api(put("/api/v1/applications/" + id).contentType(MediaType.APPLICATION_JSON).content(openDraft("NL")), 200);
+        api(
+                put("/api/v1/applications/" + id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(openDraft("NL")),
+                200);
         String submitted = api(post("/api/v1/applications/" + id + "/submit"), 200);
         assertThat(submitted).contains("\"type\":\"OPEN\"").doesNotContain("\"problems\":[{");
-        assertThat(cases.draft(cast.caller(Who.EXPORTER_A), id).details().partiesIn(PartyRole.END_USER)).hasSize(3);
+        assertThat(cases.draft(cast.caller(Who.EXPORTER_A), id).details().partiesIn(PartyRole.END_USER))
+                .hasSize(3);
     }
 
     @Test
     void theFormAddsAndRemovesEndUserRowsWithoutJavaScriptAndSavesThemAll() throws Exception {
-        String location = mvc.perform(post("/applications").param("type", "OPEN").with(cast.session(Who.EXPORTER_A))
-                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(post("/applications")
+                        .param("type", "OPEN")
+                        .with(cast.session(Who.EXPORTER_A))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         UUID id = UUID.fromString(location.replaceAll(".*/applications/([^/]+)/edit", "$1"));
-        assertThat(page(get(location), 200)).contains("open licence", "Add another end user").doesNotContain("End user 2");
+        assertThat(page(get(location), 200))
+                .contains("open licence", "Add another end user")
+                .doesNotContain("End user 2");
         // "Add another end user" re-renders with a second row, keeping what was typed.
         String added = page(post(location).param("endUserName", "Rhein Bank AG").param("addParty", "END_USER"), 200);
         assertThat(added).contains("End user 2", "id=\"otherParties[0].name\"", "value=\"Rhein Bank AG\"");
-        String twoRows = page(post(location).param("otherParties[0].name", "Banque du Nord SA").param("addParty", "END_USER"), 200);
+        String twoRows = page(
+                post(location)
+                        .param("otherParties[0].name", "Banque du Nord SA")
+                        .param("addParty", "END_USER"),
+                200);
         assertThat(twoRows).contains("End user 3", "value=\"Banque du Nord SA\"");
-        String removed = page(post(location).param("otherParties[0].name", "Banque du Nord SA")
-                .param("otherParties[1].name", "Noord NV").param("removeParty", "0"), 200);
+        String removed = page(
+                post(location)
+                        .param("otherParties[0].name", "Banque du Nord SA")
+                        .param("otherParties[1].name", "Noord NV")
+                        .param("removeParty", "0"),
+                200);
         assertThat(removed).contains("value=\"Noord NV\"").doesNotContain("Banque du Nord SA", "End user 3");
         // Saving with a bad country in the third end user: the message sits at that row's field.
-        String bad = page(post(location).param("endUserName", "Rhein Bank AG").param("endUserCountry", "DE")
-                .param("endUserAddress", "Frankfurt").param("endUserType", "COMMERCIAL")
-                .param("otherParties[0].name", "Banque du Nord SA").param("otherParties[0].countryCode", "FR")
-                .param("otherParties[0].address", "Lille").param("otherParties[0].endUserType", "COMMERCIAL")
-                .param("otherParties[1].name", "Noord NV").param("otherParties[1].countryCode", "Holland")
-                .param("otherParties[1].address", "Groningen").param("otherParties[1].endUserType", "COMMERCIAL")
-                .param("destinations", "DE, FR, NL"), 200);
-        assertThat(bad).contains("href=\"#otherParties[1].countryCode\"", "id=\"otherParties[1].countryCode-error\"",
-                "is not an ISO 3166-1 alpha-2 country code");
+        String bad = page(
+                post(location)
+                        .param("endUserName", "Rhein Bank AG")
+                        .param("endUserCountry", "DE")
+                        .param("endUserAddress", "Frankfurt")
+                        .param("endUserType", "COMMERCIAL")
+                        .param("otherParties[0].name", "Banque du Nord SA")
+                        .param("otherParties[0].countryCode", "FR")
+                        .param("otherParties[0].address", "Lille")
+                        .param("otherParties[0].endUserType", "COMMERCIAL")
+                        .param("otherParties[1].name", "Noord NV")
+                        .param("otherParties[1].countryCode", "Holland")
+                        .param("otherParties[1].address", "Groningen")
+                        .param("otherParties[1].endUserType", "COMMERCIAL")
+                        .param("destinations", "DE, FR, NL"),
+                200);
+        assertThat(bad)
+                .contains(
+                        "href=\"#otherParties[1].countryCode\"",
+                        "id=\"otherParties[1].countryCode-error\"",
+                        "is not an ISO 3166-1 alpha-2 country code");
         var details = cases.draft(cast.caller(Who.EXPORTER_A), id).details();
-        assertThat(details.partiesIn(PartyRole.END_USER)).extracting(Party::name)
+        assertThat(details.partiesIn(PartyRole.END_USER))
+                .extracting(Party::name)
                 .containsExactly("Rhein Bank AG", "Banque du Nord SA", "Noord NV");
         assertThat(details.destinations()).containsExactlyInAnyOrder("DE", "FR", "NL");
         // Reopened, the form shows all three end users.
-        assertThat(page(get(location), 200)).contains("value=\"Banque du Nord SA\"", "value=\"Noord NV\"", "End user 3");
+        assertThat(page(get(location), 200))
+                .contains("value=\"Banque du Nord SA\"", "value=\"Noord NV\"", "End user 3");
     }
 
     @Test
     void anIndividualLicenceFormHasNoFurtherEndUserRows() throws Exception {
-        String location = mvc.perform(post("/applications").with(cast.session(Who.EXPORTER_A)).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(
+                        post("/applications").with(cast.session(Who.EXPORTER_A)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(page(get(location), 200)).contains("individual licence").doesNotContain("Add another end user");
     }
 }

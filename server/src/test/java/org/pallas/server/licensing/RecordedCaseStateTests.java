@@ -23,14 +23,28 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @PallasTest
 class RecordedCaseStateTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired IntegrityCheck check;
+    @Autowired
+    MockMvc mvc;
 
-    private String call(TestCast cast, Who who, MockHttpServletRequestBuilder request, boolean api, int expected) throws Exception {
-        MockHttpServletRequestBuilder r = api ? cast.as(who, request, true) : request.with(cast.session(who)).with(csrf());
-        return mvc.perform(r).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    IntegrityCheck check;
+
+    private String call(TestCast cast, Who who, MockHttpServletRequestBuilder request, boolean api, int expected)
+            throws Exception {
+        MockHttpServletRequestBuilder r = api
+                ? cast.as(who, request, true)
+                : request.with(cast.session(who)).with(csrf());
+        return mvc.perform(r)
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     /**
@@ -39,28 +53,48 @@ class RecordedCaseStateTests {
      */
     private static boolean aboutTheRow(IntegrityCheck.Discrepancy d) {
         return d.problem().matches("^(organisationId|reference|status|commands|commandsDigest) is .*")
-                || d.problem().contains("has no ledger entry") || d.problem().contains("records no state");
+                || d.problem().contains("has no ledger entry")
+                || d.problem().contains("records no state");
     }
 
     @Test
     void aCaseChangedOnlyThroughPallasMatchesItsLatestEntryAndAnEditedCommandIsNamed() throws Exception {
         TestCast cast = new TestCast(jdbc, tokens);
-        String created = call(cast, Who.EXPORTER_A, post("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
-                .content(LicensingJson.fastTrackDraft("Rhein Bank AG")), true, 201);
+        String created = call(
+                cast,
+                Who.EXPORTER_A,
+                post("/api/v1/applications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LicensingJson.fastTrackDraft("Rhein Bank AG")),
+                true,
+                201);
         UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
-        call(cast, Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(LicensingJson.PDF), true, 200);
+        call(
+                cast,
+                Who.EXPORTER_A,
+                put("/api/v1/applications/" + id + "/undertaking")
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(LicensingJson.PDF),
+                true,
+                200);
         call(cast, Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit"), true, 200);
         call(cast, Who.CASEWORKER, post("/cases/" + id + "/assign"), false, 302);
-        call(cast, Who.CASEWORKER, post("/cases/" + id + "/information-request").param("question", "Which unit?"), false, 302);
+        call(
+                cast,
+                Who.CASEWORKER,
+                post("/cases/" + id + "/information-request").param("question", "Which unit?"),
+                false,
+                302);
 
         assertThat(check.run().discrepancies()).noneMatch(d -> d.subjectId().equals(id.toString()) && aboutTheRow(d));
 
         jdbc.sql("""
                 update licensing_case_command set payload = jsonb_set(payload, '{question}', '"Something else?"')
                 where case_id = :id and kind = 'RequestInformation'""").param("id", id).update();
-        assertThat(check.run().discrepancies()).filteredOn(d -> d.subjectId().equals(id.toString()) && aboutTheRow(d))
-                .singleElement().satisfies(d -> {
+        assertThat(check.run().discrepancies())
+                .filteredOn(d -> d.subjectId().equals(id.toString()) && aboutTheRow(d))
+                .singleElement()
+                .satisfies(d -> {
                     assertThat(d.subjectType()).isEqualTo("case");
                     assertThat(d.problem()).startsWith("commands is");
                 });

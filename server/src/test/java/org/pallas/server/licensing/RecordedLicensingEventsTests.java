@@ -21,14 +21,19 @@ class RecordedLicensingEventsTests {
     void everyLicenceEventTypeButIssuingHasItsPublishedEvent() {
         assertThat(List.<Class<?>>copyOf(RecordedLicensingEvents.LICENCE.keySet()))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(LicenceEvent.class.getPermittedSubclasses())
-                        .filter(type -> type != LicenceEvent.LicenceIssued.class).toList());
+                        .filter(type -> type != LicenceEvent.LicenceIssued.class)
+                        .toList());
     }
 
     @Test
     void distinctDomainEventsArePublishedAsDistinctEventTypes() {
-        assertThat(RecordedLicensingEvents.CASE.values().stream().map(f -> f.apply(null).getClass()))
-                .doesNotHaveDuplicates().hasSize(RecordedLicensingEvents.CASE.size());
-        assertThat(RecordedLicensingEvents.LICENCE.values().stream().map(f -> f.apply(null).getClass()))
-                .doesNotHaveDuplicates().hasSize(RecordedLicensingEvents.LICENCE.size());
+        assertThat(RecordedLicensingEvents.CASE.values().stream()
+                        .map(f -> f.apply(null).getClass()))
+                .doesNotHaveDuplicates()
+                .hasSize(RecordedLicensingEvents.CASE.size());
+        assertThat(RecordedLicensingEvents.LICENCE.values().stream()
+                        .map(f -> f.apply(null).getClass()))
+                .doesNotHaveDuplicates()
+                .hasSize(RecordedLicensingEvents.LICENCE.size());
     }
 }

@@ -55,12 +55,23 @@ class ServiceLevelDashboardTests {
     static final LocalDate FROM = LocalDate.of(2025, 3, 1);
     static final LocalDate TO = LocalDate.of(2025, 6, 30);
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired TransactionTemplate tx;
-    @Autowired Cases cases;
-    @Autowired ServiceLevels levels;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    ServiceLevels levels;
 
     TestCast cast;
 
@@ -76,33 +87,96 @@ class ServiceLevelDashboardTests {
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             // Fast track (tier 1, penetration testing). Submitted Monday 3 March 2025 unless said otherwise.
-            decided(b, exporter, caseworker, AssessmentRoute.FAST_TRACK, "NO", london(2025, 3, 3, 10), london(2025, 3, 5, 15)); // 2
-            decided(b, exporter, caseworker, AssessmentRoute.FAST_TRACK, "NO", london(2025, 3, 3, 10), london(2025, 4, 1, 15)); // 21
-            decided(b, exporter, caseworker, AssessmentRoute.FAST_TRACK, "SE", london(2025, 3, 3, 10), london(2025, 3, 31, 15)); // 20
+            decided(
+                    b,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.FAST_TRACK,
+                    "NO",
+                    london(2025, 3, 3, 10),
+                    london(2025, 3, 5, 15)); // 2
+            decided(
+                    b,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.FAST_TRACK,
+                    "NO",
+                    london(2025, 3, 3, 10),
+                    london(2025, 4, 1, 15)); // 21
+            decided(
+                    b,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.FAST_TRACK,
+                    "SE",
+                    london(2025, 3, 3, 10),
+                    london(2025, 3, 31, 15)); // 20
             // Standard (tier 3, security research by a commercial end user: score 15).
-            decided(b, exporter, caseworker, AssessmentRoute.STANDARD, "NO", london(2025, 3, 3, 10), london(2025, 6, 2, 15)); // 61
-            decided(b, exporter, caseworker, AssessmentRoute.STANDARD, "SE", london(2025, 3, 3, 10), london(2025, 3, 14, 15)); // 9
+            decided(
+                    b,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.STANDARD,
+                    "NO",
+                    london(2025, 3, 3, 10),
+                    london(2025, 6, 2, 15)); // 61
+            decided(
+                    b,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.STANDARD,
+                    "SE",
+                    london(2025, 3, 3, 10),
+                    london(2025, 3, 14, 15)); // 9
             // Decided before the period: not counted.
-            decided(b, exporter, caseworker, AssessmentRoute.FAST_TRACK, "NO", london(2025, 2, 3, 10), london(2025, 2, 5, 15));
+            decided(
+                    b,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.FAST_TRACK,
+                    "NO",
+                    london(2025, 2, 3, 10),
+                    london(2025, 2, 5, 15));
             // Still open at the end of the period: backlog of the fast-track queue.
             decided(b, exporter, caseworker, AssessmentRoute.FAST_TRACK, "SE", london(2025, 3, 10, 10), null);
         });
     }
 
-    private static void decided(BackdatedCases b, Caller exporter, Caller caseworker, AssessmentRoute route, String country,
-            Instant submitted, Instant decided) {
+    private static void decided(
+            BackdatedCases b,
+            Caller exporter,
+            Caller caseworker,
+            AssessmentRoute route,
+            String country,
+            Instant submitted,
+            Instant decided) {
         boolean fast = route == AssessmentRoute.FAST_TRACK;
-        Party endUser = new Party("EU1", PartyRole.END_USER, "Known customer " + country + " AS", country,
-                "Storgata 1, " + country, EndUserType.COMMERCIAL, null);
+        Party endUser = new Party(
+                "EU1",
+                PartyRole.END_USER,
+                "Known customer " + country + " AS",
+                country,
+                "Storgata 1, " + country,
+                EndUserType.COMMERCIAL,
+                null);
         ApplicationDetails details = new ApplicationDetails(
-                List.of(new Product("P1", fast ? "Pen-test suite" : "Research platform", ClassificationStatus.CONFIRMED,
+                List.of(new Product(
+                        "P1",
+                        fast ? "Pen-test suite" : "Research platform",
+                        ClassificationStatus.CONFIRMED,
                         List.of("4D004"))),
-                List.of(endUser), Set.of(country), "Authorised testing and research for the customer's own systems.",
+                List.of(endUser),
+                Set.of(country),
+                "Authorised testing and research for the customer's own systems.",
                 new UndertakingDocument("u-" + UUID.randomUUID(), "application/pdf", 1000, "b".repeat(64)),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
-                new QuantityModel(2, 1, 1, 12), null);
+                new QuantityModel(2, 1, 1, 12),
+                null);
         Cases cases = b.at(submitted);
-        UUID id = cases.startDraft(exporter, LicenceType.INDIVIDUAL, details,
+        UUID id = cases.startDraft(
+                exporter,
+                LicenceType.INDIVIDUAL,
+                details,
                 new CaseCommand.Declarations(fast ? 1 : 3, fast ? "PENETRATION_TESTING" : "SECURITY_RESEARCH"));
         cases.submit(exporter, id);
         Routing routing = cases.authorityView(caseworker, id).c().routing().orElseThrow();
@@ -110,8 +184,14 @@ class ServiceLevelDashboardTests {
         b.at(submitted.plusSeconds(3600)).assignToSelf(caseworker, id);
         b.at(submitted.plusSeconds(7200)).completeInitialChecks(caseworker, id);
         if (decided != null) {
-            b.at(decided).decide(caseworker, id, Outcome.APPROVED, "Legitimate customer.", List.of(),
-                    routing.suggestedConditions());
+            b.at(decided)
+                    .decide(
+                            caseworker,
+                            id,
+                            Outcome.APPROVED,
+                            "Legitimate customer.",
+                            List.of(),
+                            routing.suggestedConditions());
         }
     }
 
@@ -125,7 +205,9 @@ class ServiceLevelDashboardTests {
         assertThat(r.destination("NO")).isEqualTo(new Shares(3, 1, 2));
         assertThat(r.destination("SE")).isEqualTo(new Shares(2, 2, 2));
         assertThat(r.byDestination()).containsOnlyKeys("NO", "SE");
-        assertThat(r.overall().meetsPrimaryTarget()).as("60% is below the 70% target").isFalse();
+        assertThat(r.overall().meetsPrimaryTarget())
+                .as("60% is below the 70% target")
+                .isFalse();
     }
 
     @Test
@@ -140,10 +222,19 @@ class ServiceLevelDashboardTests {
     @Test
     void theDashboardPageShowsTheFiguresToTheAuthorityAndOversightOnly() throws Exception {
         for (Who who : List.of(Who.CASEWORKER, Who.SENIOR_OFFICER, Who.OVERSIGHT, Who.AUDITOR)) {
-            String html = mvc.perform(get("/service-levels").param("from", FROM.toString()).param("to", TO.toString())
-                    .with(cast.session(who))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(html).as(who.name()).contains("60.0%", "80.0%", "below target", ">Fast track<", ">Standard<",
-                    ">Norway<", ">Sweden<", "35");
+            String html = mvc.perform(get("/service-levels")
+                            .param("from", FROM.toString())
+                            .param("to", TO.toString())
+                            .with(cast.session(who)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(html)
+                    .as(who.name())
+                    .contains(
+                            "60.0%",
+                            "80.0%", "below target", ">Fast track<", ">Standard<", ">Norway<", ">Sweden<", "35");
         }
         for (Who who : List.of(Who.EXPORTER_A, Who.ADVISER, Who.CIVIL_SOCIETY)) {
             mvc.perform(get("/service-levels").with(cast.session(who))).andExpect(status().isForbidden());
@@ -152,9 +243,15 @@ class ServiceLevelDashboardTests {
 
     @Test
     void thePublicVersionIsAggregateOnlyAndWithholdsSmallDestinations() throws Exception {
-        String html = mvc.perform(get("/transparency/service-levels").param("from", FROM.toString())
-                .param("to", TO.toString())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("60.0%", "80.0%", "2</span> destinations with fewer than 5 decisions")
+        String html = mvc.perform(get("/transparency/service-levels")
+                        .param("from", FROM.toString())
+                        .param("to", TO.toString()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("60.0%", "80.0%", "2</span> destinations with fewer than 5 decisions")
                 .doesNotContain(">NO<", ">SE<", "by-destination\"");
         ServiceLevels.Dashboard d = levels.transparency(levels.period(FROM, TO));
         assertThat(d.byDestination()).isEmpty();
@@ -163,7 +260,10 @@ class ServiceLevelDashboardTests {
 
     @Test
     void aPeriodThatEndsBeforeItStartsIsRefusedWithAFieldMessage() throws Exception {
-        mvc.perform(get("/service-levels").param("from", "2025-06-01").param("to", "2025-03-01")
-                .with(cast.session(Who.OVERSIGHT))).andExpect(status().isBadRequest());
+        mvc.perform(get("/service-levels")
+                        .param("from", "2025-06-01")
+                        .param("to", "2025-03-01")
+                        .with(cast.session(Who.OVERSIGHT)))
+                .andExpect(status().isBadRequest());
     }
 }

@@ -31,10 +31,17 @@ class SubmissionReplayTests {
 
     static final int SUBMISSIONS = 20;
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void submittingThroughTheApiReplaysTheCaseOnce() throws Exception {
@@ -43,16 +50,26 @@ class SubmissionReplayTests {
         List<Double> replays = new ArrayList<>();
         for (int i = 0; i < SUBMISSIONS; i++) {
             String created = mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications"), true)
-                            .contentType(MediaType.APPLICATION_JSON).content(LicensingJson.fastTrackDraft("Rhein Bank AG")))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-            UUID id = UUID.fromString(JsonMapper.builder().build().readTree(created).get("id").asString());
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(LicensingJson.fastTrackDraft("Rhein Bank AG")))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            UUID id = UUID.fromString(
+                    JsonMapper.builder().build().readTree(created).get("id").asString());
             mvc.perform(cast.as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"), true)
-                    .contentType(MediaType.APPLICATION_OCTET_STREAM).content(LicensingJson.PDF)).andExpect(status().isOk());
+                            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                            .content(LicensingJson.PDF))
+                    .andExpect(status().isOk());
 
             double before = replayed();
             long start = System.nanoTime();
             String body = mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit"), true))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             micros.add((System.nanoTime() - start) / 1_000);
             replays.add(replayed() - before);
 
@@ -60,8 +77,12 @@ class SubmissionReplayTests {
             assertThat(submitted.get("status").get("status").asString()).isNotEqualTo("DRAFT");
         }
         List<Long> sorted = micros.stream().sorted().toList();
-        System.out.printf(Locale.ROOT, "submission: %d via the API, replays each %s, p50 %.1f ms, max %.1f ms%n",
-                SUBMISSIONS, replays.stream().distinct().toList(), sorted.get(SUBMISSIONS / 2) / 1000.0,
+        System.out.printf(
+                Locale.ROOT,
+                "submission: %d via the API, replays each %s, p50 %.1f ms, max %.1f ms%n",
+                SUBMISSIONS,
+                replays.stream().distinct().toList(),
+                sorted.get(SUBMISSIONS / 2) / 1000.0,
                 sorted.get(SUBMISSIONS - 1) / 1000.0);
         assertThat(replays).containsOnly(1.0);
     }

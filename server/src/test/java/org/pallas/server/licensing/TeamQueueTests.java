@@ -51,13 +51,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamQueueTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired TransactionTemplate tx;
-    @Autowired CaseQueries queries;
-    @Autowired Cases cases;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    CaseQueries queries;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    Clock clock;
 
     TestCast cast;
     String oldAssigned;
@@ -91,28 +104,45 @@ class TeamQueueTests {
     }
 
     private static UUID submit(Cases cases, Caller exporter, String country) {
-        Party endUser = new Party("EU1", PartyRole.END_USER, "Steppe Security LLC", country, "Main street 1, " + country,
-                EndUserType.COMMERCIAL, null);
+        Party endUser = new Party(
+                "EU1",
+                PartyRole.END_USER,
+                "Steppe Security LLC",
+                country,
+                "Main street 1, " + country,
+                EndUserType.COMMERCIAL,
+                null);
         ApplicationDetails details = new ApplicationDetails(
                 List.of(new Product("P1", "Pen-test suite", ClassificationStatus.CONFIRMED, List.of("4D004"))),
-                List.of(endUser), Set.of(country), "Authorised testing of the customer's own systems.",
+                List.of(endUser),
+                Set.of(country),
+                "Authorised testing of the customer's own systems.",
                 new UndertakingDocument("u-" + UUID.randomUUID(), "application/pdf", 1000, "c".repeat(64)),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
-                new QuantityModel(2, 1, 1, 12), null);
-        UUID id = cases.startDraft(exporter, LicenceType.INDIVIDUAL, details,
-                new CaseCommand.Declarations(1, "PENETRATION_TESTING"));
+                new QuantityModel(2, 1, 1, 12),
+                null);
+        UUID id = cases.startDraft(
+                exporter, LicenceType.INDIVIDUAL, details, new CaseCommand.Declarations(1, "PENETRATION_TESTING"));
         cases.submit(exporter, id);
         return id;
     }
 
     private String reference(UUID id) {
-        return jdbc.sql("select reference from licensing_case where id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("select reference from licensing_case where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private List<String> refs(String officer, Queue queue, boolean overdue, CaseQueries.QueueSort sort) {
-        return queries.teamQueue(cast.caller(Who.CASEWORKER),
-                new CaseQueries.QueueFilter(queue, null, null, "mn", officer, overdue, sort, 1))
-                .items().stream().map(CaseQueries.TeamQueueRow::reference).toList();
+        return queries
+                .teamQueue(
+                        cast.caller(Who.CASEWORKER),
+                        new CaseQueries.QueueFilter(queue, null, null, "mn", officer, overdue, sort, 1))
+                .items()
+                .stream()
+                .map(CaseQueries.TeamQueueRow::reference)
+                .toList();
     }
 
     @Test
@@ -123,19 +153,26 @@ class TeamQueueTests {
         assertThat(refs(null, Queue.LICENSING_RECEPTION, false, null)).containsExactlyInAnyOrder(oldUnassigned, recent);
         // Under review, the case sits in its route's queue (whatever route the assessment gave Mongolia).
         Queue review = AssessmentRoute.valueOf(jdbc.sql("select route from licensing_case where reference = :r")
-                .param("r", oldAssigned).query(String.class).single()).queue();
+                        .param("r", oldAssigned)
+                        .query(String.class)
+                        .single())
+                .queue();
         assertThat(refs(null, review, false, null)).containsExactly(oldAssigned);
         assertThat(refs(null, null, true, null)).as("overdue").containsExactlyInAnyOrder(oldAssigned, oldUnassigned);
         // Another caseworker's "me" is not this caseworker's.
-        assertThat(queries.teamQueue(cast.caller(Who.SENIOR_OFFICER),
-                new CaseQueries.QueueFilter(null, null, null, "MN", "me", false, null, 1)).items()).isEmpty();
+        assertThat(queries.teamQueue(
+                                cast.caller(Who.SENIOR_OFFICER),
+                                new CaseQueries.QueueFilter(null, null, null, "MN", "me", false, null, 1))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void sortsByServiceLevelDaysRemainingSubmissionAndTimeInQueue() {
         assertThat(refs(null, null, false, CaseQueries.QueueSort.SLA_DAYS_REMAINING))
                 .containsExactly(oldAssigned, oldUnassigned, recent);
-        assertThat(refs(null, null, false, CaseQueries.QueueSort.SUBMITTED)).containsExactly(oldAssigned, oldUnassigned, recent);
+        assertThat(refs(null, null, false, CaseQueries.QueueSort.SUBMITTED))
+                .containsExactly(oldAssigned, oldUnassigned, recent);
         // The assigned case moved to review on 1 September; the other entered initial checks on 15 September.
         assertThat(refs(null, null, false, CaseQueries.QueueSort.TIME_IN_QUEUE))
                 .containsExactly(oldAssigned, oldUnassigned, recent);
@@ -146,8 +183,11 @@ class TeamQueueTests {
         WorkingCalendar calendar = WorkingCalendar.englandAndWales();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK);
         Map<String, CaseQueries.TeamQueueRow> rows = new java.util.HashMap<>();
-        queries.teamQueue(cast.caller(Who.CASEWORKER), new CaseQueries.QueueFilter(null, null, null, "MN", null, false,
-                null, 1)).items().forEach(r -> rows.put(r.reference(), r));
+        queries.teamQueue(
+                        cast.caller(Who.CASEWORKER),
+                        new CaseQueries.QueueFilter(null, null, null, "MN", null, false, null, 1))
+                .items()
+                .forEach(r -> rows.put(r.reference(), r));
         CaseQueries.TeamQueueRow old = rows.get(oldAssigned);
         int expected = calendar.workingDaysAfter(LocalDate.of(2025, 9, 1), today.minusDays(1));
         assertThat(old.workingDaysElapsed()).isEqualTo(expected);
@@ -162,28 +202,44 @@ class TeamQueueTests {
 
     @Test
     void paginatesOpenCasesInTheDatabase() {
-        long open = jdbc.sql("select count(*) from licensing_case c where " + CaseQueries.OPEN).query(Long.class).single();
+        long open = jdbc.sql("select count(*) from licensing_case c where " + CaseQueries.OPEN)
+                .query(Long.class)
+                .single();
         var first = queries.teamQueue(cast.caller(Who.CASEWORKER), CaseQueries.QueueFilter.all());
         assertThat(first.total()).isEqualTo(open);
         assertThat(first.pages()).isEqualTo((int) ((open + CaseQueries.PAGE_SIZE - 1) / CaseQueries.PAGE_SIZE));
         assertThat(first.items()).hasSize((int) Math.min(open, CaseQueries.PAGE_SIZE));
-        var second = queries.teamQueue(cast.caller(Who.CASEWORKER),
-                new CaseQueries.QueueFilter(null, null, null, null, null, false, null, 2));
+        var second = queries.teamQueue(
+                cast.caller(Who.CASEWORKER), new CaseQueries.QueueFilter(null, null, null, null, null, false, null, 2));
         assertThat(second.page()).isEqualTo(Math.min(2, first.pages()));
         if (first.pages() > 1) {
-            assertThat(second.items()).extracting(CaseQueries.TeamQueueRow::id)
-                    .doesNotContainAnyElementsOf(first.items().stream().map(CaseQueries.TeamQueueRow::id).toList());
+            assertThat(second.items())
+                    .extracting(CaseQueries.TeamQueueRow::id)
+                    .doesNotContainAnyElementsOf(first.items().stream()
+                            .map(CaseQueries.TeamQueueRow::id)
+                            .toList());
         }
     }
 
     @Test
     void thePageFiltersAndShowsFieldMessagesForABadDestination() throws Exception {
-        String html = mvc.perform(get("/queues").param("destination", "MN").param("overdue", "true")
-                .param("sort", "SLA_DAYS_REMAINING").with(cast.session(Who.CASEWORKER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains(oldAssigned, oldUnassigned, "overdue", "Working days elapsed").doesNotContain(recent);
+        String html = mvc.perform(get("/queues")
+                        .param("destination", "MN")
+                        .param("overdue", "true")
+                        .param("sort", "SLA_DAYS_REMAINING")
+                        .with(cast.session(Who.CASEWORKER)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains(oldAssigned, oldUnassigned, "overdue", "Working days elapsed")
+                .doesNotContain(recent);
         String bad = mvc.perform(get("/queues").param("destination", "Mongolia").with(cast.session(Who.CASEWORKER)))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(bad).contains("enter a two-letter country code", "href=\"#destination\"");
         mvc.perform(get("/queues").with(cast.session(Who.EXPORTER_A))).andExpect(status().isForbidden());
     }
@@ -195,37 +251,59 @@ class TeamQueueTests {
             return submit(cases, exporter, "BT");
         });
         UUID caseworker = cast.caller(Who.CASEWORKER).userId();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
-                .param("case", id.toString()).param("officer", caseworker.toString())
-                .with(cast.session(Who.CASEWORKER))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
+                                .param("case", id.toString())
+                                .param("officer", caseworker.toString())
+                                .with(cast.session(Who.CASEWORKER))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isForbidden());
         String page = mvc.perform(get("/queues").param("destination", "BT").with(cast.session(Who.SENIOR_OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("action=\"/queues/assign\"", "Officer for " + reference(id));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
-                .param("case", id.toString()).param("officer", cast.caller(Who.EXPORTER_A).userId().toString())
-                .with(cast.session(Who.SENIOR_OFFICER))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .param("case", id.toString())
+                        .param("officer", cast.caller(Who.EXPORTER_A).userId().toString())
+                        .with(cast.session(Who.SENIOR_OFFICER))
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isBadRequest());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
-                .param("case", id.toString()).param("officer", caseworker.toString()).param("back", "?destination=BT&page=1")
-                .with(cast.session(Who.SENIOR_OFFICER))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/queues/assign")
+                                .param("case", id.toString())
+                                .param("officer", caseworker.toString())
+                                .param("back", "?destination=BT&page=1")
+                                .with(cast.session(Who.SENIOR_OFFICER))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isFound())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
                         "/queues?destination=BT&page=1"));
-        assertThat(jdbc.sql("select case_officer_id from licensing_case where id = :id").param("id", id)
-                .query(UUID.class).single()).isEqualTo(caseworker);
-        assertThat(queries.teamQueue(cast.caller(Who.CASEWORKER), new CaseQueries.QueueFilter(null, null, null, "BT", "me",
-                false, null, 1)).items()).extracting(CaseQueries.TeamQueueRow::id).containsExactly(id);
+        assertThat(jdbc.sql("select case_officer_id from licensing_case where id = :id")
+                        .param("id", id)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(caseworker);
+        assertThat(queries.teamQueue(
+                                cast.caller(Who.CASEWORKER),
+                                new CaseQueries.QueueFilter(null, null, null, "BT", "me", false, null, 1))
+                        .items())
+                .extracting(CaseQueries.TeamQueueRow::id)
+                .containsExactly(id);
     }
 
     /** With 10,000 cases the queue's filters and sorts are answered from indexes, not by reading every case. */
     @Test
     void queueQueriesUseIndexesAtTenThousandCases() {
         tx.executeWithoutResult(s -> {
-            UUID org = jdbc.sql("select id from organisation where name = 'Northbridge Security Ltd'").query(UUID.class).single();
+            UUID org = jdbc.sql("select id from organisation where name = 'Northbridge Security Ltd'")
+                    .query(UUID.class)
+                    .single();
             jdbc.sql("""
                     insert into licensing_case (id, organisation_id, reference, licence_type, title, status, route,
                         status_since, submitted_at, created_at, updated_at, destinations, queues, sla_base)
@@ -240,14 +318,23 @@ class TeamQueueTests {
             jdbc.sql("analyze licensing_case").update();
             Caller caseworker = cast.caller(Who.CASEWORKER);
             Instant now = clock.instant();
-            String bySla = plan(caseworker, new CaseQueries.QueueFilter(null, null, null, null, null, false,
-                    CaseQueries.QueueSort.SLA_DAYS_REMAINING, 1), now);
+            String bySla = plan(
+                    caseworker,
+                    new CaseQueries.QueueFilter(
+                            null, null, null, null, null, false, CaseQueries.QueueSort.SLA_DAYS_REMAINING, 1),
+                    now);
             assertThat(bySla).contains("licensing_case_open_by_sla").doesNotContain("Seq Scan on licensing_case");
             String inQueue = plan(caseworker, CaseQueries.QueueFilter.all(), now);
-            assertThat(inQueue).contains("licensing_case_open_by_status_since").doesNotContain("Seq Scan on licensing_case");
-            String byDestination = plan(caseworker, new CaseQueries.QueueFilter(null, null, null, "JP", null, false,
-                    CaseQueries.QueueSort.SUBMITTED, 1), now);
-            assertThat(byDestination).containsAnyOf("licensing_case_by_destination", "licensing_case_open_by_submission")
+            assertThat(inQueue)
+                    .contains("licensing_case_open_by_status_since")
+                    .doesNotContain("Seq Scan on licensing_case");
+            String byDestination = plan(
+                    caseworker,
+                    new CaseQueries.QueueFilter(
+                            null, null, null, "JP", null, false, CaseQueries.QueueSort.SUBMITTED, 1),
+                    now);
+            assertThat(byDestination)
+                    .containsAnyOf("licensing_case_by_destination", "licensing_case_open_by_submission")
                     .doesNotContain("Seq Scan on licensing_case");
             s.setRollbackOnly();
         });
@@ -255,7 +342,8 @@ class TeamQueueTests {
 
     private String plan(Caller caller, CaseQueries.QueueFilter f, Instant now) {
         CaseQueries.Where w = queries.where(caller, f, now);
-        var explain = jdbc.sql("explain select c.id " + w.sql() + " order by " + f.sort().orderBy + " limit 25 offset 0");
+        var explain =
+                jdbc.sql("explain select c.id " + w.sql() + " order by " + f.sort().orderBy + " limit 25 offset 0");
         for (Map.Entry<String, Object> p : w.params().entrySet()) {
             explain = explain.param(p.getKey(), p.getValue());
         }

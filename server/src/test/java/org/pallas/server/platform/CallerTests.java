@@ -23,10 +23,12 @@ class CallerTests {
 
     @Test
     void theAuthoritySideAndOversightReadAcrossOrganisations() {
-        for (Caller c : new Caller[] {caller(OrganisationKind.LICENSING_AUTHORITY, Role.CASEWORKER),
-                caller(OrganisationKind.ADVISORY_DEPARTMENT, Role.ADVISER),
-                caller(OrganisationKind.OVERSIGHT_BODY, Role.OVERSIGHT),
-                caller(OrganisationKind.OVERSIGHT_BODY, Role.AUDITOR)}) {
+        for (Caller c : new Caller[] {
+            caller(OrganisationKind.LICENSING_AUTHORITY, Role.CASEWORKER),
+            caller(OrganisationKind.ADVISORY_DEPARTMENT, Role.ADVISER),
+            caller(OrganisationKind.OVERSIGHT_BODY, Role.OVERSIGHT),
+            caller(OrganisationKind.OVERSIGHT_BODY, Role.AUDITOR)
+        }) {
             assertThat(c.readsAcrossOrganisations()).isTrue();
             assertThat(c.organisationScope()).isNull();
         }
@@ -46,7 +48,10 @@ class CallerTests {
         Caller exporter = caller(OrganisationKind.EXPORTER, Role.EXPORTER);
         assertThat(admin.visibleTo(exporter)).isFalse();
         assertThat(everyone.visibleTo(exporter)).isTrue();
-        assertThat(admin.visibleTo(caller(OrganisationKind.LICENSING_AUTHORITY, Role.ADMIN))).isTrue();
-        assertThat(DashboardTile.text("t", "x", null, null, Set.of(Role.OVERSIGHT), 0).visibleTo(exporter)).isFalse();
+        assertThat(admin.visibleTo(caller(OrganisationKind.LICENSING_AUTHORITY, Role.ADMIN)))
+                .isTrue();
+        assertThat(DashboardTile.text("t", "x", null, null, Set.of(Role.OVERSIGHT), 0)
+                        .visibleTo(exporter))
+                .isFalse();
     }
 }

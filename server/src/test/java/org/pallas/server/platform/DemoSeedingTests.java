@@ -19,12 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PallasTest
 class DemoSeedingTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     /** Stands for the screening module's "lists loaded" event. */
-    record ListsReady() {
-    }
+    record ListsReady() {}
 
     /** A seed that notes when it runs (shared log) and writes nothing else. */
     record Recording(String name, int order, Class<?> runsAfter, List<String> log) implements DemoSeed {
@@ -36,6 +38,7 @@ class DemoSeedingTests {
 
     /** A fresh pair per test (a new instance each): one seed of the start, one that waits, ordered before it. */
     private final List<String> log = new ArrayList<>();
+
     private final Recording early = new Recording(unique("early"), 10, null, log);
     private final Recording late = new Recording(unique("late"), 5, ListsReady.class, log);
 
@@ -57,10 +60,13 @@ class DemoSeedingTests {
 
         seeding.run(null);
         assertThat(log).as("at start only the seed that waits for nothing").containsExactly(early.name());
-        assertThat(seeding.supportsEventType(ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, ListsReady.class)))
+        assertThat(seeding.supportsEventType(
+                        ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, ListsReady.class)))
                 .isTrue();
-        assertThat(seeding.supportsEventType(ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, String.class)))
-                .as("other events are not listened to").isFalse();
+        assertThat(seeding.supportsEventType(
+                        ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, String.class)))
+                .as("other events are not listened to")
+                .isFalse();
         seeding.onApplicationEvent(published("something else"));
         assertThat(log).containsExactly(early.name());
 
@@ -68,7 +74,10 @@ class DemoSeedingTests {
         seeding.onApplicationEvent(published(new ListsReady()));
         assertThat(log).as("once, when the event comes").containsExactly(early.name(), late.name());
         assertThat(jdbc.sql("select count(*) from demo_seed where name in (:names)")
-                .param("names", List.of(early.name(), late.name())).query(Long.class).single()).isEqualTo(2);
+                        .param("names", List.of(early.name(), late.name()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -99,39 +108,64 @@ class DemoSeedingTests {
         off.run(null);
         off.onApplicationEvent(published(new ListsReady()));
         assertThat(log).isEmpty();
-        assertThat(off.supportsEventType(ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, ListsReady.class)))
+        assertThat(off.supportsEventType(
+                        ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, ListsReady.class)))
                 .isFalse();
     }
 
     @Test
     void demoModeFollowsTheDatabaseUnlessSetExplicitly() {
-        assertThat(DemoSeeding.demoEnabled(new MockEnvironment())).as("embedded").isTrue();
-        assertThat(DemoSeeding.demoEnabled(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/pallas")))
-                .as("external database").isFalse();
-        assertThat(DemoSeeding.demoEnabled(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/pallas")
-                .withProperty("pallas.demo.enabled", "true"))).as("external, asked for").isTrue();
+        assertThat(DemoSeeding.demoEnabled(new MockEnvironment()))
+                .as("embedded")
+                .isTrue();
+        assertThat(DemoSeeding.demoEnabled(
+                        new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/pallas")))
+                .as("external database")
+                .isFalse();
+        assertThat(DemoSeeding.demoEnabled(new MockEnvironment()
+                        .withProperty("spring.datasource.url", "jdbc:postgresql://db/pallas")
+                        .withProperty("pallas.demo.enabled", "true")))
+                .as("external, asked for")
+                .isTrue();
         assertThat(DemoSeeding.demoEnabled(new MockEnvironment().withProperty("pallas.demo.enabled", "false")))
-                .as("embedded, switched off").isFalse();
+                .as("embedded, switched off")
+                .isFalse();
     }
 
     @Test
     void theIdentitySeedRanOnceAndCreatedTheDemoCast() {
-        assertThat(jdbc.sql("select count(*) from demo_seed where name = 'identity'").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select kind from organisation where name in ('Northbridge Security Ltd', 'Calder Forensics GmbH')")
-                .query(String.class).list()).containsExactly("EXPORTER", "EXPORTER");
+        assertThat(jdbc.sql("select count(*) from demo_seed where name = 'identity'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select kind from organisation where name in ('Northbridge Security Ltd', 'Calder Forensics GmbH')")
+                        .query(String.class)
+                        .list())
+                .containsExactly("EXPORTER", "EXPORTER");
         assertThat(jdbc.sql("""
                 select u.username || ':' || r.role from app_user u join user_role r on r.user_id = u.id
-                where u.username in ('caseworker','senior','admin','adviser.hr','adviser.ns','oversight','auditor')""")
-                .query(String.class).list()).containsExactlyInAnyOrder("caseworker:CASEWORKER", "senior:SENIOR_OFFICER",
-                "admin:ADMIN", "adviser.hr:ADVISER", "adviser.ns:ADVISER", "oversight:OVERSIGHT", "auditor:AUDITOR");
-        assertThat(jdbc.sql("select team from app_user where username like 'adviser.%' order by username").query(String.class).list())
+                where u.username in ('caseworker','senior','admin','adviser.hr','adviser.ns','oversight','auditor')""").query(String.class).list())
+                .containsExactlyInAnyOrder(
+                        "caseworker:CASEWORKER",
+                        "senior:SENIOR_OFFICER",
+                        "admin:ADMIN",
+                        "adviser.hr:ADVISER",
+                        "adviser.ns:ADVISER",
+                        "oversight:OVERSIGHT",
+                        "auditor:AUDITOR");
+        assertThat(jdbc.sql("select team from app_user where username like 'adviser.%' order by username")
+                        .query(String.class)
+                        .list())
                 .containsExactly("DEFENCE", "HUMAN_RIGHTS", "NATIONAL_SECURITY");
         assertThat(jdbc.sql("""
                 select count(*) from app_user u join organisation o on o.id = u.organisation_id
                 where o.name in ('Northbridge Security Ltd', 'Calder Forensics GmbH') and u.username not like 't-%'
-                  and u.username not like 'matrix-%' and u.username not like 'page-%'""").query(Long.class).single())
-                .isGreaterThanOrEqualTo(4);
-        assertThat(jdbc.sql("select o.kind from app_user u join organisation o on o.id = u.organisation_id where u.username = 'civil.society'")
-                .query(String.class).single()).isEqualTo("CIVIL_SOCIETY");
+                  and u.username not like 'matrix-%' and u.username not like 'page-%'""").query(Long.class).single()).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql(
+                                "select o.kind from app_user u join organisation o on o.id = u.organisation_id where u.username = 'civil.society'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CIVIL_SOCIETY");
     }
 }

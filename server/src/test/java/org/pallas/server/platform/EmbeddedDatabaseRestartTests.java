@@ -14,8 +14,10 @@ class EmbeddedDatabaseRestartTests {
     @Test
     void aRecordWrittenBeforeAStopIsThereAfterTheNextStart() throws Exception {
         Path dir = Path.of("target/restart-test-data");
-        MockEnvironment env = new MockEnvironment().withProperty("pallas.data-dir", dir.toString())
-                .withProperty("pallas.embedded-db.fresh", "true").withProperty("pallas.embedded-db.pool-size", "2");
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("pallas.data-dir", dir.toString())
+                .withProperty("pallas.embedded-db.fresh", "true")
+                .withProperty("pallas.embedded-db.pool-size", "2");
         try (var first = new EmbeddedDatabase().dataSource(env)) {
             JdbcClient jdbc = JdbcClient.create(first);
             jdbc.sql("create table kept (note text)").update();
@@ -24,7 +26,11 @@ class EmbeddedDatabaseRestartTests {
         assertThat(Files.exists(dir.resolve("postgres/PG_VERSION"))).isTrue();
         env.setProperty("pallas.embedded-db.fresh", "false");
         try (var second = new EmbeddedDatabase().dataSource(env)) {
-            assertThat(JdbcClient.create(second).sql("select note from kept").query(String.class).single()).isEqualTo("still here");
+            assertThat(JdbcClient.create(second)
+                            .sql("select note from kept")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("still here");
         }
     }
 }

@@ -16,17 +16,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PallasTest
 class EventRedeliveryTests {
 
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
-    @Autowired RedeliveryProbe probe;
-    @Autowired EventRedelivery redelivery;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RedeliveryProbe probe;
+
+    @Autowired
+    EventRedelivery redelivery;
 
     /** The registry's rows for one probe: status and completion date (null while incomplete). */
     private List<String> publications(UUID id) {
         return jdbc.sql("select status || ' ' || coalesce(completion_date::text, 'incomplete') from event_publication "
                         + "where serialized_event like :id")
-                .param("id", "%" + id + "%").query(String.class).list();
+                .param("id", "%" + id + "%")
+                .query(String.class)
+                .list();
     }
 
     @Test

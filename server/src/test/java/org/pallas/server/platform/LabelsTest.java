@@ -13,7 +13,10 @@ class LabelsTest {
 
     private final Labels labels = new Labels();
 
-    enum Sample { AWAITING_COUNTERSIGNATURE, HARD_STOP }
+    enum Sample {
+        AWAITING_COUNTERSIGNATURE,
+        HARD_STOP
+    }
 
     @Test
     void codesReadInSentenceCase() {

@@ -18,20 +18,30 @@ import org.springframework.test.web.servlet.MockMvc;
 @PallasTest
 class OperationsTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
 
     @Test
     void livenessAndReadinessAreUpAndPublic() throws Exception {
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components").doesNotExist());
     }
 
     @Test
     void prometheusMetricsAreServedToAnAdministratorsToken() throws Exception {
-        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + new TestCast(jdbc, tokens).token("admin")))
+        mvc.perform(get("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + new TestCast(jdbc, tokens).token("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")))
                 .andExpect(content().string(Matchers.containsString("http_server_requests")));

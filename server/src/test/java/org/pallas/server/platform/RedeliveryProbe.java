@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 class RedeliveryProbe {
 
     /** A test-only event (no other listener hears it). */
-    public record Probed(UUID id) {
-    }
+    public record Probed(UUID id) {}
 
     private final Set<UUID> failOnce = ConcurrentHashMap.newKeySet();
     private final List<UUID> delivered = new CopyOnWriteArrayList<>();

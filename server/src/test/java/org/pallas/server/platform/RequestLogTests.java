@@ -19,24 +19,39 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLogTests {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void logsRequestsWithoutSecrets(CapturedOutput output) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String password = "pallas-demo-2026";
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens?password=" + password))
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"username\":\"auditor\",\"password\":\"" + password + "\"}")).build(),
-                BodyHandlers.ofString()).body();
+        String body = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/v1/tokens?password=" + password))
+                                .header("Content-Type", "application/json")
+                                .POST(BodyPublishers.ofString(
+                                        "{\"username\":\"auditor\",\"password\":\"" + password + "\"}"))
+                                .build(),
+                        BodyHandlers.ofString())
+                .body();
         String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         assertThat(token).startsWith("pallas_");
-        int status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
-                .header("Authorization", "Bearer " + token).build(), BodyHandlers.ofString()).statusCode();
+        int status = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        BodyHandlers.ofString())
+                .statusCode();
         assertThat(status).isEqualTo(200);
 
-        assertThat(output.getOut()).contains("POST /api/v1/tokens 201").containsPattern("GET /api/v1/me 200 \\d+ms user=[0-9a-f-]{36}");
-        assertThat(output.getAll()).doesNotContain(password).doesNotContain(token).doesNotContain("Bearer ")
+        assertThat(output.getOut())
+                .contains("POST /api/v1/tokens 201")
+                .containsPattern("GET /api/v1/me 200 \\d+ms user=[0-9a-f-]{36}");
+        assertThat(output.getAll())
+                .doesNotContain(password)
+                .doesNotContain(token)
+                .doesNotContain("Bearer ")
                 .doesNotContain(token.substring(7, 30));
     }
 }

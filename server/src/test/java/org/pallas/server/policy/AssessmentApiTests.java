@@ -57,11 +57,20 @@ class AssessmentApiTests {
              "endUse":{"category":"INTELLIGENCE","statement":"Collection against serious-crime targets","targeted":true}}
             """;
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired RestrictedLists lists;
-    @Autowired AccessTokens tokens;
-    @Autowired Rulebooks rulebooks;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RestrictedLists lists;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Rulebooks rulebooks;
 
     private TestCast cast;
 
@@ -77,8 +86,12 @@ class AssessmentApiTests {
     }
 
     private ResultActions assess(Who who, String json) throws Exception {
-        return mvc.perform(cast.as(who, post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
-                .content(json), true));
+        return mvc.perform(cast.as(
+                who,
+                post("/api/v1/assessments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json),
+                true));
     }
 
     @Test
@@ -96,9 +109,10 @@ class AssessmentApiTests {
                 .andExpect(jsonPath("$.parties[1].screening.listVersions.PALLAS-SPYWARE", containsString("#")))
                 // Proportionate burden: a fast-track transfer is asked only the basic questions.
                 .andExpect(jsonPath("$.dueDiligencePlan.level").value("BASIC"))
-                .andExpect(jsonPath("$.dueDiligencePlan.questions", hasSize((int) Arrays.stream(
-                        DueDiligenceQuestion.values()).filter(q -> q.level() == DueDiligenceQuestion.Level.BASIC)
-                        .count())));
+                .andExpect(jsonPath("$.dueDiligencePlan.questions", hasSize((int)
+                        Arrays.stream(DueDiligenceQuestion.values())
+                                .filter(q -> q.level() == DueDiligenceQuestion.Level.BASIC)
+                                .count())));
     }
 
     @Test
@@ -121,7 +135,8 @@ class AssessmentApiTests {
                 .andExpect(jsonPath("$.assessment.routeBasis[0]").value("HS-ENTITY-LIST-PARTY (HARD_STOP)"))
                 .andExpect(jsonPath("$.assessment.findings[0].cites[*].id", hasItem("US-EL-RULE-1")))
                 .andExpect(jsonPath("$.assessment.findings[0].explanation", containsString("EL-CANDIRU")))
-                .andExpect(jsonPath("$.parties[1].screening.hits[0].matchedName").value("Grindavik Solutions"))
+                .andExpect(
+                        jsonPath("$.parties[1].screening.hits[0].matchedName").value("Grindavik Solutions"))
                 .andExpect(jsonPath("$.dueDiligencePlan.questions", hasSize(0)));
     }
 
@@ -142,12 +157,24 @@ class AssessmentApiTests {
         String second = assess(Who.CASEWORKER, json).andReturn().getResponse().getContentAsString();
         assertThat(second).isEqualTo(first);
         String version = rulebooks.active().version();
-        String rerun = mvc.perform(cast.as(Who.CASEWORKER, post("/api/v1/assessments?rulebookVersion=" + version)
-                .contentType(MediaType.APPLICATION_JSON).content(json), true)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String rerun = mvc.perform(cast.as(
+                        Who.CASEWORKER,
+                        post("/api/v1/assessments?rulebookVersion=" + version)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(json),
+                        true))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(rerun).isEqualTo(first);
-        mvc.perform(cast.as(Who.CASEWORKER, post("/api/v1/assessments?rulebookVersion=1999.01.01-9")
-                .contentType(MediaType.APPLICATION_JSON).content(json), true)).andExpect(status().isNotFound());
+        mvc.perform(cast.as(
+                        Who.CASEWORKER,
+                        post("/api/v1/assessments?rulebookVersion=1999.01.01-9")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(json),
+                        true))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -161,17 +188,27 @@ class AssessmentApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value(containsString("parties[1]")))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("ISO 3166-1 alpha-2")));
-        assess(Who.EXPORTER_A, bank("Rhein Handelsbank AG", "DE", "2026-11-27").replace("\"targeted\"", "\"colour\":1,\"targeted\""))
+        assess(
+                        Who.EXPORTER_A,
+                        bank("Rhein Handelsbank AG", "DE", "2026-11-27")
+                                .replace("\"targeted\"", "\"colour\":1,\"targeted\""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("endUse.colour"));
-        assess(Who.EXPORTER_A, bank("Rhein Handelsbank AG", "DE", "2026-11-27").replace("\"targeted\":true", "\"targeted\":null"))
+        assess(
+                        Who.EXPORTER_A,
+                        bank("Rhein Handelsbank AG", "DE", "2026-11-27")
+                                .replace("\"targeted\":true", "\"targeted\":null"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("endUse.targeted"))
                 .andExpect(jsonPath("$.errors[0].message").value("Required: give true or false"));
-        assess(Who.EXPORTER_A, bank("Rhein Handelsbank AG", "DE", "2026-11-27").replace("PENETRATION_TESTING", "HACKING"))
+        assess(
+                        Who.EXPORTER_A,
+                        bank("Rhein Handelsbank AG", "DE", "2026-11-27").replace("PENETRATION_TESTING", "HACKING"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("endUse.category"));
-        assess(Who.EXPORTER_A, bank("Rhein Handelsbank AG", "DE", "2026-11-27").replace("\"riskTier\":2", "\"riskTier\":7"))
+        assess(
+                        Who.EXPORTER_A,
+                        bank("Rhein Handelsbank AG", "DE", "2026-11-27").replace("\"riskTier\":2", "\"riskTier\":7"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("riskTier must be 1-4")));
     }
@@ -191,9 +228,11 @@ class AssessmentApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(shipped.version()))
                 .andExpect(jsonPath("$.contentHash").value(shipped.contentHash()))
-                .andExpect(jsonPath("$.thresholds.enhancedReview").value(shipped.thresholds().enhancedReview()))
+                .andExpect(jsonPath("$.thresholds.enhancedReview")
+                        .value(shipped.thresholds().enhancedReview()))
                 .andExpect(jsonPath("$.rules", hasSize(shipped.rules().size())))
-                .andExpect(jsonPath("$.rules[0].id").value(shipped.rules().get(0).id()))
+                .andExpect(
+                        jsonPath("$.rules[0].id").value(shipped.rules().get(0).id()))
                 .andExpect(jsonPath("$.rules[0].implementsIds[0].tag").exists())
                 .andExpect(jsonPath("$.catalogue").value(RuleCatalogue.render(shipped)));
     }

@@ -24,17 +24,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PallasTest
 class PartyScreeningTests {
 
-    @Autowired PartyScreening screening;
-    @Autowired RestrictedLists lists;
+    @Autowired
+    PartyScreening screening;
+
+    @Autowired
+    RestrictedLists lists;
 
     @BeforeEach
     void listsLoaded() throws InterruptedException {
-        assertThat(lists.awaitLoaded(Duration.ofMinutes(3))).as("the bundled lists load at start").isTrue();
+        assertThat(lists.awaitLoaded(Duration.ofMinutes(3)))
+                .as("the bundled lists load at start")
+                .isTrue();
     }
 
     private ScreeningOutcome screen(String name, String country) {
-        return screening.screen(new Party(Party.PartyRole.END_USER, name, country, Party.EndUserType.COMMERCIAL, null,
-                null, null, null));
+        return screening.screen(new Party(
+                Party.PartyRole.END_USER, name, country, Party.EndUserType.COMMERCIAL, null, null, null, null));
     }
 
     @Test
@@ -53,7 +58,9 @@ class PartyScreeningTests {
     @Test
     void marksOfacDesignationsAsSanctionsAndNamesTheListVersion() {
         ScreeningOutcome outcome = screen("Tal Jonathan Dilian", "CY");
-        assertThat(outcome.hits()).filteredOn(hit -> hit.entryId().equals("OFAC-CYBER2-DILIAN")).singleElement()
+        assertThat(outcome.hits())
+                .filteredOn(hit -> hit.entryId().equals("OFAC-CYBER2-DILIAN"))
+                .singleElement()
                 .satisfies(hit -> {
                     assertThat(hit.sanctioned()).isTrue();
                     assertThat(hit.entityList()).isFalse();
@@ -65,7 +72,9 @@ class PartyScreeningTests {
     @Test
     void keepsDelistedEntriesWithTheirDelistingDateSoTheRulebookCanJudgeTheDate() {
         ScreeningOutcome outcome = screen("Sandvine", "CA");
-        assertThat(outcome.hits()).filteredOn(hit -> hit.entryId().equals("EL-SANDVINE")).singleElement()
+        assertThat(outcome.hits())
+                .filteredOn(hit -> hit.entryId().equals("EL-SANDVINE"))
+                .singleElement()
                 .satisfies(hit -> assertThat(hit.delistedOn()).isEqualTo(LocalDate.of(2024, 10, 21)));
     }
 
@@ -81,14 +90,23 @@ class PartyScreeningTests {
     void screensOnlyThePartiesThatCameWithoutAnOutcome() {
         ScreeningOutcome supplied = ScreeningOutcome.clear(Map.of("UK-OFSI", "2026-11-26"));
         Party alreadyScreened = new Party(Party.PartyRole.EXPORTER, "Candiru", "IL", null, null, null, null, supplied);
-        Party unscreened = new Party(Party.PartyRole.END_USER, "Candiru", "IL", Party.EndUserType.COMMERCIAL, null,
-                null, null, null);
-        Application application = new Application("r", null,
-                new Product("p", List.of(), 1, null, null, null), List.of(alreadyScreened, unscreened),
-                List.of(), new EndUse(EndUse.Category.OTHER, "x", false), null,
-                null, null, null);
+        Party unscreened = new Party(
+                Party.PartyRole.END_USER, "Candiru", "IL", Party.EndUserType.COMMERCIAL, null, null, null, null);
+        Application application = new Application(
+                "r",
+                null,
+                new Product("p", List.of(), 1, null, null, null),
+                List.of(alreadyScreened, unscreened),
+                List.of(),
+                new EndUse(EndUse.Category.OTHER, "x", false),
+                null,
+                null,
+                null,
+                null);
         List<Party> screened = screening.screenUnscreened(application).parties();
         assertThat(screened.get(0).screening()).isEqualTo(supplied);
-        assertThat(screened.get(1).screening().hits()).extracting(ScreeningOutcome.Hit::entryId).contains("EL-CANDIRU");
+        assertThat(screened.get(1).screening().hits())
+                .extracting(ScreeningOutcome.Hit::entryId)
+                .contains("EL-CANDIRU");
     }
 }

@@ -30,13 +30,21 @@ class PolicyIsolationRows implements IsolationRows {
                 row("POST /api/v1/assessments").json(FACTS).expect("anon=401 ov=403 aud=403 adm=403 cs=403 *=200"),
                 row("GET /api/v1/rulebook").expect("anon=401 *=200"),
                 row("GET /api/v1/rulebook/changes").expect("anon=401 A=403 B=403 cs=403 *=200"),
-                row("POST /api/v1/rulebook/changes").json("{\"file\":\"no-such-file.yaml\",\"content\":\"rules: []\","
-                        + "\"newVersion\":\"matrix-{unique}\",\"reason\":\"matrix\"}").expect("anon=401 cw=400 so=400 *=403"),
+                row("POST /api/v1/rulebook/changes")
+                        .json("{\"file\":\"no-such-file.yaml\",\"content\":\"rules: []\","
+                                + "\"newVersion\":\"matrix-{unique}\",\"reason\":\"matrix\"}")
+                        .expect("anon=401 cw=400 so=400 *=403"),
                 row("GET /api/v1/rulebook/changes/{id}").with("id", "@random").expect("anon=401 *=404"),
-                row("POST /api/v1/rulebook/changes/{id}/approve").with("id", "@random").expect("anon=401 *=404"),
-                row("POST /api/v1/rulebook/changes/{id}/reject").with("id", "@random").expect("anon=401 *=404"),
+                row("POST /api/v1/rulebook/changes/{id}/approve")
+                        .with("id", "@random")
+                        .expect("anon=401 *=404"),
+                row("POST /api/v1/rulebook/changes/{id}/reject")
+                        .with("id", "@random")
+                        .expect("anon=401 *=404"),
                 row("GET /rulebook").expect(READERS_PAGE.formatted(200)),
-                row("GET /rulebook/rules/{id}").with("id", "HS-SANCTIONED-PARTY").expect(READERS_PAGE.formatted(200)),
+                row("GET /rulebook/rules/{id}")
+                        .with("id", "HS-SANCTIONED-PARTY")
+                        .expect(READERS_PAGE.formatted(200)),
                 row("GET /rulebook/rules/{id}").with("id", "NO-SUCH-RULE").expect(READERS_PAGE.formatted(404)));
     }
 }

@@ -42,14 +42,29 @@ class RulebookChangeTests {
     private static final String OLD_TEXT = "listing status is re-checked at decision time.";
     private static final String NEW_TEXT = "listing status is re-checked at decision time and before shipment.";
 
-    @Autowired JdbcClient jdbc;
-    @Autowired RestrictedLists lists;
-    @Autowired AccessTokens tokens;
-    @Autowired Users users;
-    @Autowired RulebookChanges changes;
-    @Autowired Rulebooks rulebooks;
-    @Autowired Assessments assessments;
-    @Autowired RecordedChanges recorded;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RestrictedLists lists;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    RulebookChanges changes;
+
+    @Autowired
+    Rulebooks rulebooks;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    RecordedChanges recorded;
 
     private TestCast cast;
     private Caller caseworker;
@@ -76,30 +91,57 @@ class RulebookChangeTests {
 
     /** An OFAC-designated intermediary: HS-SANCTIONED-PARTY fires, so its explanation shows which version ran. */
     private static Application sanctionedIntermediary() {
-        return new Application("repro-1", LocalDate.of(2026, 11, 27),
+        return new Application(
+                "repro-1",
+                LocalDate.of(2026, 11, 27),
                 new Product("Network vulnerability scanner", List.of(), 1, null, null, Set.of()),
-                List.of(new Party(Party.PartyRole.EXPORTER, "Albion Cyber Ltd", "GB", null, null, null, null, null),
-                        new Party(Party.PartyRole.END_USER, "Rhein Handelsbank AG", "DE", Party.EndUserType.COMMERCIAL,
-                                null, Party.Sector.FINANCIAL, null, null),
-                        new Party(Party.PartyRole.INTERMEDIARY, "Tal Jonathan Dilian", "CY", null, null, null, null,
+                List.of(
+                        new Party(Party.PartyRole.EXPORTER, "Albion Cyber Ltd", "GB", null, null, null, null, null),
+                        new Party(
+                                Party.PartyRole.END_USER,
+                                "Rhein Handelsbank AG",
+                                "DE",
+                                Party.EndUserType.COMMERCIAL,
+                                null,
+                                Party.Sector.FINANCIAL,
+                                null,
+                                null),
+                        new Party(
+                                Party.PartyRole.INTERMEDIARY,
+                                "Tal Jonathan Dilian",
+                                "CY",
+                                null,
+                                null,
+                                null,
+                                null,
                                 null)),
-                List.of("DE"), new EndUse(EndUse.Category.PENETRATION_TESTING, "Testing the bank's own network", true),
-                Map.of(), List.of(), List.of(), null);
+                List.of("DE"),
+                new EndUse(EndUse.Category.PENETRATION_TESTING, "Testing the bank's own network", true),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 
     @Test
     void anApprovedChangeBecomesTheActiveVersionAndEarlierAssessmentsStillReRunUnchanged() throws IOException {
         Caller exporter = cast.caller("northbridge.lee");
         Rulebook before = rulebooks.active();
-        Assessment original = assessments.assess(exporter, sanctionedIntermediary()).assessment();
+        Assessment original =
+                assessments.assess(exporter, sanctionedIntermediary()).assessment();
         assertThat(original.route()).hasToString("HARD_STOP");
-        assertThat(original.findingsOf("HS-SANCTIONED-PARTY")).singleElement()
+        assertThat(original.findingsOf("HS-SANCTIONED-PARTY"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.explanation()).contains(OLD_TEXT));
 
         String newVersion = version();
         int mark = recorded.mark();
-        RulebookChanges.Change proposed = changes.propose(caseworker, FILE,
-                shippedFile(FILE).replace(OLD_TEXT, NEW_TEXT), newVersion, "Say that listings are re-checked before shipment");
+        RulebookChanges.Change proposed = changes.propose(
+                caseworker,
+                FILE,
+                shippedFile(FILE).replace(OLD_TEXT, NEW_TEXT),
+                newVersion,
+                "Say that listings are re-checked before shipment");
         assertThat(proposed.status()).isEqualTo("PROPOSED");
         assertThat(proposed.baseVersion()).isEqualTo(before.version());
         assertThat(rulebooks.active().version()).as("not active before review").isEqualTo(before.version());
@@ -111,23 +153,29 @@ class RulebookChangeTests {
         assertThat(after.version()).isEqualTo(newVersion);
         assertThat(after.contentHash()).isEqualTo(proposed.newHash()).isNotEqualTo(before.contentHash());
 
-        assertThat(recorded.since(mark)).extracting(s -> s.change().type())
+        assertThat(recorded.since(mark))
+                .extracting(s -> s.change().type())
                 .containsExactly("policy.rulebook-change.proposed", "policy.rulebook-change.approved");
         assertThat(recorded.since(mark)).allSatisfy(s -> {
             assertThat(s.inTransaction()).isTrue();
-            assertThat(s.change().publicMetadata()).containsEntry("newVersion", newVersion)
+            assertThat(s.change().publicMetadata())
+                    .containsEntry("newVersion", newVersion)
                     .containsEntry("newHash", after.contentHash());
         });
         assertThat(recorded.since(mark).get(0).change().confidentialPayload().get("contentSha256"))
-                .asString().hasSize(64);
+                .asString()
+                .hasSize(64);
 
-        Assessment current = assessments.assess(exporter, sanctionedIntermediary()).assessment();
+        Assessment current =
+                assessments.assess(exporter, sanctionedIntermediary()).assessment();
         assertThat(current.rulebookVersion()).isEqualTo(newVersion);
         assertThat(current.rulebookHash()).isEqualTo(after.contentHash());
-        assertThat(current.findingsOf("HS-SANCTIONED-PARTY")).singleElement()
+        assertThat(current.findingsOf("HS-SANCTIONED-PARTY"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.explanation()).contains(NEW_TEXT));
 
-        Assessment rerun = assessments.reassess(exporter, sanctionedIntermediary(), original.rulebookVersion())
+        Assessment rerun = assessments
+                .reassess(exporter, sanctionedIntermediary(), original.rulebookVersion())
                 .assessment();
         assertThat(rerun).isEqualTo(original);
     }
@@ -137,37 +185,68 @@ class RulebookChangeTests {
         String newVersion = version();
         // Keeps OLD_TEXT, which other tests of the shared context expect in the active rulebook.
         String newText = OLD_TEXT + " Version " + newVersion + ".";
-        RulebookChanges.Change proposed = changes.propose(caseworker, FILE,
-                shippedFile(FILE).replace(OLD_TEXT, newText), newVersion, "Name the version in the explanation");
+        RulebookChanges.Change proposed = changes.propose(
+                caseworker,
+                FILE,
+                shippedFile(FILE).replace(OLD_TEXT, newText),
+                newVersion,
+                "Name the version in the explanation");
         changes.approve(senior, proposed.id());
 
-        ScreeningOutcome hit = new ScreeningOutcome(true, Map.of("TEST-SANCTIONS", "2026-11-01"),
-                List.of(new ScreeningOutcome.Hit("TEST-SANCTIONS", "T-1", "Tal Jonathan Dilian", 0.97, "2026-11-01",
-                        true, false, (LocalDate) null)));
+        ScreeningOutcome hit = new ScreeningOutcome(
+                true,
+                Map.of("TEST-SANCTIONS", "2026-11-01"),
+                List.of(new ScreeningOutcome.Hit(
+                        "TEST-SANCTIONS", "T-1", "Tal Jonathan Dilian", 0.97, "2026-11-01", true, false, (LocalDate)
+                                null)));
         Application facts = sanctionedIntermediary();
-        Application screened = new Application(facts.reference(), facts.asOf(), facts.product(), facts.parties().stream()
-                .map(p -> new Party(p.role(), p.name(), p.country(), p.endUserType(), p.agency(), p.sector(),
-                        p.independentOversight(), p.role() == Party.PartyRole.INTERMEDIARY ? hit
-                                : ScreeningOutcome.clear(Map.of("TEST-SANCTIONS", "2026-11-01"))))
-                .toList(), facts.destinations(), facts.endUse(), facts.dueDiligence(), facts.misuseMatches(),
-                facts.priorDenials(), facts.exporterRecord());
+        Application screened = new Application(
+                facts.reference(),
+                facts.asOf(),
+                facts.product(),
+                facts.parties().stream()
+                        .map(p -> new Party(
+                                p.role(),
+                                p.name(),
+                                p.country(),
+                                p.endUserType(),
+                                p.agency(),
+                                p.sector(),
+                                p.independentOversight(),
+                                p.role() == Party.PartyRole.INTERMEDIARY
+                                        ? hit
+                                        : ScreeningOutcome.clear(Map.of("TEST-SANCTIONS", "2026-11-01"))))
+                        .toList(),
+                facts.destinations(),
+                facts.endUse(),
+                facts.dueDiligence(),
+                facts.misuseMatches(),
+                facts.priorDenials(),
+                facts.exporterRecord());
 
         Assessment next = assessments.assessSubmitted(screened);
         assertThat(next.rulebookVersion()).isEqualTo(newVersion);
         assertThat(next.rulebookHash()).isEqualTo(proposed.newHash());
-        assertThat(next.findingsOf("HS-SANCTIONED-PARTY")).singleElement()
+        assertThat(next.findingsOf("HS-SANCTIONED-PARTY"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.explanation()).contains(newText));
     }
 
     @Test
     void theProposerMayNotApproveTheirOwnChange() throws IOException {
         String proposer = cast.newUser(users, "senior", "a-long-enough-password", Role.SENIOR_OFFICER);
-        RulebookChanges.Change proposed = changes.propose(cast.caller(proposer), FILE,
-                shippedFile(FILE).replace(OLD_TEXT, NEW_TEXT), version(), "Four-eyes check");
+        RulebookChanges.Change proposed = changes.propose(
+                cast.caller(proposer),
+                FILE,
+                shippedFile(FILE).replace(OLD_TEXT, NEW_TEXT),
+                version(),
+                "Four-eyes check");
         assertThatThrownBy(() -> changes.approve(cast.caller(proposer), proposed.id()))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("Four eyes");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("Four eyes");
         assertThatThrownBy(() -> changes.approve(caseworker, proposed.id()))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("senior officer");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("senior officer");
         RulebookChanges.Change rejected = changes.reject(senior, proposed.id());
         assertThat(rejected.status()).isEqualTo("REJECTED");
         assertThatThrownBy(() -> changes.approve(senior, proposed.id())).isInstanceOf(InvalidInputException.class);
@@ -177,14 +256,17 @@ class RulebookChangeTests {
     void rejectsAProposalWhoseRulesDoNotLoadNamingFileAndLine() throws IOException {
         String broken = shippedFile(FILE).replace("when: party.sanctionScore >= 0.85", "when: party.sanctionScore >=");
         assertThatThrownBy(() -> changes.propose(caseworker, FILE, broken, version(), "Broken on purpose"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields())
-                        .anySatisfy(f -> {
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fields()).anySatisfy(f -> {
                             assertThat(f.field()).isEqualTo("content");
                             assertThat(f.message()).startsWith(FILE + ":").contains("HS-SANCTIONED-PARTY");
                         }));
         assertThatThrownBy(() -> changes.propose(caseworker, "rulebook.yaml", "version: x", version(), "manifest"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.fields()).extracting(InvalidInputException.FieldProblem::field)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fields())
+                                .extracting(InvalidInputException.FieldProblem::field)
                                 .containsExactly("file"));
     }
 

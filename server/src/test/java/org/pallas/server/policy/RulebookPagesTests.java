@@ -23,10 +23,17 @@ import org.springframework.web.util.HtmlUtils;
 @PallasTest
 class RulebookPagesTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired Rulebooks rulebooks;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Rulebooks rulebooks;
 
     private TestCast cast;
 
@@ -49,8 +56,14 @@ class RulebookPagesTests {
 
     @Test
     void marksARuleThatCitesAnUnverifiedIdAsUnverified() throws Exception {
-        Rule unverified = rulebooks.active().rules().stream().filter(Rule::unverified).findFirst().orElseThrow();
-        Rule verified = rulebooks.active().rules().stream().filter(r -> !r.unverified()).findFirst().orElseThrow();
+        Rule unverified = rulebooks.active().rules().stream()
+                .filter(Rule::unverified)
+                .findFirst()
+                .orElseThrow();
+        Rule verified = rulebooks.active().rules().stream()
+                .filter(r -> !r.unverified())
+                .findFirst()
+                .orElseThrow();
         mvc.perform(get("/rulebook/rules/" + unverified.id()).with(cast.session(Who.OVERSIGHT)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>Unverified:</strong>")))
@@ -58,7 +71,8 @@ class RulebookPagesTests {
         mvc.perform(get("/rulebook/rules/" + verified.id()).with(cast.session(Who.SENIOR_OFFICER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("<strong>Unverified:</strong>"))))
-                .andExpect(content().string(containsString(verified.implementsIds().get(0).id())));
+                .andExpect(content()
+                        .string(containsString(verified.implementsIds().get(0).id())));
     }
 
     @Test

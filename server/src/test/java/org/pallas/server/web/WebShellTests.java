@@ -5,9 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
@@ -20,9 +20,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @PallasTest
 class WebShellTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
 
     private TestCast cast;
 
@@ -46,8 +51,12 @@ class WebShellTests {
     void everyRoleGetsOneLandmarkedPageWithSkipLinkNavigationAndSignOut(Who who) throws Exception {
         String html = home(who);
         assertThat(count(html, "<main\\b")).isEqualTo(1);
-        assertThat(html).contains("<html lang=\"en\"").contains("<a class=\"skip-link\" href=\"#main\">")
-                .contains("<main id=\"main\"").contains("<nav aria-label=\"Main\"").contains("id=\"sign-out\"")
+        assertThat(html)
+                .contains("<html lang=\"en\"")
+                .contains("<a class=\"skip-link\" href=\"#main\">")
+                .contains("<main id=\"main\"")
+                .contains("<nav aria-label=\"Main\"")
+                .contains("id=\"sign-out\"")
                 .contains("aria-current=\"page\"");
         assertThat(count(html, "<h1\\b")).isEqualTo(1);
         assertThat(html).doesNotContain("<script").doesNotContain("style=\"");
@@ -56,20 +65,28 @@ class WebShellTests {
     @Test
     void navigationShowsWhatEachRoleMayUse() throws Exception {
         assertThat(home(Who.ADMIN)).contains("href=\"/admin/organisations\"").contains("href=\"/organisations\"");
-        assertThat(home(Who.CASEWORKER)).doesNotContain("href=\"/admin/organisations\"").contains("href=\"/organisations\"");
-        assertThat(home(Who.EXPORTER_A)).doesNotContain("href=\"/admin/organisations\"").doesNotContain("href=\"/organisations\"")
-                .contains("href=\"/organisation\"").contains("href=\"/account\"");
+        assertThat(home(Who.CASEWORKER))
+                .doesNotContain("href=\"/admin/organisations\"")
+                .contains("href=\"/organisations\"");
+        assertThat(home(Who.EXPORTER_A))
+                .doesNotContain("href=\"/admin/organisations\"")
+                .doesNotContain("href=\"/organisations\"")
+                .contains("href=\"/organisation\"")
+                .contains("href=\"/account\"");
     }
 
     @Test
     void eachRoleHasItsOwnDashboard() throws Exception {
-        assertThat(home(Who.EXPORTER_A)).contains("You file export-licence applications").contains("Northbridge Security Ltd");
+        assertThat(home(Who.EXPORTER_A))
+                .contains("You file export-licence applications")
+                .contains("Northbridge Security Ltd");
         assertThat(home(Who.OVERSIGHT)).contains("every record you open is logged");
         assertThat(home(Who.ADMIN)).contains("Manage organisations and users");
         assertThat(home(Who.EXPORTER_A)).doesNotContain("Manage organisations and users");
         assertThat(home(Who.CIVIL_SOCIETY)).contains("public transparency records");
         // The organisation tile is a fragment that counts members of the caller's own organisation.
-        assertThat(home(Who.EXPORTER_B)).containsPattern("Calder Forensics GmbH</bdi> — <span>Exporter</span>,\\s*<span>\\d+</span> users");
+        assertThat(home(Who.EXPORTER_B))
+                .containsPattern("Calder Forensics GmbH</bdi> — <span>Exporter</span>,\\s*<span>\\d+</span> users");
     }
 
     @Test

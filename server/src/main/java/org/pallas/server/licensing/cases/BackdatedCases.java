@@ -43,10 +43,22 @@ public final class BackdatedCases {
                 .param("u", username)
                 .query((rs, n) -> {
                     UUID userId = rs.getObject(1, UUID.class);
-                    Set<Role> roles = Set.copyOf(jdbc.sql("select role from user_role where user_id = :id").param("id", userId)
-                            .query(String.class).list().stream().map(Role::valueOf).toList());
-                    return new Caller(userId, username, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                            OrganisationKind.valueOf(rs.getString(5)), roles,
+                    Set<Role> roles = Set.copyOf(jdbc
+                            .sql("select role from user_role where user_id = :id")
+                            .param("id", userId)
+                            .query(String.class)
+                            .list()
+                            .stream()
+                            .map(Role::valueOf)
+                            .toList());
+                    return new Caller(
+                            userId,
+                            username,
+                            rs.getString(2),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4),
+                            OrganisationKind.valueOf(rs.getString(5)),
+                            roles,
                             rs.getString(6) == null ? null : AdviserTeam.valueOf(rs.getString(6)));
                 })
                 .single();

@@ -35,17 +35,23 @@ public class CaseQueries {
     public static final int PAGE_SIZE = 25;
 
     /** One of the exporter's applications as listed to them: no route, no officer. */
-    public record ApplicationRow(UUID id, String reference, LicenceType type, String title, ExporterStatus status,
-            Instant updatedAt) {
-    }
+    public record ApplicationRow(
+            UUID id, String reference, LicenceType type, String title, ExporterStatus status, Instant updatedAt) {}
 
     /** One case in an authority queue. */
-    record QueueRow(UUID id, String reference, String organisation, LicenceType type, String title, CaseStatus status,
-            AssessmentRoute route, String caseOfficer, Instant statusSince, int workingDaysInQueue) {
-    }
+    record QueueRow(
+            UUID id,
+            String reference,
+            String organisation,
+            LicenceType type,
+            String title,
+            CaseStatus status,
+            AssessmentRoute route,
+            String caseOfficer,
+            Instant statusSince,
+            int workingDaysInQueue) {}
 
-    public record Page<T>(List<T> items, long total, int page, int pages) {
-    }
+    public record Page<T>(List<T> items, long total, int page, int pages) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -74,8 +80,11 @@ public class CaseQueries {
                 select id, reference, licence_type, title, status, outcome, updated_at from licensing_case
                 where organisation_id = :org order by updated_at desc, reference desc limit 500""")
                 .param("org", caller.organisationId())
-                .query((rs, n) -> new ApplicationRow(rs.getObject(1, UUID.class), rs.getString(2),
-                        LicenceType.valueOf(rs.getString(3)), rs.getString(4),
+                .query((rs, n) -> new ApplicationRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        LicenceType.valueOf(rs.getString(3)),
+                        rs.getString(4),
                         exporterStatus(CaseStatus.valueOf(rs.getString(5)), rs.getString(6)),
                         rs.getTimestamp(7).toInstant()))
                 .list();
@@ -91,23 +100,35 @@ public class CaseQueries {
                   and (cast(:route as varchar) is null or c.route = :route)
                   and (cast(:status as varchar) is null or c.status = :status)""";
         long total = jdbc.sql("select count(*) " + where)
-                .param("route", route == null ? null : route.name()).param("status", status == null ? null : status.name())
-                .query(Long.class).single();
+                .param("route", route == null ? null : route.name())
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK);
-        List<QueueRow> rows = jdbc.sql("""
+        List<QueueRow> rows = jdbc.sql(
+                        """
                 select c.id, c.reference, o.name, c.licence_type, c.title, c.status, c.route, u.display_name, c.status_since
                 """ + where + " order by c.status_since, c.reference limit :limit offset :offset")
-                .param("route", route == null ? null : route.name()).param("status", status == null ? null : status.name())
-                .param("limit", PAGE_SIZE).param("offset", (current - 1) * PAGE_SIZE)
+                .param("route", route == null ? null : route.name())
+                .param("status", status == null ? null : status.name())
+                .param("limit", PAGE_SIZE)
+                .param("offset", (current - 1) * PAGE_SIZE)
                 .query((rs, n) -> {
                     Timestamp since = rs.getTimestamp(9);
                     LocalDate from = LocalDate.ofInstant(since.toInstant(), ServiceLevelClock.UK);
-                    return new QueueRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            LicenceType.valueOf(rs.getString(4)), rs.getString(5), CaseStatus.valueOf(rs.getString(6)),
-                            rs.getString(7) == null ? null : AssessmentRoute.valueOf(rs.getString(7)), rs.getString(8),
-                            since.toInstant(), calendar.workingDaysAfter(from, today));
+                    return new QueueRow(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            LicenceType.valueOf(rs.getString(4)),
+                            rs.getString(5),
+                            CaseStatus.valueOf(rs.getString(6)),
+                            rs.getString(7) == null ? null : AssessmentRoute.valueOf(rs.getString(7)),
+                            rs.getString(8),
+                            since.toInstant(),
+                            calendar.workingDaysAfter(from, today));
                 })
                 .list();
         return new Page<>(rows, total, current, pages);
@@ -138,12 +159,20 @@ public class CaseQueries {
      * A team queue's filters; null means "any". {@code officer} is "me", "unassigned" or an officer's id; overdue means
      * more than 20 working days elapsed on a running clock (UK-PERF-T1).
      */
-    public record QueueFilter(Queue queue, AssessmentRoute route, CaseStatus status, String destination, String officer,
-            boolean overdue, QueueSort sort, int page) {
+    public record QueueFilter(
+            Queue queue,
+            AssessmentRoute route,
+            CaseStatus status,
+            String destination,
+            String officer,
+            boolean overdue,
+            QueueSort sort,
+            int page) {
 
         public QueueFilter {
             sort = sort == null ? QueueSort.TIME_IN_QUEUE : sort;
-            destination = destination == null || destination.isBlank() ? null
+            destination = destination == null || destination.isBlank()
+                    ? null
                     : destination.trim().toUpperCase(Locale.ROOT);
             officer = officer == null || officer.isBlank() ? null : officer.trim();
         }
@@ -154,7 +183,10 @@ public class CaseQueries {
 
         /** This filter as the queue page's query string, e.g. {@code ?route=STANDARD&sort=SUBMITTED&page=2}. */
         public String query() {
-            StringBuilder q = new StringBuilder("?sort=").append(sort.name()).append("&page=").append(Math.max(1, page));
+            StringBuilder q = new StringBuilder("?sort=")
+                    .append(sort.name())
+                    .append("&page=")
+                    .append(Math.max(1, page));
             if (queue != null) {
                 q.append("&queue=").append(queue.name());
             }
@@ -178,9 +210,22 @@ public class CaseQueries {
     }
 
     /** One case in a team queue, with its time in queue and where it stands on the service-level clock. */
-    public record TeamQueueRow(UUID id, String reference, String organisation, LicenceType type, String title, CaseStatus status,
-            AssessmentRoute route, String caseOfficer, List<String> destinations, List<Queue> queues, Instant statusSince,
-            Instant submittedAt, int workingDaysInQueue, Integer workingDaysElapsed, boolean withApplicant) {
+    public record TeamQueueRow(
+            UUID id,
+            String reference,
+            String organisation,
+            LicenceType type,
+            String title,
+            CaseStatus status,
+            AssessmentRoute route,
+            String caseOfficer,
+            List<String> destinations,
+            List<Queue> queues,
+            Instant statusSince,
+            Instant submittedAt,
+            int workingDaysInQueue,
+            Integer workingDaysElapsed,
+            boolean withApplicant) {
 
         /** Working days left to the 20-day target; negative when overdue; null when unknown. */
         public Integer slaDaysRemaining() {
@@ -193,8 +238,7 @@ public class CaseQueries {
     }
 
     /** The filters' SQL, with only the predicates that are set (so the planner sees plain, indexable conditions). */
-    public record Where(String sql, Map<String, Object> params) {
-    }
+    public record Where(String sql, Map<String, Object> params) {}
 
     public Where where(Caller caller, QueueFilter f, Instant now) {
         StringBuilder sql = new StringBuilder("""
@@ -263,39 +307,67 @@ public class CaseQueries {
         for (Map.Entry<String, Object> p : w.params().entrySet()) {
             select = select.param(p.getKey(), p.getValue());
         }
-        record Raw(TeamQueueRow row, LocalDate slaBase) {
-        }
-        List<Raw> raw = select.param("limit", PAGE_SIZE).param("offset", (current - 1) * PAGE_SIZE)
+        record Raw(TeamQueueRow row, LocalDate slaBase) {}
+        List<Raw> raw = select.param("limit", PAGE_SIZE)
+                .param("offset", (current - 1) * PAGE_SIZE)
                 .query((rs, n) -> {
                     Instant since = rs.getTimestamp(11).toInstant();
                     Timestamp submitted = rs.getTimestamp(12);
                     java.sql.Date base = rs.getDate(13);
                     CaseStatus status = CaseStatus.valueOf(rs.getString(6));
-                    return new Raw(new TeamQueueRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            LicenceType.valueOf(rs.getString(4)), rs.getString(5), status,
-                            rs.getString(7) == null ? null : AssessmentRoute.valueOf(rs.getString(7)), rs.getString(8),
-                            list(rs.getString(9)), list(rs.getString(10)).stream().map(Queue::valueOf).toList(), since,
-                            submitted == null ? null : submitted.toInstant(),
-                            workingDays(LocalDate.ofInstant(since, ServiceLevelClock.UK), today), null,
-                            status == CaseStatus.INFORMATION_REQUESTED), base == null ? null : base.toLocalDate());
+                    return new Raw(
+                            new TeamQueueRow(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    LicenceType.valueOf(rs.getString(4)),
+                                    rs.getString(5),
+                                    status,
+                                    rs.getString(7) == null ? null : AssessmentRoute.valueOf(rs.getString(7)),
+                                    rs.getString(8),
+                                    list(rs.getString(9)),
+                                    list(rs.getString(10)).stream()
+                                            .map(Queue::valueOf)
+                                            .toList(),
+                                    since,
+                                    submitted == null ? null : submitted.toInstant(),
+                                    workingDays(LocalDate.ofInstant(since, ServiceLevelClock.UK), today),
+                                    null,
+                                    status == CaseStatus.INFORMATION_REQUESTED),
+                            base == null ? null : base.toLocalDate());
                 })
                 .list();
         // Exact elapsed working days for the rows on this page, from their event histories (one query for the page).
-        Map<UUID, List<CaseEvent>> histories = histories(raw.stream().map(r -> r.row().id()).toList());
+        Map<UUID, List<CaseEvent>> histories =
+                histories(raw.stream().map(r -> r.row().id()).toList());
         List<TeamQueueRow> rows = new ArrayList<>();
         for (Raw r : raw) {
             TeamQueueRow q = r.row();
             Integer elapsed;
             try {
                 List<CaseEvent> h = histories.get(q.id());
-                elapsed = h != null && !h.isEmpty() ? Integer.valueOf(serviceLevelClock.elapsedWorkingDays(h, now))
+                elapsed = h != null && !h.isEmpty()
+                        ? Integer.valueOf(serviceLevelClock.elapsedWorkingDays(h, now))
                         : r.slaBase() == null ? null : Integer.valueOf(sla.elapsed(r.slaBase(), now));
             } catch (IllegalArgumentException outsideCalendar) {
                 elapsed = null;
             }
-            rows.add(new TeamQueueRow(q.id(), q.reference(), q.organisation(), q.type(), q.title(), q.status(), q.route(),
-                    q.caseOfficer(), q.destinations(), q.queues(), q.statusSince(), q.submittedAt(),
-                    q.workingDaysInQueue(), elapsed, q.withApplicant()));
+            rows.add(new TeamQueueRow(
+                    q.id(),
+                    q.reference(),
+                    q.organisation(),
+                    q.type(),
+                    q.title(),
+                    q.status(),
+                    q.route(),
+                    q.caseOfficer(),
+                    q.destinations(),
+                    q.queues(),
+                    q.statusSince(),
+                    q.submittedAt(),
+                    q.workingDaysInQueue(),
+                    elapsed,
+                    q.withApplicant()));
         }
         return new Page<>(rows, total, current, pages);
     }
@@ -303,9 +375,11 @@ public class CaseQueries {
     /** Officers currently assigned to open cases, for the queue's officer filter: id and display name. */
     public List<Map.Entry<UUID, String>> assignedOfficers(Caller caller) {
         Cases.requireAuthority(caller);
-        return jdbc.sql("select distinct u.id, u.display_name from licensing_case c join app_user u on u.id = c.case_officer_id"
-                + " where " + OPEN + " order by u.display_name")
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return jdbc.sql(
+                        "select distinct u.id, u.display_name from licensing_case c join app_user u on u.id = c.case_officer_id"
+                                + " where " + OPEN + " order by u.display_name")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     /** The licensing authority's caseworkers and senior officers, whom a senior officer may assign cases to. */
@@ -316,7 +390,8 @@ public class CaseQueries {
                 join user_role r on r.user_id = u.id
                 where o.kind = 'LICENSING_AUTHORITY' and u.enabled and r.role in ('CASEWORKER', 'SENIOR_OFFICER')
                 order by u.display_name""")
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     private int workingDays(LocalDate from, LocalDate to) {
@@ -354,8 +429,7 @@ public class CaseQueries {
                 join licensing_case c on c.id = t.case_id
                 where c.submitted_at is not null and c.submitted_at <= :asOf
                   and (c.updated_at >= :from or c.status not in ('DRAFT', 'FINALISED', 'WITHDRAWN', 'APPEAL_DECIDED'))
-                order by t.case_id, t.seq""")
-                .param("from", Timestamp.from(from)).param("asOf", Timestamp.from(asOf)));
+                order by t.case_id, t.seq""").param("from", Timestamp.from(from)).param("asOf", Timestamp.from(asOf)));
     }
 
     private static Map<UUID, List<CaseEvent>> fold(JdbcClient.StatementSpec statement) {
@@ -375,8 +449,7 @@ public class CaseQueries {
     }
 
     /** The trail of a case: who moved it, when, from what to what and why (authority only). */
-    record Transition(String event, CaseStatus from, CaseStatus to, String actor, String reason, Instant at) {
-    }
+    record Transition(String event, CaseStatus from, CaseStatus to, String actor, String reason, Instant at) {}
 
     public List<Transition> trail(UUID caseId) {
         return jdbc.sql("""
@@ -385,8 +458,13 @@ public class CaseQueries {
                 left join app_user u on u.id::text = t.actor_id
                 where t.case_id = :id order by t.seq""")
                 .param("id", caseId)
-                .query((rs, n) -> new Transition(rs.getString(1), CaseStatus.valueOf(rs.getString(2)),
-                        CaseStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> new Transition(
+                        rs.getString(1),
+                        CaseStatus.valueOf(rs.getString(2)),
+                        CaseStatus.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
@@ -394,12 +472,14 @@ public class CaseQueries {
         return switch (status) {
             case DRAFT -> ExporterStatus.DRAFT;
             case SUBMITTED, INITIAL_CHECKS -> ExporterStatus.SUBMITTED;
-            case UNDER_REVIEW, AWAITING_ADVICE, ADVICE_CONSOLIDATION, AWAITING_COUNTERSIGNATURE -> ExporterStatus.UNDER_REVIEW;
+            case UNDER_REVIEW, AWAITING_ADVICE, ADVICE_CONSOLIDATION, AWAITING_COUNTERSIGNATURE ->
+                ExporterStatus.UNDER_REVIEW;
             case INFORMATION_REQUESTED -> ExporterStatus.INFORMATION_REQUESTED;
             case FINALISED -> ExporterStatus.valueOf(outcome);
             case WITHDRAWN -> ExporterStatus.WITHDRAWN;
             case UNDER_APPEAL -> ExporterStatus.UNDER_APPEAL;
-            case APPEAL_DECIDED -> "APPROVED".equals(outcome) ? ExporterStatus.APPEAL_ALLOWED : ExporterStatus.APPEAL_DISMISSED;
+            case APPEAL_DECIDED ->
+                "APPROVED".equals(outcome) ? ExporterStatus.APPEAL_ALLOWED : ExporterStatus.APPEAL_DISMISSED;
         };
     }
 }

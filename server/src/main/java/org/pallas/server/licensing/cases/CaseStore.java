@@ -39,9 +39,13 @@ public class CaseStore {
             .build();
 
     /** A case rebuilt from its commands, with the clock it runs on and the next command number. */
-    public record Loaded(Case c, UUID organisationId, String reference, CaseCommand.Declarations declarations,
-            ReplayClock clock, int nextSeq) {
-    }
+    public record Loaded(
+            Case c,
+            UUID organisationId,
+            String reference,
+            CaseCommand.Declarations declarations,
+            ReplayClock clock,
+            int nextSeq) {}
 
     private final JdbcClient jdbc;
     private final ApplicationRules rules;
@@ -52,7 +56,8 @@ public class CaseStore {
         this.jdbc = jdbc;
         // Every load replays the case's whole command history: what a request costs grows with the case.
         this.replays = Counter.builder("pallas.licensing.case.replays")
-                .description("Cases rebuilt by replaying their stored commands").register(meters);
+                .description("Cases rebuilt by replaying their stored commands")
+                .register(meters);
         this.sla = new SlaPosition(calendar);
         this.rules = new ApplicationRules(GeneralAuthorisations.shipped());
     }
@@ -62,7 +67,9 @@ public class CaseStore {
     }
 
     String nextReference(Instant at) {
-        long n = jdbc.sql("select nextval('licensing_case_reference_seq')").query(Long.class).single();
+        long n = jdbc.sql("select nextval('licensing_case_reference_seq')")
+                .query(Long.class)
+                .single();
         return "PAL-" + at.toString().substring(0, 4) + "-" + String.format(java.util.Locale.ROOT, "%06d", n);
     }
 
@@ -71,17 +78,25 @@ public class CaseStore {
                 insert into licensing_case (id, organisation_id, reference, licence_type, title, status, status_since,
                     created_at, updated_at)
                 values (:id, :org, :ref, :type, '', 'DRAFT', :at, :at, :at)""")
-                .param("id", id).param("org", organisationId).param("ref", reference).param("type", type.name())
-                .param("at", Timestamp.from(at)).update();
+                .param("id", id)
+                .param("org", organisationId)
+                .param("ref", reference)
+                .param("type", type.name())
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     void appendCommand(UUID caseId, int seq, CaseCommand command, Actor actor, Instant at) {
         jdbc.sql("""
                 insert into licensing_case_command (case_id, seq, kind, actor, payload, at)
                 values (:id, :seq, :kind, cast(:actor as jsonb), cast(:payload as jsonb), :at)""")
-                .param("id", caseId).param("seq", seq).param("kind", command.getClass().getSimpleName())
-                .param("actor", JSON.writeValueAsString(actor)).param("payload", JSON.writeValueAsString(command))
-                .param("at", Timestamp.from(at)).update();
+                .param("id", caseId)
+                .param("seq", seq)
+                .param("kind", command.getClass().getSimpleName())
+                .param("actor", JSON.writeValueAsString(actor))
+                .param("payload", JSON.writeValueAsString(command))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** Writes what the event changed into the projections. */
@@ -89,8 +104,11 @@ public class CaseStore {
         Case c = loaded.c();
         UUID id = UUID.fromString(c.caseId());
         CaseEvent.Change ch = event.change();
-        String title = c.application().details().products().stream().map(Product::name)
-                .filter(n -> n != null && !n.isBlank()).reduce((a, b) -> a + ", " + b).orElse("");
+        String title = c.application().details().products().stream()
+                .map(Product::name)
+                .filter(n -> n != null && !n.isBlank())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         jdbc.sql("""
                 update licensing_case set status = :status, outcome = :outcome, route = :route, title = :title,
                     case_officer_id = cast(:officer as uuid), status_since = :since, updated_at = :at,
@@ -108,35 +126,56 @@ public class CaseStore {
                 .param("tier", loaded.declarations().riskTier())
                 .param("category", loaded.declarations().endUseCategory())
                 .param("submitted", event instanceof CaseEvent.ApplicationSubmitted ? Timestamp.from(ch.at()) : null)
-                .param("destinations", destinationsArray(c.application().details().destinations()))
-                .param("queues", c.queues().stream().map(Enum::name).sorted()
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .param("slaBase", java.util.Optional.ofNullable(sla.base(c.history(), ch.at())).map(java.sql.Date::valueOf)
-                        .orElse(null))
-                .param("id", id).update();
+                .param(
+                        "destinations",
+                        destinationsArray(c.application().details().destinations()))
+                .param(
+                        "queues",
+                        c.queues().stream()
+                                .map(Enum::name)
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param(
+                        "slaBase",
+                        java.util.Optional.ofNullable(sla.base(c.history(), ch.at()))
+                                .map(java.sql.Date::valueOf)
+                                .orElse(null))
+                .param("id", id)
+                .update();
         String reason = ch.reason() == null ? "" : ch.reason();
         jdbc.sql("""
                 insert into licensing_case_transition (case_id, seq, event, from_status, to_status, actor_id, actor_roles,
                     reason, at, payload)
                 values (:id, :seq, :event, :from, :to, :actor, :roles, :reason, :at, cast(:payload as jsonb))""")
-                .param("id", id).param("seq", seq).param("event", event.getClass().getSimpleName())
-                .param("from", ch.from().name()).param("to", ch.to().name()).param("actor", ch.actor().id())
+                .param("id", id)
+                .param("seq", seq)
+                .param("event", event.getClass().getSimpleName())
+                .param("from", ch.from().name())
+                .param("to", ch.to().name())
+                .param("actor", ch.actor().id())
                 .param("roles", ch.actor().roles().toString())
                 .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason)
-                .param("at", Timestamp.from(ch.at())).param("payload", JSON.writeValueAsString(event)).update();
+                .param("at", Timestamp.from(ch.at()))
+                .param("payload", JSON.writeValueAsString(event))
+                .update();
         for (ApplicationVersion v : c.application().versions()) {
             jdbc.sql("""
                     insert into licensing_application_version (case_id, version, details, created_at, created_by, reason)
                     values (:id, :v, cast(:details as jsonb), :at, :by, :reason) on conflict do nothing""")
-                    .param("id", id).param("v", v.number()).param("details", JSON.writeValueAsString(v.details()))
-                    .param("at", Timestamp.from(v.createdAt())).param("by", v.createdBy()).param("reason", v.reason())
+                    .param("id", id)
+                    .param("v", v.number())
+                    .param("details", JSON.writeValueAsString(v.details()))
+                    .param("at", Timestamp.from(v.createdAt()))
+                    .param("by", v.createdBy())
+                    .param("reason", v.reason())
                     .update();
         }
     }
 
     /** A Postgres array literal of two-letter codes (anything else is left out: the rules reject it anyway). */
     static String destinationsArray(java.util.Set<String> destinations) {
-        return destinations.stream().filter(d -> d != null && d.matches("[A-Z]{2}"))
+        return destinations.stream()
+                .filter(d -> d != null && d.matches("[A-Z]{2}"))
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
@@ -152,17 +191,20 @@ public class CaseStore {
 
     void saveAssessment(UUID caseId, SubmissionAssessments.Summary summary) {
         jdbc.sql("update licensing_case set assessment = cast(:a as jsonb) where id = :id")
-                .param("a", JSON.writeValueAsString(summary)).param("id", caseId).update();
+                .param("a", JSON.writeValueAsString(summary))
+                .param("id", caseId)
+                .update();
     }
 
     public Optional<SubmissionAssessments.Summary> assessment(UUID caseId) {
         return jdbc.sql("select assessment::text from licensing_case where id = :id and assessment is not null")
-                .param("id", caseId).query(String.class).optional()
+                .param("id", caseId)
+                .query(String.class)
+                .optional()
                 .map(s -> JSON.readValue(s, SubmissionAssessments.Summary.class));
     }
 
-    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {
-    }
+    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {}
 
     /**
      * Rebuilds the case if it exists and {@code scope} (an organisation, or null for cross-organisation readers) may
@@ -172,22 +214,33 @@ public class CaseStore {
         Optional<Object[]> head = jdbc.sql("""
                 select organisation_id, reference from licensing_case
                 where id = :id and (cast(:scope as uuid) is null or organisation_id = :scope)""" + (forUpdate ? " for update" : ""))
-                .param("id", id).param("scope", scope)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional();
+                .param("id", id)
+                .param("scope", scope)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                .optional();
         if (head.isEmpty()) {
             return Optional.empty();
         }
         List<StoredCommand> commands = jdbc.sql(
-                "select seq, kind, actor::text, payload::text, at from licensing_case_command where case_id = :id order by seq")
+                        "select seq, kind, actor::text, payload::text, at from licensing_case_command where case_id = :id order by seq")
                 .param("id", id)
-                .query((rs, n) -> new StoredCommand(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new StoredCommand(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
         replays.increment();
         ReplayClock clock = new ReplayClock(commands.get(0).at());
         CaseCommand.StartDraft start = JSON.readValue(commands.get(0).payload(), CaseCommand.StartDraft.class);
-        Case c = Case.draft(id.toString(), JSON.readValue(commands.get(0).actor(), Actor.class), start.type(),
-                start.details(), rules, clock);
+        Case c = Case.draft(
+                id.toString(),
+                JSON.readValue(commands.get(0).actor(), Actor.class),
+                start.type(),
+                start.details(),
+                rules,
+                clock);
         CaseCommand.Declarations declarations = start.declarations();
         for (StoredCommand stored : commands.subList(1, commands.size())) {
             CaseCommand command = JSON.readValue(stored.payload(), type(stored.kind()));
@@ -197,8 +250,8 @@ public class CaseStore {
                 declarations = save.declarations();
             }
         }
-        return Optional.of(new Loaded(c, (UUID) head.get()[0], (String) head.get()[1], declarations, clock,
-                commands.size()));
+        return Optional.of(
+                new Loaded(c, (UUID) head.get()[0], (String) head.get()[1], declarations, clock, commands.size()));
     }
 
     private static Class<? extends CaseCommand> type(String kind) {

@@ -62,8 +62,14 @@ public class Cases {
     private final ReadLog readLog;
     private final ScreenedParties parties;
 
-    Cases(CaseStore store, LicenceStore licences, SubmissionAssessments assessments, ScreenedParties parties,
-            ApplicationEventPublisher events, Clock clock, ReadLog readLog) {
+    Cases(
+            CaseStore store,
+            LicenceStore licences,
+            SubmissionAssessments assessments,
+            ScreenedParties parties,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ReadLog readLog) {
         this.readLog = readLog;
         this.parties = parties;
         this.store = store;
@@ -81,14 +87,15 @@ public class Cases {
     // ---- exporter ----------------------------------------------------------------------------------------------
 
     @Transactional
-    public UUID startDraft(Caller caller, LicenceType type, ApplicationDetails details, CaseCommand.Declarations declared) {
+    public UUID startDraft(
+            Caller caller, LicenceType type, ApplicationDetails details, CaseCommand.Declarations declared) {
         return startDraft(caller, UUID.randomUUID(), type, details, declared);
     }
 
     /** Starts a draft with a given id (demo data with stable addresses). */
     @Transactional
-    public UUID startDraft(Caller caller, UUID id, LicenceType type, ApplicationDetails details,
-            CaseCommand.Declarations declared) {
+    public UUID startDraft(
+            Caller caller, UUID id, LicenceType type, ApplicationDetails details, CaseCommand.Declarations declared) {
         Actor actor = exporter(caller);
         checkDeclarations(declared);
         Instant now = clock.instant();
@@ -105,7 +112,8 @@ public class Cases {
     }
 
     @Transactional
-    public ExporterCase saveDraft(Caller caller, UUID id, ApplicationDetails details, CaseCommand.Declarations declared) {
+    public ExporterCase saveDraft(
+            Caller caller, UUID id, ApplicationDetails details, CaseCommand.Declarations declared) {
         checkDeclarations(declared);
         return exporterCase(apply(caller, id, new CaseCommand.SaveDraft(details, declared), exporter(caller)), caller);
     }
@@ -125,16 +133,18 @@ public class Cases {
         }
         loaded = apply(loaded, new CaseCommand.Submit(), actor, caller);
         screenParties(loaded, caller);
-        SubmissionAssessments.Result result = assessments.assess(loaded.reference(),
-                loaded.c().application().current().details(), loaded.declarations(),
+        SubmissionAssessments.Result result = assessments.assess(
+                loaded.reference(),
+                loaded.c().application().current().details(),
+                loaded.declarations(),
                 LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK));
         store.saveAssessment(id, result.summary());
-        return exporterCase(apply(loaded, new CaseCommand.Route(result.routing()), Actor.system(SYSTEM_ID), caller), caller);
+        return exporterCase(
+                apply(loaded, new CaseCommand.Route(result.routing()), Actor.system(SYSTEM_ID), caller), caller);
     }
 
     /** Everything the exporter's pages and API show of one case, read from one replay. */
-    public record ExporterCase(Draft draft, ExporterCaseView view, List<FieldError> problems) {
-    }
+    public record ExporterCase(Draft draft, ExporterCaseView view, List<FieldError> problems) {}
 
     @Transactional(readOnly = true)
     public ExporterCase exporterCase(Caller caller, UUID id) {
@@ -153,7 +163,10 @@ public class Cases {
 
     /** The parties of the current version join the screening register (the exporter's organisation's). */
     private void screenParties(CaseStore.Loaded loaded, Caller caller) {
-        parties.register(caller, UUID.fromString(loaded.c().caseId()), loaded.reference(),
+        parties.register(
+                caller,
+                UUID.fromString(loaded.c().caseId()),
+                loaded.reference(),
                 loaded.c().application().current().details().parties());
     }
 
@@ -164,14 +177,21 @@ public class Cases {
     }
 
     private static Draft draft(CaseStore.Loaded loaded) {
-        return new Draft(loaded.reference(), loaded.c().application().type(), loaded.c().status(),
-                loaded.c().application().details(), loaded.declarations());
+        return new Draft(
+                loaded.reference(),
+                loaded.c().application().type(),
+                loaded.c().status(),
+                loaded.c().application().details(),
+                loaded.declarations());
     }
 
     /** What the exporter's form edits. */
-    public record Draft(String reference, LicenceType type, CaseStatus status, ApplicationDetails details,
-            CaseCommand.Declarations declarations) {
-    }
+    public record Draft(
+            String reference,
+            LicenceType type,
+            CaseStatus status,
+            ApplicationDetails details,
+            CaseCommand.Declarations declarations) {}
 
     // ---- authority ---------------------------------------------------------------------------------------------
 
@@ -184,7 +204,8 @@ public class Cases {
     public CaseStore.Loaded authorityView(Caller caller, UUID id) {
         requireCaseReader(caller);
         CaseStore.Loaded loaded = store.load(id, null, false).orElseThrow(() -> new NotFoundException("Case", id));
-        if (!isCaseStaff(caller) && caller.hasRole(org.pallas.server.platform.Role.ADVISER)
+        if (!isCaseStaff(caller)
+                && caller.hasRole(org.pallas.server.platform.Role.ADVISER)
                 && !adviceAskedOf(loaded.c(), caller.team())) {
             throw new NotFoundException("Case", id);
         }
@@ -213,10 +234,16 @@ public class Cases {
 
     /** The case officer decides; an approval that is final issues the licence in the same transaction. */
     @Transactional
-    public void decide(Caller caller, UUID id, Outcome outcome, String reasons, List<RefusalCriterion> criteria,
+    public void decide(
+            Caller caller,
+            UUID id,
+            Outcome outcome,
+            String reasons,
+            List<RefusalCriterion> criteria,
             List<String> conditions) {
         Actor actor = authority(caller);
-        CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.Decide(outcome, reasons, criteria, conditions), actor);
+        CaseStore.Loaded loaded =
+                apply(caller, id, new CaseCommand.Decide(outcome, reasons, criteria, conditions), actor);
         issueIfApproved(loaded, caller);
     }
 
@@ -241,7 +268,8 @@ public class Cases {
         CaseStore.Loaded loaded = loadForExporter(caller, id, true);
         // The undertaking is uploaded once; an amendment that does not send one keeps the one on file.
         ApplicationDetails kept = details.undertaking() == null
-                ? details.withUndertaking(loaded.c().application().details().undertaking()) : details;
+                ? details.withUndertaking(loaded.c().application().details().undertaking())
+                : details;
         loaded = apply(loaded, new CaseCommand.Amend(kept, reason), actor, caller);
         screenParties(loaded, caller);
         return exporterCase(loaded, caller);
@@ -272,15 +300,23 @@ public class Cases {
 
     /** An adviser gives their team's advice. */
     @Transactional
-    public void giveAdvice(Caller caller, UUID id, AdviceType type, String reasoning, List<String> conditions,
+    public void giveAdvice(
+            Caller caller,
+            UUID id,
+            AdviceType type,
+            String reasoning,
+            List<String> conditions,
             List<RefusalCriterion> criteria) {
         Actor actor = adviser(caller);
         CaseStore.Loaded loaded = store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
         if (!adviceAskedOf(loaded.c(), caller.team())) {
             throw new NotFoundException("Case", id);
         }
-        apply(loaded, new CaseCommand.GiveAdvice(actor.teams().iterator().next(), type, reasoning, conditions, criteria),
-                actor, caller);
+        apply(
+                loaded,
+                new CaseCommand.GiveAdvice(actor.teams().iterator().next(), type, reasoning, conditions, criteria),
+                actor,
+                caller);
     }
 
     @Transactional
@@ -334,8 +370,10 @@ public class Cases {
 
     /** Whether the case ever asked the team for advice (advisers see only such cases). */
     public static boolean adviceAskedOf(Case c, AdviserTeam team) {
-        return team != null && c.history().stream()
-                .anyMatch(e -> e instanceof CaseEvent.AdviceRequested r && r.teams().contains(team));
+        return team != null
+                && c.history().stream()
+                        .anyMatch(e -> e instanceof CaseEvent.AdviceRequested r
+                                && r.teams().contains(team));
     }
 
     private void issueIfApproved(CaseStore.Loaded loaded, Caller caller) {
@@ -349,18 +387,31 @@ public class Cases {
         // entry names the user whose action made the approval final.
         Actor issuer = Actor.caseworker(c.caseOfficerId().orElse(caller.userId().toString()));
         LicenceStore.Issued issued = licences.issue(issuer, caller, c, loaded.clock());
-        events.publishEvent(new LicensingChanged.LicenceIssued(new Facts(issued.id().toString(),
-                caller.userId(), clock.instant(),
-                Map.of("licence", issued.reference(), "case", loaded.reference(), "validFrom",
-                        issued.licence().validFrom().toString(), "validUntil", issued.licence().validUntil().toString()),
-                Map.of("organisationId", loaded.organisationId().toString(),
-                        "conditions", issued.licence().conditions()))));
+        events.publishEvent(new LicensingChanged.LicenceIssued(new Facts(
+                issued.id().toString(),
+                caller.userId(),
+                clock.instant(),
+                Map.of(
+                        "licence",
+                        issued.reference(),
+                        "case",
+                        loaded.reference(),
+                        "validFrom",
+                        issued.licence().validFrom().toString(),
+                        "validUntil",
+                        issued.licence().validUntil().toString()),
+                Map.of(
+                        "organisationId",
+                        loaded.organisationId().toString(),
+                        "conditions",
+                        issued.licence().conditions()))));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     private CaseStore.Loaded apply(Caller caller, UUID id, CaseCommand command, Actor actor) {
-        CaseStore.Loaded loaded = actor.has(Role.EXPORTER) ? loadForExporter(caller, id, true)
+        CaseStore.Loaded loaded = actor.has(Role.EXPORTER)
+                ? loadForExporter(caller, id, true)
                 : store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
         return apply(loaded, command, actor, caller);
     }
@@ -374,9 +425,13 @@ public class Cases {
         } catch (NotAuthorisedException e) {
             throw new AccessDeniedException(e.getMessage());
         } catch (RuleViolationException e) {
-            boolean countersigning = command instanceof CaseCommand.Countersign
-                    || command instanceof CaseCommand.RefuseCountersignature;
-            if (countersigning && loaded.c().proposedDecision().map(d -> d.decidedBy().equals(actor.id())).orElse(false)) {
+            boolean countersigning =
+                    command instanceof CaseCommand.Countersign || command instanceof CaseCommand.RefuseCountersignature;
+            if (countersigning
+                    && loaded.c()
+                            .proposedDecision()
+                            .map(d -> d.decidedBy().equals(actor.id()))
+                            .orElse(false)) {
                 // Four eyes (checked by the domain) is an authorisation rule: the decision-maker is forbidden.
                 throw new AccessDeniedException(e.getMessage());
             }
@@ -387,10 +442,15 @@ public class Cases {
             throw new InvalidInputException("case", e.getMessage());
         }
         UUID id = UUID.fromString(loaded.c().caseId());
-        CaseCommand.Declarations declarations = command instanceof CaseCommand.SaveDraft s ? s.declarations()
-                : loaded.declarations();
-        CaseStore.Loaded next = new CaseStore.Loaded(loaded.c(), loaded.organisationId(), loaded.reference(), declarations,
-                loaded.clock(), loaded.nextSeq() + 1);
+        CaseCommand.Declarations declarations =
+                command instanceof CaseCommand.SaveDraft s ? s.declarations() : loaded.declarations();
+        CaseStore.Loaded next = new CaseStore.Loaded(
+                loaded.c(),
+                loaded.organisationId(),
+                loaded.reference(),
+                declarations,
+                loaded.clock(),
+                loaded.nextSeq() + 1);
         store.appendCommand(id, loaded.nextSeq(), command, actor, now);
         store.project(next, event, loaded.nextSeq());
         publish(next, event, caller);
@@ -411,8 +471,9 @@ public class Cases {
         confidential.put("actor", ch.actor().id());
         confidential.put("reason", ch.reason() == null ? "" : ch.reason());
         boolean system = ch.actor().has(Role.SYSTEM);
-        events.publishEvent(RecordedLicensingEvents.of(event, new Facts(loaded.c().caseId(),
-                system ? null : caller.userId(), ch.at(), metadata, confidential)));
+        events.publishEvent(RecordedLicensingEvents.of(
+                event,
+                new Facts(loaded.c().caseId(), system ? null : caller.userId(), ch.at(), metadata, confidential)));
     }
 
     private CaseStore.Loaded loadForExporter(Caller caller, UUID id, boolean forUpdate) {
@@ -420,14 +481,16 @@ public class Cases {
             throw new AccessDeniedException("Only an exporter's staff file and follow applications.");
         }
         // Scoped to the caller's organisation: another exporter's case is "not found", not "forbidden".
-        return store.load(id, caller.organisationId(), forUpdate).orElseThrow(() -> new NotFoundException("Application", id));
+        return store.load(id, caller.organisationId(), forUpdate)
+                .orElseThrow(() -> new NotFoundException("Application", id));
     }
 
     private static Actor exporter(Caller caller) {
         if (!caller.isExporter() || !caller.hasRole(org.pallas.server.platform.Role.EXPORTER)) {
             throw new AccessDeniedException("Only an exporter's staff file and follow applications.");
         }
-        return Actor.exporter(caller.userId().toString(), caller.organisationId().toString());
+        return Actor.exporter(
+                caller.userId().toString(), caller.organisationId().toString());
     }
 
     /** The caller as authority staff; the domain then checks the exact role each action needs. */
@@ -444,7 +507,8 @@ public class Cases {
     }
 
     private static Actor adviser(Caller caller) {
-        if (!caller.isAdvisoryDepartment() || !caller.hasRole(org.pallas.server.platform.Role.ADVISER)
+        if (!caller.isAdvisoryDepartment()
+                || !caller.hasRole(org.pallas.server.platform.Role.ADVISER)
                 || caller.team() == null) {
             throw new AccessDeniedException("Only advisers of an advisory team give advice.");
         }
@@ -453,14 +517,17 @@ public class Cases {
 
     /** Caseworkers and senior officers: the staff who act on cases. */
     public static boolean isCaseStaff(Caller caller) {
-        return caller.isAuthority() && caller.hasAnyRole(org.pallas.server.platform.Role.CASEWORKER,
-                org.pallas.server.platform.Role.SENIOR_OFFICER);
+        return caller.isAuthority()
+                && caller.hasAnyRole(
+                        org.pallas.server.platform.Role.CASEWORKER, org.pallas.server.platform.Role.SENIOR_OFFICER);
     }
 
     /** Who may read cases: case staff, oversight and auditors (everything), advisers (cases asking their team). */
     static void requireCaseReader(Caller caller) {
-        if (isCaseStaff(caller) || (!caller.isExporter() && caller.hasAnyRole(org.pallas.server.platform.Role.OVERSIGHT,
-                org.pallas.server.platform.Role.AUDITOR))
+        if (isCaseStaff(caller)
+                || (!caller.isExporter()
+                        && caller.hasAnyRole(
+                                org.pallas.server.platform.Role.OVERSIGHT, org.pallas.server.platform.Role.AUDITOR))
                 || (caller.isAdvisoryDepartment() && caller.hasRole(org.pallas.server.platform.Role.ADVISER))) {
             return;
         }
@@ -469,17 +536,21 @@ public class Cases {
 
     /** The queue: case staff, and oversight and auditors who read everything (advisers have their own queue). */
     static void requireQueueReader(Caller caller) {
-        if (isCaseStaff(caller) || (!caller.isExporter() && caller.hasAnyRole(org.pallas.server.platform.Role.OVERSIGHT,
-                org.pallas.server.platform.Role.AUDITOR))) {
+        if (isCaseStaff(caller)
+                || (!caller.isExporter()
+                        && caller.hasAnyRole(
+                                org.pallas.server.platform.Role.OVERSIGHT, org.pallas.server.platform.Role.AUDITOR))) {
             return;
         }
         throw new AccessDeniedException("Only the licensing authority and oversight read the case queue.");
     }
 
     static void requireAuthority(Caller caller) {
-        if (!caller.isAuthority() || !caller.hasAnyRole(org.pallas.server.platform.Role.CASEWORKER,
-                org.pallas.server.platform.Role.SENIOR_OFFICER)) {
-            throw new AccessDeniedException("Only the licensing authority's caseworkers and senior officers handle cases.");
+        if (!caller.isAuthority()
+                || !caller.hasAnyRole(
+                        org.pallas.server.platform.Role.CASEWORKER, org.pallas.server.platform.Role.SENIOR_OFFICER)) {
+            throw new AccessDeniedException(
+                    "Only the licensing authority's caseworkers and senior officers handle cases.");
         }
     }
 
@@ -489,7 +560,8 @@ public class Cases {
             errors.add(new FieldError("riskTier", "the risk tier is 1 to 4, not " + declared.riskTier()));
         }
         if (declared.endUseCategory() != null && !CATEGORIES.contains(declared.endUseCategory())) {
-            errors.add(new FieldError("endUseCategory", "'" + declared.endUseCategory() + "' is not one of " + CATEGORIES));
+            errors.add(new FieldError(
+                    "endUseCategory", "'" + declared.endUseCategory() + "' is not one of " + CATEGORIES));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -497,7 +569,8 @@ public class Cases {
     }
 
     public static final List<String> CATEGORIES = java.util.Arrays.stream(org.pallas.policy.EndUse.Category.values())
-            .map(Enum::name).toList();
+            .map(Enum::name)
+            .toList();
 
     private static void declarationProblems(CaseCommand.Declarations declared, List<FieldError> errors) {
         if (declared.riskTier() == null) {
@@ -510,6 +583,7 @@ public class Cases {
 
     private static InvalidInputException invalid(List<FieldError> errors) {
         return new InvalidInputException(errors.stream()
-                .map(e -> new InvalidInputException.FieldProblem(e.field(), e.message())).toList());
+                .map(e -> new InvalidInputException.FieldProblem(e.field(), e.message()))
+                .toList());
     }
 }

@@ -19,8 +19,7 @@ public class CaseworkQueries {
     static final int ADVICE_LIMIT = 200;
 
     /** An officer who may handle an appeal, for the senior officer's choice. */
-    public record Officer(UUID id, String name) {
-    }
+    public record Officer(UUID id, String name) {}
 
     private final JdbcClient jdbc;
 
@@ -34,9 +33,9 @@ public class CaseworkQueries {
                 select distinct u.id, u.display_name from app_user u join user_role r on r.user_id = u.id
                 join organisation o on o.id = u.organisation_id
                 where r.role in ('CASEWORKER', 'SENIOR_OFFICER') and u.enabled and o.kind = 'LICENSING_AUTHORITY'
-                order by u.display_name""")
-                .query((rs, n) -> new Officer(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
-                .filter(o -> !excluded.contains(o.id().toString())).toList();
+                order by u.display_name""").query((rs, n) -> new Officer(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
+                .filter(o -> !excluded.contains(o.id().toString()))
+                .toList();
     }
 
     /** Display names of the licensing authority's and advisory departments' users, by user id. */
@@ -45,7 +44,8 @@ public class CaseworkQueries {
         jdbc.sql("""
                 select u.id::text, u.display_name from app_user u join organisation o on o.id = u.organisation_id
                 where o.kind in ('LICENSING_AUTHORITY', 'ADVISORY_DEPARTMENT')""")
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
         return names;
     }
 
@@ -55,6 +55,8 @@ public class CaseworkQueries {
                 select c.id from licensing_case c
                 where exists (select 1 from licensing_case_transition t where t.case_id = c.id and t.event = 'AdviceRequested')
                 order by c.status_since limit :limit""")
-                .param("limit", ADVICE_LIMIT).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                .param("limit", ADVICE_LIMIT)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
     }
 }

@@ -37,16 +37,22 @@ public class LiveListPartyScreening implements PartyScreening {
         if (!loaded() || party.name() == null || party.name().isBlank()) {
             return NOT_SCREENED;
         }
-        ScreeningResult result = lists.search(new ScreeningQuery(party.name(), EntryKind.ANY, party.countryCode(), null,
-                List.of(), ScreeningQuery.DEFAULT_LIMIT));
+        ScreeningResult result = lists.search(new ScreeningQuery(
+                party.name(), EntryKind.ANY, party.countryCode(), null, List.of(), ScreeningQuery.DEFAULT_LIMIT));
         Map<String, String> versions = versions(result.listVersions());
         List<ScreeningOutcome.Hit> hits = new ArrayList<>();
         for (ScreeningMatch match : result.matches()) {
             if (match.alert()) {
                 ListEntry entry = match.entry();
-                hits.add(new ScreeningOutcome.Hit(entry.source(), entry.id(), match.matchedName(), match.score(),
+                hits.add(new ScreeningOutcome.Hit(
+                        entry.source(),
+                        entry.id(),
+                        match.matchedName(),
+                        match.score(),
                         versions.getOrDefault(entry.source(), String.join(" ", result.listVersions())),
-                        sanctioned(entry), entityList(entry), entry.delistedOn()));
+                        sanctioned(entry),
+                        entityList(entry),
+                        entry.delistedOn()));
             }
         }
         return new ScreeningOutcome(true, versions, hits);
@@ -74,8 +80,11 @@ public class LiveListPartyScreening implements PartyScreening {
     /** US OFAC, UN, EU and UK asset-freeze lists, and the SDN part of the US Consolidated Screening List. */
     static boolean sanctioned(ListEntry entry) {
         String source = entry.source();
-        return source.startsWith("US-OFAC") || source.equals("UN-SC") || source.startsWith("EU-")
-                || source.startsWith("UK-") || programme(entry, "specially designated nationals");
+        return source.startsWith("US-OFAC")
+                || source.equals("UN-SC")
+                || source.startsWith("EU-")
+                || source.startsWith("UK-")
+                || programme(entry, "specially designated nationals");
     }
 
     /** The US Entity List (US-EL-RULE-1), on its own or as part of the Consolidated Screening List. */
@@ -84,6 +93,7 @@ public class LiveListPartyScreening implements PartyScreening {
     }
 
     private static boolean programme(ListEntry entry, String words) {
-        return entry.programmes().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(words));
+        return entry.programmes().stream()
+                .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(words));
     }
 }

@@ -26,20 +26,20 @@ class RecordedCaseState {
                         k.actor::text, k.payload::text, extract(epoch from k.at)::text), 'UTF8')), 'hex'), ','
                         order by k.seq) from licensing_case_command k where k.case_id = c.id) as commands
                 from licensing_case c where c.id = :id""", rs -> {
-                    Map<String, String> s = new LinkedHashMap<>();
-                    s.put("organisationId", rs.getString("organisation_id"));
-                    s.put("reference", rs.getString("reference"));
-                    s.put("licenceType", rs.getString("licence_type"));
-                    s.put("title", rs.getString("title"));
-                    s.put("status", rs.getString("status"));
-                    s.put("outcome", text(rs.getString("outcome")));
-                    s.put("route", text(rs.getString("route")));
-                    s.put("caseOfficerId", text(rs.getString("case_officer_id")));
-                    s.put("statusSince", instant(rs.getTimestamp("status_since")));
-                    s.put("submittedAt", instant(rs.getTimestamp("submitted_at")));
-                    s.put("createdAt", instant(rs.getTimestamp("created_at")));
-                    s.put("commands", text(rs.getString("commands")));
-                    return s;
-                });
+            Map<String, String> s = new LinkedHashMap<>();
+            s.put("organisationId", rs.getString("organisation_id"));
+            s.put("reference", rs.getString("reference"));
+            s.put("licenceType", rs.getString("licence_type"));
+            s.put("title", rs.getString("title"));
+            s.put("status", rs.getString("status"));
+            s.put("outcome", text(rs.getString("outcome")));
+            s.put("route", text(rs.getString("route")));
+            s.put("caseOfficerId", text(rs.getString("case_officer_id")));
+            s.put("statusSince", instant(rs.getTimestamp("status_since")));
+            s.put("submittedAt", instant(rs.getTimestamp("submitted_at")));
+            s.put("createdAt", instant(rs.getTimestamp("created_at")));
+            s.put("commands", text(rs.getString("commands")));
+            return s;
+        });
     }
 }

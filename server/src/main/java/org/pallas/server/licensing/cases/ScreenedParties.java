@@ -46,8 +46,16 @@ class ScreenedParties {
             }
             String name = p.name().length() > 500 ? p.name().substring(0, 500) : p.name();
             String country = p.countryCode() == null || p.countryCode().isBlank() ? null : p.countryCode();
-            UUID id = register.create(caller, new PartyInput(name, "any", country, null, List.of(),
-                    caseReference + " " + p.role() + " " + p.partyId())).id();
+            UUID id = register.create(
+                            caller,
+                            new PartyInput(
+                                    name,
+                                    "any",
+                                    country,
+                                    null,
+                                    List.of(),
+                                    caseReference + " " + p.role() + " " + p.partyId()))
+                    .id();
             store.linkScreenedParty(caseId, p.partyId(), id);
         }
     }

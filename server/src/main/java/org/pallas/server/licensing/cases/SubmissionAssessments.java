@@ -46,12 +46,15 @@ import org.springframework.stereotype.Component;
 public class SubmissionAssessments {
 
     /** What the case page shows of the assessment (regulator-only). */
-    public record Summary(String route, int score, List<String> routeBasis, String rulebookVersion, List<String> unverified,
-            List<String> classifications) {
-    }
+    public record Summary(
+            String route,
+            int score,
+            List<String> routeBasis,
+            String rulebookVersion,
+            List<String> unverified,
+            List<String> classifications) {}
 
-    public record Result(Routing routing, Summary summary) {
-    }
+    public record Result(Routing routing, Summary summary) {}
 
     private static final ScreeningOutcome NOT_SCREENED = new ScreeningOutcome(false, Map.of(), List.of());
 
@@ -59,7 +62,8 @@ public class SubmissionAssessments {
     private final PartyScreening screening;
     private final ConfirmedRatings ratings;
 
-    public SubmissionAssessments(Assessments policy, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
+    public SubmissionAssessments(
+            Assessments policy, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
         this.policy = policy;
         this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
         this.ratings = ratings;
@@ -74,7 +78,11 @@ public class SubmissionAssessments {
      * Assesses with the classifications {@code caller} may see; with no caller, every product is pending
      * classification and assessed on the exporter's declarations.
      */
-    public Result assess(Caller caller, String reference, ApplicationDetails details, CaseCommand.Declarations declared,
+    public Result assess(
+            Caller caller,
+            String reference,
+            ApplicationDetails details,
+            CaseCommand.Declarations declared,
             LocalDate asOf) {
         List<Assessment> assessments = new ArrayList<>();
         List<String> classifications = new ArrayList<>();
@@ -83,7 +91,9 @@ public class SubmissionAssessments {
             classifications.add(describe(product, confirmed, declared));
             assessments.add(policy.assessSubmitted(facts(reference, product, confirmed, details, declared, asOf)));
         }
-        Assessment worst = assessments.stream().max(Comparator.comparing(Assessment::route)).orElseThrow();
+        Assessment worst = assessments.stream()
+                .max(Comparator.comparing(Assessment::route))
+                .orElseThrow();
         AssessmentRoute route = AssessmentRoute.valueOf(worst.route().name());
         Set<AdviserTeam> teams = EnumSet.noneOf(AdviserTeam.class);
         Set<String> conditions = new LinkedHashSet<>();
@@ -92,20 +102,31 @@ public class SubmissionAssessments {
             a.consultations().forEach(c -> teams.add(c.team()));
             a.conditions().forEach(c -> conditions.add(c.text()));
             for (Assessment.Contribution c : a.contributions()) {
-                Finding first = a.redFlags().stream().filter(f -> f.ruleId().equals(c.ruleId())).findFirst().orElse(null);
+                Finding first = a.redFlags().stream()
+                        .filter(f -> f.ruleId().equals(c.ruleId()))
+                        .findFirst()
+                        .orElse(null);
                 // Findings about a named party rest on screening and misuse evidence: regulator-only.
                 boolean internal = first == null || first.subject().startsWith("party");
-                contributions.add(new RiskContribution(c.ruleId(), first == null ? c.ruleId() : first.explanation(),
-                        c.weight(), internal));
+                contributions.add(new RiskContribution(
+                        c.ruleId(), first == null ? c.ruleId() : first.explanation(), c.weight(), internal));
             }
         }
         if (!route.adviceAllowed()) {
             teams.clear();
         }
-        String ref = "rulebook " + worst.rulebookVersion() + " " + worst.rulebookHash().substring(0, 12);
+        String ref = "rulebook " + worst.rulebookVersion() + " "
+                + worst.rulebookHash().substring(0, 12);
         Routing routing = new Routing(route, teams, List.copyOf(conditions), contributions, ref);
-        return new Result(routing, new Summary(route.name(), worst.score(), worst.routeBasis(), ref,
-                worst.unverifiedCitations(), List.copyOf(classifications)));
+        return new Result(
+                routing,
+                new Summary(
+                        route.name(),
+                        worst.score(),
+                        worst.routeBasis(),
+                        ref,
+                        worst.unverifiedCitations(),
+                        List.copyOf(classifications)));
     }
 
     /** The product's decided classification, if it names a registered product the caller may see. */
@@ -126,36 +147,63 @@ public class SubmissionAssessments {
         }
     }
 
-    private static String describe(Product product, Optional<ConfirmedRating> confirmed,
-            CaseCommand.Declarations declared) {
-        return confirmed.map(r -> product.name() + ": confirmed classification (" + r.status().name().toLowerCase(Locale.ROOT)
+    private static String describe(
+            Product product, Optional<ConfirmedRating> confirmed, CaseCommand.Declarations declared) {
+        return confirmed
+                .map(r -> product.name() + ": confirmed classification ("
+                        + r.status().name().toLowerCase(Locale.ROOT)
                         + " by the authority, request " + r.requestId() + ", product version " + r.productVersion()
-                        + ", tier " + r.rating().riskTier() + ", entries " + entries(r).stream()
-                        .map(e -> e.regime() + " " + e.entry()).toList() + ")")
+                        + ", tier " + r.rating().riskTier() + ", entries "
+                        + entries(r).stream()
+                                .map(e -> e.regime() + " " + e.entry())
+                                .toList() + ")")
                 .orElseGet(() -> product.name() + ": pending classification, assessed on the exporter's declared "
                         + "entries " + product.controlEntries() + " and tier " + declared.riskTier());
     }
 
     private static List<org.pallas.policy.Product.ControlEntry> entries(ConfirmedRating rating) {
         List<org.pallas.policy.Product.ControlEntry> entries = new ArrayList<>();
-        rating.rating().entries().forEach((regime, codes) ->
-                codes.forEach(code -> entries.add(new org.pallas.policy.Product.ControlEntry(regime.name(), code))));
+        rating.rating()
+                .entries()
+                .forEach((regime, codes) -> codes.forEach(
+                        code -> entries.add(new org.pallas.policy.Product.ControlEntry(regime.name(), code))));
         return entries;
     }
 
-    private org.pallas.policy.Application facts(String reference, Product product, Optional<ConfirmedRating> confirmed,
-            ApplicationDetails details, CaseCommand.Declarations declared, LocalDate asOf) {
+    private org.pallas.policy.Application facts(
+            String reference,
+            Product product,
+            Optional<ConfirmedRating> confirmed,
+            ApplicationDetails details,
+            CaseCommand.Declarations declared,
+            LocalDate asOf) {
         // The authority's confirmed rating when there is one; the exporter's declared entries and tier otherwise.
-        var classified = confirmed.map(r -> new org.pallas.policy.Product(product.name(), entries(r),
-                        r.rating().riskTier(), null, null, Set.of()))
-                .orElseGet(() -> new org.pallas.policy.Product(product.name(),
-                        product.controlEntries().stream().map(e -> new org.pallas.policy.Product.ControlEntry("EU", e)).toList(),
-                        declared.riskTier(), null, null, Set.of()));
-        List<org.pallas.policy.Party> parties = details.parties().stream().map(this::party).toList();
+        var classified = confirmed
+                .map(r -> new org.pallas.policy.Product(
+                        product.name(), entries(r), r.rating().riskTier(), null, null, Set.of()))
+                .orElseGet(() -> new org.pallas.policy.Product(
+                        product.name(),
+                        product.controlEntries().stream()
+                                .map(e -> new org.pallas.policy.Product.ControlEntry("EU", e))
+                                .toList(),
+                        declared.riskTier(),
+                        null,
+                        null,
+                        Set.of()));
+        List<org.pallas.policy.Party> parties =
+                details.parties().stream().map(this::party).toList();
         EndUse.Category category = EndUse.Category.valueOf(declared.endUseCategory());
-        return new org.pallas.policy.Application(reference, asOf, classified, parties,
-                List.copyOf(details.destinations()), new EndUse(category, details.endUseStatement(), false),
-                Map.of(), List.of(), List.of(), null);
+        return new org.pallas.policy.Application(
+                reference,
+                asOf,
+                classified,
+                parties,
+                List.copyOf(details.destinations()),
+                new EndUse(category, details.endUseStatement(), false),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 
     private org.pallas.policy.Party party(Party p) {
@@ -165,12 +213,21 @@ public class SubmissionAssessments {
             case CONSIGNEE -> org.pallas.policy.Party.PartyRole.CONSIGNEE;
             case INTERMEDIARY, BROKER -> org.pallas.policy.Party.PartyRole.INTERMEDIARY;
         };
-        org.pallas.policy.Party.EndUserType type = p.endUserType() == null ? null : switch (p.endUserType()) {
-            case GOVERNMENT -> org.pallas.policy.Party.EndUserType.OTHER_GOVERNMENT;
-            case COMMERCIAL -> org.pallas.policy.Party.EndUserType.COMMERCIAL;
-            case INDIVIDUAL, OTHER -> null;
-        };
-        return new org.pallas.policy.Party(role, p.name(), p.countryCode().toUpperCase(Locale.ROOT), type,
-                p.agencyOrUnit(), null, null, screening.screen(p));
+        org.pallas.policy.Party.EndUserType type = p.endUserType() == null
+                ? null
+                : switch (p.endUserType()) {
+                    case GOVERNMENT -> org.pallas.policy.Party.EndUserType.OTHER_GOVERNMENT;
+                    case COMMERCIAL -> org.pallas.policy.Party.EndUserType.COMMERCIAL;
+                    case INDIVIDUAL, OTHER -> null;
+                };
+        return new org.pallas.policy.Party(
+                role,
+                p.name(),
+                p.countryCode().toUpperCase(Locale.ROOT),
+                type,
+                p.agencyOrUnit(),
+                null,
+                null,
+                screening.screen(p));
     }
 }

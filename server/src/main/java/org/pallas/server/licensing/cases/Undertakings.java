@@ -44,19 +44,28 @@ public class Undertakings {
             throw new InvalidInputException("undertaking", "choose the signed end-user undertaking to upload");
         }
         if (content.length > UndertakingDocument.MAX_SIZE_BYTES) {
-            throw new InvalidInputException("undertaking", "the undertaking is larger than "
-                    + UndertakingDocument.MAX_SIZE_BYTES / (1024 * 1024) + " MB");
+            throw new InvalidInputException(
+                    "undertaking",
+                    "the undertaking is larger than " + UndertakingDocument.MAX_SIZE_BYTES / (1024 * 1024) + " MB");
         }
-        String mediaType = detect(content).orElseThrow(() -> new InvalidInputException("undertaking",
-                "the undertaking must be a PDF, PNG, JPEG or DOCX file (judged by its content)"));
+        String mediaType = detect(content)
+                .orElseThrow(() -> new InvalidInputException(
+                        "undertaking",
+                        "the undertaking must be a PDF, PNG, JPEG or DOCX file (judged by its content)"));
         UUID id = UUID.randomUUID();
         String sha256 = sha256(content);
         jdbc.sql("""
                 insert into licensing_document (id, case_id, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
                 values (:id, :case, :type, :size, :sha, :content, :by, :at)""")
-                .param("id", id).param("case", caseId).param("type", mediaType).param("size", (long) content.length)
-                .param("sha", sha256).param("content", content).param("by", caller.userId())
-                .param("at", Timestamp.from(clock.instant())).update();
+                .param("id", id)
+                .param("case", caseId)
+                .param("type", mediaType)
+                .param("size", (long) content.length)
+                .param("sha", sha256)
+                .param("content", content)
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         UndertakingDocument document = new UndertakingDocument(id.toString(), mediaType, content.length, sha256);
         cases.saveDraft(caller, caseId, draft.details().withUndertaking(document), draft.declarations());
         return document;

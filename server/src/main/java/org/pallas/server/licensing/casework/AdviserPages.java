@@ -28,8 +28,7 @@ class AdviserPages {
         this.casework = casework;
     }
 
-    record AdviceRow(UUID id, String reference, String title, CaseStatus status, boolean waitingForUs) {
-    }
+    record AdviceRow(UUID id, String reference, String title, CaseStatus status, boolean waitingForUs) {}
 
     @GetMapping("/advice")
     ModelAndView queue() {
@@ -40,14 +39,27 @@ class AdviserPages {
         AdviserTeam team = caller.team();
         // Only cases that ever asked for advice can concern an adviser; the case rebuilt says whether ours did.
         List<UUID> asked = casework.casesThatAskedForAdvice();
-        List<AdviceRow> rows = asked.stream().map(id -> store.load(id, null, false).orElseThrow())
+        List<AdviceRow> rows = asked.stream()
+                .map(id -> store.load(id, null, false).orElseThrow())
                 .filter(l -> Cases.adviceAskedOf(l.c(), team))
-                .map(l -> new AdviceRow(UUID.fromString(l.c().caseId()), l.reference(),
-                        l.c().application().details().products().stream().map(Product::name).reduce((a, b) -> a + ", " + b).orElse(""),
-                        l.c().status(), l.c().outstandingAdvice().contains(team)))
+                .map(l -> new AdviceRow(
+                        UUID.fromString(l.c().caseId()),
+                        l.reference(),
+                        l.c().application().details().products().stream()
+                                .map(Product::name)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse(""),
+                        l.c().status(),
+                        l.c().outstandingAdvice().contains(team)))
                 .toList();
-        return new ModelAndView("licensing/advice-queue", Map.of("team", team,
-                "waiting", rows.stream().filter(AdviceRow::waitingForUs).toList(),
-                "others", rows.stream().filter(r -> !r.waitingForUs()).toList()));
+        return new ModelAndView(
+                "licensing/advice-queue",
+                Map.of(
+                        "team",
+                        team,
+                        "waiting",
+                        rows.stream().filter(AdviceRow::waitingForUs).toList(),
+                        "others",
+                        rows.stream().filter(r -> !r.waitingForUs()).toList()));
     }
 }

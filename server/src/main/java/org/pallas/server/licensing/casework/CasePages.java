@@ -55,7 +55,8 @@ class CasePages {
     }
 
     @GetMapping("/cases")
-    ModelAndView queue(@RequestParam(name = "route", required = false) AssessmentRoute route,
+    ModelAndView queue(
+            @RequestParam(name = "route", required = false) AssessmentRoute route,
             @RequestParam(name = "status", required = false) CaseStatus status,
             @RequestParam(name = "page", defaultValue = "1") int page) {
         ModelAndView view = new ModelAndView("licensing/queue");
@@ -63,8 +64,12 @@ class CasePages {
         view.addObject("route", route);
         view.addObject("status", status);
         view.addObject("routes", AssessmentRoute.values());
-        view.addObject("statuses", Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
-                .filter(s -> s != CaseStatus.DRAFT).toList());
+        view.addObject(
+                "statuses",
+                Arrays.stream(CaseStatus.values())
+                        .filter(CaseStatus::isOpen)
+                        .filter(s -> s != CaseStatus.DRAFT)
+                        .toList());
         return view;
     }
 
@@ -88,7 +93,9 @@ class CasePages {
         view.addObject("assessment", store.assessment(id).orElse(null));
         view.addObject("trail", queries.trail(id));
         view.addObject("licence", licences.forCase(id, null).orElse(null));
-        view.addObject("mine", c.caseOfficerId().map(o -> o.equals(caller.userId().toString())).orElse(false));
+        view.addObject(
+                "mine",
+                c.caseOfficerId().map(o -> o.equals(caller.userId().toString())).orElse(false));
         view.addObject("staff", staff);
         view.addObject("senior", staff && caller.hasRole(Role.SENIOR_OFFICER));
         view.addObject("caseworker", staff && caller.hasRole(Role.CASEWORKER));
@@ -96,7 +103,11 @@ class CasePages {
         view.addObject("adviser", adviser);
         view.addObject("adviserTeam", team);
         view.addObject("mayAdvise", adviser && c.outstandingAdvice().contains(team));
-        view.addObject("appealOfficer", c.appeal().map(a -> caller.userId().toString().equals(a.officerId())).orElse(false));
+        view.addObject(
+                "appealOfficer",
+                c.appeal()
+                        .map(a -> caller.userId().toString().equals(a.officerId()))
+                        .orElse(false));
         view.addObject("officers", staff && c.status() == CaseStatus.UNDER_APPEAL ? officers(c) : List.of());
         view.addObject("names", casework.staffNames());
         view.addObject("criteria", RefusalCriterion.values());
@@ -127,7 +138,8 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/information-request")
-    ModelAndView requestInformation(@PathVariable UUID id, @RequestParam(name = "question", defaultValue = "") String question) {
+    ModelAndView requestInformation(
+            @PathVariable UUID id, @RequestParam(name = "question", defaultValue = "") String question) {
         if (question.isBlank()) {
             return page(id, Map.of("question", "write the question to the applicant"), HttpStatus.BAD_REQUEST);
         }
@@ -135,7 +147,8 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/advice-request")
-    ModelAndView requestAdvice(@PathVariable UUID id,
+    ModelAndView requestAdvice(
+            @PathVariable UUID id,
             @RequestParam(name = "teams", required = false) List<AdviserTeam> teams,
             @RequestParam(name = "adviceReason", defaultValue = "") String reason) {
         if (reason.isBlank()) {
@@ -146,7 +159,9 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/advice")
-    ModelAndView giveAdvice(@PathVariable UUID id, @RequestParam(name = "adviceType", required = false) AdviceType type,
+    ModelAndView giveAdvice(
+            @PathVariable UUID id,
+            @RequestParam(name = "adviceType", required = false) AdviceType type,
             @RequestParam(name = "reasoning", defaultValue = "") String reasoning,
             @RequestParam(name = "adviceConditions", defaultValue = "") String conditions,
             @RequestParam(name = "adviceCriteria", required = false) List<String> criteria) {
@@ -174,7 +189,9 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/decision")
-    ModelAndView decide(@PathVariable UUID id, @RequestParam(name = "outcome", required = false) Outcome outcome,
+    ModelAndView decide(
+            @PathVariable UUID id,
+            @RequestParam(name = "outcome", required = false) Outcome outcome,
             @RequestParam(name = "reasons", defaultValue = "") String reasons,
             @RequestParam(name = "criteria", required = false) List<String> criteria,
             @RequestParam(name = "conditions", required = false) List<String> conditions,
@@ -194,19 +211,27 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/countersignature")
-    ModelAndView countersign(@PathVariable UUID id, @RequestParam(name = "verdict", required = false) String verdict,
+    ModelAndView countersign(
+            @PathVariable UUID id,
+            @RequestParam(name = "verdict", required = false) String verdict,
             @RequestParam(name = "countersignReasons", defaultValue = "") String reasons) {
         if (!"accept".equals(verdict) && !"refuse".equals(verdict)) {
-            return page(id, Map.of("verdict-accept", "choose to countersign or to send the decision back"),
+            return page(
+                    id,
+                    Map.of("verdict-accept", "choose to countersign or to send the decision back"),
                     HttpStatus.BAD_REQUEST);
         }
-        return act(id, "countersignReasons", "accept".equals(verdict)
-                ? () -> cases.countersign(Caller.current(), id, reasons)
-                : () -> cases.refuseCountersignature(Caller.current(), id, reasons));
+        return act(
+                id,
+                "countersignReasons",
+                "accept".equals(verdict)
+                        ? () -> cases.countersign(Caller.current(), id, reasons)
+                        : () -> cases.refuseCountersignature(Caller.current(), id, reasons));
     }
 
     @PostMapping("/cases/{id}/appeal-officer")
-    ModelAndView assignAppealOfficer(@PathVariable UUID id, @RequestParam(name = "officer", required = false) UUID officer) {
+    ModelAndView assignAppealOfficer(
+            @PathVariable UUID id, @RequestParam(name = "officer", required = false) UUID officer) {
         if (officer == null) {
             return page(id, Map.of("officer", "choose the appeal officer"), HttpStatus.BAD_REQUEST);
         }
@@ -214,7 +239,9 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/appeal-decision")
-    ModelAndView decideAppeal(@PathVariable UUID id, @RequestParam(name = "appealOutcome", required = false) Outcome outcome,
+    ModelAndView decideAppeal(
+            @PathVariable UUID id,
+            @RequestParam(name = "appealOutcome", required = false) Outcome outcome,
             @RequestParam(name = "appealReasons", defaultValue = "") String reasons) {
         if (outcome == null) {
             return page(id, Map.of("appeal-allowed", "choose to allow or dismiss the appeal"), HttpStatus.BAD_REQUEST);

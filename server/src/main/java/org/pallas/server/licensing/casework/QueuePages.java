@@ -31,7 +31,8 @@ class QueuePages {
     }
 
     @GetMapping("/queues")
-    ModelAndView queues(@RequestParam(name = "queue", required = false) Queue queue,
+    ModelAndView queues(
+            @RequestParam(name = "queue", required = false) Queue queue,
             @RequestParam(name = "route", required = false) AssessmentRoute route,
             @RequestParam(name = "status", required = false) CaseStatus status,
             @RequestParam(name = "destination", required = false) String destination,
@@ -40,8 +41,8 @@ class QueuePages {
             @RequestParam(name = "sort", required = false) CaseQueries.QueueSort sort,
             @RequestParam(name = "page", defaultValue = "1") int page) {
         Caller caller = Caller.current();
-        CaseQueries.QueueFilter filter = new CaseQueries.QueueFilter(queue, route, status, destination, officer, overdue,
-                sort, page);
+        CaseQueries.QueueFilter filter =
+                new CaseQueries.QueueFilter(queue, route, status, destination, officer, overdue, sort, page);
         ModelAndView view = new ModelAndView("licensing/queues");
         Map<String, String> errors = new LinkedHashMap<>();
         try {
@@ -55,8 +56,12 @@ class QueuePages {
         view.addObject("f", filter);
         view.addObject("queues", Arrays.stream(Queue.values()).toList());
         view.addObject("routes", AssessmentRoute.values());
-        view.addObject("statuses", Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
-                .filter(s -> s != CaseStatus.DRAFT).toList());
+        view.addObject(
+                "statuses",
+                Arrays.stream(CaseStatus.values())
+                        .filter(CaseStatus::isOpen)
+                        .filter(s -> s != CaseStatus.DRAFT)
+                        .toList());
         view.addObject("sorts", CaseQueries.QueueSort.values());
         view.addObject("officers", queries.assignedOfficers(caller));
         boolean senior = caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER);
@@ -67,7 +72,8 @@ class QueuePages {
 
     /** A senior officer assigns a case to an officer of the authority, then returns to the queue. */
     @PostMapping("/queues/assign")
-    ModelAndView assign(@RequestParam(name = "case") java.util.UUID caseId,
+    ModelAndView assign(
+            @RequestParam(name = "case") java.util.UUID caseId,
             @RequestParam(name = "officer", required = false) java.util.UUID officer,
             @RequestParam(name = "back", defaultValue = "") String back) {
         Caller caller = Caller.current();
@@ -75,7 +81,9 @@ class QueuePages {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only a senior officer assigns cases to other officers.");
         }
-        if (officer == null || queries.authorityOfficers(caller).stream().noneMatch(o -> o.getKey().equals(officer))) {
+        if (officer == null
+                || queries.authorityOfficers(caller).stream()
+                        .noneMatch(o -> o.getKey().equals(officer))) {
             ModelAndView view = queues(null, null, null, null, null, false, null, 1);
             @SuppressWarnings("unchecked")
             Map<String, String> errors = (Map<String, String>) view.getModel().get("errors");

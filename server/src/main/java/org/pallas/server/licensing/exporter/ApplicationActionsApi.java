@@ -37,22 +37,25 @@ class ApplicationActionsApi {
         this.cases = cases;
     }
 
-    record AnswerRequest(@NotBlank(message = "Write the answer") String answer) {
-    }
+    record AnswerRequest(
+            @NotBlank(message = "Write the answer") String answer) {}
 
-    record AmendmentRequest(@NotNull(message = "Send the amended application") ApplicationDetails details,
-            @NotBlank(message = "Say what changed and why") String reason) {
-    }
+    record AmendmentRequest(
+            @NotNull(message = "Send the amended application")
+            ApplicationDetails details,
 
-    record WithdrawalRequest(@NotBlank(message = "Say why the application is withdrawn") String reason) {
-    }
+            @NotBlank(message = "Say what changed and why") String reason) {}
 
-    record AppealRequest(@NotBlank(message = "Give the grounds of the appeal") String grounds) {
-    }
+    record WithdrawalRequest(
+            @NotBlank(message = "Say why the application is withdrawn")
+            String reason) {}
+
+    record AppealRequest(
+            @NotBlank(message = "Give the grounds of the appeal")
+            String grounds) {}
 
     /** The submitted versions, oldest first, and what changed from each to the next. */
-    record Versions(List<ApplicationVersion> versions, List<VersionChanges> changes) {
-    }
+    record Versions(List<ApplicationVersion> versions, List<VersionChanges> changes) {}
 
     @PostMapping(path = "/information-response", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Answer the open information request; the case returns to where it was and its clock restarts")
@@ -62,8 +65,9 @@ class ApplicationActionsApi {
     }
 
     @PostMapping(path = "/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Amend before the decision: a new version of the application, the old ones kept "
-            + "(the undertaking on file is kept unless a new one is referenced)")
+    @Operation(
+            summary = "Amend before the decision: a new version of the application, the old ones kept "
+                    + "(the undertaking on file is kept unless a new one is referenced)")
     ExporterCaseView amend(@PathVariable UUID id, @Valid @RequestBody AmendmentRequest request) {
         Caller caller = Caller.current();
         return cases.amend(caller, id, request.details(), request.reason()).view();

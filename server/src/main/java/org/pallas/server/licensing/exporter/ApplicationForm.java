@@ -26,11 +26,27 @@ import org.pallas.licensing.UndertakingDocument;
  * plain strings, so that nothing the exporter typed is lost to a binding error; {@link #toDetails} says what it cannot
  * read. Field names are the element ids the error summary links to.
  */
-record ApplicationForm(String productName, String controlEntries, String classification, String riskTier,
-        String endUserName, String endUserCountry, String endUserAddress, String endUserType, String endUserAgency,
-        String destinations, String endUseCategory, String endUseStatement, List<String> safeguards, String seats,
-        String concurrentTargets, String deployments, String supportMonths, List<PartyRow> otherParties,
-        String addParty, String removeParty) {
+record ApplicationForm(
+        String productName,
+        String controlEntries,
+        String classification,
+        String riskTier,
+        String endUserName,
+        String endUserCountry,
+        String endUserAddress,
+        String endUserType,
+        String endUserAgency,
+        String destinations,
+        String endUseCategory,
+        String endUseStatement,
+        List<String> safeguards,
+        String seats,
+        String concurrentTargets,
+        String deployments,
+        String supportMonths,
+        List<PartyRow> otherParties,
+        String addParty,
+        String removeParty) {
 
     static final String PRODUCT_ID = "P1";
     static final String END_USER_ID = "EU1";
@@ -52,14 +68,22 @@ record ApplicationForm(String productName, String controlEntries, String classif
         }
 
         static PartyRow of(Party p) {
-            return new PartyRow(p.name(), p.countryCode(), p.address(),
-                    p.endUserType() == null ? "" : p.endUserType().name(), p.agencyOrUnit() == null ? "" : p.agencyOrUnit());
+            return new PartyRow(
+                    p.name(),
+                    p.countryCode(),
+                    p.address(),
+                    p.endUserType() == null ? "" : p.endUserType().name(),
+                    p.agencyOrUnit() == null ? "" : p.agencyOrUnit());
         }
     }
 
     /** The further party rows, never null. */
     public List<PartyRow> rows() {
-        return otherParties == null ? List.of() : otherParties.stream().map(r -> r == null ? PartyRow.empty() : r).toList();
+        return otherParties == null
+                ? List.of()
+                : otherParties.stream()
+                        .map(r -> r == null ? PartyRow.empty() : r)
+                        .toList();
     }
 
     /** The same form with one more empty row (the "add another end user" button). */
@@ -81,26 +105,61 @@ record ApplicationForm(String productName, String controlEntries, String classif
     }
 
     private ApplicationForm withRows(List<PartyRow> rows) {
-        return new ApplicationForm(productName, controlEntries, classification, riskTier, endUserName, endUserCountry,
-                endUserAddress, endUserType, endUserAgency, destinations, endUseCategory, endUseStatement, safeguards, seats,
-                concurrentTargets, deployments, supportMonths, List.copyOf(rows), null, null);
+        return new ApplicationForm(
+                productName,
+                controlEntries,
+                classification,
+                riskTier,
+                endUserName,
+                endUserCountry,
+                endUserAddress,
+                endUserType,
+                endUserAgency,
+                destinations,
+                endUseCategory,
+                endUseStatement,
+                safeguards,
+                seats,
+                concurrentTargets,
+                deployments,
+                supportMonths,
+                List.copyOf(rows),
+                null,
+                null);
     }
 
     static ApplicationForm of(ApplicationDetails d, CaseCommand.Declarations declared) {
         Product p = d.products().isEmpty() ? null : d.products().get(0);
-        Party u = d.partiesIn(PartyRole.END_USER).isEmpty() ? null : d.partiesIn(PartyRole.END_USER).get(0);
+        Party u = d.partiesIn(PartyRole.END_USER).isEmpty()
+                ? null
+                : d.partiesIn(PartyRole.END_USER).get(0);
         QuantityModel q = d.quantities();
-        return new ApplicationForm(p == null ? "" : p.name(), p == null ? "" : String.join(", ", p.controlEntries()),
-                p == null || p.classification() == null ? "CONFIRMED" : p.classification().name(),
+        return new ApplicationForm(
+                p == null ? "" : p.name(),
+                p == null ? "" : String.join(", ", p.controlEntries()),
+                p == null || p.classification() == null
+                        ? "CONFIRMED"
+                        : p.classification().name(),
                 declared.riskTier() == null ? "" : declared.riskTier().toString(),
-                u == null ? "" : u.name(), u == null ? "" : u.countryCode(), u == null ? "" : u.address(),
-                u == null || u.endUserType() == null ? "" : u.endUserType().name(), u == null ? "" : u.agencyOrUnit(),
-                String.join(", ", d.destinations()), declared.endUseCategory() == null ? "" : declared.endUseCategory(),
+                u == null ? "" : u.name(),
+                u == null ? "" : u.countryCode(),
+                u == null ? "" : u.address(),
+                u == null || u.endUserType() == null ? "" : u.endUserType().name(),
+                u == null ? "" : u.agencyOrUnit(),
+                String.join(", ", d.destinations()),
+                declared.endUseCategory() == null ? "" : declared.endUseCategory(),
                 d.endUseStatement() == null ? "" : d.endUseStatement(),
                 d.safeguards().stream().map(Enum::name).sorted().toList(),
-                q == null ? "" : Integer.toString(q.seats()), q == null ? "" : Integer.toString(q.concurrentTargets()),
-                q == null ? "" : Integer.toString(q.deployments()), q == null ? "" : Integer.toString(q.updateAndSupportMonths()),
-                d.partiesIn(PartyRole.END_USER).stream().skip(1).map(PartyRow::of).toList(), null, null);
+                q == null ? "" : Integer.toString(q.seats()),
+                q == null ? "" : Integer.toString(q.concurrentTargets()),
+                q == null ? "" : Integer.toString(q.deployments()),
+                q == null ? "" : Integer.toString(q.updateAndSupportMonths()),
+                d.partiesIn(PartyRole.END_USER).stream()
+                        .skip(1)
+                        .map(PartyRow::of)
+                        .toList(),
+                null,
+                null);
     }
 
     /** Form fields that could not be read at all (not numbers, unknown choices). */
@@ -115,42 +174,63 @@ record ApplicationForm(String productName, String controlEntries, String classif
     }
 
     ApplicationDetails toDetails(UndertakingDocument undertaking) {
-        List<Product> products = blank(productName) && blank(controlEntries) ? List.of()
-                : List.of(new Product(PRODUCT_ID, trim(productName), choice(ClassificationStatus.class, classification),
+        List<Product> products = blank(productName) && blank(controlEntries)
+                ? List.of()
+                : List.of(new Product(
+                        PRODUCT_ID,
+                        trim(productName),
+                        choice(ClassificationStatus.class, classification),
                         split(controlEntries)));
         List<PartyRow> others = rows().stream().filter(r -> !r.isBlank()).toList();
         List<Party> parties = new ArrayList<>();
         // The first end user is kept when further rows are filled in, so that party i + 1 is always row i.
         if (!(blank(endUserName) && blank(endUserCountry) && blank(endUserAddress)) || !others.isEmpty()) {
-            parties.add(new Party(END_USER_ID, PartyRole.END_USER, trim(endUserName), upper(endUserCountry),
-                    trim(endUserAddress), choice(EndUserType.class, endUserType), trim(endUserAgency)));
+            parties.add(new Party(
+                    END_USER_ID,
+                    PartyRole.END_USER,
+                    trim(endUserName),
+                    upper(endUserCountry),
+                    trim(endUserAddress),
+                    choice(EndUserType.class, endUserType),
+                    trim(endUserAgency)));
         }
         for (int i = 0; i < others.size(); i++) {
             PartyRow r = others.get(i);
-            parties.add(new Party("EU" + (i + 2), PartyRole.END_USER, trim(r.name()), upper(r.countryCode()),
-                    trim(r.address()), choice(EndUserType.class, r.endUserType()), trim(r.agencyOrUnit())));
+            parties.add(new Party(
+                    "EU" + (i + 2),
+                    PartyRole.END_USER,
+                    trim(r.name()),
+                    upper(r.countryCode()),
+                    trim(r.address()),
+                    choice(EndUserType.class, r.endUserType()),
+                    trim(r.agencyOrUnit())));
         }
         Set<String> dest = new LinkedHashSet<>();
         split(destinations).forEach(c -> dest.add(c.toUpperCase(Locale.ROOT)));
         Set<Safeguard> chosen = EnumSet.noneOf(Safeguard.class);
         (safeguards == null ? List.<String>of() : safeguards).forEach(s -> chosen.add(Safeguard.valueOf(s)));
-        QuantityModel q = blank(seats) && blank(deployments) && blank(concurrentTargets) && blank(supportMonths) ? null
-                : new QuantityModel(intOr0(seats), intOr0(concurrentTargets), intOr0(deployments), intOr0(supportMonths));
+        QuantityModel q = blank(seats) && blank(deployments) && blank(concurrentTargets) && blank(supportMonths)
+                ? null
+                : new QuantityModel(
+                        intOr0(seats), intOr0(concurrentTargets), intOr0(deployments), intOr0(supportMonths));
         return new ApplicationDetails(products, parties, dest, trim(endUseStatement), undertaking, chosen, q, null);
     }
 
     CaseCommand.Declarations declarations() {
-        return new CaseCommand.Declarations(blank(riskTier) || !riskTier.trim().matches("\\d{1,2}") ? null
-                : Integer.valueOf(riskTier.trim()), blank(endUseCategory) ? null : endUseCategory);
+        return new CaseCommand.Declarations(
+                blank(riskTier) || !riskTier.trim().matches("\\d{1,2}") ? null : Integer.valueOf(riskTier.trim()),
+                blank(endUseCategory) ? null : endUseCategory);
     }
 
     /** The form field a domain field path belongs to, e.g. {@code parties[0].countryCode} to {@code endUserCountry}. */
     static String formField(String path) {
         if (path.startsWith("products")) {
-            return path.contains("controlEntries") ? "controlEntries" : path.contains("classification") ? "classification"
-                    : "productName";
+            return path.contains("controlEntries")
+                    ? "controlEntries"
+                    : path.contains("classification") ? "classification" : "productName";
         }
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile("parties\\[(\\d+)]\\.(\\w+).*").matcher(path);
+        java.util.regex.Matcher row =
+                java.util.regex.Pattern.compile("parties\\[(\\d+)]\\.(\\w+).*").matcher(path);
         if (row.matches() && Integer.parseInt(row.group(1)) > 0) {
             // Party i + 1 is the further row i: its inputs carry the row's own names.
             return "otherParties[" + (Integer.parseInt(row.group(1)) - 1) + "]." + row.group(2);
@@ -171,8 +251,11 @@ record ApplicationForm(String productName, String controlEntries, String classif
             return "endUserName";
         }
         if (path.startsWith("quantities")) {
-            return path.endsWith("concurrentTargets") ? "concurrentTargets" : path.endsWith("deployments") ? "deployments"
-                    : path.endsWith("updateAndSupportMonths") ? "supportMonths" : "seats";
+            return path.endsWith("concurrentTargets")
+                    ? "concurrentTargets"
+                    : path.endsWith("deployments")
+                            ? "deployments"
+                            : path.endsWith("updateAndSupportMonths") ? "supportMonths" : "seats";
         }
         if (path.startsWith("undertaking")) {
             return "undertaking";
@@ -193,7 +276,10 @@ record ApplicationForm(String productName, String controlEntries, String classif
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {
-        return blank(value) || Arrays.stream(type.getEnumConstants()).noneMatch(e -> e.name().equals(value)) ? null
+        return blank(value)
+                        || Arrays.stream(type.getEnumConstants())
+                                .noneMatch(e -> e.name().equals(value))
+                ? null
                 : Enum.valueOf(type, value);
     }
 

@@ -45,15 +45,16 @@ class ApplicationPages {
 
     @GetMapping("/applications")
     ModelAndView list() {
-        return new ModelAndView("licensing/applications", Map.of("applications", queries.applications(Caller.current())));
+        return new ModelAndView(
+                "licensing/applications", Map.of("applications", queries.applications(Caller.current())));
     }
 
     @PostMapping("/applications")
     String start(@RequestParam(name = "type", defaultValue = "INDIVIDUAL") String type) {
         // A general authorisation is registered under its published terms, not started here.
         LicenceType chosen = "OPEN".equals(type) ? LicenceType.OPEN : LicenceType.INDIVIDUAL;
-        UUID id = cases.startDraft(Caller.current(), chosen, ApplicationDetails.empty(),
-                new CaseCommand.Declarations(null, null));
+        UUID id = cases.startDraft(
+                Caller.current(), chosen, ApplicationDetails.empty(), new CaseCommand.Declarations(null, null));
         return "redirect:/applications/" + id + "/edit";
     }
 
@@ -71,17 +72,22 @@ class ApplicationPages {
         page.addObject("view", shown.view());
         page.addObject("problems", links(shown.problems()));
         page.addObject("licence", licences.forCase(id, caller.organisationId()).orElse(null));
-        page.addObject("errors", links(errors.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList()));
+        page.addObject(
+                "errors",
+                links(errors.entrySet().stream()
+                        .map(e -> new FieldError(e.getKey(), e.getValue()))
+                        .toList()));
         page.setStatus(status);
         return page;
     }
 
     /** A problem with the anchor of its field on the edit page. */
-    record ProblemLink(String anchor, String message) {
-    }
+    record ProblemLink(String anchor, String message) {}
 
     private static List<ProblemLink> links(List<FieldError> errors) {
-        return errors.stream().map(e -> new ProblemLink(ApplicationForm.formField(e.field()), e.message())).toList();
+        return errors.stream()
+                .map(e -> new ProblemLink(ApplicationForm.formField(e.field()), e.message()))
+                .toList();
     }
 
     @GetMapping("/applications/{id}/edit")
@@ -110,19 +116,26 @@ class ApplicationPages {
         try {
             saved = cases.saveDraft(caller, id, form.toDetails(draft.details().undertaking()), form.declarations());
         } catch (InvalidInputException e) {
-            return form(id, draft, form, FormValidation.add(new java.util.LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
+            return form(
+                    id, draft, form, FormValidation.add(new java.util.LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
         }
         // Saved: show what is still missing beside each field.
         return form(id, saved.draft(), form, ApplicationForm.messages(saved.problems()), HttpStatus.OK)
                 .addObject("saved", true);
     }
 
-    private ModelAndView form(UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors, HttpStatus status) {
+    private ModelAndView form(
+            UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors, HttpStatus status) {
         return fields("licensing/application-form", id, draft, form, errors, status);
     }
 
     /** A page with the application's fields (the draft's form, the amendment) and the choices they offer. */
-    static ModelAndView fields(String template, UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors,
+    static ModelAndView fields(
+            String template,
+            UUID id,
+            Cases.Draft draft,
+            ApplicationForm form,
+            Map<String, String> errors,
             HttpStatus status) {
         ModelAndView page = new ModelAndView(template);
         page.addObject("id", id);
@@ -144,8 +157,12 @@ class ApplicationPages {
             undertakings.upload(caller, id, file == null ? null : file.getBytes());
         } catch (InvalidInputException e) {
             Cases.Draft draft = cases.draft(caller, id);
-            return form(id, draft, ApplicationForm.of(draft.details(), draft.declarations()),
-                    FormValidation.add(new java.util.LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
+            return form(
+                    id,
+                    draft,
+                    ApplicationForm.of(draft.details(), draft.declarations()),
+                    FormValidation.add(new java.util.LinkedHashMap<>(), e),
+                    HttpStatus.BAD_REQUEST);
         }
         return new ModelAndView("redirect:/applications/" + id + "/edit");
     }

@@ -55,7 +55,9 @@ class ApplicationsApi {
      * A draft as sent by the exporter. {@code riskTier} (1-4) and {@code endUseCategory} (a policy-core
      * {@code EndUse.Category}) are declared by the exporter until the classification service confirms them.
      */
-    record DraftRequest(@NotNull(message = "Choose the licence type") LicenceType type, ApplicationDetails details,
+    record DraftRequest(
+            @NotNull(message = "Choose the licence type") LicenceType type,
+            ApplicationDetails details,
             @Schema(minimum = "1", maximum = "4") Integer riskTier,
             @Schema(implementation = EndUse.Category.class) String endUseCategory) {
 
@@ -68,13 +70,18 @@ class ApplicationsApi {
         }
     }
 
-    record Created(UUID id, String reference) {
-    }
+    record Created(UUID id, String reference) {}
 
     /** The exporter's view: status, decision with reasons, licence; the draft and what is still missing. */
-    record ApplicationResponse(UUID id, String reference, ExporterCaseView status, ApplicationDetails details,
-            Integer riskTier, String endUseCategory, List<FieldError> problems, LicenceStore.Summary licence) {
-    }
+    record ApplicationResponse(
+            UUID id,
+            String reference,
+            ExporterCaseView status,
+            ApplicationDetails details,
+            Integer riskTier,
+            String endUseCategory,
+            List<FieldError> problems,
+            LicenceStore.Summary licence) {}
 
     @GetMapping
     @Operation(summary = "List your organisation's applications, most recently changed first")
@@ -106,7 +113,9 @@ class ApplicationsApi {
     }
 
     @PutMapping(path = "/{id}/undertaking", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Upload the signed end-user undertaking (PDF, PNG, JPEG or DOCX, at most 10 MB; type judged by content)")
+    @Operation(
+            summary =
+                    "Upload the signed end-user undertaking (PDF, PNG, JPEG or DOCX, at most 10 MB; type judged by content)")
     UndertakingDocument upload(@PathVariable UUID id, @RequestBody(required = false) byte[] content) {
         return undertakings.upload(Caller.current(), id, content);
     }
@@ -120,8 +129,14 @@ class ApplicationsApi {
 
     private ApplicationResponse response(Caller caller, UUID id, Cases.ExporterCase shown) {
         Cases.Draft draft = shown.draft();
-        return new ApplicationResponse(id, draft.reference(), shown.view(), draft.details(),
-                draft.declarations().riskTier(), draft.declarations().endUseCategory(), shown.problems(),
+        return new ApplicationResponse(
+                id,
+                draft.reference(),
+                shown.view(),
+                draft.details(),
+                draft.declarations().riskTier(),
+                draft.declarations().endUseCategory(),
+                shown.problems(),
                 licences.forCase(id, caller.organisationId()).orElse(null));
     }
 }

@@ -54,7 +54,8 @@ class ExporterCasePages {
     }
 
     @PostMapping("/applications/{id}/withdraw")
-    ModelAndView withdraw(@PathVariable UUID id, @RequestParam(name = "withdrawReason", defaultValue = "") String reason) {
+    ModelAndView withdraw(
+            @PathVariable UUID id, @RequestParam(name = "withdrawReason", defaultValue = "") String reason) {
         if (reason.isBlank()) {
             return status(id, Map.of("withdrawReason", "say why you withdraw the application"));
         }
@@ -78,7 +79,8 @@ class ExporterCasePages {
     private ModelAndView appealProblem(UUID id, Map<String, String> errors) {
         ExporterCaseView view = cases.exporterCase(Caller.current(), id).view();
         return view.decision() != null && view.decision().outcome() == Outcome.REFUSED
-                ? letter(id, errors, HttpStatus.BAD_REQUEST) : status(id, errors);
+                ? letter(id, errors, HttpStatus.BAD_REQUEST)
+                : status(id, errors);
     }
 
     /** The refusal letter: reasons, cited criteria and the appeal deadline by the injected clock (printable). */
@@ -105,8 +107,13 @@ class ExporterCasePages {
         page.addObject("decidedOn", LocalDate.ofInstant(view.decision().decidedAt(), ServiceLevelClock.UK));
         page.addObject("deadlineDay", LocalDate.ofInstant(deadline, ServiceLevelClock.UK));
         page.addObject("deadline", deadline);
-        page.addObject("daysLeft", Math.max(0, ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ServiceLevelClock.UK),
-                LocalDate.ofInstant(deadline, ServiceLevelClock.UK))));
+        page.addObject(
+                "daysLeft",
+                Math.max(
+                        0,
+                        ChronoUnit.DAYS.between(
+                                LocalDate.ofInstant(now, ServiceLevelClock.UK),
+                                LocalDate.ofInstant(deadline, ServiceLevelClock.UK))));
         page.addObject("appealOpen", view.status() == ExporterStatus.REFUSED && !now.isAfter(deadline));
         page.addObject("errors", errors);
         page.setStatus(status);
@@ -116,11 +123,14 @@ class ExporterCasePages {
     @GetMapping("/applications/{id}/amend")
     ModelAndView amendForm(@PathVariable UUID id) {
         Cases.Draft draft = cases.draft(Caller.current(), id);
-        return amendPage(id, draft, ApplicationForm.of(draft.details(), draft.declarations()), "", Map.of(), HttpStatus.OK);
+        return amendPage(
+                id, draft, ApplicationForm.of(draft.details(), draft.declarations()), "", Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/applications/{id}/amend")
-    ModelAndView amend(@PathVariable UUID id, @ModelAttribute ApplicationForm form,
+    ModelAndView amend(
+            @PathVariable UUID id,
+            @ModelAttribute ApplicationForm form,
             @RequestParam(name = "amendReason", defaultValue = "") String reason) {
         Caller caller = Caller.current();
         Cases.Draft draft = cases.draft(caller, id);
@@ -136,16 +146,22 @@ class ExporterCasePages {
         } catch (InvalidInputException e) {
             Map<String, String> problems = FormValidation.add(new LinkedHashMap<>(), e);
             Map<String, String> mapped = new LinkedHashMap<>();
-            problems.forEach((k, v) -> mapped.merge("case".equals(k) ? "amendReason" : ApplicationForm.formField(k), v,
-                    (a, b) -> a + "; " + b));
+            problems.forEach((k, v) -> mapped.merge(
+                    "case".equals(k) ? "amendReason" : ApplicationForm.formField(k), v, (a, b) -> a + "; " + b));
             return amendPage(id, draft, form, reason, mapped, HttpStatus.BAD_REQUEST);
         }
         return new ModelAndView("redirect:/applications/" + id + "/versions");
     }
 
-    private ModelAndView amendPage(UUID id, Cases.Draft draft, ApplicationForm form, String reason,
-            Map<String, String> errors, HttpStatus status) {
-        return ApplicationPages.fields("licensing/amend", id, draft, form, errors, status).addObject("amendReason", reason);
+    private ModelAndView amendPage(
+            UUID id,
+            Cases.Draft draft,
+            ApplicationForm form,
+            String reason,
+            Map<String, String> errors,
+            HttpStatus status) {
+        return ApplicationPages.fields("licensing/amend", id, draft, form, errors, status)
+                .addObject("amendReason", reason);
     }
 
     /** Every submitted version with what changed from the one before. */

@@ -34,10 +34,15 @@ class GeneralAuthorisationPages {
         Caller caller = Caller.current();
         ModelAndView view = new ModelAndView("licensing/general-authorisations");
         view.addObject("terms", registrations.terms());
-        List<GeneralAuthorisationRegistrations.Registration> regs = caller.isExporter() ? registrations.mine(caller)
-                : caller.hasAnyRole(org.pallas.server.platform.Role.CASEWORKER, org.pallas.server.platform.Role.SENIOR_OFFICER,
-                        org.pallas.server.platform.Role.OVERSIGHT, org.pallas.server.platform.Role.AUDITOR)
-                        ? registrations.all(caller) : List.of();
+        List<GeneralAuthorisationRegistrations.Registration> regs = caller.isExporter()
+                ? registrations.mine(caller)
+                : caller.hasAnyRole(
+                                org.pallas.server.platform.Role.CASEWORKER,
+                                org.pallas.server.platform.Role.SENIOR_OFFICER,
+                                org.pallas.server.platform.Role.OVERSIGHT,
+                                org.pallas.server.platform.Role.AUDITOR)
+                        ? registrations.all(caller)
+                        : List.of();
         view.addObject("registrations", regs);
         return view;
     }
@@ -47,7 +52,8 @@ class GeneralAuthorisationPages {
         return termsPage(termsId, Map.of(), Map.of(), HttpStatus.OK);
     }
 
-    private ModelAndView termsPage(String termsId, Map<String, String> form, Map<String, String> errors, HttpStatus status) {
+    private ModelAndView termsPage(
+            String termsId, Map<String, String> form, Map<String, String> errors, HttpStatus status) {
         Caller caller = Caller.current();
         ModelAndView view = new ModelAndView("licensing/general-authorisation");
         view.addObject("t", registrations.terms(termsId));
@@ -61,23 +67,31 @@ class GeneralAuthorisationPages {
     }
 
     @PostMapping("/general-authorisations/{termsId}/register")
-    ModelAndView register(@PathVariable String termsId,
+    ModelAndView register(
+            @PathVariable String termsId,
             @RequestParam(name = "controlEntries", defaultValue = "") String entries,
             @RequestParam(name = "destinations", defaultValue = "") String destinations,
             @RequestParam(name = "endUserTypes", required = false) List<String> types,
             @RequestParam(name = "safeguards", required = false) List<String> safeguards) {
         Caller caller = Caller.current();
         try {
-            var scope = new GeneralAuthorisationEligibility.Scope(GeneralAuthorisationRegistrations.entries(List.of(entries)),
+            var scope = new GeneralAuthorisationEligibility.Scope(
+                    GeneralAuthorisationRegistrations.entries(List.of(entries)),
                     GeneralAuthorisationRegistrations.codes(List.of(destinations)),
                     GeneralAuthorisationRegistrations.choices(EndUserType.class, types, "endUserTypes"),
                     GeneralAuthorisationRegistrations.choices(Safeguard.class, safeguards, "safeguards"));
             var r = registrations.register(caller, termsId, scope);
             return new ModelAndView("redirect:/general-authorisations/registrations/" + r.id());
         } catch (InvalidInputException e) {
-            Map<String, String> form = Map.of("controlEntries", entries, "destinations", destinations,
-                    "endUserTypes", String.join(",", types == null ? List.of() : types),
-                    "safeguards", String.join(",", safeguards == null ? List.of() : safeguards));
+            Map<String, String> form = Map.of(
+                    "controlEntries",
+                    entries,
+                    "destinations",
+                    destinations,
+                    "endUserTypes",
+                    String.join(",", types == null ? List.of() : types),
+                    "safeguards",
+                    String.join(",", safeguards == null ? List.of() : safeguards));
             return termsPage(termsId, form, joined(e), HttpStatus.BAD_REQUEST);
         }
     }
@@ -87,7 +101,8 @@ class GeneralAuthorisationPages {
         return registrationPage(id, Map.of(), Map.of(), HttpStatus.OK);
     }
 
-    private ModelAndView registrationPage(UUID id, Map<String, String> form, Map<String, String> errors, HttpStatus status) {
+    private ModelAndView registrationPage(
+            UUID id, Map<String, String> form, Map<String, String> errors, HttpStatus status) {
         Caller caller = Caller.current();
         var r = registrations.find(caller, id);
         ModelAndView view = new ModelAndView("licensing/ga-registration");
@@ -123,14 +138,23 @@ class GeneralAuthorisationPages {
             errors.put("quantity", "enter a whole number");
         }
         String type = params.getOrDefault("endUserType", "");
-        EndUserType endUserType = java.util.Arrays.stream(EndUserType.values()).filter(t -> t.name().equals(type))
-                .findFirst().orElse(null);
+        EndUserType endUserType = java.util.Arrays.stream(EndUserType.values())
+                .filter(t -> t.name().equals(type))
+                .findFirst()
+                .orElse(null);
         if (errors.isEmpty()) {
             try {
-                registrations.reportUse(caller, id, new GeneralAuthorisationEligibility.Use(usedOn,
-                        params.getOrDefault("destination", "").trim().toUpperCase(java.util.Locale.ROOT),
-                        params.get("endUserName"), endUserType, params.getOrDefault("controlEntry", "").trim(), quantity,
-                        params.get("description")));
+                registrations.reportUse(
+                        caller,
+                        id,
+                        new GeneralAuthorisationEligibility.Use(
+                                usedOn,
+                                params.getOrDefault("destination", "").trim().toUpperCase(java.util.Locale.ROOT),
+                                params.get("endUserName"),
+                                endUserType,
+                                params.getOrDefault("controlEntry", "").trim(),
+                                quantity,
+                                params.get("description")));
                 return new ModelAndView("redirect:/general-authorisations/registrations/" + id);
             } catch (InvalidInputException e) {
                 errors.putAll(joined(e));

@@ -19,7 +19,6 @@ import org.pallas.licensing.GeneralAuthorisationTerms;
 import org.pallas.licensing.GeneralAuthorisations;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.server.licensing.LicensingChanged;
-import org.pallas.server.licensing.RecordedLicensingEvents;
 import org.pallas.server.licensing.cases.CaseStore;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
@@ -55,13 +54,25 @@ class GeneralAuthorisationRegistrations {
         this.clock = clock;
     }
 
-    record Registration(UUID id, String reference, UUID organisationId, String organisation, String termsId,
-            GeneralAuthorisationEligibility.Scope scope, Instant registeredAt) {
-    }
+    record Registration(
+            UUID id,
+            String reference,
+            UUID organisationId,
+            String organisation,
+            String termsId,
+            GeneralAuthorisationEligibility.Scope scope,
+            Instant registeredAt) {}
 
-    record UseRow(UUID id, LocalDate usedOn, String destination, String endUserName, EndUserType endUserType,
-            String controlEntry, int quantity, String description, Instant reportedAt) {
-    }
+    record UseRow(
+            UUID id,
+            LocalDate usedOn,
+            String destination,
+            String endUserName,
+            EndUserType endUserType,
+            String controlEntry,
+            int quantity,
+            String description,
+            Instant reportedAt) {}
 
     /** The published terms (public). */
     List<GeneralAuthorisationTerms> terms() {
@@ -80,29 +91,46 @@ class GeneralAuthorisationRegistrations {
         if (!reasons.isEmpty()) {
             throw invalid(reasons);
         }
-        Optional<Registration> existing = mine(caller).stream().filter(r -> r.termsId().equals(termsId)).findFirst();
+        Optional<Registration> existing =
+                mine(caller).stream().filter(r -> r.termsId().equals(termsId)).findFirst();
         if (existing.isPresent()) {
-            throw new InvalidInputException("termsId", "your organisation is already registered under " + termsId
-                    + " as " + existing.get().reference() + "; report uses under that registration");
+            throw new InvalidInputException(
+                    "termsId",
+                    "your organisation is already registered under " + termsId + " as "
+                            + existing.get().reference() + "; report uses under that registration");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        long n = jdbc.sql("select nextval('licensing_ga_registration_seq')").query(Long.class).single();
+        long n = jdbc.sql("select nextval('licensing_ga_registration_seq')")
+                .query(Long.class)
+                .single();
         String reference = "GAR-" + now.toString().substring(0, 4) + "-" + String.format(Locale.ROOT, "%05d", n);
         jdbc.sql("""
                 insert into licensing_ga_registration (id, reference, organisation_id, terms_id, scope, registered_by,
                     registered_at)
                 values (:id, :ref, :org, :terms, cast(:scope as jsonb), :by, :at)""")
-                .param("id", id).param("ref", reference).param("org", caller.organisationId()).param("terms", termsId)
-                .param("scope", CaseStore.JSON.writeValueAsString(scope)).param("by", caller.userId())
-                .param("at", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("ref", reference)
+                .param("org", caller.organisationId())
+                .param("terms", termsId)
+                .param("scope", CaseStore.JSON.writeValueAsString(scope))
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
+                .update();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("registration", reference);
         metadata.put("terms", termsId);
         metadata.put("basis", terms.basis());
-        events.publishEvent(new LicensingChanged.GeneralAuthorisationRegistered(new Facts(id.toString(),
-                caller.userId(), now, metadata, Map.of("organisationId", caller.organisationId().toString(),
-                        "scope", CaseStore.JSON.writeValueAsString(scope)))));
+        events.publishEvent(new LicensingChanged.GeneralAuthorisationRegistered(new Facts(
+                id.toString(),
+                caller.userId(),
+                now,
+                metadata,
+                Map.of(
+                        "organisationId",
+                        caller.organisationId().toString(),
+                        "scope",
+                        CaseStore.JSON.writeValueAsString(scope)))));
         return find(caller, id);
     }
 
@@ -112,8 +140,12 @@ class GeneralAuthorisationRegistrations {
         Registration r = find(caller, registrationId);
         GeneralAuthorisationTerms terms = terms(r.termsId());
         Instant now = clock.instant();
-        List<FieldError> reasons = GeneralAuthorisationEligibility.use(terms, r.scope(), use,
-                LocalDate.ofInstant(now, ServiceLevelClock.UK), LocalDate.ofInstant(r.registeredAt(), ServiceLevelClock.UK));
+        List<FieldError> reasons = GeneralAuthorisationEligibility.use(
+                terms,
+                r.scope(),
+                use,
+                LocalDate.ofInstant(now, ServiceLevelClock.UK),
+                LocalDate.ofInstant(r.registeredAt(), ServiceLevelClock.UK));
         if (!reasons.isEmpty()) {
             throw invalid(reasons);
         }
@@ -122,10 +154,17 @@ class GeneralAuthorisationRegistrations {
                 insert into licensing_ga_use (id, registration_id, used_on, destination, end_user_name, end_user_type,
                     control_entry, quantity, description, reported_by, reported_at)
                 values (:id, :reg, :on, :dest, :name, :type, :entry, :qty, :desc, :by, :at)""")
-                .param("id", id).param("reg", registrationId).param("on", java.sql.Date.valueOf(use.usedOn()))
-                .param("dest", use.destination()).param("name", use.endUserName().trim())
-                .param("type", use.endUserType().name()).param("entry", use.controlEntry()).param("qty", use.quantity())
-                .param("desc", use.description().trim()).param("by", caller.userId()).param("at", Timestamp.from(now))
+                .param("id", id)
+                .param("reg", registrationId)
+                .param("on", java.sql.Date.valueOf(use.usedOn()))
+                .param("dest", use.destination())
+                .param("name", use.endUserName().trim())
+                .param("type", use.endUserType().name())
+                .param("entry", use.controlEntry())
+                .param("qty", use.quantity())
+                .param("desc", use.description().trim())
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
                 .update();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("registration", r.reference());
@@ -133,10 +172,22 @@ class GeneralAuthorisationRegistrations {
         metadata.put("destination", use.destination());
         metadata.put("controlEntry", use.controlEntry());
         metadata.put("quantity", Integer.toString(use.quantity()));
-        events.publishEvent(new LicensingChanged.GeneralAuthorisationUseReported(new Facts(id.toString(),
-                caller.userId(), now, metadata, Map.of("organisationId", r.organisationId().toString(),
-                        "endUser", use.endUserName().trim(), "description", use.description().trim()))));
-        return uses(caller, registrationId).stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow();
+        events.publishEvent(new LicensingChanged.GeneralAuthorisationUseReported(new Facts(
+                id.toString(),
+                caller.userId(),
+                now,
+                metadata,
+                Map.of(
+                        "organisationId",
+                        r.organisationId().toString(),
+                        "endUser",
+                        use.endUserName().trim(),
+                        "description",
+                        use.description().trim()))));
+        return uses(caller, registrationId).stream()
+                .filter(u -> u.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The caller's organisation's registrations (exporters). */
@@ -158,7 +209,9 @@ class GeneralAuthorisationRegistrations {
     public Registration find(Caller caller, UUID id) {
         UUID scope = scope(caller);
         return select("where g.id = :id and (cast(:scope as uuid) is null or g.organisation_id = :scope)", scope, id)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("Registration", id));
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Registration", id));
     }
 
     @Transactional(readOnly = true)
@@ -168,9 +221,16 @@ class GeneralAuthorisationRegistrations {
                 select id, used_on, destination, end_user_name, end_user_type, control_entry, quantity, description,
                     reported_at from licensing_ga_use where registration_id = :id order by used_on desc, reported_at desc""")
                 .param("id", registrationId)
-                .query((rs, n) -> new UseRow(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getString(3),
-                        rs.getString(4), EndUserType.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7),
-                        rs.getString(8), rs.getTimestamp(9).toInstant()))
+                .query((rs, n) -> new UseRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        EndUserType.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant()))
                 .list();
     }
 
@@ -178,14 +238,20 @@ class GeneralAuthorisationRegistrations {
         var sql = jdbc.sql("""
                 select g.id, g.reference, g.organisation_id, o.name, g.terms_id, g.scope::text, g.registered_at
                 from licensing_ga_registration g join organisation o on o.id = g.organisation_id
-                """ + where + " order by g.registered_at desc limit 500").param("scope", scope);
+                """ + where + " order by g.registered_at desc limit 500")
+                .param("scope", scope);
         if (id.length > 0) {
             sql = sql.param("id", id[0]);
         }
-        return sql.query((rs, n) -> new Registration(rs.getObject(1, UUID.class), rs.getString(2),
-                rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
-                CaseStore.JSON.readValue(rs.getString(6), GeneralAuthorisationEligibility.Scope.class),
-                rs.getTimestamp(7).toInstant())).list();
+        return sql.query((rs, n) -> new Registration(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        CaseStore.JSON.readValue(rs.getString(6), GeneralAuthorisationEligibility.Scope.class),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
     }
 
     /** Null for cross-organisation readers; the caller's organisation for exporters; refused for anyone else. */
@@ -199,7 +265,8 @@ class GeneralAuthorisationRegistrations {
 
     private static void requireReader(Caller caller) {
         if (!caller.hasAnyRole(Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR)) {
-            throw new AccessDeniedException("Registrations are for the registrant, the licensing authority and oversight.");
+            throw new AccessDeniedException(
+                    "Registrations are for the registrant, the licensing authority and oversight.");
         }
     }
 
@@ -211,7 +278,8 @@ class GeneralAuthorisationRegistrations {
 
     private static InvalidInputException invalid(List<FieldError> reasons) {
         return new InvalidInputException(reasons.stream()
-                .map(e -> new InvalidInputException.FieldProblem(e.field(), e.message())).toList());
+                .map(e -> new InvalidInputException.FieldProblem(e.field(), e.message()))
+                .toList());
     }
 
     /** Parses the codes typed into a form or sent by the API. */
@@ -247,8 +315,8 @@ class GeneralAuthorisationRegistrations {
             try {
                 out.add(Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add(new InvalidInputException.FieldProblem(field, "'" + s + "' is not one of "
-                        + EnumSet.allOf(type)));
+                problems.add(new InvalidInputException.FieldProblem(
+                        field, "'" + s + "' is not one of " + EnumSet.allOf(type)));
             }
         }
         if (!problems.isEmpty()) {

@@ -39,12 +39,19 @@ class GeneralAuthorisationsApi {
     }
 
     /** What a registrant declares. */
-    record RegistrationRequest(List<String> controlEntries, List<String> destinations,
-            @ArraySchema(schema = @Schema(implementation = EndUserType.class)) List<String> endUserTypes,
-            @ArraySchema(schema = @Schema(implementation = Safeguard.class)) List<String> safeguards) {
+    record RegistrationRequest(
+            List<String> controlEntries,
+            List<String> destinations,
+
+            @ArraySchema(schema = @Schema(implementation = EndUserType.class))
+            List<String> endUserTypes,
+
+            @ArraySchema(schema = @Schema(implementation = Safeguard.class))
+            List<String> safeguards) {
 
         GeneralAuthorisationEligibility.Scope scope() {
-            return new GeneralAuthorisationEligibility.Scope(GeneralAuthorisationRegistrations.entries(controlEntries),
+            return new GeneralAuthorisationEligibility.Scope(
+                    GeneralAuthorisationRegistrations.entries(controlEntries),
                     GeneralAuthorisationRegistrations.codes(destinations),
                     GeneralAuthorisationRegistrations.choices(EndUserType.class, endUserTypes, "endUserTypes"),
                     GeneralAuthorisationRegistrations.choices(Safeguard.class, safeguards, "safeguards"));
@@ -52,23 +59,33 @@ class GeneralAuthorisationsApi {
     }
 
     /** One reported use. */
-    record UseRequest(LocalDate usedOn, String destination, String endUserName,
-            @Schema(implementation = EndUserType.class) String endUserType, String controlEntry,
-            Integer quantity, String description) {
+    record UseRequest(
+            LocalDate usedOn,
+            String destination,
+            String endUserName,
+            @Schema(implementation = EndUserType.class) String endUserType,
+            String controlEntry,
+            Integer quantity,
+            String description) {
 
         GeneralAuthorisationEligibility.Use use() {
-            Set<EndUserType> type = endUserType == null ? Set.of()
+            Set<EndUserType> type = endUserType == null
+                    ? Set.of()
                     : GeneralAuthorisationRegistrations.choices(EndUserType.class, List.of(endUserType), "endUserType");
-            return new GeneralAuthorisationEligibility.Use(usedOn,
-                    destination == null ? null : destination.trim().toUpperCase(java.util.Locale.ROOT), endUserName,
-                    type.isEmpty() ? null : type.iterator().next(), controlEntry == null ? null : controlEntry.trim(),
-                    quantity == null ? 0 : quantity, description);
+            return new GeneralAuthorisationEligibility.Use(
+                    usedOn,
+                    destination == null ? null : destination.trim().toUpperCase(java.util.Locale.ROOT),
+                    endUserName,
+                    type.isEmpty() ? null : type.iterator().next(),
+                    controlEntry == null ? null : controlEntry.trim(),
+                    quantity == null ? 0 : quantity,
+                    description);
         }
     }
 
-    record RegistrationResponse(GeneralAuthorisationRegistrations.Registration registration,
-            List<GeneralAuthorisationRegistrations.UseRow> uses) {
-    }
+    record RegistrationResponse(
+            GeneralAuthorisationRegistrations.Registration registration,
+            List<GeneralAuthorisationRegistrations.UseRow> uses) {}
 
     @GetMapping
     @Operation(summary = "The published general-authorisation terms")
@@ -79,8 +96,8 @@ class GeneralAuthorisationsApi {
     @PostMapping(path = "/{termsId}/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register your organisation under the terms (once); refusals cite the terms' rule IDs")
-    GeneralAuthorisationRegistrations.Registration register(@PathVariable String termsId,
-            @RequestBody RegistrationRequest request) {
+    GeneralAuthorisationRegistrations.Registration register(
+            @PathVariable String termsId, @RequestBody RegistrationRequest request) {
         return registrations.register(Caller.current(), termsId, request.scope());
     }
 

@@ -15,7 +15,10 @@ class RecordedGeneralAuthorisationState {
 
     @Bean
     RecordedState generalAuthorisationRegistrationState(JdbcClient jdbc) {
-        return state(jdbc, GeneralAuthorisationRegistrations.REGISTRATION, """
+        return state(
+                jdbc,
+                GeneralAuthorisationRegistrations.REGISTRATION,
+                """
                 select id::text, reference, organisation_id::text, terms_id, scope::text, registered_by::text,
                     registered_at::text from licensing_ga_registration""",
                 List.of("id", "reference", "organisationId", "termsId", "scope", "registeredBy", "registeredAt"));
@@ -23,11 +26,24 @@ class RecordedGeneralAuthorisationState {
 
     @Bean
     RecordedState generalAuthorisationUseState(JdbcClient jdbc) {
-        return state(jdbc, GeneralAuthorisationRegistrations.USE, """
+        return state(
+                jdbc,
+                GeneralAuthorisationRegistrations.USE,
+                """
                 select id::text, registration_id::text, used_on::text, destination, end_user_name, end_user_type,
                     control_entry, quantity::text, description, reported_by::text, reported_at::text from licensing_ga_use""",
-                List.of("id", "registrationId", "usedOn", "destination", "endUserName", "endUserType", "controlEntry",
-                        "quantity", "description", "reportedBy", "reportedAt"));
+                List.of(
+                        "id",
+                        "registrationId",
+                        "usedOn",
+                        "destination",
+                        "endUserName",
+                        "endUserType",
+                        "controlEntry",
+                        "quantity",
+                        "description",
+                        "reportedBy",
+                        "reportedAt"));
     }
 
     private static RecordedState state(JdbcClient jdbc, String subjectType, String select, List<String> columns) {
@@ -40,19 +56,23 @@ class RecordedGeneralAuthorisationState {
 
             @Override
             public Optional<Map<String, String>> current(String subjectId) {
-                return jdbc.sql(select + " where id = cast(:id as uuid)").param("id", subjectId)
+                return jdbc.sql(select + " where id = cast(:id as uuid)")
+                        .param("id", subjectId)
                         .query((rs, n) -> {
                             Map<String, String> row = new LinkedHashMap<>();
                             for (int i = 0; i < columns.size(); i++) {
                                 row.put(columns.get(i), rs.getString(i + 1));
                             }
                             return row;
-                        }).optional();
+                        })
+                        .optional();
             }
 
             @Override
             public List<String> subjectIds() {
-                return jdbc.sql("select id::text from " + table + " order by id").query(String.class).list();
+                return jdbc.sql("select id::text from " + table + " order by id")
+                        .query(String.class)
+                        .list();
             }
         };
     }

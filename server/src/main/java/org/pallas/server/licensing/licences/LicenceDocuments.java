@@ -39,8 +39,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class LicenceDocuments {
 
     /** Where the issue is on the ledger; index and leaf hash are null until the entry is sequenced and signed. */
-    record Verification(String url, Long index, String leafHash) {
-    }
+    record Verification(String url, Long index, String leafHash) {}
 
     /** Outside a request with no address configured (never for the pages and API). */
     private static final String LOCAL = "http://localhost:8080";
@@ -50,8 +49,8 @@ class LicenceDocuments {
     private final Labels labels;
     private final String configuredBaseUrl;
 
-    LicenceDocuments(Licences licences, LedgerReads ledger, Labels labels,
-            @Value("${pallas.public-base-url:}") String baseUrl) {
+    LicenceDocuments(
+            Licences licences, LedgerReads ledger, Labels labels, @Value("${pallas.public-base-url:}") String baseUrl) {
         this.licences = licences;
         this.ledger = ledger;
         this.labels = labels;
@@ -64,8 +63,9 @@ class LicenceDocuments {
             return configuredBaseUrl;
         }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            return withoutTrailingSlash(
-                    ServletUriComponentsBuilder.fromContextPath(request.getRequest()).build().toUriString());
+            return withoutTrailingSlash(ServletUriComponentsBuilder.fromContextPath(request.getRequest())
+                    .build()
+                    .toUriString());
         }
         return LOCAL;
     }
@@ -109,26 +109,32 @@ class LicenceDocuments {
         Font h2 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         doc.add(new Paragraph("Licence " + loaded.reference(), h1));
-        doc.add(new Paragraph(labels.of(l.type()) + " licence held by " + loaded.organisationName()
-                + ", issued on application " + loaded.caseReference() + ". Status: " + labels.of(l.status()) + ".", body));
+        doc.add(new Paragraph(
+                labels.of(l.type()) + " licence held by " + loaded.organisationName() + ", issued on application "
+                        + loaded.caseReference() + ". Status: " + labels.of(l.status()) + ".",
+                body));
         doc.add(new Paragraph("Products", h2));
         for (Product p : l.products()) {
-            doc.add(new Paragraph(p.name() + ", control entries " + (p.controlEntries().isEmpty() ? "none stated"
-                    : String.join(", ", p.controlEntries())), body));
+            doc.add(new Paragraph(
+                    p.name() + ", control entries "
+                            + (p.controlEntries().isEmpty() ? "none stated" : String.join(", ", p.controlEntries())),
+                    body));
         }
         doc.add(new Paragraph("Validity", h2));
-        doc.add(new Paragraph("Valid from " + l.validFrom() + " to " + l.validUntil() + " inclusive. Updates and support"
-                + " for what was delivered may be given until " + l.afterSalesUntil() + ".", body));
+        doc.add(new Paragraph(
+                "Valid from " + l.validFrom() + " to " + l.validUntil() + " inclusive. Updates and support"
+                        + " for what was delivered may be given until " + l.afterSalesUntil() + ".",
+                body));
         doc.add(new Paragraph("Destinations: " + labels.countries(l.destinations()), body));
         doc.add(new Paragraph("Parties", h2));
         for (Party p : l.parties()) {
-            doc.add(new Paragraph(labels.of(p.role()) + ": " + p.name() + " (" + labels.country(p.countryCode()) + ")",
-                    body));
+            doc.add(new Paragraph(
+                    labels.of(p.role()) + ": " + p.name() + " (" + labels.country(p.countryCode()) + ")", body));
         }
         doc.add(new Paragraph("Quantities", h2));
         for (Map.Entry<UsageKind, Long> e : l.allowed().entrySet()) {
-            doc.add(new Paragraph(labels.of(e.getKey()) + ": allowed " + e.getValue() + ", used " + l.used(e.getKey()),
-                    body));
+            doc.add(new Paragraph(
+                    labels.of(e.getKey()) + ": allowed " + e.getValue() + ", used " + l.used(e.getKey()), body));
         }
         doc.add(new Paragraph("Conditions", h2));
         if (l.conditions().isEmpty()) {
@@ -147,10 +153,13 @@ class LicenceDocuments {
         if (v.index() != null) {
             doc.add(new Paragraph("Ledger entry index: " + v.index(), body));
         }
-        doc.add(new Paragraph("Leaf hash: " + (v.leafHash() == null ? "pending until the next signed checkpoint"
-                : v.leafHash()), body));
-        doc.add(new Paragraph("Check the current status of the licence at " + baseUrl() + "/licences/" + id
-                + " (holder and authority) and the ledger entries of licence " + id + ".", body));
+        doc.add(new Paragraph(
+                "Leaf hash: " + (v.leafHash() == null ? "pending until the next signed checkpoint" : v.leafHash()),
+                body));
+        doc.add(new Paragraph(
+                "Check the current status of the licence at " + baseUrl() + "/licences/" + id
+                        + " (holder and authority) and the ledger entries of licence " + id + ".",
+                body));
         doc.close();
         return out.toByteArray();
     }

@@ -45,8 +45,7 @@ class LicencePages {
     }
 
     /** A history line with its ledger entry (index null until sequenced). */
-    record Line(LicenceStore.HistoryLine line, Long ledgerIndex) {
-    }
+    record Line(LicenceStore.HistoryLine line, Long ledgerIndex) {}
 
     @GetMapping("/licences")
     ModelAndView list(@RequestParam(name = "flagged", defaultValue = "false") boolean flagged) {
@@ -87,8 +86,10 @@ class LicencePages {
         view.addObject("history", lines);
         view.addObject("verification", documents.verification(id));
         view.addObject("kinds", UsageKind.values());
-        view.addObject("caseworker", caller.hasRole(org.pallas.server.platform.Role.CASEWORKER) && caller.isAuthority());
-        view.addObject("senior", caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER) && caller.isAuthority());
+        view.addObject(
+                "caseworker", caller.hasRole(org.pallas.server.platform.Role.CASEWORKER) && caller.isAuthority());
+        view.addObject(
+                "senior", caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER) && caller.isAuthority());
         view.addObject("errors", errors);
         view.addObject("values", values);
         view.setStatus(status);
@@ -98,17 +99,28 @@ class LicencePages {
     @GetMapping("/licences/{id}/document.pdf")
     ResponseEntity<byte[]> document(@PathVariable UUID id) {
         byte[] pdf = documents.pdf(Caller.current(), id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-" + id + ".pdf\"").body(pdf);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-" + id + ".pdf\"")
+                .body(pdf);
     }
 
     @PostMapping("/licences/{id}/usage")
-    ModelAndView usage(@PathVariable UUID id, @RequestParam(name = "kind", required = false) String kind,
+    ModelAndView usage(
+            @PathVariable UUID id,
+            @RequestParam(name = "kind", required = false) String kind,
             @RequestParam(name = "quantity", defaultValue = "") String quantity,
             @RequestParam(name = "occurredOn", defaultValue = "") String occurredOn,
             @RequestParam(name = "reference", defaultValue = "") String reference) {
-        Map<String, String> values = Map.of("kind", kind == null ? "" : kind, "quantity", quantity, "occurredOn",
-                occurredOn, "reference", reference);
+        Map<String, String> values = Map.of(
+                "kind",
+                kind == null ? "" : kind,
+                "quantity",
+                quantity,
+                "occurredOn",
+                occurredOn,
+                "reference",
+                reference);
         Map<String, String> errors = new LinkedHashMap<>();
         UsageKind k = null;
         try {
@@ -134,12 +146,20 @@ class LicencePages {
         UsageKind fk = k;
         Long fq = q;
         LocalDate fon = on;
-        return act(id, values, f -> f.equals("status") ? "kind" : f, () -> licences.reportUsage(Caller.current(), id, fk, fq, fon, reference));
+        return act(
+                id,
+                values,
+                f -> f.equals("status") ? "kind" : f,
+                () -> licences.reportUsage(Caller.current(), id, fk, fq, fon, reference));
     }
 
     @PostMapping("/licences/{id}/surrender")
     ModelAndView surrender(@PathVariable UUID id, @RequestParam(name = "reason", defaultValue = "") String reason) {
-        return act(id, Map.of("surrender-reason", reason), f -> "surrender-reason", () -> licences.surrender(Caller.current(), id, reason));
+        return act(
+                id,
+                Map.of("surrender-reason", reason),
+                f -> "surrender-reason",
+                () -> licences.surrender(Caller.current(), id, reason));
     }
 
     @PostMapping("/licences/{id}/suspend")
@@ -164,12 +184,16 @@ class LicencePages {
 
     @PostMapping("/licences/{id}/misuse")
     ModelAndView misuse(@PathVariable UUID id, @RequestParam(name = "evidence", defaultValue = "") String evidence) {
-        return act(id, Map.of("evidence", evidence), f -> "evidence", () -> licences.recordMisuseEvidence(Caller.current(), id, evidence));
+        return act(
+                id,
+                Map.of("evidence", evidence),
+                f -> "evidence",
+                () -> licences.recordMisuseEvidence(Caller.current(), id, evidence));
     }
 
     /** Runs the action; a refusal comes back as the page with the message next to the form field {@code key} names. */
-    private ModelAndView act(UUID id, Map<String, String> values, java.util.function.UnaryOperator<String> key,
-            Runnable action) {
+    private ModelAndView act(
+            UUID id, Map<String, String> values, java.util.function.UnaryOperator<String> key, Runnable action) {
         try {
             action.run();
         } catch (InvalidInputException e) {

@@ -43,33 +43,53 @@ public class LicenceStore {
      * may suspend or revoke the licence; PMP-ACC-2).
      */
     static final List<ReportingDuty> STANDARD_DUTIES = List.of(
-            new ReportingDuty("Report every delivery, seat activation, update pushed and support session in Pallas"
-                    + " within 30 days of it", Period.ofMonths(1)),
-            new ReportingDuty("Confirm once a year that the end user still complies with the end-user undertaking",
+            new ReportingDuty(
+                    "Report every delivery, seat activation, update pushed and support session in Pallas"
+                            + " within 30 days of it",
+                    Period.ofMonths(1)),
+            new ReportingDuty(
+                    "Confirm once a year that the end user still complies with the end-user undertaking",
                     Period.ofYears(1)));
 
-    public record Issued(UUID id, String reference, Licence licence) {
-    }
+    public record Issued(UUID id, String reference, Licence licence) {}
 
     /** A licence as listed to its holder and the authority. */
-    public record Summary(UUID id, String reference, UUID caseId, String status, LocalDate validFrom, LocalDate validUntil,
-            List<String> conditions) {
-    }
+    public record Summary(
+            UUID id,
+            String reference,
+            UUID caseId,
+            String status,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            List<String> conditions) {}
 
     /** A licence rebuilt from its commands, with the clock it runs on and the next command number. */
-    record Loaded(UUID id, Licence licence, String reference, UUID organisationId, String organisationName,
-            String caseReference, ReplayClock clock, int nextSeq) {
-    }
+    record Loaded(
+            UUID id,
+            Licence licence,
+            String reference,
+            UUID organisationId,
+            String organisationName,
+            String caseReference,
+            ReplayClock clock,
+            int nextSeq) {}
 
     /** One line of a licence's history. */
-    record HistoryLine(int seq, String event, LicenceStatus from, LicenceStatus to, String actor, String reason,
-            Instant at) {
-    }
+    record HistoryLine(
+            int seq, String event, LicenceStatus from, LicenceStatus to, String actor, String reason, Instant at) {}
 
     /** A row of the licence lists. */
-    record Row(UUID id, String reference, String organisation, String caseReference, LicenceType type,
-            LicenceStatus status, LocalDate validFrom, LocalDate validUntil, int reviewFlags, Instant lastActivity) {
-    }
+    record Row(
+            UUID id,
+            String reference,
+            String organisation,
+            String caseReference,
+            LicenceType type,
+            LicenceStatus status,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            int reviewFlags,
+            Instant lastActivity) {}
 
     private final JdbcClient jdbc;
     private final CaseStore cases;
@@ -91,24 +111,33 @@ public class LicenceStore {
                 select :id, :ref, c.id, c.organisation_id, :status, :from, :until, cast(:conditions as jsonb), :by, :at,
                     :afterSales, cast(:allowed as jsonb), cast(:used as jsonb), cast(:duties as jsonb)
                 from licensing_case c where c.id = :case""")
-                .param("id", id).param("ref", reference).param("status", licence.status().name())
-                .param("from", licence.validFrom()).param("until", licence.validUntil())
+                .param("id", id)
+                .param("ref", reference)
+                .param("status", licence.status().name())
+                .param("from", licence.validFrom())
+                .param("until", licence.validUntil())
                 .param("conditions", CaseStore.JSON.writeValueAsString(licence.conditions()))
-                .param("by", caller.userId()).param("at", Timestamp.from(now))
+                .param("by", caller.userId())
+                .param("at", Timestamp.from(now))
                 .param("afterSales", licence.afterSalesUntil())
                 .param("allowed", CaseStore.JSON.writeValueAsString(licence.allowed()))
                 .param("used", CaseStore.JSON.writeValueAsString(used(licence)))
                 .param("duties", CaseStore.JSON.writeValueAsString(licence.reportingDuties()))
-                .param("case", UUID.fromString(approved.caseId())).update();
+                .param("case", UUID.fromString(approved.caseId()))
+                .update();
         append(id, 0, new LicenceCommand.Issue(today, STANDARD_DUTIES), actor, now);
         history(id, 0, licence.history().get(0));
         for (Party p : licence.parties()) {
             jdbc.sql("""
                     insert into licensing_licence_party (licence_id, party_id, role, name, name_key, country)
                     values (:id, :party, :role, :name, :key, :country)""")
-                    .param("id", id).param("party", p.partyId()).param("role", p.role().name())
-                    .param("name", p.name() == null ? "" : p.name()).param("key", nameKey(p.name()))
-                    .param("country", p.countryCode()).update();
+                    .param("id", id)
+                    .param("party", p.partyId())
+                    .param("role", p.role().name())
+                    .param("name", p.name() == null ? "" : p.name())
+                    .param("key", nameKey(p.name()))
+                    .param("country", p.countryCode())
+                    .update();
         }
         return new Issued(id, reference, licence);
     }
@@ -118,7 +147,9 @@ public class LicenceStore {
         if (name == null) {
             return "";
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
@@ -134,9 +165,13 @@ public class LicenceStore {
         jdbc.sql("""
                 insert into licensing_licence_command (licence_id, seq, kind, actor, payload, at)
                 values (:id, :seq, :kind, cast(:actor as jsonb), cast(:payload as jsonb), :at)""")
-                .param("id", id).param("seq", seq).param("kind", command.getClass().getSimpleName())
+                .param("id", id)
+                .param("seq", seq)
+                .param("kind", command.getClass().getSimpleName())
                 .param("actor", CaseStore.JSON.writeValueAsString(actor))
-                .param("payload", CaseStore.JSON.writeValueAsString(command)).param("at", Timestamp.from(at)).update();
+                .param("payload", CaseStore.JSON.writeValueAsString(command))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** Writes the projections of a change: the licence row (status, used quantities, flags) and the history line. */
@@ -146,8 +181,11 @@ public class LicenceStore {
                 update licensing_licence set status = :status, used = cast(:used as jsonb), review_flags = :flags,
                     revision = revision + 1
                 where id = :id""")
-                .param("status", l.status().name()).param("used", CaseStore.JSON.writeValueAsString(used(l)))
-                .param("flags", l.reviewFlags().size()).param("id", loaded.id()).update();
+                .param("status", l.status().name())
+                .param("used", CaseStore.JSON.writeValueAsString(used(l)))
+                .param("flags", l.reviewFlags().size())
+                .param("id", loaded.id())
+                .update();
         history(loaded.id(), seq, event);
     }
 
@@ -157,14 +195,18 @@ public class LicenceStore {
         jdbc.sql("""
                 insert into licensing_licence_event (licence_id, seq, event, from_status, to_status, actor_id, reason, at)
                 values (:id, :seq, :event, :from, :to, :actor, :reason, :at)""")
-                .param("id", id).param("seq", seq).param("event", event.getClass().getSimpleName())
-                .param("from", ch.from().name()).param("to", ch.to().name()).param("actor", ch.actor().id())
+                .param("id", id)
+                .param("seq", seq)
+                .param("event", event.getClass().getSimpleName())
+                .param("from", ch.from().name())
+                .param("to", ch.to().name())
+                .param("actor", ch.actor().id())
                 .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason)
-                .param("at", Timestamp.from(ch.at())).update();
+                .param("at", Timestamp.from(ch.at()))
+                .update();
     }
 
-    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {
-    }
+    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {}
 
     /**
      * Rebuilds the licence if it exists and {@code scope} (an organisation, or null for cross-organisation readers)
@@ -174,34 +216,56 @@ public class LicenceStore {
         Optional<Object[]> head = jdbc.sql("""
                 select l.case_id, l.reference, l.organisation_id, o.name, c.reference from licensing_licence l
                 join organisation o on o.id = l.organisation_id join licensing_case c on c.id = l.case_id
-                where l.id = :id and (cast(:scope as uuid) is null or l.organisation_id = :scope)"""
-                + (forUpdate ? " for update of l" : ""))
-                .param("id", id).param("scope", scope)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), rs.getString(5)})
+                where l.id = :id and (cast(:scope as uuid) is null or l.organisation_id = :scope)""" + (forUpdate ? " for update of l" : ""))
+                .param("id", id)
+                .param("scope", scope)
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getObject(3, UUID.class),
+                    rs.getString(4),
+                    rs.getString(5)
+                })
                 .optional();
         if (head.isEmpty()) {
             return Optional.empty();
         }
         List<StoredCommand> commands = jdbc.sql(
-                "select seq, kind, actor::text, payload::text, at from licensing_licence_command where licence_id = :id order by seq")
+                        "select seq, kind, actor::text, payload::text, at from licensing_licence_command where licence_id = :id order by seq")
                 .param("id", id)
-                .query((rs, n) -> new StoredCommand(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new StoredCommand(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
-        Case approved = cases.load((UUID) head.get()[0], null, false).orElseThrow().c();
+        Case approved =
+                cases.load((UUID) head.get()[0], null, false).orElseThrow().c();
         StoredCommand first = commands.get(0);
         ReplayClock clock = new ReplayClock(first.at());
         LicenceCommand.Issue issue = CaseStore.JSON.readValue(first.payload(), LicenceCommand.Issue.class);
-        Licence licence = Licence.issue(CaseStore.JSON.readValue(first.actor(), Actor.class), id.toString(), approved,
-                issue.validFrom(), issue.reportingDuties(), clock);
+        Licence licence = Licence.issue(
+                CaseStore.JSON.readValue(first.actor(), Actor.class),
+                id.toString(),
+                approved,
+                issue.validFrom(),
+                issue.reportingDuties(),
+                clock);
         for (StoredCommand stored : commands.subList(1, commands.size())) {
             LicenceCommand command = CaseStore.JSON.readValue(stored.payload(), type(stored.kind()));
             clock.set(stored.at());
             command.applyTo(licence, CaseStore.JSON.readValue(stored.actor(), Actor.class));
         }
-        return Optional.of(new Loaded(id, licence, (String) head.get()[1], (UUID) head.get()[2], (String) head.get()[3],
-                (String) head.get()[4], clock, commands.size()));
+        return Optional.of(new Loaded(
+                id,
+                licence,
+                (String) head.get()[1],
+                (UUID) head.get()[2],
+                (String) head.get()[3],
+                (String) head.get()[4],
+                clock,
+                commands.size()));
     }
 
     private static Class<? extends LicenceCommand> type(String kind) {
@@ -218,9 +282,15 @@ public class LicenceStore {
         return jdbc.sql("""
                 select id, reference, case_id, status, valid_from, valid_until, conditions::text from licensing_licence
                 where case_id = :case and (cast(:scope as uuid) is null or organisation_id = :scope)""")
-                .param("case", caseId).param("scope", scope)
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                .param("case", caseId)
+                .param("scope", scope)
+                .query((rs, n) -> new Summary(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class),
                         List.of(CaseStore.JSON.readValue(rs.getString(7), String[].class))))
                 .optional();
     }
@@ -239,10 +309,18 @@ public class LicenceStore {
                 where (cast(:scope as uuid) is null or l.organisation_id = :scope)
                   and (not :flagged or l.review_flags > 0)
                 order by last_activity desc, l.reference limit 500""")
-                .param("scope", scope).param("flagged", flaggedOnly)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        LicenceType.valueOf(rs.getString(5)), LicenceStatus.valueOf(rs.getString(6)),
-                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getInt(9),
+                .param("scope", scope)
+                .param("flagged", flaggedOnly)
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        LicenceType.valueOf(rs.getString(5)),
+                        LicenceStatus.valueOf(rs.getString(6)),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getInt(9),
                         rs.getTimestamp(10).toInstant()))
                 .list();
     }
@@ -253,8 +331,13 @@ public class LicenceStore {
                 from licensing_licence_event e left join app_user u on u.id::text = e.actor_id
                 where e.licence_id = :id order by e.seq""")
                 .param("id", id)
-                .query((rs, n) -> new HistoryLine(rs.getInt(1), rs.getString(2), LicenceStatus.valueOf(rs.getString(3)),
-                        LicenceStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                .query((rs, n) -> new HistoryLine(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        LicenceStatus.valueOf(rs.getString(3)),
+                        LicenceStatus.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
                         rs.getTimestamp(7).toInstant()))
                 .list();
     }
@@ -263,8 +346,7 @@ public class LicenceStore {
     List<UUID> dueToExpire(LocalDate today) {
         return jdbc.sql("""
                 select id from licensing_licence
-                where status in ('ISSUED', 'REINSTATED', 'SUSPENDED', 'EXHAUSTED') and valid_until < :today order by id""")
-                .param("today", today).query(UUID.class).list();
+                where status in ('ISSUED', 'REINSTATED', 'SUSPENDED', 'EXHAUSTED') and valid_until < :today order by id""").param("today", today).query(UUID.class).list();
     }
 
     /** Live licences of the cases whose party was registered as the given screening party, with that party's id. */
@@ -275,7 +357,8 @@ public class LicenceStore {
                 where s.screening_party_id = :party and l.status in ('ISSUED', 'REINSTATED', 'SUSPENDED', 'EXHAUSTED')
                 order by l.id""")
                 .param("party", screeningPartyId)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     /** Live licences whose end user (or ultimate end user) has the same name key and country, with that party's id. */
@@ -287,19 +370,28 @@ public class LicenceStore {
                   and p.role in ('END_USER', 'ULTIMATE_END_USER')
                   and l.status in ('ISSUED', 'REINSTATED', 'SUSPENDED', 'EXHAUSTED')
                 order by l.id""")
-                .param("key", nameKey).param("country", country)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .param("key", nameKey)
+                .param("country", country)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     public void linkScreenedParty(UUID caseId, String partyId, UUID screeningPartyId) {
         jdbc.sql("""
                 insert into licensing_screened_party (case_id, party_id, screening_party_id) values (:case, :party, :s)
                 on conflict (case_id, party_id) do nothing""")
-                .param("case", caseId).param("party", partyId).param("s", screeningPartyId).update();
+                .param("case", caseId)
+                .param("party", partyId)
+                .param("s", screeningPartyId)
+                .update();
     }
 
     public boolean screenedPartyLinked(UUID caseId, String partyId) {
         return jdbc.sql("select count(*) from licensing_screened_party where case_id = :case and party_id = :party")
-                .param("case", caseId).param("party", partyId).query(Long.class).single() > 0;
+                        .param("case", caseId)
+                        .param("party", partyId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -95,8 +95,8 @@ public class Licences {
     // ---- exporter ----------------------------------------------------------------------------------------------
 
     @Transactional
-    public LicenceStore.Loaded reportUsage(Caller caller, UUID id, UsageKind kind, Long quantity, LocalDate occurredOn,
-            String reference) {
+    public LicenceStore.Loaded reportUsage(
+            Caller caller, UUID id, UsageKind kind, Long quantity, LocalDate occurredOn, String reference) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         if (kind == null) {
             problems.add(new InvalidInputException.FieldProblem("kind", "Choose what you are reporting"));
@@ -105,10 +105,12 @@ public class Licences {
             problems.add(new InvalidInputException.FieldProblem("quantity", "Enter a whole number of at least 1"));
         }
         if (occurredOn == null) {
-            problems.add(new InvalidInputException.FieldProblem("occurredOn", "Enter the date of the use as YYYY-MM-DD"));
+            problems.add(
+                    new InvalidInputException.FieldProblem("occurredOn", "Enter the date of the use as YYYY-MM-DD"));
         }
         if (reference != null && reference.length() > 200) {
-            problems.add(new InvalidInputException.FieldProblem("reference", "Reference must be 200 characters or fewer"));
+            problems.add(
+                    new InvalidInputException.FieldProblem("reference", "Reference must be 200 characters or fewer"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -161,10 +163,13 @@ public class Licences {
         Party endUser = licence.endUser()
                 .orElseThrow(() -> new InvalidInputException("evidence", "This licence names no end user"));
         int flagged = 0;
-        for (Map.Entry<UUID, String> hit : store.liveInvolvingEndUser(LicenceStore.nameKey(endUser.name()),
-                endUser.countryCode())) {
-            apply(caller, hit.getKey(), new LicenceCommand.FlagForReview(ReviewReason.NEW_MISUSE_EVIDENCE, hit.getValue(),
-                    text), actor);
+        for (Map.Entry<UUID, String> hit :
+                store.liveInvolvingEndUser(LicenceStore.nameKey(endUser.name()), endUser.countryCode())) {
+            apply(
+                    caller,
+                    hit.getKey(),
+                    new LicenceCommand.FlagForReview(ReviewReason.NEW_MISUSE_EVIDENCE, hit.getValue(), text),
+                    actor);
             flagged++;
         }
         return flagged;
@@ -196,8 +201,12 @@ public class Licences {
         int flagged = 0;
         for (Map.Entry<UUID, String> hit : store.liveInvolvingScreeningParty(screeningPartyId)) {
             LicenceStore.Loaded loaded = store.load(hit.getKey(), null, true).orElseThrow();
-            if (applyLoaded(loaded, new LicenceCommand.FlagForReview(ReviewReason.NEW_SCREENING_HIT, hit.getValue(),
-                    evidence), system, null).isPresent()) {
+            if (applyLoaded(
+                            loaded,
+                            new LicenceCommand.FlagForReview(ReviewReason.NEW_SCREENING_HIT, hit.getValue(), evidence),
+                            system,
+                            null)
+                    .isPresent()) {
                 flagged++;
             }
         }
@@ -208,13 +217,14 @@ public class Licences {
 
     private LicenceStore.Loaded apply(Caller caller, UUID id, LicenceCommand command, Actor actor) {
         UUID scope = actor.has(org.pallas.licensing.Role.EXPORTER) ? caller.organisationId() : null;
-        LicenceStore.Loaded loaded = store.load(id, scope, true).orElseThrow(() -> new NotFoundException("Licence", id));
+        LicenceStore.Loaded loaded =
+                store.load(id, scope, true).orElseThrow(() -> new NotFoundException("Licence", id));
         applyLoaded(loaded, command, actor, caller);
         return loaded;
     }
 
-    private Optional<LicenceEvent> applyLoaded(LicenceStore.Loaded loaded, LicenceCommand command, Actor actor,
-            Caller caller) {
+    private Optional<LicenceEvent> applyLoaded(
+            LicenceStore.Loaded loaded, LicenceCommand command, Actor actor, Caller caller) {
         Instant now = clock.instant();
         loaded.clock().set(now);
         Optional<LicenceEvent> event;
@@ -272,8 +282,14 @@ public class Licences {
             confidential.put("notifyOfficerId", f.notifyOfficerId());
         }
         boolean system = ch.actor().has(org.pallas.licensing.Role.SYSTEM);
-        events.publishEvent(RecordedLicensingEvents.of(event, new Facts(loaded.id().toString(),
-                system || caller == null ? null : caller.userId(), ch.at(), metadata, confidential)));
+        events.publishEvent(RecordedLicensingEvents.of(
+                event,
+                new Facts(
+                        loaded.id().toString(),
+                        system || caller == null ? null : caller.userId(),
+                        ch.at(),
+                        metadata,
+                        confidential)));
     }
 
     private static String reason(String text) {
@@ -306,6 +322,7 @@ public class Licences {
         if (!caller.isExporter() || !caller.hasRole(Role.EXPORTER)) {
             throw new AccessDeniedException("Only the holder's staff report use of or surrender a licence.");
         }
-        return Actor.exporter(caller.userId().toString(), caller.organisationId().toString());
+        return Actor.exporter(
+                caller.userId().toString(), caller.organisationId().toString());
     }
 }

@@ -39,27 +39,31 @@ class LicencesApi {
         this.documents = documents;
     }
 
-    record LicenceRow(UUID id, String reference, String application, LicenceType type, LicenceStatus status,
-            LocalDate validFrom, LocalDate validUntil) {
-    }
+    record LicenceRow(
+            UUID id,
+            String reference,
+            String application,
+            LicenceType type,
+            LicenceStatus status,
+            LocalDate validFrom,
+            LocalDate validUntil) {}
 
-    record LicenceResponse(UUID id, String reference, String application, ExporterLicenceView licence,
-            String ledgerEntry) {
-    }
+    record LicenceResponse(
+            UUID id, String reference, String application, ExporterLicenceView licence, String ledgerEntry) {}
 
     /** A usage report: what ({@code DELIVERIES}, {@code SEATS_ACTIVATED}, {@code UPDATES_PUSHED}, {@code SUPPORT_SESSIONS}), how many, when. */
-    record UsageRequest(UsageKind kind, Long quantity, LocalDate occurredOn, String reference) {
-    }
+    record UsageRequest(UsageKind kind, Long quantity, LocalDate occurredOn, String reference) {}
 
-    record SurrenderRequest(String reason) {
-    }
+    record SurrenderRequest(String reason) {}
 
     @GetMapping
     @Operation(summary = "List your organisation's licences, newest first")
     List<LicenceRow> list() {
         Caller caller = exporter();
-        return licences.list(caller, false).stream().map(r -> new LicenceRow(r.id(), r.reference(), r.caseReference(),
-                r.type(), r.status(), r.validFrom(), r.validUntil())).toList();
+        return licences.list(caller, false).stream()
+                .map(r -> new LicenceRow(
+                        r.id(), r.reference(), r.caseReference(), r.type(), r.status(), r.validFrom(), r.validUntil()))
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -72,12 +76,16 @@ class LicencesApi {
     @Operation(summary = "The licence document (PDF) with the verification link to its ledger entry")
     ResponseEntity<byte[]> document(@PathVariable UUID id) {
         byte[] pdf = documents.pdf(exporter(), id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-" + id + ".pdf\"").body(pdf);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-" + id + ".pdf\"")
+                .body(pdf);
     }
 
     @PostMapping(path = "/{id}/usage", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report use; use beyond the allowed quantity, outside validity or on a licence not in force is refused")
+    @Operation(
+            summary =
+                    "Report use; use beyond the allowed quantity, outside validity or on a licence not in force is refused")
     LicenceResponse usage(@PathVariable UUID id, @RequestBody UsageRequest request) {
         Caller caller = exporter();
         licences.reportUsage(caller, id, request.kind(), request.quantity(), request.occurredOn(), request.reference());
@@ -94,14 +102,19 @@ class LicencesApi {
 
     private LicenceResponse response(Caller caller, UUID id) {
         LicenceStore.Loaded loaded = licences.find(caller, id);
-        return new LicenceResponse(id, loaded.reference(), loaded.caseReference(), licences.exporterView(caller, id),
+        return new LicenceResponse(
+                id,
+                loaded.reference(),
+                loaded.caseReference(),
+                licences.exporterView(caller, id),
                 documents.verification(id).url());
     }
 
     private static Caller exporter() {
         Caller caller = Caller.current();
         if (!caller.isExporter()) {
-            throw new AccessDeniedException("The licence API is for licence holders; the authority uses the licence pages.");
+            throw new AccessDeniedException(
+                    "The licence API is for licence holders; the authority uses the licence pages.");
         }
         return caller;
     }

@@ -68,6 +68,8 @@ class RecordedLicenceState implements RecordedState {
 
     @Override
     public List<String> subjectIds() {
-        return jdbc.sql("select id::text from licensing_licence order by id").query(String.class).list();
+        return jdbc.sql("select id::text from licensing_licence order by id")
+                .query(String.class)
+                .list();
     }
 }

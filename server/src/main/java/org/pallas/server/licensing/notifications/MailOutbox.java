@@ -29,8 +29,7 @@ public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
-    record Message(UUID id, String recipient, String subject, String body, int attempts) {
-    }
+    record Message(UUID id, String recipient, String subject, String body, int attempts) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -41,14 +40,24 @@ public class MailOutbox {
     private final Duration backoff;
 
     @Autowired
-    MailOutbox(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender, Clock clock,
+    MailOutbox(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ObjectProvider<JavaMailSender> sender,
+            Clock clock,
             @Value("${pallas.notifications.mail.from:pallas@localhost}") String from,
             @Value("${pallas.notifications.mail.max-attempts:6}") int maxAttempts,
             @Value("${pallas.notifications.mail.backoff:PT1M}") Duration backoff) {
         this(jdbc, tx, sender.getIfAvailable(), clock, from, maxAttempts, backoff);
     }
 
-    MailOutbox(JdbcClient jdbc, TransactionTemplate tx, JavaMailSender sender, Clock clock, String from, int maxAttempts,
+    MailOutbox(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            JavaMailSender sender,
+            Clock clock,
+            String from,
+            int maxAttempts,
             Duration backoff) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -91,8 +100,8 @@ public class MailOutbox {
                 where status = 'PENDING' and next_attempt_at <= :now
                 order by next_attempt_at, id limit 1 for update skip locked""")
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5)))
+                .query((rs, n) -> new Message(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
         if (due.isEmpty()) {
             return null;
@@ -105,8 +114,11 @@ public class MailOutbox {
             mail.setSubject(m.subject());
             mail.setText(m.body());
             sender.send(mail);
-            jdbc.sql("update notification_outbox set status = 'SENT', attempts = attempts + 1, sent_at = :at, last_error = null where id = :id")
-                    .param("at", Timestamp.from(clock.instant())).param("id", m.id()).update();
+            jdbc.sql(
+                            "update notification_outbox set status = 'SENT', attempts = attempts + 1, sent_at = :at, last_error = null where id = :id")
+                    .param("at", Timestamp.from(clock.instant()))
+                    .param("id", m.id())
+                    .update();
             return true;
         } catch (RuntimeException e) {
             int attempts = m.attempts() + 1;
@@ -116,11 +128,20 @@ public class MailOutbox {
             jdbc.sql("""
                     update notification_outbox set attempts = :attempts, last_error = :error, next_attempt_at = :next,
                         status = :status where id = :id""")
-                    .param("attempts", attempts).param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
-                    .param("next", Timestamp.from(next)).param("status", give ? "FAILED" : "PENDING").param("id", m.id())
+                    .param("attempts", attempts)
+                    .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+                    .param("next", Timestamp.from(next))
+                    .param("status", give ? "FAILED" : "PENDING")
+                    .param("id", m.id())
                     .update();
-            log.warn("E-mail {} to {} failed (attempt {} of {}){}: {}", m.id(), m.recipient(), attempts, maxAttempts,
-                    give ? ", giving up" : ", retrying at " + next, error);
+            log.warn(
+                    "E-mail {} to {} failed (attempt {} of {}){}: {}",
+                    m.id(),
+                    m.recipient(),
+                    attempts,
+                    maxAttempts,
+                    give ? ", giving up" : ", retrying at " + next,
+                    error);
             return false;
         }
     }

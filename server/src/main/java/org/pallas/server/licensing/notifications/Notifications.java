@@ -30,7 +30,8 @@ public class Notifications {
 
     private static final Labels LABELS = new Labels();
 
-    record Notification(UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
+    record Notification(
+            UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
         public boolean unread() {
             return readAt == null;
         }
@@ -59,8 +60,13 @@ public class Notifications {
                 select id, kind, title, body, link, created_at, read_at from notification where user_id = :user
                 order by created_at desc, id limit 200""")
                 .param("user", caller.userId())
-                .query((rs, n) -> new Notification(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                .query((rs, n) -> new Notification(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant(),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
                 .list();
     }
@@ -68,14 +74,19 @@ public class Notifications {
     @Transactional(readOnly = true)
     public long unread(Caller caller) {
         return jdbc.sql("select count(*) from notification where user_id = :user and read_at is null")
-                .param("user", caller.userId()).query(Long.class).single();
+                .param("user", caller.userId())
+                .query(Long.class)
+                .single();
     }
 
     /** Marks one of the caller's own notifications read; another user's is 404. */
     @Transactional
     public void markRead(Caller caller, UUID id) {
         int n = jdbc.sql("update notification set read_at = coalesce(read_at, :at) where id = :id and user_id = :user")
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("user", caller.userId()).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .param("user", caller.userId())
+                .update();
         if (n == 0) {
             throw new NotFoundException("Notification", id);
         }
@@ -84,7 +95,9 @@ public class Notifications {
     @Transactional
     public void markAllRead(Caller caller) {
         jdbc.sql("update notification set read_at = :at where user_id = :user and read_at is null")
-                .param("at", Timestamp.from(clock.instant())).param("user", caller.userId()).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("user", caller.userId())
+                .update();
     }
 
     // ---- writing -----------------------------------------------------------------------------------------------
@@ -96,13 +109,21 @@ public class Notifications {
         jdbc.sql("""
                 insert into notification (id, user_id, kind, title, body, link, created_at)
                 values (:id, :user, :kind, :title, :body, :link, :at)""")
-                .param("id", id).param("user", userId).param("kind", kind).param("title", cut(title, 300))
-                .param("body", cut(body, 4000)).param("link", link).param("at", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("user", userId)
+                .param("kind", kind)
+                .param("title", cut(title, 300))
+                .param("body", cut(body, 4000))
+                .param("link", link)
+                .param("at", Timestamp.from(now))
+                .update();
         if (!mail) {
             return;
         }
         jdbc.sql("select email from app_user where id = :user and enabled and email is not null and email <> ''")
-                .param("user", userId).query(String.class).optional()
+                .param("user", userId)
+                .query(String.class)
+                .optional()
                 .ifPresent(email -> enqueue(id, email, title, body + (link == null ? "" : "\n\n" + link), now));
     }
 
@@ -111,16 +132,22 @@ public class Notifications {
                 insert into notification_outbox (id, notification_id, recipient, subject, body, status, attempts,
                     next_attempt_at, created_at)
                 values (:id, :n, :to, :subject, :body, 'PENDING', 0, :at, :at)""")
-                .param("id", UUID.randomUUID()).param("n", notificationId).param("to", recipient)
-                .param("subject", cut("[Pallas] " + subject, 300)).param("body", cut(body, 8000))
-                .param("at", Timestamp.from(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("n", notificationId)
+                .param("to", recipient)
+                .param("subject", cut("[Pallas] " + subject, 300))
+                .param("body", cut(body, 8000))
+                .param("at", Timestamp.from(now))
+                .update();
     }
 
     private void notifyExporters(UUID organisationId, String kind, String title, String body, String link) {
         jdbc.sql("""
                 select u.id from app_user u join user_role r on r.user_id = u.id
                 where u.organisation_id = :org and r.role = 'EXPORTER' and u.enabled order by u.id""")
-                .param("org", organisationId).query(UUID.class).list()
+                .param("org", organisationId)
+                .query(UUID.class)
+                .list()
                 .forEach(user -> notifyUser(user, kind, title, body, link));
     }
 
@@ -130,21 +157,30 @@ public class Notifications {
 
     @AfterCommitListener
     void onFinalised(LicensingChanged.CaseFinalised decided) {
-        notifyExporters(decided.organisationId(), "decision",
+        notifyExporters(
+                decided.organisationId(),
+                "decision",
                 "Decision on application " + decided.caseReference() + ": " + word(decided.outcome()),
                 "The licensing authority has decided application " + decided.caseReference() + ". Read the decision and"
-                        + " its reasons in Pallas.", caseLink(decided));
+                        + " its reasons in Pallas.",
+                caseLink(decided));
     }
 
     @AfterCommitListener
     void onAppealDecided(LicensingChanged.AppealDecided decided) {
-        notifyExporters(decided.organisationId(), "decision", "Appeal decided on application " + decided.caseReference(),
-                "The appeal on application " + decided.caseReference() + " has been decided.", caseLink(decided));
+        notifyExporters(
+                decided.organisationId(),
+                "decision",
+                "Appeal decided on application " + decided.caseReference(),
+                "The appeal on application " + decided.caseReference() + " has been decided.",
+                caseLink(decided));
     }
 
     @AfterCommitListener
     void onInformationRequested(LicensingChanged.InformationRequested requested) {
-        notifyExporters(requested.organisationId(), "information-request",
+        notifyExporters(
+                requested.organisationId(),
+                "information-request",
                 "Information requested on application " + requested.caseReference(),
                 "The licensing authority asks for more information on application " + requested.caseReference() + ".",
                 caseLink(requested));
@@ -152,19 +188,26 @@ public class Notifications {
 
     @AfterCommitListener
     void onIssued(LicensingChanged.LicenceIssued issued) {
-        notifyExporters(issued.organisationId(), "licence", "Licence " + issued.licenceReference() + " issued",
+        notifyExporters(
+                issued.organisationId(),
+                "licence",
+                "Licence " + issued.licenceReference() + " issued",
                 "Licence " + issued.licenceReference() + " is valid from " + issued.validFrom() + " to "
-                        + issued.validUntil() + ".", licenceLink(issued));
+                        + issued.validUntil() + ".",
+                licenceLink(issued));
     }
 
     /** Regulator-only: the case officer hears of it, never the exporter. */
     @AfterCommitListener
     void onFlaggedForReview(LicensingChanged.LicenceFlaggedForReview flagged) {
         if (flagged.officerToNotify() != null) {
-            notifyUser(flagged.officerToNotify(), "licence-review",
+            notifyUser(
+                    flagged.officerToNotify(),
+                    "licence-review",
                     "Licence " + flagged.licenceReference() + " flagged for review",
                     "Live licence " + flagged.licenceReference() + " (case " + flagged.caseReference() + ") was flagged"
-                            + " for review: " + word(flagged.reviewReason()) + ". Clear the flag with a reason, suspend or revoke.",
+                            + " for review: " + word(flagged.reviewReason())
+                            + ". Clear the flag with a reason, suspend or revoke.",
                     licenceLink(flagged));
         }
     }
@@ -172,14 +215,18 @@ public class Notifications {
     /** Every other change of a licence's status (issuing and review flags have their own notices). */
     @AfterCommitListener
     void onLicenceStatusChange(LicensingChanged.LicenceChanged change) {
-        if (change instanceof LicensingChanged.LicenceIssued || change instanceof LicensingChanged.LicenceFlaggedForReview
+        if (change instanceof LicensingChanged.LicenceIssued
+                || change instanceof LicensingChanged.LicenceFlaggedForReview
                 || !change.statusChanged()) {
             return;
         }
-        notifyExporters(change.organisationId(), "licence",
+        notifyExporters(
+                change.organisationId(),
+                "licence",
                 "Licence " + change.licenceReference() + " is now " + word(change.to()),
                 "The status of licence " + change.licenceReference() + " changed from " + word(change.from()) + " to "
-                        + word(change.to()) + ".", licenceLink(change));
+                        + word(change.to()) + ".",
+                licenceLink(change));
     }
 
     private static String caseLink(LicensingChanged.CaseChanged change) {

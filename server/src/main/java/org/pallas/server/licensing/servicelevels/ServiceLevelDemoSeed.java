@@ -84,31 +84,82 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     }
 
     /** What an application looks like: declarations, end user and where it goes. */
-    private record Profile(int tier, String category, EndUserType type, String unit, List<String> countries,
-            String product, String entry, String endUse) {
-    }
+    private record Profile(
+            int tier,
+            String category,
+            EndUserType type,
+            String unit,
+            List<String> countries,
+            String product,
+            String entry,
+            String endUse) {}
 
     private static final List<Profile> PROFILES = List.of(
-            new Profile(1, "PENETRATION_TESTING", EndUserType.COMMERCIAL, null,
-                    List.of("DE", "NL", "FR", "SE", "IE", "DK", "US", "CA"), "Redline assessment toolkit", "4D004",
+            new Profile(
+                    1,
+                    "PENETRATION_TESTING",
+                    EndUserType.COMMERCIAL,
+                    null,
+                    List.of("DE", "NL", "FR", "SE", "IE", "DK", "US", "CA"),
+                    "Redline assessment toolkit",
+                    "4D004",
                     "Authorised penetration testing of the customer's own networks."),
-            new Profile(1, "VULNERABILITY_DISCLOSURE", EndUserType.COMMERCIAL, null, List.of("DE", "US", "NL", "JP"),
-                    "Exploit proof-of-concept kit", "4E001.c", "Coordinated disclosure to the affected vendor."),
-            new Profile(3, "SECURITY_RESEARCH", EndUserType.COMMERCIAL, null, List.of("US", "IL", "SG", "KR", "DE"),
-                    "Fuzzing and exploit research platform", "4D004", "Research and red-team tool development."),
-            new Profile(3, "LAW_ENFORCEMENT", EndUserType.GOVERNMENT, "Digital forensics unit",
-                    List.of("AT", "DE", "FR", "ES", "IT", "PL"), "Calder Mobile Extract", "5A004.b",
+            new Profile(
+                    1,
+                    "VULNERABILITY_DISCLOSURE",
+                    EndUserType.COMMERCIAL,
+                    null,
+                    List.of("DE", "US", "NL", "JP"),
+                    "Exploit proof-of-concept kit",
+                    "4E001.c",
+                    "Coordinated disclosure to the affected vendor."),
+            new Profile(
+                    3,
+                    "SECURITY_RESEARCH",
+                    EndUserType.COMMERCIAL,
+                    null,
+                    List.of("US", "IL", "SG", "KR", "DE"),
+                    "Fuzzing and exploit research platform",
+                    "4D004",
+                    "Research and red-team tool development."),
+            new Profile(
+                    3,
+                    "LAW_ENFORCEMENT",
+                    EndUserType.GOVERNMENT,
+                    "Digital forensics unit",
+                    List.of("AT", "DE", "FR", "ES", "IT", "PL"),
+                    "Calder Mobile Extract",
+                    "5A004.b",
                     "Extraction of data from seized devices under court warrants."),
-            new Profile(3, "LAW_ENFORCEMENT", EndUserType.GOVERNMENT, "Cybercrime unit",
-                    List.of("BR", "MX", "IN", "ID", "TH"), "Calder Mobile Extract", "5A004.b",
+            new Profile(
+                    3,
+                    "LAW_ENFORCEMENT",
+                    EndUserType.GOVERNMENT,
+                    "Cybercrime unit",
+                    List.of("BR", "MX", "IN", "ID", "TH"),
+                    "Calder Mobile Extract",
+                    "5A004.b",
                     "Forensic examination of seized devices in criminal investigations."),
-            new Profile(4, "INTELLIGENCE", EndUserType.GOVERNMENT, "Signals directorate",
-                    List.of("AE", "SA", "EG", "BH", "VN"), "Remote access implant", "4D004",
+            new Profile(
+                    4,
+                    "INTELLIGENCE",
+                    EndUserType.GOVERNMENT,
+                    "Signals directorate",
+                    List.of("AE", "SA", "EG", "BH", "VN"),
+                    "Remote access implant",
+                    "4D004",
                     "Intelligence collection against national-security targets."),
             // Destinations under measures that reach intrusion items: the rulebook stops them
             // (HS-EMBARGO-SURVEILLANCE-ITEMS).
-            new Profile(2, "PENETRATION_TESTING", EndUserType.COMMERCIAL, null, List.of("RU", "BY", "VE"),
-                    "Redline assessment toolkit", "4D004", "Penetration testing of a telecoms operator's networks."));
+            new Profile(
+                    2,
+                    "PENETRATION_TESTING",
+                    EndUserType.COMMERCIAL,
+                    null,
+                    List.of("RU", "BY", "VE"),
+                    "Redline assessment toolkit",
+                    "4D004",
+                    "Penetration testing of a telecoms operator's networks."));
 
     @Override
     public void seed() {
@@ -121,12 +172,15 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         int seeded = 0;
         Instant now = clock.instant();
         BackdatedCases backdated = new BackdatedCases(cases, jdbc, now);
-        List<Caller> exporters = List.of(backdated.caller("northbridge.lee"), backdated.caller("calder.weber"),
-                backdated.caller("northbridge.patel"), backdated.caller("calder.fischer"));
+        List<Caller> exporters = List.of(
+                backdated.caller("northbridge.lee"),
+                backdated.caller("calder.weber"),
+                backdated.caller("northbridge.patel"),
+                backdated.caller("calder.fischer"));
         Caller caseworker = backdated.caller("caseworker");
         Caller senior = backdated.caller("senior");
-        List<Caller> advisers = List.of(backdated.caller("adviser.hr"), backdated.caller("adviser.ns"),
-                backdated.caller("adviser.def"));
+        List<Caller> advisers = List.of(
+                backdated.caller("adviser.hr"), backdated.caller("adviser.ns"), backdated.caller("adviser.def"));
         Random random = new Random(7_2026L);
         LocalDate today = LocalDate.ofInstant(now, ServiceLevelClock.UK);
         LocalDate first = today.minusMonths(MONTHS);
@@ -138,13 +192,14 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                 continue;
             }
             Profile p = PROFILES.get(pick(random));
-            Caller exporter = p.type() == EndUserType.GOVERNMENT ? exporters.get(1 + 2 * random.nextInt(2))
+            Caller exporter = p.type() == EndUserType.GOVERNMENT
+                    ? exporters.get(1 + 2 * random.nextInt(2))
                     : exporters.get(2 * random.nextInt(2));
             String country = p.countries().get(random.nextInt(p.countries().size()));
             ApplicationDetails details = details(p, country, i);
             Cases cases = backdated.at(submitted);
-            UUID id = cases.startDraft(exporter, LicenceType.INDIVIDUAL, details,
-                    new CaseCommand.Declarations(p.tier(), p.category()));
+            UUID id = cases.startDraft(
+                    exporter, LicenceType.INDIVIDUAL, details, new CaseCommand.Declarations(p.tier(), p.category()));
             cases.submit(exporter, id);
             seeded++;
             Routing routing = cases.authorityView(caseworker, id).c().routing().orElseThrow();
@@ -155,7 +210,8 @@ public class ServiceLevelDemoSeed implements DemoSeed {
             }
             backdated.at(assigned).assignToSelf(caseworker, id);
             int checkDays = random.nextInt(3);
-            Instant checked = checkDays == 0 ? assigned.plusSeconds(1800) : workingDaysLater(submitted, checkDays, random);
+            Instant checked =
+                    checkDays == 0 ? assigned.plusSeconds(1800) : workingDaysLater(submitted, checkDays, random);
             if (checked.isBefore(assigned)) {
                 checked = assigned.plusSeconds(1800);
             }
@@ -176,20 +232,29 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                 if (!asked.isBefore(now)) {
                     continue;
                 }
-                backdated.at(asked).requestInformation(caseworker, id,
-                        "Please send the end user's signed statement on the units that will operate the product.");
+                backdated
+                        .at(asked)
+                        .requestInformation(
+                                caseworker,
+                                id,
+                                "Please send the end user's signed statement on the units that will operate the product.");
                 if (!answered.isBefore(now)) {
                     continue; // still with the exporter: the clock is paused today
                 }
-                backdated.at(answered).answerInformationRequest(exporter, id,
-                        "The signed end-user statement is attached; only the named unit operates the product.");
+                backdated
+                        .at(answered)
+                        .answerInformationRequest(
+                                exporter,
+                                id,
+                                "The signed end-user statement is attached; only the named unit operates the product.");
                 resumed = answered;
             }
             Integer days = decisionDays(routing.route(), random);
             if (days == null) {
                 continue; // enhanced review and presumption of denial need advice and a countersignature: left open
             }
-            Instant decided = days == 0 ? resumed.plusSeconds(1800)
+            Instant decided = days == 0
+                    ? resumed.plusSeconds(1800)
                     : workingDaysLater(resumed == checked ? submitted : resumed, days, random);
             if (!decided.isAfter(resumed)) {
                 decided = resumed.plusSeconds(1800);
@@ -203,21 +268,32 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     }
 
     /** One team's advice at a historic time. */
-    private record Advice(Caller adviser, Instant at) {
-    }
+    private record Advice(Caller adviser, Instant at) {}
 
     /**
      * Enhanced review: advice from every team, consolidation, the officer's decision and a senior officer's
      * countersignature (four eyes), each a few working days apart; the history stops wherever today falls.
      */
-    private void enhancedReview(BackdatedCases backdated, Caller officer, Caller senior, List<Caller> advisers, UUID id,
-            Instant checked, Instant now, Random random) {
+    private void enhancedReview(
+            BackdatedCases backdated,
+            Caller officer,
+            Caller senior,
+            List<Caller> advisers,
+            UUID id,
+            Instant checked,
+            Instant now,
+            Random random) {
         Instant asked = checked.plusSeconds(3600);
         if (!asked.isBefore(now)) {
             return;
         }
-        backdated.at(asked).requestAdvice(officer, id, EnumSet.allOf(AdviserTeam.class),
-                "Government end user of an intrusion capability: enhanced review needs every team's advice.");
+        backdated
+                .at(asked)
+                .requestAdvice(
+                        officer,
+                        id,
+                        EnumSet.allOf(AdviserTeam.class),
+                        "Government end user of an intrusion capability: enhanced review needs every team's advice.");
         boolean refuse = random.nextInt(100) < 25;
         List<Advice> advice = new ArrayList<>();
         for (Caller adviser : advisers) {
@@ -239,17 +315,34 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         if (!decided.isBefore(now)) {
             return;
         }
-        backdated.at(consolidated).consolidateAdvice(officer, id, refuse
-                ? "Human-rights advice to refuse: credible reports of the unit's surveillance of journalists."
-                : "The teams advise approval with audit and end-use conditions.");
+        backdated
+                .at(consolidated)
+                .consolidateAdvice(
+                        officer,
+                        id,
+                        refuse
+                                ? "Human-rights advice to refuse: credible reports of the unit's surveillance of journalists."
+                                : "The teams advise approval with audit and end-use conditions.");
         if (refuse) {
-            backdated.at(decided).decide(officer, id, Outcome.REFUSED,
-                    "Clear risk that the capability would be used for internal repression, as the human-rights team advises.",
-                    List.of(RefusalCriterion.UK_C2, RefusalCriterion.UK_C7), List.of());
+            backdated
+                    .at(decided)
+                    .decide(
+                            officer,
+                            id,
+                            Outcome.REFUSED,
+                            "Clear risk that the capability would be used for internal repression, as the human-rights team advises.",
+                            List.of(RefusalCriterion.UK_C2, RefusalCriterion.UK_C7),
+                            List.of());
         } else {
-            backdated.at(decided).decide(officer, id, Outcome.APPROVED,
-                    "Lawful end use under warrant; the advised safeguards and oversight are adequate.", List.of(),
-                    List.of(AUDIT_CONDITION, "No use outside the named unit's warranted investigations"));
+            backdated
+                    .at(decided)
+                    .decide(
+                            officer,
+                            id,
+                            Outcome.APPROVED,
+                            "Lawful end use under warrant; the advised safeguards and oversight are adequate.",
+                            List.of(),
+                            List.of(AUDIT_CONDITION, "No use outside the named unit's warranted investigations"));
         }
         if (!countersigned.isBefore(now)) {
             return; // waiting for the senior officer
@@ -263,17 +356,33 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         switch (adviser.team()) {
             case HUMAN_RIGHTS -> {
                 if (refuse) {
-                    cases.giveAdvice(adviser, id, AdviceType.REFUSE,
-                            "Credible reports that the unit has targeted journalists and opposition figures.", List.of(),
+                    cases.giveAdvice(
+                            adviser,
+                            id,
+                            AdviceType.REFUSE,
+                            "Credible reports that the unit has targeted journalists and opposition figures.",
+                            List.of(),
                             List.of(RefusalCriterion.UK_C2));
                 } else {
-                    cases.giveAdvice(adviser, id, AdviceType.APPROVE_WITH_CONDITIONS,
-                            "Warranted use under judicial oversight; audit the end use.", List.of(AUDIT_CONDITION), List.of());
+                    cases.giveAdvice(
+                            adviser,
+                            id,
+                            AdviceType.APPROVE_WITH_CONDITIONS,
+                            "Warranted use under judicial oversight; audit the end use.",
+                            List.of(AUDIT_CONDITION),
+                            List.of());
                 }
             }
-            case NATIONAL_SECURITY -> cases.giveAdvice(adviser, id, AdviceType.APPROVE,
-                    "No national-security concern with the end user.", List.of(), List.of());
-            case DEFENCE -> cases.giveAdvice(adviser, id, AdviceType.NO_VIEW, "No defence interest.", List.of(), List.of());
+            case NATIONAL_SECURITY ->
+                cases.giveAdvice(
+                        adviser,
+                        id,
+                        AdviceType.APPROVE,
+                        "No national-security concern with the end user.",
+                        List.of(),
+                        List.of());
+            case DEFENCE ->
+                cases.giveAdvice(adviser, id, AdviceType.NO_VIEW, "No defence interest.", List.of(), List.of());
         }
     }
 
@@ -284,7 +393,8 @@ public class ServiceLevelDemoSeed implements DemoSeed {
             // Fast track: mostly within the week; a few slip past the 20-day target.
             case FAST_TRACK -> r < 85 ? random.nextInt(5) : r < 97 ? 5 + random.nextInt(15) : 21 + random.nextInt(10);
             // Standard: around the target, a tail beyond it and a rare case beyond 60 days.
-            case STANDARD -> r < 70 ? 4 + random.nextInt(17) : r < 97 ? 21 + random.nextInt(30) : 61 + random.nextInt(10);
+            case STANDARD ->
+                r < 70 ? 4 + random.nextInt(17) : r < 97 ? 21 + random.nextInt(30) : 61 + random.nextInt(10);
             case HARD_STOP -> 1 + random.nextInt(5);
             case ENHANCED_REVIEW, PRESUMPTION_OF_DENIAL -> null; // enhanced review: see enhancedReview
         };
@@ -292,21 +402,41 @@ public class ServiceLevelDemoSeed implements DemoSeed {
 
     private static void decide(Cases cases, Caller officer, UUID id, Routing routing, Random random) {
         switch (routing.route()) {
-            case HARD_STOP -> cases.decide(officer, id, Outcome.REFUSED,
-                    "The destination is under an arms embargo; the application cannot be granted.",
-                    List.of(RefusalCriterion.UK_C1), List.of());
+            case HARD_STOP ->
+                cases.decide(
+                        officer,
+                        id,
+                        Outcome.REFUSED,
+                        "The destination is under an arms embargo; the application cannot be granted.",
+                        List.of(RefusalCriterion.UK_C1),
+                        List.of());
             case STANDARD -> {
                 if (random.nextInt(100) < 15) {
-                    cases.decide(officer, id, Outcome.REFUSED,
+                    cases.decide(
+                            officer,
+                            id,
+                            Outcome.REFUSED,
                             "Clear risk of diversion to an undesirable end user on the evidence of the end-user checks.",
-                            List.of(RefusalCriterion.UK_C7), List.of());
+                            List.of(RefusalCriterion.UK_C7),
+                            List.of());
                 } else {
-                    cases.decide(officer, id, Outcome.APPROVED, "Legitimate end user and end use; safeguards in place.",
-                            List.of(), routing.suggestedConditions());
+                    cases.decide(
+                            officer,
+                            id,
+                            Outcome.APPROVED,
+                            "Legitimate end user and end use; safeguards in place.",
+                            List.of(),
+                            routing.suggestedConditions());
                 }
             }
-            default -> cases.decide(officer, id, Outcome.APPROVED,
-                    "Low-risk transfer; the assessment's conditions apply.", List.of(), routing.suggestedConditions());
+            default ->
+                cases.decide(
+                        officer,
+                        id,
+                        Outcome.APPROVED,
+                        "Low-risk transfer; the assessment's conditions apply.",
+                        List.of(),
+                        routing.suggestedConditions());
         }
     }
 
@@ -320,15 +450,27 @@ public class ServiceLevelDemoSeed implements DemoSeed {
             case GOVERNMENT -> "Ministry of Interior " + country + " (" + (i % 7 + 1) + ")";
             default -> "Security customer " + country + " " + (i % 11 + 1) + " Ltd";
         };
-        Party endUser = new Party("EU1", PartyRole.END_USER, name, country, "Demo address " + (i + 1) + ", " + country,
-                p.type(), p.unit());
+        Party endUser = new Party(
+                "EU1",
+                PartyRole.END_USER,
+                name,
+                country,
+                "Demo address " + (i + 1) + ", " + country,
+                p.type(),
+                p.unit());
         return new ApplicationDetails(
                 List.of(new Product("P1", p.product(), ClassificationStatus.CONFIRMED, List.of(p.entry()))),
-                List.of(endUser), Set.of(country), p.endUse(),
-                new UndertakingDocument("demo-undertaking-sl-" + i, "application/pdf", 40_000 + i,
+                List.of(endUser),
+                Set.of(country),
+                p.endUse(),
+                new UndertakingDocument(
+                        "demo-undertaking-sl-" + i,
+                        "application/pdf",
+                        40_000 + i,
                         String.format(java.util.Locale.ROOT, "%064x", 0x5eedL * 1_000_003L + i)),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
-                new QuantityModel(1 + i % 10, 1 + i % 3, 1, 12), null);
+                new QuantityModel(1 + i % 10, 1 + i % 3, 1, 12),
+                null);
     }
 
     private LocalDate workingDayOnOrAfter(LocalDate day) {
@@ -352,6 +494,8 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     }
 
     private static Instant at(LocalDate day, int hour, int minute) {
-        return day.atTime(LocalTime.of(hour, minute)).atZone(ServiceLevelClock.UK).toInstant();
+        return day.atTime(LocalTime.of(hour, minute))
+                .atZone(ServiceLevelClock.UK)
+                .toInstant();
     }
 }

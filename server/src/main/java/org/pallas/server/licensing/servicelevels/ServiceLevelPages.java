@@ -25,19 +25,26 @@ class ServiceLevelPages {
     }
 
     @GetMapping("/service-levels")
-    ModelAndView dashboard(@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ModelAndView dashboard(
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Caller caller = Caller.current();
         return page("/service-levels", from, to, p -> levels.dashboard(caller, p));
     }
 
     @GetMapping("/transparency/service-levels")
-    ModelAndView transparency(@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ModelAndView transparency(
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return page("/transparency/service-levels", from, to, levels::transparency);
     }
 
-    private ModelAndView page(String action, LocalDate from, LocalDate to,
+    private ModelAndView page(
+            String action,
+            LocalDate from,
+            LocalDate to,
             Function<ServiceLevels.Period, ServiceLevels.Dashboard> dashboard) {
         ModelAndView view = new ModelAndView("licensing/service-levels");
         Map<String, String> errors = new LinkedHashMap<>();

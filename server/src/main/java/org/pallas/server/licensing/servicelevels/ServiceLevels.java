@@ -73,7 +73,8 @@ public class ServiceLevels {
     @Transactional(readOnly = true)
     public Dashboard dashboard(Caller caller, Period period) {
         if (!caller.hasAnyRole(Role.CASEWORKER, Role.SENIOR_OFFICER, Role.OVERSIGHT, Role.AUDITOR)) {
-            throw new AccessDeniedException("The service-level dashboard is for the licensing authority and oversight.");
+            throw new AccessDeniedException(
+                    "The service-level dashboard is for the licensing authority and oversight.");
         }
         return Dashboard.of(period, report(period), false);
     }
@@ -89,7 +90,8 @@ public class ServiceLevels {
         Instant asOf = period.end().isAfter(clock.instant()) ? clock.instant() : period.end();
         List<List<CaseEvent>> histories = new ArrayList<>();
         for (List<CaseEvent> h : queries.serviceLevelHistories(start, asOf).values()) {
-            List<CaseEvent> known = h.stream().filter(e -> !e.change().at().isAfter(asOf)).toList();
+            List<CaseEvent> known =
+                    h.stream().filter(e -> !e.change().at().isAfter(asOf)).toList();
             if (known.isEmpty()) {
                 continue;
             }
@@ -103,24 +105,44 @@ public class ServiceLevels {
     }
 
     /** One line of the dashboard: a group and its shares against the targets. */
-    public record Line(String label, int decided, int within20, String share20, boolean meets20, int within60, String share60,
+    public record Line(
+            String label,
+            int decided,
+            int within20,
+            String share20,
+            boolean meets20,
+            int within60,
+            String share60,
             boolean meets60) {
 
         static Line of(String label, Shares s) {
-            return new Line(label, s.decided(), s.within20(), percent(s.shareWithin20()), s.meetsPrimaryTarget(),
-                    s.within60(), percent(s.shareWithin60()), s.meetsSecondaryTarget());
+            return new Line(
+                    label,
+                    s.decided(),
+                    s.within20(),
+                    percent(s.shareWithin20()),
+                    s.meetsPrimaryTarget(),
+                    s.within60(),
+                    percent(s.shareWithin60()),
+                    s.meetsSecondaryTarget());
         }
     }
 
-    public record Median(AssessmentRoute route, String workingDays) {
-    }
+    public record Median(AssessmentRoute route, String workingDays) {}
 
-    record Backlog(Queue queue, long cases) {
-    }
+    record Backlog(Queue queue, long cases) {}
 
     /** What the dashboard pages show. */
-    public record Dashboard(Period period, Instant asOf, Line overall, List<Line> byRoute, List<Line> byDestination,
-            List<Median> medians, List<Backlog> backlog, int destinationsWithheld, boolean forPublic) {
+    public record Dashboard(
+            Period period,
+            Instant asOf,
+            Line overall,
+            List<Line> byRoute,
+            List<Line> byDestination,
+            List<Median> medians,
+            List<Backlog> backlog,
+            int destinationsWithheld,
+            boolean forPublic) {
 
         static Dashboard of(Period period, RedTapeReport r, boolean forPublic) {
             List<Line> routes = new ArrayList<>();
@@ -132,7 +154,8 @@ public class ServiceLevels {
             List<Line> destinations = new ArrayList<>();
             int withheld = 0;
             for (Map.Entry<String, Shares> e : r.byDestination().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey()).toList()) {
+                    .sorted(Map.Entry.comparingByKey())
+                    .toList()) {
                 if (forPublic && e.getValue().decided() < PUBLIC_MINIMUM) {
                     withheld++;
                 } else {
@@ -143,10 +166,20 @@ public class ServiceLevels {
             for (AssessmentRoute route : AssessmentRoute.values()) {
                 r.median(route).ifPresent(m -> medians.add(new Median(route, days(m))));
             }
-            List<Backlog> backlog = r.backlog().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                    .map(e -> new Backlog(e.getKey(), e.getValue())).toList();
-            return new Dashboard(period, r.asOf(), Line.of("All routes", r.overall()), routes, destinations, medians,
-                    backlog, withheld, forPublic);
+            List<Backlog> backlog = r.backlog().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                    .map(e -> new Backlog(e.getKey(), e.getValue()))
+                    .toList();
+            return new Dashboard(
+                    period,
+                    r.asOf(),
+                    Line.of("All routes", r.overall()),
+                    routes,
+                    destinations,
+                    medians,
+                    backlog,
+                    withheld,
+                    forPublic);
         }
     }
 

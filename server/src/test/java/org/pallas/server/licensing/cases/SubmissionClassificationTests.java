@@ -42,15 +42,25 @@ class SubmissionClassificationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
 
-    @Autowired SubmissionAssessments assessments;
-    @Autowired ConfirmedRatings ratings;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccessTokens tokens;
-    @Autowired MockMvc mvc;
-    @Autowired JsonMapper json;
+    @Autowired
+    SubmissionAssessments assessments;
 
-    private record Decided(UUID productId, String owner, String stranger, String name) {
-    }
+    @Autowired
+    ConfirmedRatings ratings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    private record Decided(UUID productId, String owner, String stranger, String name) {}
 
     /** A demo product with a decided classification request, an exporter of its organisation and one of another. */
     private Decided decidedProduct() {
@@ -65,14 +75,17 @@ class SubmissionClassificationTests {
                 from classification_request r
                 join product_version v on v.product_id = r.product_id and v.version = r.product_version
                 where r.status in ('CONFIRMED', 'AMENDED') order by r.decided_at limit 1""")
-                .query((rs, n) -> new Decided(rs.getObject("product_id", UUID.class), rs.getString("owner"),
-                        rs.getString("stranger"), rs.getString("name")))
+                .query((rs, n) -> new Decided(
+                        rs.getObject("product_id", UUID.class),
+                        rs.getString("owner"),
+                        rs.getString("stranger"),
+                        rs.getString("name")))
                 .single();
     }
 
     private static ApplicationDetails declaring(String productId, String name) {
-        return Fixtures.individual().withProducts(List.of(
-                new Product(productId, name, ClassificationStatus.PENDING, List.of("5A004.a"))));
+        return Fixtures.individual()
+                .withProducts(List.of(new Product(productId, name, ClassificationStatus.PENDING, List.of("5A004.a"))));
     }
 
     private static final CaseCommand.Declarations DECLARED_TIER_1 = new CaseCommand.Declarations(1, "LAW_ENFORCEMENT");
@@ -83,28 +96,35 @@ class SubmissionClassificationTests {
         Caller owner = new TestCast(jdbc, tokens).caller(product.owner());
         ConfirmedRating rating = ratings.latest(owner, product.productId()).orElseThrow();
 
-        SubmissionAssessments.Result result = assessments.assess(owner, "PAL-TEST-1",
-                declaring(product.productId().toString(), product.name()), DECLARED_TIER_1, AS_OF);
+        SubmissionAssessments.Result result = assessments.assess(
+                owner, "PAL-TEST-1", declaring(product.productId().toString(), product.name()), DECLARED_TIER_1, AS_OF);
 
-        assertThat(result.summary().classifications()).singleElement().asString()
+        assertThat(result.summary().classifications())
+                .singleElement()
+                .asString()
                 .startsWith(product.name() + ": confirmed classification (")
                 .contains("request " + rating.requestId())
                 .contains("tier " + rating.rating().riskTier())
                 .doesNotContain("5A004.a");
-        rating.rating().entries().forEach((regime, codes) -> codes.forEach(code ->
-                assertThat(result.summary().classifications().get(0)).contains(regime.name() + " " + code)));
+        rating.rating()
+                .entries()
+                .forEach((regime, codes) -> codes.forEach(code ->
+                        assertThat(result.summary().classifications().get(0)).contains(regime.name() + " " + code)));
     }
 
     @Test
     void theSignedInExportersRequestUsesTheirConfirmedRatingToo() {
         Decided product = decidedProduct();
         Caller owner = new TestCast(jdbc, tokens).caller(product.owner());
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(owner, null, List.of()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(owner, null, List.of()));
         try {
-            SubmissionAssessments.Result result = assessments.assess("PAL-TEST-2",
-                    declaring(product.productId().toString(), product.name()), DECLARED_TIER_1, AS_OF);
-            assertThat(result.summary().classifications()).singleElement().asString().contains("confirmed classification");
+            SubmissionAssessments.Result result = assessments.assess(
+                    "PAL-TEST-2", declaring(product.productId().toString(), product.name()), DECLARED_TIER_1, AS_OF);
+            assertThat(result.summary().classifications())
+                    .singleElement()
+                    .asString()
+                    .contains("confirmed classification");
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -115,11 +135,12 @@ class SubmissionClassificationTests {
         Decided product = decidedProduct();
         Caller owner = new TestCast(jdbc, tokens).caller(product.owner());
 
-        SubmissionAssessments.Result result = assessments.assess(owner, "PAL-TEST-3",
-                declaring("NB-CATALOGUE-7", "Unregistered tool"), DECLARED_TIER_1, AS_OF);
+        SubmissionAssessments.Result result = assessments.assess(
+                owner, "PAL-TEST-3", declaring("NB-CATALOGUE-7", "Unregistered tool"), DECLARED_TIER_1, AS_OF);
 
-        assertThat(result.summary().classifications()).containsExactly("Unregistered tool: pending classification, "
-                + "assessed on the exporter's declared entries [5A004.a] and tier 1");
+        assertThat(result.summary().classifications())
+                .containsExactly("Unregistered tool: pending classification, "
+                        + "assessed on the exporter's declared entries [5A004.a] and tier 1");
     }
 
     @Test
@@ -127,10 +148,16 @@ class SubmissionClassificationTests {
         Decided product = decidedProduct();
         Caller stranger = new TestCast(jdbc, tokens).caller(product.stranger());
 
-        SubmissionAssessments.Result result = assessments.assess(stranger, "PAL-TEST-4",
-                declaring(product.productId().toString(), product.name()), DECLARED_TIER_1, AS_OF);
+        SubmissionAssessments.Result result = assessments.assess(
+                stranger,
+                "PAL-TEST-4",
+                declaring(product.productId().toString(), product.name()),
+                DECLARED_TIER_1,
+                AS_OF);
 
-        assertThat(result.summary().classifications()).singleElement().asString()
+        assertThat(result.summary().classifications())
+                .singleElement()
+                .asString()
                 .isEqualTo(product.name() + ": pending classification, assessed on the exporter's declared entries "
                         + "[5A004.a] and tier 1");
     }
@@ -143,17 +170,32 @@ class SubmissionClassificationTests {
         try (InputStream in = Rulebook.class.getResourceAsStream("/org/pallas/policy/rulebook/hard-stops.yaml")) {
             file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String proposal = json.writeValueAsString(Map.of("file", "hard-stops.yaml", "content", file,
-                "newVersion", version, "reason", "A new version for the submission test"));
+        String proposal = json.writeValueAsString(Map.of(
+                "file",
+                "hard-stops.yaml",
+                "content",
+                file,
+                "newVersion",
+                version,
+                "reason",
+                "A new version for the submission test"));
         String created = mvc.perform(cast.as(Who.CASEWORKER, post("/api/v1/rulebook/changes"), true)
-                        .contentType(MediaType.APPLICATION_JSON).content(proposal))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(proposal))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = json.readTree(created).get("id").asString();
         mvc.perform(cast.as(Who.SENIOR_OFFICER, post("/api/v1/rulebook/changes/" + id + "/approve"), true))
                 .andExpect(status().isOk());
 
-        SubmissionAssessments.Result result = assessments.assess(cast.caller(Who.EXPORTER_A), "PAL-TEST-5",
-                declaring("NB-CATALOGUE-8", "Unregistered tool"), DECLARED_TIER_1, AS_OF);
+        SubmissionAssessments.Result result = assessments.assess(
+                cast.caller(Who.EXPORTER_A),
+                "PAL-TEST-5",
+                declaring("NB-CATALOGUE-8", "Unregistered tool"),
+                DECLARED_TIER_1,
+                AS_OF);
 
         assertThat(result.summary().rulebookVersion()).startsWith("rulebook " + version + " ");
         assertThat(result.routing().assessmentReference()).startsWith("rulebook " + version + " ");

@@ -24,24 +24,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PallasTest
 class NotificationMailTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired LiveListPartyScreening screening;
+    @Autowired
+    JdbcClient jdbc;
 
-    private record Row(String status, int attempts, String lastError, Instant nextAttemptAt) {
-    }
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    LiveListPartyScreening screening;
+
+    private record Row(String status, int attempts, String lastError, Instant nextAttemptAt) {}
 
     private Row row(String subject) {
-        return jdbc.sql("select status, attempts, last_error, next_attempt_at from notification_outbox where subject = :s")
+        return jdbc.sql(
+                        "select status, attempts, last_error, next_attempt_at from notification_outbox where subject = :s")
                 .param("s", "[Pallas] " + subject)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .single();
     }
 
     /** Queues a notification with mail for a user who has an e-mail address, as a change's transaction would. */
     private String queued(TestClock clock) {
         UUID user = jdbc.sql("select id from app_user where email is not null and enabled order by username limit 1")
-                .query(UUID.class).single();
+                .query(UUID.class)
+                .single();
         String subject = "Licence test " + UUID.randomUUID();
         Notifications notifications = new Notifications(jdbc, clock, true);
         tx.executeWithoutResult(s -> notifications.notifyUser(user, "licence", subject, "Licence body", "/licences/x"));
@@ -63,7 +73,8 @@ class NotificationMailTests {
         String subject = queued(clock);
         try (SmtpListener smtp = new SmtpListener()) {
             smtp.failNext(1);
-            MailOutbox outbox = new MailOutbox(jdbc, tx, sender(smtp), clock, "pallas@test.invalid", 3, Duration.ofMinutes(1));
+            MailOutbox outbox =
+                    new MailOutbox(jdbc, tx, sender(smtp), clock, "pallas@test.invalid", 3, Duration.ofMinutes(1));
             outbox.dispatch();
             Row failed = row(subject);
             assertThat(failed.status()).isEqualTo("PENDING");
@@ -85,7 +96,8 @@ class NotificationMailTests {
         String subject = queued(clock);
         try (SmtpListener smtp = new SmtpListener()) {
             smtp.failNext(10);
-            MailOutbox outbox = new MailOutbox(jdbc, tx, sender(smtp), clock, "pallas@test.invalid", 2, Duration.ofSeconds(10));
+            MailOutbox outbox =
+                    new MailOutbox(jdbc, tx, sender(smtp), clock, "pallas@test.invalid", 2, Duration.ofSeconds(10));
             outbox.dispatch();
             clock.advance(Duration.ofSeconds(11));
             outbox.dispatch();
@@ -95,7 +107,9 @@ class NotificationMailTests {
             assertThat(row.lastError()).contains("451");
             clock.advance(Duration.ofHours(1));
             outbox.dispatch();
-            assertThat(row(subject).attempts()).as("a failed message is not retried again").isEqualTo(2);
+            assertThat(row(subject).attempts())
+                    .as("a failed message is not retried again")
+                    .isEqualTo(2);
             assertThat(smtp.received()).noneMatch(m -> m.contains(subject));
         }
     }
@@ -104,26 +118,35 @@ class NotificationMailTests {
     void withoutSmtpConfiguredOnlyTheInAppNotificationIsWritten() {
         TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         UUID user = jdbc.sql("select id from app_user where email is not null and enabled order by username limit 1")
-                .query(UUID.class).single();
+                .query(UUID.class)
+                .single();
         String title = "In-app only " + UUID.randomUUID();
-        tx.executeWithoutResult(s -> new Notifications(jdbc, clock, false).notifyUser(user, "licence", title, "b", null));
-        assertThat(jdbc.sql("select count(*) from notification where title = :t").param("t", title).query(Long.class).single())
+        tx.executeWithoutResult(
+                s -> new Notifications(jdbc, clock, false).notifyUser(user, "licence", title, "b", null));
+        assertThat(jdbc.sql("select count(*) from notification where title = :t")
+                        .param("t", title)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from notification_outbox where subject = :t").param("t", "[Pallas] " + title)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification_outbox where subject = :t")
+                        .param("t", "[Pallas] " + title)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void livePartyScreeningUsesTheListVersionsInUseAndReportsEntityListHits() {
-        ScreeningOutcome listed = screening.screen(new Party("EU-1", PartyRole.END_USER, "NSO Group", "IL", "Herzliya",
-                EndUserType.COMMERCIAL, null));
+        ScreeningOutcome listed = screening.screen(
+                new Party("EU-1", PartyRole.END_USER, "NSO Group", "IL", "Herzliya", EndUserType.COMMERCIAL, null));
         assertThat(listed.screened()).isTrue();
         assertThat(listed.listVersions()).isNotEmpty();
         assertThat(listed.hits()).anySatisfy(h -> assertThat(h.entityList()).isTrue());
-        ScreeningOutcome clear = screening.screen(new Party("EU-1", PartyRole.END_USER, "Rhein Bank AG", "DE",
-                "Frankfurt", EndUserType.COMMERCIAL, null));
+        ScreeningOutcome clear = screening.screen(new Party(
+                "EU-1", PartyRole.END_USER, "Rhein Bank AG", "DE", "Frankfurt", EndUserType.COMMERCIAL, null));
         assertThat(clear.screened()).isTrue();
         assertThat(clear.hits()).isEmpty();
-        assertThat(LiveListPartyScreening.versions(List.of("US-CSL@2023-11-30#ab12"))).isEqualTo(Map.of("US-CSL", "2023-11-30#ab12"));
+        assertThat(LiveListPartyScreening.versions(List.of("US-CSL@2023-11-30#ab12")))
+                .isEqualTo(Map.of("US-CSL", "2023-11-30#ab12"));
     }
 }
