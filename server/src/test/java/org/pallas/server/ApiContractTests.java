@@ -125,6 +125,46 @@ class ApiContractTests {
     }
 
     @Test
+    void theFileUploadsDocumentTheirBodiesAndTheBatchExamplesAreScreenedRowByRow() throws Exception {
+        JsonNode batch =
+                doc.path("paths").path("/api/v1/screening/batch").path("post").path("requestBody");
+        assertThat(batch.path("content").propertyNames()).contains("text/csv", "application/x-ndjson");
+        JsonNode lists = doc.path("paths")
+                .path("/api/v1/screening/lists/{source}")
+                .path("post")
+                .path("requestBody");
+        assertThat(lists.path("content")
+                        .path("application/octet-stream")
+                        .path("schema")
+                        .path("format")
+                        .asString())
+                .isEqualTo("binary");
+        for (String type : List.of("text/csv", "application/x-ndjson")) {
+            // The NDJSON example is one line's object (the document parses JSON examples); a body is such lines.
+            JsonNode documented = batch.path("content").path(type).path("example");
+            String example = documented.isString() ? documented.asString() : documented.toString() + "\n";
+            assertThat(example).as(type + " example").contains("Intellexa");
+            MockHttpServletResponse response = mvc.perform(request(HttpMethod.POST, "/api/v1/screening/batch")
+                            .contentType(MediaType.parseMediaType(type))
+                            .content(example)
+                            .header("Authorization", "Bearer " + cast.token(EXPORTER)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus())
+                    .as(type + " " + response.getContentAsString())
+                    .isEqualTo(200);
+            List<String> lines = response.getContentAsString()
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
+            assertThat(lines).as(type).isNotEmpty();
+            for (String line : lines) {
+                assertThat(json.readTree(line).isObject()).as(line).isTrue();
+            }
+        }
+    }
+
+    @Test
     void anApplicationsPartiesAndProductsAreDocumentedWithTheFieldsTheServerReads() {
         JsonNode schemas = doc.path("components").path("schemas");
         assertThat(schemas.path("LicensingParty").path("properties").propertyNames())

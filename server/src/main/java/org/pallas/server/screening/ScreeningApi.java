@@ -1,6 +1,8 @@
 package org.pallas.server.screening;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -139,7 +141,29 @@ class ScreeningApi {
     @Operation(
             summary = "Screen many names: CSV (header name,kind,country,birthDate) or NDJSON of search requests "
                     + "(application/json: a single request) in; "
-                    + "one NDJSON line per input row out, in order, with its line number")
+                    + "one NDJSON line per input row out, in order, with its line number",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description =
+                                    "One row per name (CSV with a header row, or NDJSON: one search request like the example "
+                                            + "per line); bounded by the request size limit",
+                            content = {
+                                @Content(
+                                        mediaType = "text/csv",
+                                        schema = @Schema(type = "string"),
+                                        examples =
+                                                @ExampleObject(
+                                                        value = "name,kind,country,birthDate\n"
+                                                                + "Intellexa S.A.,organisation,GR,\n")),
+                                @Content(
+                                        mediaType = "application/x-ndjson",
+                                        schema = @Schema(type = "string"),
+                                        examples =
+                                                @ExampleObject(
+                                                        value =
+                                                                "{\"name\": \"Intellexa S.A.\", \"kind\": \"organisation\", \"country\": \"GR\"}\n"))
+                            }))
     void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = Caller.current();
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
@@ -227,7 +251,31 @@ class ScreeningApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary =
-                    "Import a new version of a list from one file (ADMIN); parties are re-screened against what changed")
+                    "Import a new version of a list from one file (ADMIN); parties are re-screened against what changed",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "The list file as published (OFAC CSV, UN XML, BIS TSV, CSL CSV, FtM "
+                                    + "NDJSON, which may also come as application/json, or the project CSV); the format "
+                                    + "is taken from the format parameter or the file",
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                                @Content(
+                                        mediaType = "text/plain",
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_XML_VALUE,
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(
+                                        mediaType = "text/tab-separated-values",
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(
+                                        mediaType = "application/x-ndjson",
+                                        schema = @Schema(type = "string", format = "binary"))
+                            }))
     ResponseEntity<RestrictedLists.StoredVersion> importList(
             @PathVariable String source,
             @RequestParam(required = false) String format,
