@@ -41,12 +41,11 @@ class ErrorPages implements ErrorController {
         page.setStatus(status);
         page.addObject("status", status.value());
         // One page for every status; 403 and 404 say it in words a person reads.
-        String title =
-                switch (status) {
-                    case NOT_FOUND -> "Page not found";
-                    case FORBIDDEN -> "Access denied";
-                    default -> status.getReasonPhrase();
-                };
+        String title = switch (status) {
+            case NOT_FOUND -> "Page not found";
+            case FORBIDDEN -> "Access denied";
+            default -> status.getReasonPhrase();
+        };
         page.addObject("title", title);
         page.addObject("heading", status == HttpStatus.FORBIDDEN ? "You do not have access to this page" : title);
         page.addObject("message", message(status));
