@@ -106,7 +106,43 @@ class ApiDocumentation {
                 }
                 body.setExample(example);
             });
+            if (openApi.getComponents().getSchemas() != null) {
+                openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::documentBounds);
+            }
         };
+    }
+
+    /**
+     * Writes the limits every request body is read with ({@link RequestBounds}) into each schema that does not
+     * declare its own: {@code maxLength} on text, {@code maxItems} on lists, {@code maxProperties} on maps.
+     */
+    private static void documentBounds(Schema<?> schema) {
+        if (schema == null || schema.get$ref() != null) {
+            return;
+        }
+        String type = schema.getType() != null
+                ? schema.getType()
+                : schema.getTypes() == null || schema.getTypes().isEmpty()
+                        ? null
+                        : schema.getTypes().iterator().next();
+        if ("string".equals(type) && schema.getMaxLength() == null && !"binary".equals(schema.getFormat())) {
+            schema.setMaxLength(RequestBounds.MAX_TEXT);
+        }
+        if ("array".equals(type)) {
+            if (schema.getMaxItems() == null) {
+                schema.setMaxItems(RequestBounds.MAX_ITEMS);
+            }
+            documentBounds(schema.getItems());
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            if (schema.getMaxProperties() == null) {
+                schema.setMaxProperties(RequestBounds.MAX_ITEMS);
+            }
+            documentBounds(values);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ApiDocumentation::documentBounds);
+        }
     }
 
     private static void documentProblems(String path, PathItem.HttpMethod method, Operation operation) {
