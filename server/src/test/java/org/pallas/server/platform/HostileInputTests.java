@@ -171,25 +171,46 @@ class HostileInputTests {
     }
 
     @Test
-    void theOpenApiSchemaDocumentsTheBounds() throws Exception {
+    void theOpenApiSchemaDocumentsTheBoundsOfEveryRequestBodyAndNoneOnResponses() throws Exception {
         JsonNode docs = json.readTree(send("GET", "/v3/api-docs", null, null).body());
         JsonNode schemas = docs.get("components").get("schemas");
-        java.util.List<String> unbounded = new java.util.ArrayList<>();
-        schemas.properties().forEach(schema -> {
-            JsonNode props = schema.getValue().get("properties");
-            if (props == null) {
-                return;
-            }
-            props.properties().forEach(p -> {
-                String type = p.getValue().path("type").asString("");
-                if ((type.equals("string")
-                                && !p.getValue().has("maxLength")
-                                && !"binary".equals(p.getValue().path("format").asString("")))
-                        || (type.equals("array") && !p.getValue().has("maxItems"))) {
-                    unbounded.add(schema.getKey() + "." + p.getKey());
+        // every schema a request body reaches, by following $ref from each operation's requestBody
+        java.util.Set<String> requestSchemas = new java.util.TreeSet<>();
+        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>();
+        docs.get("paths").forEach(item -> item.forEach(operation -> pending.add(operation.path("requestBody"))));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            String ref = node.path("$ref").asString("");
+            if (ref.startsWith("#/components/schemas/")) {
+                String name = ref.substring("#/components/schemas/".length());
+                if (requestSchemas.add(name)) {
+                    pending.add(schemas.get(name));
                 }
-            });
-        });
+            }
+            node.forEach(pending::add);
+        }
+        assertThat(requestSchemas).contains("SearchRequest");
+        java.util.List<String> unbounded = new java.util.ArrayList<>();
+        schemas.properties().stream()
+                .filter(schema -> requestSchemas.contains(schema.getKey()))
+                .forEach(schema -> {
+                    JsonNode props = schema.getValue().get("properties");
+                    if (props == null) {
+                        return;
+                    }
+                    props.properties().forEach(p -> {
+                        String type = p.getValue().path("type").asString("");
+                        if ((type.equals("string")
+                                        && !p.getValue().has("maxLength")
+                                        && !"binary"
+                                                .equals(p.getValue()
+                                                        .path("format")
+                                                        .asString("")))
+                                || (type.equals("array") && !p.getValue().has("maxItems"))) {
+                            unbounded.add(schema.getKey() + "." + p.getKey());
+                        }
+                    });
+                });
         assertThat(unbounded).isEmpty();
         assertThat(schemas.get("SearchRequest")
                         .get("properties")
@@ -197,5 +218,9 @@ class HostileInputTests {
                         .get("maxLength")
                         .asInt())
                 .isEqualTo(RequestBounds.MAX_TEXT);
+        // a response may be larger than a request may: the rulebook's catalogue is well over 10,000 characters
+        assertThat(requestSchemas).doesNotContain("ProblemField");
+        assertThat(schemas.get("ProblemField").get("properties").get("message").has("maxLength"))
+                .isFalse();
     }
 }
