@@ -28,6 +28,7 @@ import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.servicelevels.ServiceLevelDemoSeed;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
+import org.pallas.server.platform.KnownCallers;
 import org.pallas.server.screening.RestrictedLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,11 +70,13 @@ class LicensingDemoSeed implements DemoSeed {
 
     private final Cases cases;
     private final JdbcClient jdbc;
+    private final KnownCallers callers;
     private final Clock clock;
 
-    LicensingDemoSeed(Cases cases, JdbcClient jdbc, Clock clock) {
+    LicensingDemoSeed(Cases cases, JdbcClient jdbc, KnownCallers callers, Clock clock) {
         this.cases = cases;
         this.jdbc = jdbc;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -90,7 +93,7 @@ class LicensingDemoSeed implements DemoSeed {
     @Override
     public void seed() {
         Instant now = clock.instant();
-        BackdatedCases history = new BackdatedCases(cases, jdbc, now);
+        BackdatedCases history = new BackdatedCases(cases, callers, now);
         Caller northbridge = history.caller("northbridge.lee");
         Caller calder = history.caller("calder.weber");
         Caller caseworker = history.caller("caseworker");
