@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its answer, advice from every team, consolidation, a note, a refusal sent back and made again, the countersignature,
  * the appeal with its officer and decision (the licence issues), and the licence suspended, reinstated and revoked.
  * Every request goes to {@code /api/v1}; the steps between them use every case action the OpenAPI document lists.
+ * This test is the issue's "script in the repository" that drives one application over the API only (0 web-form
+ * steps): it runs in the normal server test suite ({@code ./mvnw -pl server -am verify}), and so in CI.
  */
 @PallasTest
 class CaseworkApiJourneyTests {
