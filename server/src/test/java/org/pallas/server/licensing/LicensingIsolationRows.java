@@ -106,6 +106,81 @@ class LicensingIsolationRows implements IsolationRows {
                         .form("note=x")
                         .expect("anon=302 cw=404 so=404 adv=404 *=403"),
                 row("GET /advice").expect("anon=302 adv=200 *=403"),
+                // The case-working API: the same roles and the same 404 for a case that does not exist or is not
+                // the caller's to see as the case pages (one rule, two doors).
+                row("GET /api/v1/cases")
+                        .expect("anon=401 cw=200 so=200 *=403"), // the team queue, case staff only, as /queues
+                row("GET /api/v1/cases/{id}")
+                        .with("id", B_SUBMITTED)
+                        .expect("anon=401 cw=200 so=200 ov=200 aud=200 adv=404 *=403"),
+                row("GET /api/v1/cases/{id}")
+                        .with("id", "@random")
+                        .expect("anon=401 cw=404 so=404 ov=404 aud=404 adv=404 *=403"),
+                row("POST /api/v1/cases/{id}/assign")
+                        .with("id", "@random")
+                        .json("{}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/assignment")
+                        .with("id", "@random")
+                        .json("{\"officer\":\"00000000-0000-4000-a000-0000000000c1\"}")
+                        .expect("anon=401 so=400 *=403"), // the officer named is checked first, as on /queues/assign
+                row("POST /api/v1/cases/{id}/checks")
+                        .with("id", "@random")
+                        .json("{}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/information-request")
+                        .with("id", "@random")
+                        .json("{\"question\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/advice-request")
+                        .with("id", "@random")
+                        .json("{\"teams\":[\"DEFENCE\"],\"reason\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/advice")
+                        .with("id", "@random")
+                        .json("{\"type\":\"APPROVE\",\"reasoning\":\"x\"}")
+                        .expect("anon=401 adv=404 *=403"),
+                row("POST /api/v1/cases/{id}/advice")
+                        .with("id", B_SUBMITTED)
+                        .json("{\"type\":\"APPROVE\",\"reasoning\":\"x\"}")
+                        .expect("anon=401 adv=404 *=403"),
+                row("POST /api/v1/cases/{id}/consolidation")
+                        .with("id", "@random")
+                        .json("{\"summary\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/notes")
+                        .with("id", "@random")
+                        .json("{\"text\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 adv=404 *=403"),
+                row("POST /api/v1/cases/{id}/decision")
+                        .with("id", "@random")
+                        .json("{\"outcome\":\"REFUSED\",\"reasons\":\"x\",\"criteria\":[\"UK_C1\"]}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/countersignature")
+                        .with("id", "@random")
+                        .json("{\"verdict\":\"COUNTERSIGN\",\"reasons\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/appeal-officer")
+                        .with("id", "@random")
+                        .json("{\"officer\":\"00000000-0000-4000-8000-000000000001\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/appeal-decision")
+                        .with("id", "@random")
+                        .json("{\"outcome\":\"APPROVED\",\"reasons\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/licence/suspension")
+                        .with("id", "@random")
+                        .json("{\"reason\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                // a caseworker may see cases, so a case that does not exist is 404 before reinstatement's senior role
+                row("POST /api/v1/cases/{id}/licence/reinstatement")
+                        .with("id", "@random")
+                        .json("{\"reason\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
+                row("POST /api/v1/cases/{id}/licence/revocation")
+                        .with("id", "@random")
+                        .json("{\"reason\":\"x\"}")
+                        .expect("anon=401 cw=404 so=404 *=403"),
                 // Exporter actions on a submitted application: the owner's bad request is 400, the other exporter 404
                 row("POST /applications/{id}/answer")
                         .with("id", B_SUBMITTED)

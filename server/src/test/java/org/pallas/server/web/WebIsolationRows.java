@@ -13,7 +13,7 @@ class WebIsolationRows implements IsolationRows {
     public List<IsolationRow> rows() {
         return List.of(
                 row("GET /").expect("anon=302 *=200"),
-                // Called directly (not as an error dispatch) there is no error to show: a plain 500 page.
-                row("GET /error").expect("*=500"));
+                // Called directly (not as an error dispatch) there is no error to show: not found, for everyone.
+                row("GET /error").expect("*=404"));
     }
 }
