@@ -84,8 +84,8 @@ public class AccessTokens implements BearerTokens {
                 id.toString(),
                 caller.userId(),
                 now,
-                Map.of("userId", caller.userId().toString(), "expiresAt", expires.toString()),
-                Map.of("name", label))));
+                Map.of("expiresAt", expires.toString()),
+                Map.of("userId", caller.userId().toString(), "name", label))));
         return new IssuedToken(id, token, expires);
     }
 
@@ -105,8 +105,8 @@ public class AccessTokens implements BearerTokens {
                 id.toString(),
                 caller.userId(),
                 now,
-                Map.of("userId", caller.userId().toString()),
-                Map.of())));
+                Map.of(),
+                Map.of("userId", caller.userId().toString()))));
     }
 
     @Override

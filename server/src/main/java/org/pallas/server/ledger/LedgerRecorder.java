@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.pallas.ledger.record.CanonicalJson;
 import org.pallas.ledger.record.LedgerEntryDraft;
@@ -41,6 +42,15 @@ class LedgerRecorder {
 
     static final String SYSTEM_ACTOR = "system:pallas";
 
+    /**
+     * Identifiers that name a person or an organisation. The public entry carries their pseudonym, the same one an
+     * actor gets, so "user ps1:… changed their password" and "organisation ps1:… screened a party" stay countable
+     * without saying who; the stored row and the confidential record keep the real identifier for authorised reads.
+     */
+    static final Set<String> IDENTIFYING_SUBJECTS = Set.of("user", "organisation");
+
+    static final Set<String> IDENTIFYING_KEYS = Set.of("userId", "organisationId");
+
     private final LedgerStore store;
     private final LedgerKeys keys;
     private final Map<String, RecordedState> states = new TreeMap<>();
@@ -58,12 +68,25 @@ class LedgerRecorder {
     public void record(RecordedChange change) {
         String actor = change.actorUserId() == null
                 ? SYSTEM_ACTOR
-                : keys.pseudonyms().pseudonym(change.actorUserId().toString());
+                : pseudonym(change.actorUserId().toString());
         Map<String, String> metadata = new TreeMap<>();
-        change.publicMetadata().forEach((k, v) -> metadata.put(k, text(v)));
+        Map<String, String> identified = new TreeMap<>(); // what the pseudonyms stand for, for the confidential record
+        change.publicMetadata().forEach((k, v) -> {
+            if (v != null && IDENTIFYING_KEYS.contains(k)) {
+                identified.put(k, v.toString());
+                metadata.put(k, pseudonym(v.toString()));
+            } else {
+                metadata.put(k, text(v));
+            }
+        });
+        String subject = change.subjectId();
+        if (IDENTIFYING_SUBJECTS.contains(change.subjectType())) {
+            identified.put("subjectId", subject);
+            subject = pseudonym(subject);
+        }
         LedgerEntryDraft draft = new LedgerEntryDraft(
-                change.type(), change.occurredAt(), actor, change.subjectType(), change.subjectId(), metadata);
-        LedgerRecord record = LedgerRecord.create(draft, payload(change), random);
+                change.type(), change.occurredAt(), actor, change.subjectType(), subject, metadata);
+        LedgerRecord record = LedgerRecord.create(draft, payload(change, identified), random);
         batch().entries
                 .add(new LedgerStore.NewEntry(
                         change.type(),
@@ -72,6 +95,10 @@ class LedgerRecorder {
                         record.entry().time(),
                         record.entry().encode(),
                         record.encode()));
+    }
+
+    private String pseudonym(String identifier) {
+        return keys.pseudonyms().pseudonym(identifier);
     }
 
     /** The current transaction's batch (its synchronizations only: a suspended outer transaction keeps its own). */
@@ -96,9 +123,12 @@ class LedgerRecorder {
         }
     }
 
-    private byte[] payload(RecordedChange change) {
+    private byte[] payload(RecordedChange change, Map<String, String> identified) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("change", json(change.confidentialPayload()));
+        if (!identified.isEmpty()) {
+            payload.put("identified", json(identified));
+        }
         RecordedState state = states.get(change.subjectType());
         if (state != null) {
             Optional<Map<String, String>> current = state.current(change.subjectId());

@@ -246,11 +246,12 @@ public class Alerts {
         pub.put("organisationId", alert.organisationId().toString());
         pub.put("partyId", alert.partyId().toString());
         pub.put("source", alert.source());
-        pub.put("entryId", alert.entryId());
-        pub.put("score", alert.score());
         pub.put("status", alert.status());
         pub.put("listVersions", alert.listVersion());
+        // which listed entry an exporter's customer matched, and how closely, is the exporter's confidential business
         Map<String, Object> confidential = new LinkedHashMap<>();
+        confidential.put("entryId", alert.entryId());
+        confidential.put("score", alert.score());
         confidential.put("partyName", alert.partyName());
         confidential.put("explanation", alert.explanation());
         if (reason != null) {

@@ -36,8 +36,8 @@ public sealed interface ScreeningChanged extends RecordedChange {
         /** The listed entry, its score and the list versions, for whoever acts on the alert. */
         default String evidence() {
             return "Screening alert " + subjectId() + ": " + publicMetadata().get("source") + " entry "
-                    + publicMetadata().get("entryId") + ", score "
-                    + publicMetadata().get("score") + ", list versions "
+                    + confidentialPayload().get("entryId") + ", score "
+                    + confidentialPayload().get("score") + ", list versions "
                     + publicMetadata().get("listVersions");
         }
     }

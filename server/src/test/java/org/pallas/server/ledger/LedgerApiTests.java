@@ -118,11 +118,15 @@ class LedgerApiTests {
 
         String json = anonymous("/api/v1/ledger/entries/" + index).getContentAsString();
         assertThat(json).doesNotContain(name);
-        assertThat((String) JsonPath.read(json, "$.subjectId")).isEqualTo(id);
+        // an organisation is named in public by its pseudonym only (issue 13)
+        String subject = JsonPath.read(json, "$.subjectId");
+        assertThat(subject).matches("ps1:[0-9a-f]{32}");
+        assertThat(json).doesNotContain(id);
         assertThat((String) JsonPath.read(json, "$.type")).isEqualTo("identity.organisation.created");
         assertThat(anonymous("/ledger/entries/" + index).getContentAsString())
                 .doesNotContain(name)
-                .contains(id);
+                .doesNotContain(id)
+                .contains(subject);
         assertThat(anonymous("/api/v1/ledger/records/" + index).getStatus()).isEqualTo(401);
 
         TestCast cast = new TestCast(jdbc, tokens);
@@ -131,7 +135,10 @@ class LedgerApiTests {
                 .andReturn()
                 .getResponse();
         LedgerRecord record = LedgerRecord.decode(asAuditor.getContentAsByteArray());
-        assertThat(new String(record.payload(), StandardCharsets.UTF_8)).contains(name);
+        // the auditor reads the real identifier in the confidential record
+        assertThat(new String(record.payload(), StandardCharsets.UTF_8))
+                .contains(name)
+                .contains(id);
         assertThat(MerkleHash.hex(MerkleHash.leaf(record.entry().encode())))
                 .isEqualTo(JsonPath.read(json, "$.leafHash"));
         assertThat(mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/ledger/records/" + index), true))

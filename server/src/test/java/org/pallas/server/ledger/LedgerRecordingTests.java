@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pallas.ledger.record.LedgerEntry;
@@ -19,8 +20,11 @@ import org.pallas.server.identity.IdentityChanged;
 import org.pallas.server.identity.Organisation;
 import org.pallas.server.identity.OrganisationInput;
 import org.pallas.server.identity.Organisations;
+import org.pallas.server.identity.UserInput;
+import org.pallas.server.identity.Users;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.RecordedChange;
+import org.pallas.server.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +40,9 @@ class LedgerRecordingTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    Users users;
 
     @Autowired
     JdbcClient jdbc;
@@ -75,6 +82,61 @@ class LedgerRecordingTests {
                 .contains("\"change\":{\"name\":\"" + name + "\"}")
                 .contains("\"state\":{")
                 .contains("\"kind\":\"EXPORTER\"");
+    }
+
+    @Test
+    void noPublicEntryNamesAPersonOrAnOrganisationByItsIdentifier() throws Exception {
+        TestCast cast = new TestCast(jdbc, tokens);
+        // a fresh organisation, a user in it, and a token issued and revoked: each recorded with identifiers
+        Organisation org = organisations.create(
+                cast.caller(Who.ADMIN),
+                new OrganisationInput("Pseudonymous Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, "FR"));
+        String username = "t-" + UUID.randomUUID().toString().substring(0, 12);
+        users.create(
+                cast.caller(Who.ADMIN),
+                new UserInput(
+                        org.id(),
+                        username,
+                        "Test " + username,
+                        null,
+                        null,
+                        Set.of(Role.EXPORTER),
+                        "correct horse battery staple 9"));
+        AccessTokens.IssuedToken token = tokens.issue(username, "correct horse battery staple 9", "pseudonym check");
+        tokens.revoke(cast.caller(username), token.id());
+
+        List<String> identifiers = jdbc.sql("select id::text from app_user union all select id::text from organisation")
+                .query(String.class)
+                .list();
+        assertThat(identifiers)
+                .contains(org.id().toString(), cast.userId(username).toString());
+        List<String> publicEntries = jdbc.sql("select convert_from(entry, 'UTF8') from ledger_entry")
+                .query(String.class)
+                .list();
+        assertThat(publicEntries).isNotEmpty();
+        for (String entry : publicEntries) {
+            for (String id : identifiers) {
+                assertThat(entry)
+                        .as("a public ledger entry names user or organisation " + id)
+                        .doesNotContain(id);
+            }
+        }
+        // the user's own changes carry the same pseudonym as subject and as actor: countable, not nameable
+        LedgerEntry revoked = LedgerEntry.decode(
+                store.forSubject("token", token.id().toString()).get(1).entry());
+        LedgerEntry created = LedgerEntry.decode(
+                store.forSubject("user", cast.userId(username).toString())
+                        .get(0)
+                        .entry());
+        assertThat(revoked.metadata()).doesNotContainKey("userId");
+        assertThat(created.subjectId()).matches("ps1:[0-9a-f]{32}");
+        assertThat(created.metadata().get("organisationId")).matches("ps1:[0-9a-f]{32}");
+        assertThat(revoked.actor())
+                .isEqualTo(LedgerEntry.decode(
+                                store.forSubject("user", cast.userId(username).toString())
+                                        .get(0)
+                                        .entry())
+                        .subjectId());
     }
 
     @Test
