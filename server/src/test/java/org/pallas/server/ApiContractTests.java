@@ -169,7 +169,14 @@ class ApiContractTests {
         JsonNode schemas = doc.path("components").path("schemas");
         assertThat(schemas.path("LicensingParty").path("properties").propertyNames())
                 .containsExactlyInAnyOrder(
-                        "partyId", "role", "name", "countryCode", "address", "endUserType", "agencyOrUnit");
+                        "partyId",
+                        "role",
+                        "name",
+                        "countryCode",
+                        "address",
+                        "endUserType",
+                        "agencyOrUnit",
+                        "oversight");
         assertThat(schemas.path("LicensingProduct").path("properties").propertyNames())
                 .containsExactlyInAnyOrder("productId", "name", "classification", "controlEntries");
         assertThat(schemas.path("ApplicationDetails")
