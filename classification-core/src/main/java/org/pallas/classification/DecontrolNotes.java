@@ -1,5 +1,9 @@
 package org.pallas.classification;
 
+import static org.pallas.classification.capability.Field.DEFEATS_COUNTERMEASURES;
+import static org.pallas.classification.capability.Field.EVADES_MONITORING;
+import static org.pallas.classification.capability.Field.PAYLOAD_EFFECTS;
+import static org.pallas.classification.capability.Field.PLATFORM_FUNCTIONS;
 import static org.pallas.classification.capability.Field.PUBLISHED;
 import static org.pallas.classification.capability.Field.RECIPIENT;
 import static org.pallas.classification.capability.Field.TRANSFER_PURPOSE;
@@ -21,6 +25,9 @@ final class DecontrolNotes {
     private static final Set<Recipient> REMEDIATORS_VD = EnumSet.of(Recipient.AFFECTED_VENDOR, Recipient.COORDINATOR);
     private static final Set<Recipient> REMEDIATORS_CIR =
             EnumSet.of(Recipient.AFFECTED_VENDOR, Recipient.COORDINATOR, Recipient.INCIDENT_VICTIM);
+
+    private static final Set<String> INTRUSION_DEFINITION =
+            Set.of(EVADES_MONITORING.id(), DEFEATS_COUNTERMEASURES.id(), PAYLOAD_EFFECTS.id(), PLATFORM_FUNCTIONS.id());
 
     private DecontrolNotes() {}
 
@@ -99,6 +106,7 @@ final class DecontrolNotes {
      * technology alike; "not sure" about it is only asked about when nothing else took the items out.
      */
     static void apply(CapabilityDescription d, Assessment a) {
+        boolean before = a.hasMatches();
         Tri published = d.published();
         if (published.isYes() && a.matches.removeIf(DecontrolNotes::softwareOrTechnology)) {
             a.exclude(
@@ -108,6 +116,7 @@ final class DecontrolNotes {
                     "WA-GTN-GSN");
         }
         vulnerabilityDisclosure(d, a);
+        setAsideIntrusionQuestions(a, removedAll(a, before));
         List<Assessment.Match> remaining =
                 a.matches.stream().filter(DecontrolNotes::softwareOrTechnology).toList();
         if (remaining.isEmpty()) {
@@ -118,6 +127,31 @@ final class DecontrolNotes {
         } else if (!published.isKnown()) {
             a.unanswered(PUBLISHED, "Is the software or technology published without restriction?", "WA-GTN-GSN");
             markPending(a, remaining);
+        }
+    }
+
+    private static boolean removedAll(Assessment a, boolean hadMatches) {
+        return hadMatches && !a.hasMatches() && !a.exclusions.isEmpty();
+    }
+
+    /**
+     * The intrusion-software and platform-function questions only decide whether an entry catches the item. When every entry
+     * found (firm or candidate) was taken out by a note, no answer to them can change the result, so
+     * "not sure" on them is ignored, as the decision procedure says (WA-4E001-N1, WA-GTN-GSN).
+     */
+    private static void setAsideIntrusionQuestions(Assessment a, boolean allRemoved) {
+        if (!allRemoved) {
+            return;
+        }
+        boolean removed = a.open.removeIf(
+                q -> q.kind() == OpenQuestion.Kind.UNANSWERED && INTRUSION_DEFINITION.contains(q.questionId()));
+        if (removed) {
+            a.step(
+                    "Whether it is intrusion software is left open, but the note that takes it out applies"
+                            + " either way, so those answers are not needed.",
+                    "WA-DEF-IS",
+                    "WA-4E001-N1",
+                    "WA-GTN-GSN");
         }
     }
 

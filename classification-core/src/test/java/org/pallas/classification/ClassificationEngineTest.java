@@ -132,4 +132,65 @@ class ClassificationEngineTest {
         assertThat(wa.candidates()).extracting(EntryMatch::code).containsExactly("4D004");
         assertThat(wa.openQuestions()).extracting(OpenQuestion::questionId).containsExactly("published");
     }
+
+    private static CapabilityDescription.Builder exploitTechnologyUnsureOfTheDefinition() {
+        return CapabilityDescription.builder()
+                .itemKind(ItemKind.EXPLOIT)
+                .itemForms(ItemForm.TECHNOLOGY)
+                .evadesMonitoring(Tri.UNKNOWN)
+                .defeatsCountermeasures(Tri.UNKNOWN);
+    }
+
+    private static void assertNoLicenceRequired(Classification result, String citation) {
+        for (Regime regime : Regime.values()) {
+            RegimeClassification r = result.regime(regime);
+            assertThat(r.outcome()).as(regime.name()).isEqualTo(Outcome.NOT_CONTROLLED);
+            assertThat(r.openQuestions()).as(regime.name()).isEmpty();
+            assertThat(r.reasonRules()).as(regime.name()).contains(citation);
+        }
+    }
+
+    @Test
+    void vulnerabilityDisclosureToTheVendorNeedsNoLicenceEvenWhenUnsureWhetherItIsIntrusionSoftware() {
+        var unsure = exploitTechnologyUnsureOfTheDefinition()
+                .transferPurpose(org.pallas.classification.capability.TransferPurpose.VULNERABILITY_DISCLOSURE)
+                .recipient(org.pallas.classification.capability.Recipient.AFFECTED_VENDOR)
+                .published(Tri.NO);
+        assertNoLicenceRequired(engine.classify(unsure.build()), "WA-4E001-N1");
+        // the definite answer gives the same result, so "not sure" changes nothing
+        assertNoLicenceRequired(
+                engine.classify(unsure.evadesMonitoring(Tri.YES)
+                        .defeatsCountermeasures(Tri.YES)
+                        .payloadEffects(PayloadEffect.EXTRACTS_DATA)
+                        .build()),
+                "WA-4E001-N1");
+    }
+
+    @Test
+    void incidentResponseSharingWithACoordinatorNeedsNoLicenceEvenWhenUnsureWhetherItIsIntrusionSoftware() {
+        var unsure = exploitTechnologyUnsureOfTheDefinition()
+                .transferPurpose(org.pallas.classification.capability.TransferPurpose.INCIDENT_RESPONSE)
+                .recipient(org.pallas.classification.capability.Recipient.COORDINATOR)
+                .published(Tri.NO);
+        assertNoLicenceRequired(engine.classify(unsure.build()), "WA-4E001-N1");
+    }
+
+    @Test
+    void anAlreadyPublishedExploitDescriptionNeedsNoLicenceEvenWhenUnsureWhetherItIsIntrusionSoftware() {
+        var unsure = exploitTechnologyUnsureOfTheDefinition()
+                .transferPurpose(org.pallas.classification.capability.TransferPurpose.PUBLICATION)
+                .published(Tri.YES);
+        assertNoLicenceRequired(engine.classify(unsure.build()), "WA-GTN-GSN");
+    }
+
+    @Test
+    void unsureWhetherItIsIntrusionSoftwareStillNeedsReviewWhenSoldToACustomer() {
+        var sold = exploitTechnologyUnsureOfTheDefinition()
+                .transferPurpose(org.pallas.classification.capability.TransferPurpose.SALE_OR_LICENCE)
+                .published(Tri.NO)
+                .build();
+        RegimeClassification r = engine.classify(sold).regime(Regime.EU);
+        assertThat(r.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(r.openQuestions()).extracting(OpenQuestion::questionId).contains("evades_monitoring");
+    }
 }

@@ -70,7 +70,7 @@ public final class Case {
             ApplicationDetails details,
             ApplicationRules rules,
             Clock clock) {
-        exporter.require("start an application", Role.EXPORTER);
+        exporter.require("start an application", ActorRole.EXPORTER);
         Objects.requireNonNull(type, "licence type");
         Case c = new Case(
                 Objects.requireNonNull(caseId, "caseId"),
@@ -174,7 +174,7 @@ public final class Case {
 
     /** The policy engine's route places the submitted case (SYSTEM only). */
     CaseEvent.CaseRouted route(Actor actor, Routing verdict) {
-        actor.require("route a case", Role.SYSTEM);
+        actor.require("route a case", ActorRole.SYSTEM);
         requireStatus("route", CaseStatus.SUBMITTED);
         routing = Objects.requireNonNull(verdict, "routing");
         return record(
@@ -190,10 +190,10 @@ public final class Case {
      * (SYSTEM) may make it less strict, so a hard stop cannot be talked down at the desk.
      */
     CaseEvent.CaseRouted reroute(Actor actor, Routing verdict, String reason) {
-        actor.require("re-route a case", Role.CASEWORKER, Role.SYSTEM);
+        actor.require("re-route a case", ActorRole.CASEWORKER, ActorRole.SYSTEM);
         requireStatus("re-route", CaseStatus.INITIAL_CHECKS, CaseStatus.UNDER_REVIEW);
         requireReason(reason, "a re-routing");
-        if (!actor.has(Role.SYSTEM) && !verdict.route().isStricterThan(routing.route())) {
+        if (!actor.has(ActorRole.SYSTEM) && !verdict.route().isStricterThan(routing.route())) {
             throw new RuleViolationException("a caseworker may only move case " + caseId + " to a stricter route than "
                     + routing.route() + ", not to " + verdict.route());
         }
@@ -207,7 +207,7 @@ public final class Case {
     }
 
     CaseEvent.CaseOfficerAssigned assignCaseOfficer(Actor actor, String officerId) {
-        actor.require("assign a case officer", Role.CASEWORKER, Role.SENIOR_OFFICER);
+        actor.require("assign a case officer", ActorRole.CASEWORKER, ActorRole.SENIOR_OFFICER);
         if (!status.isOpen()) {
             throw new IllegalTransitionException(
                     "case " + caseId + " is " + status + "; officers are assigned to open cases only");
@@ -218,7 +218,7 @@ public final class Case {
     }
 
     CaseEvent.InitialChecksCompleted completeInitialChecks(Actor actor) {
-        actor.require("complete initial checks", Role.CASEWORKER);
+        actor.require("complete initial checks", ActorRole.CASEWORKER);
         requireStatus("complete initial checks", CaseStatus.INITIAL_CHECKS);
         return record(
                 actor, "initial checks completed", CaseStatus.UNDER_REVIEW, CaseEvent.InitialChecksCompleted::new);
@@ -259,7 +259,7 @@ public final class Case {
             String reasoning,
             List<String> conditions,
             List<RefusalCriterion> criteria) {
-        actor.require("give advice", Role.ADVISER);
+        actor.require("give advice", ActorRole.ADVISER);
         if (!actor.teams().contains(team)) {
             throw new NotAuthorisedException(
                     actor.id() + " may not give advice for " + team + ": member of " + actor.teams());
@@ -287,7 +287,7 @@ public final class Case {
 
     /** Asks the applicant a question; the case waits in applicant editing and its SLA clock stops. */
     CaseEvent.InformationRequested requestInformation(Actor actor, String question) {
-        actor.require("request information", Role.CASEWORKER);
+        actor.require("request information", ActorRole.CASEWORKER);
         if (!INFORMATION_REQUESTABLE.contains(status)) {
             throw new IllegalTransitionException("case " + caseId + " is " + status
                     + "; information can be requested only while " + INFORMATION_REQUESTABLE);
@@ -362,7 +362,7 @@ public final class Case {
 
     /** A senior officer assigns the appeal to an officer who took no part in the refusal. */
     CaseEvent.AppealOfficerAssigned assignAppealOfficer(Actor actor, String officerId) {
-        actor.require("assign an appeal officer", Role.SENIOR_OFFICER);
+        actor.require("assign an appeal officer", ActorRole.SENIOR_OFFICER);
         requireStatus("assign an appeal officer", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(officerId);
         appeal = appeal.assign(officerId);
@@ -372,7 +372,7 @@ public final class Case {
 
     /** The assigned appeal officer allows the appeal (APPROVED) or dismisses it (REFUSED). */
     CaseEvent.AppealDecided decideAppeal(Actor actor, Outcome outcome, String reasons) {
-        actor.require("decide an appeal", Role.CASEWORKER, Role.SENIOR_OFFICER);
+        actor.require("decide an appeal", ActorRole.CASEWORKER, ActorRole.SENIOR_OFFICER);
         requireStatus("decide an appeal", CaseStatus.UNDER_APPEAL);
         requireIndependentOfRefusal(actor.id());
         if (appeal.officerId() == null) {
@@ -392,7 +392,7 @@ public final class Case {
     }
 
     CaseEvent.InternalNoteAdded addInternalNote(Actor actor, String text) {
-        actor.require("add an internal note", Role.CASEWORKER, Role.ADVISER, Role.SENIOR_OFFICER);
+        actor.require("add an internal note", ActorRole.CASEWORKER, ActorRole.ADVISER, ActorRole.SENIOR_OFFICER);
         if (status == CaseStatus.DRAFT) {
             throw new IllegalTransitionException("case " + caseId + " is a draft; the authority cannot see it yet");
         }
@@ -532,7 +532,7 @@ public final class Case {
 
     /** Checks four eyes, records the countersignature (accepted or not) and clears the proposal. */
     private Decision takeProposedDecision(Actor actor, String action, boolean accepted, String reasons) {
-        actor.require(action, Role.SENIOR_OFFICER);
+        actor.require(action, ActorRole.SENIOR_OFFICER);
         requireStatus(action, CaseStatus.AWAITING_COUNTERSIGNATURE);
         Decision d = proposedDecision;
         if (actor.id().equals(d.decidedBy())) {
@@ -555,7 +555,7 @@ public final class Case {
     }
 
     private void requireCaseOfficer(Actor actor, String action) {
-        actor.require(action, Role.CASEWORKER);
+        actor.require(action, ActorRole.CASEWORKER);
         if (caseOfficerId == null) {
             throw new RuleViolationException(
                     "case " + caseId + " has no case officer; assign one before they " + action);

@@ -89,7 +89,7 @@ public final class Licence {
             LocalDate validFrom,
             List<ReportingDuty> reportingDuties,
             Clock clock) {
-        actor.require("issue a licence", Role.CASEWORKER);
+        actor.require("issue a licence", ActorRole.CASEWORKER);
         if (approved.standingOutcome().orElse(null) != Outcome.APPROVED) {
             throw new IllegalTransitionException("case " + approved.caseId() + " is " + approved.status()
                     + " with outcome "
@@ -180,7 +180,7 @@ public final class Licence {
     // ---- authority --------------------------------------------------------------------------------------------
 
     LicenceEvent.LicenceSuspended suspend(Actor actor, String reason) {
-        actor.require("suspend a licence", Role.CASEWORKER, Role.SENIOR_OFFICER);
+        actor.require("suspend a licence", ActorRole.CASEWORKER, ActorRole.SENIOR_OFFICER);
         if (status == LicenceStatus.SUSPENDED || !status.isLive()) {
             throw new IllegalTransitionException("licence " + licenceId + " is " + status + " and cannot be suspended");
         }
@@ -188,7 +188,7 @@ public final class Licence {
     }
 
     LicenceEvent.LicenceReinstated reinstate(Actor actor, String reason) {
-        actor.require("reinstate a licence", Role.SENIOR_OFFICER);
+        actor.require("reinstate a licence", ActorRole.SENIOR_OFFICER);
         if (status != LicenceStatus.SUSPENDED) {
             throw new IllegalTransitionException(
                     "licence " + licenceId + " is " + status + "; only a suspended licence is reinstated");
@@ -202,14 +202,14 @@ public final class Licence {
     }
 
     LicenceEvent.LicenceRevoked revoke(Actor actor, String reason) {
-        actor.require("revoke a licence", Role.SENIOR_OFFICER);
+        actor.require("revoke a licence", ActorRole.SENIOR_OFFICER);
         requireLive("revoke");
         return record(actor, requireText(reason), LicenceStatus.REVOKED, LicenceEvent.LicenceRevoked::new);
     }
 
     /** The expiry sweep: a live licence past its last valid day becomes EXPIRED. */
     Optional<LicenceEvent.LicenceExpired> expireIfDue(Actor actor) {
-        actor.require("expire licences", Role.SYSTEM);
+        actor.require("expire licences", ActorRole.SYSTEM);
         if (!status.isLive() || !today().isAfter(validUntil)) {
             return Optional.empty();
         }
@@ -220,7 +220,7 @@ public final class Licence {
     /** Flags a live licence involving the party for the case officer's review. */
     LicenceEvent.LicenceFlaggedForReview flagForReview(
             Actor actor, ReviewReason reason, String partyId, String evidence) {
-        actor.require("flag a licence for review", Role.SYSTEM, Role.CASEWORKER);
+        actor.require("flag a licence for review", ActorRole.SYSTEM, ActorRole.CASEWORKER);
         requireLive("flag for review");
         if (!involves(partyId)) {
             throw new IllegalArgumentException("licence " + licenceId + " does not involve party " + partyId);
@@ -234,7 +234,7 @@ public final class Licence {
     }
 
     LicenceEvent.ReviewFlagsCleared clearReviewFlags(Actor actor, String reason) {
-        actor.require("clear review flags", Role.CASEWORKER, Role.SENIOR_OFFICER);
+        actor.require("clear review flags", ActorRole.CASEWORKER, ActorRole.SENIOR_OFFICER);
         if (reviewFlags.isEmpty()) {
             throw new IllegalTransitionException("licence " + licenceId + " has no review flags to clear");
         }

@@ -115,11 +115,11 @@ class CaseAuthorisationTest {
 
     @Test
     void actorsMustBeWellFormed() {
-        assertThatThrownBy(() -> new Actor("x", Set.of(Role.CASEWORKER), "org-vendor", Set.of()))
+        assertThatThrownBy(() -> new Actor("x", Set.of(ActorRole.CASEWORKER), "org-vendor", Set.of()))
                 .hasMessageContaining("exactly the exporters belong to an organisation");
-        assertThatThrownBy(() -> new Actor("x", Set.of(Role.CASEWORKER), null, Set.of(AdviserTeam.DEFENCE)))
+        assertThatThrownBy(() -> new Actor("x", Set.of(ActorRole.CASEWORKER), null, Set.of(AdviserTeam.DEFENCE)))
                 .hasMessageContaining("not the ADVISER role");
-        assertThatThrownBy(() -> new Actor(" ", Set.of(Role.CASEWORKER), null, Set.of()))
+        assertThatThrownBy(() -> new Actor(" ", Set.of(ActorRole.CASEWORKER), null, Set.of()))
                 .hasMessageContaining("id is missing");
     }
 }

@@ -19,7 +19,7 @@ public final class Fixtures {
     static final Actor OTHER_SENIOR = Actor.seniorOfficer("sue");
     /** A caseworker who is also a senior officer: the four-eyes rule must still stop them countersigning themselves. */
     static final Actor CASEWORKER_AND_SENIOR =
-            new Actor("casey", Set.of(Role.CASEWORKER, Role.SENIOR_OFFICER), null, Set.of());
+            new Actor("casey", Set.of(ActorRole.CASEWORKER, ActorRole.SENIOR_OFFICER), null, Set.of());
 
     static final Actor HUMAN_RIGHTS_ADVISER = Actor.adviser("hana", AdviserTeam.HUMAN_RIGHTS);
     static final Actor SECURITY_ADVISER = Actor.adviser("nils", AdviserTeam.NATIONAL_SECURITY);

@@ -193,7 +193,8 @@ public final class PolicyEngine {
                 score,
                 List.copyOf(contributions.values()),
                 findings.stream().filter(f -> f.effect() == Effect.RED_FLAG).toList(),
-                List.copyOf(consultations.values()),
+                // A hard stop is not licensable: there is no one to consult, only a refusal to record.
+                route == Route.HARD_STOP ? List.of() : List.copyOf(consultations.values()),
                 List.copyOf(conditions.values()),
                 List.copyOf(findings),
                 unverified);

@@ -31,6 +31,15 @@ class DestinationScenarioTests {
     }
 
     @Test
+    void hardStopListsNoAdviserTeamsToConsultEvenWhenReferralRulesFire() {
+        Assessment a = interceptionFor(endUser("Myanmar Police Force", "MM", Party.EndUserType.POLICE, null));
+        assertThat(a.route()).isEqualTo(Route.HARD_STOP);
+        // the referral rules still fire and stay in the findings; a refusal just has no one to consult
+        assertThat(a.findings(Effect.REFER)).isNotEmpty();
+        assertThat(a.consultations()).isEmpty();
+    }
+
+    @Test
     void hardStopsForRussiaUnderEuDualUseBanEvenForABank() {
         Assessment a = application().party(bank("Sberbank Security", "RU")).assess();
         assertThat(a.route()).isEqualTo(Route.HARD_STOP);

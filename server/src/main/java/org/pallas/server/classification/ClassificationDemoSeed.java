@@ -3,13 +3,10 @@ package org.pallas.server.classification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
-import org.pallas.server.platform.OrganisationKind;
-import org.pallas.server.platform.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.pallas.server.platform.KnownCallers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +35,12 @@ class ClassificationDemoSeed implements DemoSeed {
 
     private final ProductRegister products;
     private final ClassificationRequests requests;
-    private final JdbcClient jdbc;
+    private final KnownCallers callers;
 
-    ClassificationDemoSeed(ProductRegister products, ClassificationRequests requests, JdbcClient jdbc) {
+    ClassificationDemoSeed(ProductRegister products, ClassificationRequests requests, KnownCallers callers) {
         this.products = products;
         this.requests = requests;
-        this.jdbc = jdbc;
+        this.callers = callers;
     }
 
     @Override
@@ -58,8 +55,8 @@ class ClassificationDemoSeed implements DemoSeed {
 
     @Override
     public void seed() {
-        Caller lee = exporter("northbridge.lee");
-        Caller weber = exporter("calder.weber");
+        Caller lee = callers.byUsername("northbridge.lee");
+        Caller weber = callers.byUsername("calder.weber");
         products.registerAs(
                 lee,
                 NORTHBRIDGE_PLATFORM,
@@ -101,7 +98,7 @@ class ClassificationDemoSeed implements DemoSeed {
                         ict_data=yes; surveillance_design=no""")));
         requests.submitAs(weber, CALDER_EXTRACT_REQUEST, CALDER_EXTRACT, null);
         requests.decide(
-                authority("caseworker"),
+                callers.byUsername("caseworker"),
                 CALDER_EXTRACT_REQUEST,
                 new DecisionInput(
                         DecisionInput.Kind.CONFIRM,
@@ -118,31 +115,5 @@ class ClassificationDemoSeed implements DemoSeed {
             answers.put(kv[0].strip(), List.of(kv[1].strip().split(",")));
         }
         return answers;
-    }
-
-    private Caller exporter(String username) {
-        return caller(username, OrganisationKind.EXPORTER, Role.EXPORTER);
-    }
-
-    private Caller authority(String username) {
-        return caller(username, OrganisationKind.LICENSING_AUTHORITY, Role.CASEWORKER);
-    }
-
-    /** A demo user as a caller (the seed runs before anybody signs in). */
-    private Caller caller(String username, OrganisationKind kind, Role role) {
-        return jdbc.sql("""
-                select u.id, u.display_name, o.id as org_id, o.name as org_name
-                from app_user u join organisation o on o.id = u.organisation_id where u.username = :u""")
-                .param("u", username)
-                .query((rs, n) -> new Caller(
-                        rs.getObject("id", UUID.class),
-                        username,
-                        rs.getString("display_name"),
-                        rs.getObject("org_id", UUID.class),
-                        rs.getString("org_name"),
-                        kind,
-                        Set.of(role),
-                        null))
-                .single();
     }
 }

@@ -1,18 +1,13 @@
 package org.pallas.server.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.HexFormat;
+import static org.pallas.server.platform.RecordedTable.digest;
+import static org.pallas.server.platform.RecordedTable.instant;
+import static org.pallas.server.platform.RecordedTable.text;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.pallas.server.platform.RecordedState;
+import org.pallas.server.platform.RecordedTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +23,7 @@ class RecordedIdentityState {
 
     @Bean
     RecordedState organisationState(JdbcClient jdbc) {
-        return new TableState(
+        return new RecordedTable(
                 jdbc,
                 "organisation",
                 "select id from organisation order by id",
@@ -45,7 +40,7 @@ class RecordedIdentityState {
 
     @Bean
     RecordedState userState(JdbcClient jdbc) {
-        return new TableState(jdbc, "user", "select id from app_user order by id", """
+        return new RecordedTable(jdbc, "user", "select id from app_user order by id", """
                 select u.*, (select string_agg(r.role, ',' order by r.role) from user_role r where r.user_id = u.id) as roles
                 from app_user u where u.id = :id""", rs -> {
             Map<String, String> s = new LinkedHashMap<>();
@@ -68,7 +63,7 @@ class RecordedIdentityState {
 
     @Bean
     RecordedState tokenState(JdbcClient jdbc) {
-        return new TableState(
+        return new RecordedTable(
                 jdbc, "token", "select id from api_token order by id", "select * from api_token where id = :id", rs -> {
                     Map<String, String> s = new LinkedHashMap<>();
                     s.put("userId", rs.getString("user_id"));
@@ -79,57 +74,5 @@ class RecordedIdentityState {
                     s.put("revokedAt", instant(rs.getTimestamp("revoked_at")));
                     return s;
                 });
-    }
-
-    private interface Row {
-        Map<String, String> map(ResultSet rs) throws SQLException;
-    }
-
-    private record TableState(JdbcClient jdbc, String subjectType, String idsSql, String rowSql, Row row)
-            implements RecordedState {
-
-        @Override
-        public Optional<Map<String, String>> current(String subjectId) {
-            UUID id;
-            try {
-                id = UUID.fromString(subjectId);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            return jdbc.sql(rowSql)
-                    .param("id", id)
-                    .query((rs, n) -> row.map(rs))
-                    .optional();
-        }
-
-        @Override
-        public List<String> subjectIds() {
-            return jdbc.sql(idsSql).query(String.class).list();
-        }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String instant(Timestamp value) {
-        return value == null ? "" : value.toInstant().toString();
-    }
-
-    private static String digest(String value) {
-        return value == null ? "" : digest(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String digest(byte[] value) {
-        if (value == null) {
-            return "";
-        }
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

@@ -71,12 +71,21 @@ class UserRepository {
 
     /** The caller for an enabled user (unscoped: used by authentication only). */
     Optional<Caller> caller(UUID userId) {
+        return callerWhere("u.id = :id", userId);
+    }
+
+    /** The caller for an enabled user by username (unscoped: demo seeds act as their users). */
+    Optional<Caller> caller(String username) {
+        return callerWhere("u.username = :id", username);
+    }
+
+    private Optional<Caller> callerWhere(String condition, Object id) {
         return jdbc.sql("""
                 select u.id, u.username, u.display_name, u.team, o.id as org_id, o.name as org_name, o.kind,
                        coalesce((select string_agg(r.role, ',') from user_role r where r.user_id = u.id), '') as roles
                 from app_user u join organisation o on o.id = u.organisation_id
-                where u.id = :id and u.enabled""")
-                .param("id", userId)
+                where u.enabled""" + " and " + condition)
+                .param("id", id)
                 .query((rs, n) -> new Caller(
                         rs.getObject("id", UUID.class),
                         rs.getString("username"),

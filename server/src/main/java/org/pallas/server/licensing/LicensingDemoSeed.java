@@ -34,6 +34,7 @@ import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.servicelevels.ServiceLevelDemoSeed;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
+import org.pallas.server.platform.KnownCallers;
 import org.pallas.server.screening.RestrictedLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -98,12 +99,14 @@ class LicensingDemoSeed implements DemoSeed {
     private final Cases cases;
     private final ProductRegister products;
     private final JdbcClient jdbc;
+    private final KnownCallers callers;
     private final Clock clock;
 
-    LicensingDemoSeed(Cases cases, ProductRegister products, JdbcClient jdbc, Clock clock) {
+    LicensingDemoSeed(Cases cases, ProductRegister products, JdbcClient jdbc, KnownCallers callers, Clock clock) {
         this.cases = cases;
         this.products = products;
         this.jdbc = jdbc;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -120,7 +123,7 @@ class LicensingDemoSeed implements DemoSeed {
     @Override
     public void seed() {
         Instant now = clock.instant();
-        BackdatedCases history = new BackdatedCases(cases, jdbc, now);
+        BackdatedCases history = new BackdatedCases(cases, callers, now);
         Caller northbridge = history.caller("northbridge.lee");
         Caller calder = history.caller("calder.weber");
         Caller caseworker = history.caller("caseworker");

@@ -136,6 +136,16 @@ public class Alerts {
         return after;
     }
 
+    /** The columns a match sets on its alert, the same when it is raised and when its entry changes. */
+    private static Map<String, Object> matchColumns(ScreeningMatch match, String listVersions) {
+        return Map.of(
+                "listed", match.listedName(),
+                "matched", match.matchedName(),
+                "score", match.score(),
+                "explanation", String.join("\n", match.explanation()),
+                "version", listVersions);
+    }
+
     /** Records an alerting match of a screening: raises a new alert, or reopens one whose entry changed. */
     void raise(Party party, ScreeningMatch match, String listVersions, UUID actor) {
         String digest = match.entry().digest();
@@ -167,11 +177,7 @@ public class Alerts {
                     .param("source", match.source())
                     .param("entry", match.entryId())
                     .param("digest", digest)
-                    .param("listed", match.listedName())
-                    .param("matched", match.matchedName())
-                    .param("score", match.score())
-                    .param("explanation", String.join("\n", match.explanation()))
-                    .param("version", listVersions)
+                    .params(matchColumns(match, listVersions))
                     .param("at", Timestamp.from(now))
                     .update();
             type = ScreeningChanged.AlertRaised::new;
@@ -193,11 +199,7 @@ public class Alerts {
                         decided_at = case when :reopen then null else decided_at end
                     where id = :id""")
                     .param("digest", digest)
-                    .param("listed", match.listedName())
-                    .param("matched", match.matchedName())
-                    .param("score", match.score())
-                    .param("explanation", String.join("\n", match.explanation()))
-                    .param("version", listVersions)
+                    .params(matchColumns(match, listVersions))
                     .param("at", Timestamp.from(now))
                     .param("reopen", reopen)
                     .param("id", alert.id())

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,12 +92,7 @@ public class PartyRegister {
                 values (:id, :org, :name, :kind, :country, :birth, :ids, :ref, :by, :at, :at, 1)""")
                 .param("id", id)
                 .param("org", caller.organisationId())
-                .param("name", query.name())
-                .param("kind", query.kind().name())
-                .param("country", query.country())
-                .param("birth", blankToNull(input.birthDate()))
-                .param("ids", String.join("\n", query.identifiers()))
-                .param("ref", blankToNull(input.reference()))
+                .params(columns(query, input))
                 .param("by", caller.userId())
                 .param("at", Timestamp.from(now))
                 .update();
@@ -117,12 +113,7 @@ public class PartyRegister {
                     identifiers = :ids, reference = :ref, updated_at = :at, revision = revision + 1
                 where id = :id""")
                 .param("id", id)
-                .param("name", query.name())
-                .param("kind", query.kind().name())
-                .param("country", query.country())
-                .param("birth", blankToNull(input.birthDate()))
-                .param("ids", String.join("\n", query.identifiers()))
-                .param("ref", blankToNull(input.reference()))
+                .params(columns(query, input))
                 .param("at", Timestamp.from(now))
                 .update();
         Party party = load(id);
@@ -266,6 +257,18 @@ public class PartyRegister {
 
     static List<String> lines(String text) {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+
+    /** The columns a party's input sets, the same on create and update. */
+    private static Map<String, Object> columns(ScreeningQuery query, PartyInput input) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("name", query.name());
+        columns.put("kind", query.kind().name());
+        columns.put("country", query.country());
+        columns.put("birth", blankToNull(input.birthDate()));
+        columns.put("ids", String.join("\n", query.identifiers()));
+        columns.put("ref", blankToNull(input.reference()));
+        return columns;
     }
 
     private static String blankToNull(String s) {

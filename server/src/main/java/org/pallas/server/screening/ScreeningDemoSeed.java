@@ -3,12 +3,10 @@ package org.pallas.server.screening;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
-import org.pallas.server.platform.OrganisationKind;
-import org.pallas.server.platform.Role;
+import org.pallas.server.platform.KnownCallers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +25,13 @@ class ScreeningDemoSeed implements DemoSeed {
 
     private final PartyRegister parties;
     private final JdbcClient jdbc;
+    private final KnownCallers callers;
     private final Clock clock;
 
-    ScreeningDemoSeed(PartyRegister parties, JdbcClient jdbc, Clock clock) {
+    ScreeningDemoSeed(PartyRegister parties, JdbcClient jdbc, KnownCallers callers, Clock clock) {
         this.parties = parties;
         this.jdbc = jdbc;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -45,11 +45,11 @@ class ScreeningDemoSeed implements DemoSeed {
         jdbc.sql("insert into screening_bundled_lists (requested_at) values (:at)")
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-        Caller a = exporter("northbridge.lee");
+        Caller a = callers.byUsername("northbridge.lee");
         parties.create(a, PARTY_A, new PartyInput("Intelexa SA", "organisation", null, null, List.of(), "CUST-0042"));
         parties.create(
                 a, new PartyInput("Harbour Lights Telecom Ltd", "organisation", "GB", null, List.of(), "CUST-0043"));
-        Caller b = exporter("calder.weber");
+        Caller b = callers.byUsername("calder.weber");
         parties.create(b, PARTY_B, new PartyInput("Cytrox Holdings", "organisation", null, null, List.of(), "K-17"));
         parties.create(b, new PartyInput("Maren Vogt", "person", "DE", "1979", List.of(), "K-18"));
     }
@@ -58,22 +58,5 @@ class ScreeningDemoSeed implements DemoSeed {
     public List<String> bannerLines() {
         return List.of(
                 "Screening: the bundled restricted-party lists and their import reports are at /screening/lists");
-    }
-
-    private Caller exporter(String username) {
-        return jdbc.sql("""
-                select u.id, u.display_name, o.id as org_id, o.name as org_name
-                from app_user u join organisation o on o.id = u.organisation_id where u.username = :u""")
-                .param("u", username)
-                .query((rs, n) -> new Caller(
-                        rs.getObject("id", UUID.class),
-                        username,
-                        rs.getString("display_name"),
-                        rs.getObject("org_id", UUID.class),
-                        rs.getString("org_name"),
-                        OrganisationKind.EXPORTER,
-                        Set.of(Role.EXPORTER),
-                        null))
-                .single();
     }
 }

@@ -37,15 +37,17 @@ class ErrorPages implements ErrorController {
             problems.write(request, response, status, message(status));
             return null;
         }
-        ModelAndView page = new ModelAndView(
-                switch (status) {
-                    case NOT_FOUND -> "error/404";
-                    case FORBIDDEN -> "error/403";
-                    default -> "error/error";
-                });
+        ModelAndView page = new ModelAndView("error/error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("title", status.getReasonPhrase());
+        // One page for every status; 403 and 404 say it in words a person reads.
+        String title = switch (status) {
+            case NOT_FOUND -> "Page not found";
+            case FORBIDDEN -> "Access denied";
+            default -> status.getReasonPhrase();
+        };
+        page.addObject("title", title);
+        page.addObject("heading", status == HttpStatus.FORBIDDEN ? "You do not have access to this page" : title);
         page.addObject("message", message(status));
         return page;
     }

@@ -99,6 +99,21 @@ class ClassificationApiTest {
     }
 
     @Test
+    void assessGivesNoLicenceRequiredForVulnerabilityDisclosureToTheVendorWhenUnsureAboutEvasion() throws Exception {
+        mvc.perform(as(Who.EXPORTER_A, post("/api/v1/classification/assess"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answers\":{\"item_kind\":[\"exploit\"],\"item_forms\":[\"technology\"],"
+                                + "\"evades_monitoring\":[\"unknown\"],\"defeats_countermeasures\":[\"unknown\"],"
+                                + "\"transfer_purpose\":[\"vulnerability_disclosure\"],"
+                                + "\"recipient\":[\"affected_vendor\"],\"published\":[\"no\"]}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.classification.regimes.EU.outcome").value("NOT_CONTROLLED"))
+                .andExpect(jsonPath("$.classification.regimes.EU.openQuestions").isEmpty())
+                .andExpect(jsonPath("$.classification.regimes.EU.reasonRules").value(hasItem("WA-4E001-N1")))
+                .andExpect(jsonPath("$.classification.regimes.UK.outcome").value("NOT_CONTROLLED"));
+    }
+
+    @Test
     void assessRejectsUnknownQuestionsAndOptionsNamingEachField() throws Exception {
         mvc.perform(as(Who.EXPORTER_A, post("/api/v1/classification/assess"))
                         .contentType(MediaType.APPLICATION_JSON)

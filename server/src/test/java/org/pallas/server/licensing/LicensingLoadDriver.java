@@ -48,6 +48,7 @@ import org.pallas.server.Pallas;
 import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.KnownCallers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,7 +116,7 @@ public final class LicensingLoadDriver {
         List<UUID> templates = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             Instant now = Instant.now();
-            BackdatedCases b = new BackdatedCases(ctx.getBean(Cases.class), jdbc, now);
+            BackdatedCases b = new BackdatedCases(ctx.getBean(Cases.class), ctx.getBean(KnownCallers.class), now);
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             Random random = new Random(1);

@@ -39,6 +39,7 @@ import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.servicelevels.ServiceLevels;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.KnownCallers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,6 +63,9 @@ class ServiceLevelDashboardTests {
     JdbcClient jdbc;
 
     @Autowired
+    KnownCallers callers;
+
+    @Autowired
     AccessTokens tokens;
 
     @Autowired
@@ -83,7 +87,7 @@ class ServiceLevelDashboardTests {
     void history() {
         cast = new TestCast(jdbc, tokens);
         tx.executeWithoutResult(s -> {
-            BackdatedCases b = new BackdatedCases(cases, jdbc, london(2025, 2, 3, 10));
+            BackdatedCases b = new BackdatedCases(cases, callers, london(2025, 2, 3, 10));
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             // Fast track (tier 1, penetration testing). Submitted Monday 3 March 2025 unless said otherwise.

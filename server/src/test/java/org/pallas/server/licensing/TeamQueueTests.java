@@ -38,6 +38,7 @@ import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.CaseQueries;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.KnownCallers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,6 +57,9 @@ class TeamQueueTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KnownCallers callers;
 
     @Autowired
     AccessTokens tokens;
@@ -85,7 +89,7 @@ class TeamQueueTests {
     void cases() {
         cast = new TestCast(jdbc, tokens);
         tx.executeWithoutResult(s -> {
-            BackdatedCases b = new BackdatedCases(cases, jdbc, london(2025, 9, 1, 10));
+            BackdatedCases b = new BackdatedCases(cases, callers, london(2025, 9, 1, 10));
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
             UUID a = submit(b.at(london(2025, 9, 1, 10)), exporter);

@@ -48,12 +48,14 @@ public class CaseStore {
             int nextSeq) {}
 
     private final JdbcClient jdbc;
+    private final CommandLog<CaseCommand> log;
     private final ApplicationRules rules;
     private final SlaPosition sla;
     private final Counter replays;
 
     CaseStore(JdbcClient jdbc, WorkingCalendar calendar, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.log = new CommandLog<>(jdbc, "licensing_case_command", "case_id", CaseCommand.class);
         // Every load replays the case's whole command history: what a request costs grows with the case.
         this.replays = Counter.builder("pallas.licensing.case.replays")
                 .description("Cases rebuilt by replaying their stored commands")
@@ -87,16 +89,7 @@ public class CaseStore {
     }
 
     void appendCommand(UUID caseId, int seq, CaseCommand command, Actor actor, Instant at) {
-        jdbc.sql("""
-                insert into licensing_case_command (case_id, seq, kind, actor, payload, at)
-                values (:id, :seq, :kind, cast(:actor as jsonb), cast(:payload as jsonb), :at)""")
-                .param("id", caseId)
-                .param("seq", seq)
-                .param("kind", command.getClass().getSimpleName())
-                .param("actor", JSON.writeValueAsString(actor))
-                .param("payload", JSON.writeValueAsString(command))
-                .param("at", Timestamp.from(at))
-                .update();
+        log.append(caseId, seq, command, actor, at);
     }
 
     /** Writes what the event changed into the projections. */
@@ -241,8 +234,6 @@ public class CaseStore {
                 .map(s -> JSON.readValue(s, SubmissionAssessments.Summary.class));
     }
 
-    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {}
-
     /**
      * Rebuilds the case if it exists and {@code scope} (an organisation, or null for cross-organisation readers) may
      * see it; locks its row when {@code forUpdate}, so that two officers' commands apply one after the other.
@@ -258,45 +249,21 @@ public class CaseStore {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<StoredCommand> commands = jdbc.sql(
-                        "select seq, kind, actor::text, payload::text, at from licensing_case_command where case_id = :id order by seq")
-                .param("id", id)
-                .query((rs, n) -> new StoredCommand(
-                        rs.getInt(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
-                .list();
+        List<CommandLog.Stored> commands = log.read(id);
         replays.increment();
         ReplayClock clock = new ReplayClock(commands.get(0).at());
-        CaseCommand.StartDraft start = JSON.readValue(commands.get(0).payload(), CaseCommand.StartDraft.class);
-        Case c = Case.draft(
-                id.toString(),
-                JSON.readValue(commands.get(0).actor(), Actor.class),
-                start.type(),
-                start.details(),
-                rules,
-                clock);
+        CaseCommand.StartDraft start = log.command(commands.get(0), CaseCommand.StartDraft.class);
+        Case c = Case.draft(id.toString(), log.actor(commands.get(0)), start.type(), start.details(), rules, clock);
         CaseCommand.Declarations declarations = start.declarations();
-        for (StoredCommand stored : commands.subList(1, commands.size())) {
-            CaseCommand command = JSON.readValue(stored.payload(), type(stored.kind()));
+        for (CommandLog.Stored stored : commands.subList(1, commands.size())) {
+            CaseCommand command = log.command(stored);
             clock.set(stored.at());
-            command.applyTo(c, JSON.readValue(stored.actor(), Actor.class));
+            command.applyTo(c, log.actor(stored));
             if (command instanceof CaseCommand.SaveDraft save) {
                 declarations = save.declarations();
             }
         }
         return Optional.of(
                 new Loaded(c, (UUID) head.get()[0], (String) head.get()[1], declarations, clock, commands.size()));
-    }
-
-    private static Class<? extends CaseCommand> type(String kind) {
-        for (Class<?> k : CaseCommand.class.getPermittedSubclasses()) {
-            if (k.getSimpleName().equals(kind)) {
-                return k.asSubclass(CaseCommand.class);
-            }
-        }
-        throw new IllegalStateException("unknown stored case command kind '" + kind + "'");
     }
 }

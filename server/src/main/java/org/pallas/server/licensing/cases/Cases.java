@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.pallas.licensing.Actor;
+import org.pallas.licensing.ActorRole;
 import org.pallas.licensing.AdviceType;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.ApplicationInvalidException;
@@ -27,7 +27,6 @@ import org.pallas.licensing.NotAuthorisedException;
 import org.pallas.licensing.Outcome;
 import org.pallas.licensing.RefusalCriterion;
 import org.pallas.licensing.ReplayClock;
-import org.pallas.licensing.Role;
 import org.pallas.licensing.RuleViolationException;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.policy.AdviserTeam;
@@ -412,7 +411,7 @@ public class Cases {
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     private CaseStore.Loaded apply(Caller caller, UUID id, CaseCommand command, Actor actor) {
-        CaseStore.Loaded loaded = actor.has(Role.EXPORTER)
+        CaseStore.Loaded loaded = actor.has(ActorRole.EXPORTER)
                 ? loadForExporter(caller, id, true)
                 : store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
         return apply(loaded, command, actor, caller);
@@ -472,7 +471,7 @@ public class Cases {
         confidential.put("organisationId", loaded.organisationId().toString());
         confidential.put("actor", ch.actor().id());
         confidential.put("reason", ch.reason() == null ? "" : ch.reason());
-        boolean system = ch.actor().has(Role.SYSTEM);
+        boolean system = ch.actor().has(ActorRole.SYSTEM);
         events.publishEvent(RecordedLicensingEvents.of(
                 event,
                 new Facts(loaded.c().caseId(), system ? null : caller.userId(), ch.at(), metadata, confidential)));
@@ -488,33 +487,16 @@ public class Cases {
     }
 
     private static Actor exporter(Caller caller) {
-        if (!caller.isExporter() || !caller.hasRole(org.pallas.server.platform.Role.EXPORTER)) {
-            throw new AccessDeniedException("Only an exporter's staff file and follow applications.");
-        }
-        return Actor.exporter(
-                caller.userId().toString(), caller.organisationId().toString());
+        return CaseActors.exporter(caller, "Only an exporter's staff file and follow applications.");
     }
 
     /** The caller as authority staff; the domain then checks the exact role each action needs. */
     public static Actor authority(Caller caller) {
-        requireAuthority(caller);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (caller.hasRole(org.pallas.server.platform.Role.CASEWORKER)) {
-            roles.add(Role.CASEWORKER);
-        }
-        if (caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER)) {
-            roles.add(Role.SENIOR_OFFICER);
-        }
-        return new Actor(caller.userId().toString(), roles, null, Set.of());
+        return CaseActors.authority(caller);
     }
 
     private static Actor adviser(Caller caller) {
-        if (!caller.isAdvisoryDepartment()
-                || !caller.hasRole(org.pallas.server.platform.Role.ADVISER)
-                || caller.team() == null) {
-            throw new AccessDeniedException("Only advisers of an advisory team give advice.");
-        }
-        return Actor.adviser(caller.userId().toString(), caller.team());
+        return CaseActors.adviser(caller);
     }
 
     /** Caseworkers and senior officers: the staff who act on cases. */

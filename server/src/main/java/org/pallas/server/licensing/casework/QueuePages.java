@@ -43,17 +43,20 @@ class QueuePages {
         Caller caller = Caller.current();
         CaseQueries.QueueFilter filter =
                 new CaseQueries.QueueFilter(queue, route, status, destination, officer, overdue, sort, page);
-        ModelAndView view = new ModelAndView("licensing/queues");
+        ModelAndView view = new ModelAndView("licensing/queue");
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            view.addObject("result", queries.teamQueue(caller, filter));
+            view.addObject("queue", queries.teamQueue(caller, filter));
         } catch (InvalidInputException e) {
             FormValidation.add(errors, e);
-            view.addObject("result", queries.teamQueue(caller, CaseQueries.QueueFilter.all()));
+            view.addObject("queue", queries.teamQueue(caller, CaseQueries.QueueFilter.all()));
             view.setStatus(HttpStatus.BAD_REQUEST);
         }
         view.addObject("errors", errors);
+        // The team queue is the case queue page with more filters (the template shows them when f is set).
         view.addObject("f", filter);
+        view.addObject("route", filter.route());
+        view.addObject("status", filter.status());
         view.addObject("queues", Arrays.stream(Queue.values()).toList());
         view.addObject("routes", AssessmentRoute.values());
         view.addObject(

@@ -3,8 +3,8 @@ package org.pallas.server.licensing.generalauthorisations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.pallas.server.platform.RecordedState;
+import org.pallas.server.platform.RecordedTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,34 +46,16 @@ class RecordedGeneralAuthorisationState {
                         "reportedAt"));
     }
 
+    /** Every row of {@code select} (which ends in {@code from <table>}), its columns as strings in order. */
     private static RecordedState state(JdbcClient jdbc, String subjectType, String select, List<String> columns) {
         String table = select.substring(select.lastIndexOf(" from ") + 6).trim();
-        return new RecordedState() {
-            @Override
-            public String subjectType() {
-                return subjectType;
-            }
-
-            @Override
-            public Optional<Map<String, String>> current(String subjectId) {
-                return jdbc.sql(select + " where id = cast(:id as uuid)")
-                        .param("id", subjectId)
-                        .query((rs, n) -> {
-                            Map<String, String> row = new LinkedHashMap<>();
-                            for (int i = 0; i < columns.size(); i++) {
-                                row.put(columns.get(i), rs.getString(i + 1));
-                            }
-                            return row;
-                        })
-                        .optional();
-            }
-
-            @Override
-            public List<String> subjectIds() {
-                return jdbc.sql("select id::text from " + table + " order by id")
-                        .query(String.class)
-                        .list();
-            }
-        };
+        return new RecordedTable(
+                jdbc, subjectType, "select id from " + table + " order by id", select + " where id = :id", rs -> {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        row.put(columns.get(i), rs.getString(i + 1));
+                    }
+                    return row;
+                });
     }
 }

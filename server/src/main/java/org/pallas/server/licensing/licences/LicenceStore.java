@@ -25,6 +25,7 @@ import org.pallas.licensing.ReportingDuty;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.licensing.UsageKind;
 import org.pallas.server.licensing.cases.CaseStore;
+import org.pallas.server.licensing.cases.CommandLog;
 import org.pallas.server.platform.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -92,10 +93,12 @@ public class LicenceStore {
             Instant lastActivity) {}
 
     private final JdbcClient jdbc;
+    private final CommandLog<LicenceCommand> log;
     private final CaseStore cases;
 
     LicenceStore(JdbcClient jdbc, CaseStore cases) {
         this.jdbc = jdbc;
+        this.log = new CommandLog<>(jdbc, "licensing_licence_command", "licence_id", LicenceCommand.class);
         this.cases = cases;
     }
 
@@ -162,16 +165,7 @@ public class LicenceStore {
     }
 
     void append(UUID id, int seq, LicenceCommand command, Actor actor, Instant at) {
-        jdbc.sql("""
-                insert into licensing_licence_command (licence_id, seq, kind, actor, payload, at)
-                values (:id, :seq, :kind, cast(:actor as jsonb), cast(:payload as jsonb), :at)""")
-                .param("id", id)
-                .param("seq", seq)
-                .param("kind", command.getClass().getSimpleName())
-                .param("actor", CaseStore.JSON.writeValueAsString(actor))
-                .param("payload", CaseStore.JSON.writeValueAsString(command))
-                .param("at", Timestamp.from(at))
-                .update();
+        log.append(id, seq, command, actor, at);
     }
 
     /** Writes the projections of a change: the licence row (status, used quantities, flags) and the history line. */
@@ -206,8 +200,6 @@ public class LicenceStore {
                 .update();
     }
 
-    private record StoredCommand(int seq, String kind, String actor, String payload, Instant at) {}
-
     /**
      * Rebuilds the licence if it exists and {@code scope} (an organisation, or null for cross-organisation readers)
      * may see it; locks its row when {@code forUpdate}, so that two changes apply one after the other.
@@ -230,32 +222,18 @@ public class LicenceStore {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<StoredCommand> commands = jdbc.sql(
-                        "select seq, kind, actor::text, payload::text, at from licensing_licence_command where licence_id = :id order by seq")
-                .param("id", id)
-                .query((rs, n) -> new StoredCommand(
-                        rs.getInt(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
-                .list();
+        List<CommandLog.Stored> commands = log.read(id);
         Case approved =
                 cases.load((UUID) head.get()[0], null, false).orElseThrow().c();
-        StoredCommand first = commands.get(0);
+        CommandLog.Stored first = commands.get(0);
         ReplayClock clock = new ReplayClock(first.at());
-        LicenceCommand.Issue issue = CaseStore.JSON.readValue(first.payload(), LicenceCommand.Issue.class);
+        LicenceCommand.Issue issue = log.command(first, LicenceCommand.Issue.class);
         Licence licence = Licence.issue(
-                CaseStore.JSON.readValue(first.actor(), Actor.class),
-                id.toString(),
-                approved,
-                issue.validFrom(),
-                issue.reportingDuties(),
-                clock);
-        for (StoredCommand stored : commands.subList(1, commands.size())) {
-            LicenceCommand command = CaseStore.JSON.readValue(stored.payload(), type(stored.kind()));
+                log.actor(first), id.toString(), approved, issue.validFrom(), issue.reportingDuties(), clock);
+        for (CommandLog.Stored stored : commands.subList(1, commands.size())) {
+            LicenceCommand command = log.command(stored);
             clock.set(stored.at());
-            command.applyTo(licence, CaseStore.JSON.readValue(stored.actor(), Actor.class));
+            command.applyTo(licence, log.actor(stored));
         }
         return Optional.of(new Loaded(
                 id,
@@ -266,15 +244,6 @@ public class LicenceStore {
                 (String) head.get()[4],
                 clock,
                 commands.size()));
-    }
-
-    private static Class<? extends LicenceCommand> type(String kind) {
-        for (Class<?> k : LicenceCommand.class.getPermittedSubclasses()) {
-            if (k.getSimpleName().equals(kind)) {
-                return k.asSubclass(LicenceCommand.class);
-            }
-        }
-        throw new IllegalStateException("unknown stored licence command kind '" + kind + "'");
     }
 
     /** The licence issued for a case, if the scope (organisation, or null for authority) may see it. */

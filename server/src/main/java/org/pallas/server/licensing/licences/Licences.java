@@ -23,7 +23,7 @@ import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.licensing.UsageKind;
 import org.pallas.server.licensing.LicensingChanged;
 import org.pallas.server.licensing.RecordedLicensingEvents;
-import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.cases.CaseActors;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
@@ -128,23 +128,23 @@ public class Licences {
 
     @Transactional
     public LicenceStore.Loaded suspend(Caller caller, UUID id, String reason) {
-        return apply(caller, id, new LicenceCommand.Suspend(reason(reason)), Cases.authority(caller));
+        return apply(caller, id, new LicenceCommand.Suspend(reason(reason)), CaseActors.authority(caller));
     }
 
     @Transactional
     public LicenceStore.Loaded reinstate(Caller caller, UUID id, String reason) {
-        return apply(caller, id, new LicenceCommand.Reinstate(reason(reason)), Cases.authority(caller));
+        return apply(caller, id, new LicenceCommand.Reinstate(reason(reason)), CaseActors.authority(caller));
     }
 
     @Transactional
     public LicenceStore.Loaded revoke(Caller caller, UUID id, String reason) {
-        return apply(caller, id, new LicenceCommand.Revoke(reason(reason)), Cases.authority(caller));
+        return apply(caller, id, new LicenceCommand.Revoke(reason(reason)), CaseActors.authority(caller));
     }
 
     /** The authority reviewed the flags and keeps the licence as it is, saying why. */
     @Transactional
     public LicenceStore.Loaded clearReviewFlags(Caller caller, UUID id, String reason) {
-        return apply(caller, id, new LicenceCommand.ClearReviewFlags(reason(reason)), Cases.authority(caller));
+        return apply(caller, id, new LicenceCommand.ClearReviewFlags(reason(reason)), CaseActors.authority(caller));
     }
 
     /**
@@ -154,8 +154,8 @@ public class Licences {
      */
     @Transactional
     public int recordMisuseEvidence(Caller caller, UUID id, String evidence) {
-        Actor actor = Cases.authority(caller);
-        if (!actor.has(org.pallas.licensing.Role.CASEWORKER)) {
+        Actor actor = CaseActors.authority(caller);
+        if (!actor.has(org.pallas.licensing.ActorRole.CASEWORKER)) {
             throw new AccessDeniedException("Only a caseworker records misuse evidence");
         }
         String text = reason(evidence, "evidence", "Describe the evidence and cite its source");
@@ -216,7 +216,7 @@ public class Licences {
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     private LicenceStore.Loaded apply(Caller caller, UUID id, LicenceCommand command, Actor actor) {
-        UUID scope = actor.has(org.pallas.licensing.Role.EXPORTER) ? caller.organisationId() : null;
+        UUID scope = actor.has(org.pallas.licensing.ActorRole.EXPORTER) ? caller.organisationId() : null;
         LicenceStore.Loaded loaded =
                 store.load(id, scope, true).orElseThrow(() -> new NotFoundException("Licence", id));
         applyLoaded(loaded, command, actor, caller);
@@ -281,7 +281,7 @@ public class Licences {
             confidential.put("partyId", f.partyId());
             confidential.put("notifyOfficerId", f.notifyOfficerId());
         }
-        boolean system = ch.actor().has(org.pallas.licensing.Role.SYSTEM);
+        boolean system = ch.actor().has(org.pallas.licensing.ActorRole.SYSTEM);
         events.publishEvent(RecordedLicensingEvents.of(
                 event,
                 new Facts(
@@ -319,10 +319,6 @@ public class Licences {
     }
 
     private static Actor exporter(Caller caller) {
-        if (!caller.isExporter() || !caller.hasRole(Role.EXPORTER)) {
-            throw new AccessDeniedException("Only the holder's staff report use of or surrender a licence.");
-        }
-        return Actor.exporter(
-                caller.userId().toString(), caller.organisationId().toString());
+        return CaseActors.exporter(caller, "Only the holder's staff report use of or surrender a licence.");
     }
 }

@@ -34,10 +34,10 @@ import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.DemoSeed;
+import org.pallas.server.platform.KnownCallers;
 import org.pallas.server.screening.RestrictedLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,13 +61,13 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     static final int MONTHS = 6;
 
     private final Cases cases;
-    private final JdbcClient jdbc;
+    private final KnownCallers callers;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
-    ServiceLevelDemoSeed(Cases cases, JdbcClient jdbc, Clock clock, WorkingCalendar calendar) {
+    ServiceLevelDemoSeed(Cases cases, KnownCallers callers, Clock clock, WorkingCalendar calendar) {
         this.cases = cases;
-        this.jdbc = jdbc;
+        this.callers = callers;
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -171,7 +171,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     private int history() {
         int seeded = 0;
         Instant now = clock.instant();
-        BackdatedCases backdated = new BackdatedCases(cases, jdbc, now);
+        BackdatedCases backdated = new BackdatedCases(cases, callers, now);
         List<Caller> exporters = List.of(
                 backdated.caller("northbridge.lee"),
                 backdated.caller("calder.weber"),

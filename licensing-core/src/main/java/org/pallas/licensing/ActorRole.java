@@ -1,7 +1,13 @@
 package org.pallas.licensing;
 
-/** What an acting user may do in licensing. Authority roles never belong to an exporter organisation. */
-public enum Role {
+/**
+ * The role in which an {@link Actor} acts on a case or licence. Not the account role a user holds (the server's
+ * {@code platform.Role}): this core cannot see the server, it adds {@link #SYSTEM} for automated steps, and the
+ * account roles that never act on a case (oversight, auditor, administrator) have no counterpart here. The server
+ * maps one to the other in one place ({@code licensing.cases.CaseActors}). Authority roles never belong to an
+ * exporter organisation.
+ */
+public enum ActorRole {
     /** A member of a vendor organisation: drafts, submits, amends, withdraws, appeals, reports use. */
     EXPORTER,
     /** A licensing-authority case officer: checks, routes, requests advice and information, decides. */
