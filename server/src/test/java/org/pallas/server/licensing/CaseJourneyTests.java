@@ -230,6 +230,46 @@ class CaseJourneyTests {
     }
 
     @Test
+    void theApplicationFormOffersOnlyTheExportersRegisteredProductsAndNamesThePickedOneByItsRegisterId()
+            throws Exception {
+        String product = redline();
+        String draftPath = mvc.perform(
+                        post("/applications").with(as(Who.EXPORTER_A.username)).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(page(Who.EXPORTER_A, get(draftPath), 200)).contains("id=\"productId\"", "value=\"" + product + "\"");
+        String otherDraft = mvc.perform(
+                        post("/applications").with(as(Who.EXPORTER_B.username)).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(page(Who.EXPORTER_B, get(otherDraft), 200))
+                .as("another exporter's register is not offered")
+                .contains("id=\"productId\"")
+                .doesNotContain(product);
+
+        page(
+                Who.EXPORTER_A,
+                post(draftPath)
+                        .param("productId", product)
+                        .param("productName", "")
+                        .param("controlEntries", "4D004"),
+                200);
+
+        UUID id = UUID.fromString(draftPath.replaceAll(".*/applications/([^/]+)/edit", "$1"));
+        var line = cases.draft(cast.caller(Who.EXPORTER_A), id)
+                .details()
+                .products()
+                .get(0);
+        assertThat(line.productId()).as("the line names the register's product").isEqualTo(product);
+        assertThat(line.name()).as("no name typed: the register's").isEqualTo("Redline assessment toolkit");
+        assertThat(page(Who.EXPORTER_A, get(draftPath), 200))
+                .as("the pick is kept")
+                .containsPattern("value=\"" + product + "\"\\s+selected=\"selected\"");
+    }
+
+    @Test
     void enhancedReviewTakesAdviceFromEveryRequiredTeamAndIssuesTheLicenceOnlyAfterTheCountersignature()
             throws Exception {
         UUID id = submitted(enhancedReviewDraft());
