@@ -18,6 +18,13 @@ public final class NameMatcher {
 
     /** The name score in [0, 1] of {@code query} against the listed name {@code listed}. */
     public double score(String query, String listed, EntryKind kind) {
+        double best = scoreAsWritten(query, listed, kind);
+        String joined = NameNormaliser.joinedVariant(InvisibleCharacters.remove(query));
+        // "Intel-lexa": punctuation inside a word must not hide "Intellexa"
+        return joined == null ? best : Math.max(best, scoreAsWritten(joined, listed, kind));
+    }
+
+    private double scoreAsWritten(String query, String listed, EntryKind kind) {
         NormalisedName q = normaliser.normalise(query, kind);
         double best = NameScorer.score(q, normaliser.normalise(listed, kind), kind, config);
         // "Al-Qa'ida/Islamic Army": a slash separates alternative names written as one

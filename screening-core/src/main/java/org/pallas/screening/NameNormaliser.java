@@ -24,6 +24,10 @@ import org.yaml.snakeyaml.Yaml;
  * dictionary) are replaced by a canonical form, organisation terms and stop-words are tagged so the
  * scorer can down-weight them. The original non-Latin script is kept for exact cross-script matches.
  *
+ * <p>Evasion: default-ignorable code points (zero-width space and joiners, word joiner, BOM, soft hyphen,
+ * ...) are removed first, so "Intel\u200blexa" is "Intellexa"; a name with a hyphen or dot inside a
+ * word also has a {@link #joinedVariant} that screening scores beside it.
+ *
  * <p>Immutable and thread-safe; transliterators are per thread because ICU's are not.
  */
 final class NameNormaliser {
@@ -179,7 +183,12 @@ final class NameNormaliser {
 
     /** NFKC, transliteration to ASCII, lower case (ROOT), split into tokens; no tagging. */
     static List<String> basicTokens(String raw) {
-        return tokenise(toAscii(Normalizer.normalize(raw, Normalizer.Form.NFKC)));
+        return tokenise(toAscii(Normalizer.normalize(withoutIgnorables(raw), Normalizer.Form.NFKC)));
+    }
+
+    /** {@code raw} without default-ignorable code points; ASCII text (most names) is returned as it is. */
+    static String withoutIgnorables(String raw) {
+        return InvisibleCharacters.remove(raw);
     }
 
     private static String toAscii(String nfkc) {
@@ -268,9 +277,54 @@ final class NameNormaliser {
         return tokens;
     }
 
+    /**
+     * {@code raw} with each hyphen or dot between two runs of two or more letters removed ("Intel-lexa",
+     * "Intel.lexa" become "Intellexa"), or null when there is none. Screening scores this variant beside
+     * the name as written and keeps the better score: joining in place would blur hyphenated person names
+     * ("Kim Jong-un"), which the scorer already joins where the other name is written as one word.
+     * Initials and dotted legal forms ("J.R.", "S.A.") are left as they are.
+     */
+    static String joinedVariant(String raw) {
+        StringBuilder out = null;
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (isJoiner(c) && lettersBefore(raw, i) >= 2 && lettersAfter(raw, i) >= 2) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(raw, 0, i);
+                }
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? null : out.toString();
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '.' || c == '\u2010' || c == '\u2011' || c == '\u00b7';
+    }
+
+    private static int lettersBefore(String s, int i) {
+        int k = 0;
+        while (i - 1 - k >= 0 && Character.isLetter(s.charAt(i - 1 - k)) && k < 2) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int lettersAfter(String s, int i) {
+        int k = 0;
+        while (i + 1 + k < s.length() && Character.isLetter(s.charAt(i + 1 + k)) && k < 2) {
+            k++;
+        }
+        return k;
+    }
+
     /** Normalises a name of the given kind (legal forms are recognised for all but persons). */
     NormalisedName normalise(String raw, EntryKind kind) {
-        String nfkc = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String nfkc = Normalizer.normalize(withoutIgnorables(raw), Normalizer.Form.NFKC);
         String script = Scripts.dominant(nfkc);
         boolean homoglyphs = !isAscii(nfkc) && hasMixedScriptWord(nfkc);
         String original = null;

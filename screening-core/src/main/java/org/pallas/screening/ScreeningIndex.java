@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -204,8 +205,40 @@ public final class ScreeningIndex {
         return listVersions;
     }
 
-    /** Screens one party. */
+    /**
+     * Screens one party. A name with a hyphen or dot inside a word ("Intel-lexa") is screened also as
+     * joined ("Intellexa"); each entry keeps its better score.
+     */
     public ScreeningResult search(ScreeningQuery query) {
+        ScreeningResult written = searchAsWritten(query);
+        String joined = NameNormaliser.joinedVariant(InvisibleCharacters.remove(query.name()));
+        if (joined == null) {
+            return written;
+        }
+        ScreeningResult other = searchAsWritten(new ScreeningQuery(
+                joined, query.kind(), query.country(), query.birthDate(), query.identifiers(), query.limit()));
+        Map<String, ScreeningMatch> best = new LinkedHashMap<>();
+        for (ScreeningMatch m : written.matches()) {
+            best.put(m.source() + "\u0000" + m.entryId(), m);
+        }
+        for (ScreeningMatch o : other.matches()) {
+            List<String> steps = new ArrayList<>(o.explanation().size() + 1);
+            steps.add("punctuation inside a word joined: screened as '" + joined + "'");
+            steps.addAll(o.explanation());
+            ScreeningMatch m = new ScreeningMatch(
+                    o.entryId(), o.source(), o.listedName(), o.matchedName(), o.score(), o.alert(), steps, o.entry());
+            best.merge(m.source() + "\u0000" + m.entryId(), m, (a, b) -> b.score() > a.score() ? b : a);
+        }
+        List<ScreeningMatch> merged = new ArrayList<>(best.values());
+        merged.sort(Comparator.comparingDouble(ScreeningMatch::score)
+                .reversed()
+                .thenComparing(ScreeningMatch::source)
+                .thenComparing(ScreeningMatch::entryId));
+        return new ScreeningResult(
+                listVersions, List.copyOf(merged.subList(0, Math.min(query.limit(), merged.size()))));
+    }
+
+    private ScreeningResult searchAsWritten(ScreeningQuery query) {
         NormalisedName q = NORMALISER.normalise(query.name(), query.kind());
         // Best name per entry, kept in primitive per-thread arrays (no boxed maps per query).
         Scratch sc = scratch.get();

@@ -122,6 +122,52 @@ class ScreeningIndexTest {
                 .isEqualTo(1.0);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "Intel\u200blexa S.A.", // zero-width space
+                "Intel\u200clexa S.A.", // zero-width non-joiner
+                "Intel\u200dlexa S.A.", // zero-width joiner
+                "Intel\u2060lexa S.A.", // word joiner
+                "Intel\ufefflexa S.A.", // byte-order mark
+                "Intel\u00adlexa S.A.", // soft hyphen
+                "I\u200bn\u200bt\u200be\u200bl\u200bl\u200be\u200bx\u200ba", // one between every letter
+                "Intel-lexa S.A.",
+                "Intel.lexa S.A.",
+                "Intel-lexa",
+                "Intel.lexa",
+                "In-tel-le-xa"
+            })
+    void alertsOnAListedNameHiddenByInvisibleCharactersOrIntraWordPunctuation(String evasion) {
+        ScreeningMatch m = search(evasion, EntryKind.ORGANISATION).matches().get(0);
+        assertThat(m.entryId()).isEqualTo("O1");
+        assertThat(m.alert()).isTrue();
+    }
+
+    @Test
+    void keepsInitialsAndLegalFormsWrittenWithDotsApart() {
+        assertThat(NameNormaliser.joinedVariant("J.R. Smith")).isNull();
+        assertThat(NameNormaliser.joinedVariant("Intellexa S.A.")).isNull();
+        assertThat(NameNormaliser.joinedVariant("Intel-lexa S.A.")).isEqualTo("Intellexa S.A.");
+        assertThat(NameNormaliser.joinedVariant("Intel.lexa")).isEqualTo("Intellexa");
+        assertThat(search("Intel-lexa S.A.", EntryKind.ORGANISATION)
+                        .matches()
+                        .get(0)
+                        .explanation())
+                .first()
+                .asString()
+                .contains("screened as 'Intellexa S.A.'");
+    }
+
+    @Test
+    void revealsInvisibleCharactersAsVisibleMarkers() {
+        assertThat(InvisibleCharacters.present("Intel\u200blexa")).isTrue();
+        assertThat(InvisibleCharacters.present("Intellexa S.A.")).isFalse();
+        assertThat(InvisibleCharacters.present("Ромашкін")).isFalse();
+        assertThat(InvisibleCharacters.reveal("Intel\u200blexa\ufeff")).isEqualTo("Intel[U+200B]lexa[U+FEFF]");
+        assertThat(InvisibleCharacters.remove("Intel\u2060lexa")).isEqualTo("Intellexa");
+    }
+
     @Test
     void keepsPersonsAndOrganisationsApartUnlessTheKindIsAny() {
         assertThat(search("Intellexa", EntryKind.PERSON).matches()).isEmpty();

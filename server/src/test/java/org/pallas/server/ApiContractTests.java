@@ -309,6 +309,7 @@ class ApiContractTests {
             ids.put(
                     "/api/v1/applications/{id}",
                     created("POST", "/api/v1/applications", EXPORTER, "{\"type\":\"INDIVIDUAL\"}"));
+            ids.put("/api/v1/cases/{id}", submittedCase());
             // Demo alerts, licences, registrations and classification requests are shared: unknown ids (404).
             ids.put("/api/v1/screening/alerts/{id}", NOBODYS);
             ids.put("/api/v1/classification-requests/{id}", NOBODYS);
@@ -339,6 +340,9 @@ class ApiContractTests {
             if (op.path().startsWith("/api/v1/organisations") || op.path().startsWith("/api/v1/users")) {
                 return "admin";
             }
+            if (op.path().startsWith("/api/v1/cases")) {
+                return "caseworker";
+            }
             if (op.path().startsWith("/api/v1/screening/alerts")
                     || op.path().startsWith("/api/v1/classification-requests")
                     || op.path().startsWith("/api/v1/rulebook")
@@ -346,6 +350,22 @@ class ApiContractTests {
                 return "caseworker";
             }
             return EXPORTER;
+        }
+
+        /** A case of the test's own, submitted and in its initial checks, for the case-working examples. */
+        private String submittedCase() throws Exception {
+            String id = created(
+                    "POST",
+                    "/api/v1/applications",
+                    EXPORTER,
+                    org.pallas.server.licensing.LicensingJson.fastTrackDraft("Contract Bank AG"));
+            mvc.perform(request(HttpMethod.PUT, "/api/v1/applications/" + id + "/undertaking")
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .content(org.pallas.server.licensing.LicensingJson.PDF)
+                    .header("Authorization", "Bearer " + cast.token(EXPORTER)));
+            mvc.perform(request(HttpMethod.POST, "/api/v1/applications/" + id + "/submit")
+                    .header("Authorization", "Bearer " + cast.token(EXPORTER)));
+            return id;
         }
 
         private String created(String method, String path, String who, String body) throws Exception {

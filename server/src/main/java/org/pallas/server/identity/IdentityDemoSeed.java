@@ -49,6 +49,9 @@ class IdentityDemoSeed implements DemoSeed {
     static final List<DemoUser> USERS = List.of(
             new DemoUser("caseworker", "Maya Okafor", AUTHORITY, Set.of(Role.CASEWORKER), null),
             new DemoUser("senior", "Daniel Reyes", AUTHORITY, Set.of(Role.SENIOR_OFFICER), null),
+            // A second caseworker who takes no part in the demo's decisions, so an appeal always has an officer
+            // who neither refused nor countersigned the refusal (issue #19).
+            new DemoUser("caseworker.two", "Ewa Kowalska", AUTHORITY, Set.of(Role.CASEWORKER), null),
             new DemoUser("admin", "Priya Natarajan", AUTHORITY, Set.of(Role.ADMIN), null),
             new DemoUser("adviser.hr", "Lena Brandt", ADVISORY, Set.of(Role.ADVISER), AdviserTeam.HUMAN_RIGHTS),
             new DemoUser("adviser.ns", "Tomás Álvarez", ADVISORY, Set.of(Role.ADVISER), AdviserTeam.NATIONAL_SECURITY),

@@ -25,6 +25,24 @@ public sealed interface LicensingChanged extends RecordedChange {
             return String.valueOf(publicMetadata().get("case"));
         }
 
+        /** The case officer when the change was made (regulator-only), or {@code null} when unassigned. */
+        default UUID caseOfficerToNotify() {
+            Object officer = confidentialPayload().get("caseOfficerId");
+            return officer == null ? null : UUID.fromString(officer.toString());
+        }
+
+        /** The reason, question or reasoning the actor gave with the change ("" when none). */
+        default String reason() {
+            Object reason = confidentialPayload().get("reason");
+            return reason == null ? "" : reason.toString();
+        }
+
+        /** The user who made the change, as the domain names them. */
+        default String actorId() {
+            Object actor = confidentialPayload().get("actor");
+            return actor == null ? "" : actor.toString();
+        }
+
         /** The standing outcome, or {@code null} before a decision. */
         default String outcome() {
             Object outcome = publicMetadata().get("outcome");
@@ -74,7 +92,16 @@ public sealed interface LicensingChanged extends RecordedChange {
     record InitialChecksCompleted(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.advice-requested", subject = "case")
-    record AdviceRequested(Facts facts) implements CaseChanged {}
+    record AdviceRequested(Facts facts) implements CaseChanged {
+
+        /** The adviser teams asked (their names, e.g. HUMAN_RIGHTS). */
+        public java.util.List<String> teams() {
+            Object teams = confidentialPayload().get("adviceTeams");
+            return teams instanceof java.util.List<?> l
+                    ? l.stream().map(String::valueOf).toList()
+                    : java.util.List.of();
+        }
+    }
 
     @RecordedAs(type = "licensing.case.advice-given", subject = "case")
     record AdviceGiven(Facts facts) implements CaseChanged {}
@@ -92,13 +119,33 @@ public sealed interface LicensingChanged extends RecordedChange {
     record ApplicationAmended(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.decision-proposed", subject = "case")
-    record DecisionProposed(Facts facts) implements CaseChanged {}
+    record DecisionProposed(Facts facts) implements CaseChanged {
+
+        /** Whether the decision now waits for a senior officer's countersignature. */
+        public boolean awaitsCountersignature() {
+            return "AWAITING_COUNTERSIGNATURE"
+                    .equals(String.valueOf(publicMetadata().get("to")));
+        }
+
+        /** The officer who proposed it (who may not countersign it: four eyes). */
+        public String decidedBy() {
+            Object by = confidentialPayload().get("decidedBy");
+            return by == null ? actorId() : by.toString();
+        }
+    }
 
     @RecordedAs(type = "licensing.case.countersignature-refused", subject = "case")
     record CountersignatureRefused(Facts facts) implements CaseChanged {}
 
     @RecordedAs(type = "licensing.case.case-finalised", subject = "case")
-    record CaseFinalised(Facts facts) implements CaseChanged {}
+    record CaseFinalised(Facts facts) implements CaseChanged {
+
+        /** The reasons of the decision that stands (the applicant reads them with the decision). */
+        public String decisionReasons() {
+            Object reasons = confidentialPayload().get("decisionReasons");
+            return reasons == null ? reason() : reasons.toString();
+        }
+    }
 
     @RecordedAs(type = "licensing.case.case-withdrawn", subject = "case")
     record CaseWithdrawn(Facts facts) implements CaseChanged {}

@@ -18,10 +18,16 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -106,7 +112,90 @@ class ApiDocumentation {
                 }
                 body.setExample(example);
             });
+            documentRequestBounds(openApi, operations.values());
         };
+    }
+
+    /**
+     * The limits {@link RequestBounds} reads request bodies with apply to requests only: a response (the rulebook's
+     * catalogue, a long list of cases) may well be larger, so only schemas a request body reaches carry them.
+     */
+    private static void documentRequestBounds(OpenAPI openApi, Iterable<Operation> operations) {
+        Map<String, Schema> components = openApi.getComponents().getSchemas() == null
+                ? Map.of()
+                : openApi.getComponents().getSchemas();
+        Set<String> reached = new LinkedHashSet<>();
+        Deque<Schema<?>> pending = new ArrayDeque<>();
+        for (Operation operation : operations) {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values().stream()
+                        .map(MediaType::getSchema)
+                        .filter(Objects::nonNull)
+                        .forEach(schema -> {
+                            pending.add(schema);
+                            documentBounds(schema); // an inline body schema
+                        });
+            }
+        }
+        while (!pending.isEmpty()) {
+            Schema<?> schema = pending.pop();
+            if (schema.get$ref() != null) {
+                String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+                Schema<?> named = components.get(name);
+                if (named != null && reached.add(name)) {
+                    pending.add(named);
+                }
+                continue;
+            }
+            if (schema.getItems() != null) {
+                pending.add(schema.getItems());
+            }
+            if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+                pending.add(values);
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(pending::add);
+            }
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+                if (parts != null) {
+                    parts.forEach(pending::add);
+                }
+            }
+        }
+        reached.forEach(name -> documentBounds(components.get(name)));
+    }
+
+    /**
+     * Writes the limits every request body is read with ({@link RequestBounds}) into each schema that does not
+     * declare its own: {@code maxLength} on text, {@code maxItems} on lists, {@code maxProperties} on maps.
+     */
+    private static void documentBounds(Schema<?> schema) {
+        if (schema == null || schema.get$ref() != null) {
+            return;
+        }
+        String type = schema.getType() != null
+                ? schema.getType()
+                : schema.getTypes() == null || schema.getTypes().isEmpty()
+                        ? null
+                        : schema.getTypes().iterator().next();
+        if ("string".equals(type) && schema.getMaxLength() == null && !"binary".equals(schema.getFormat())) {
+            schema.setMaxLength(RequestBounds.MAX_TEXT);
+        }
+        if ("array".equals(type)) {
+            if (schema.getMaxItems() == null) {
+                schema.setMaxItems(RequestBounds.MAX_ITEMS);
+            }
+            documentBounds(schema.getItems());
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            if (schema.getMaxProperties() == null) {
+                schema.setMaxProperties(RequestBounds.MAX_ITEMS);
+            }
+            documentBounds(values);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ApiDocumentation::documentBounds);
+        }
     }
 
     private static void documentProblems(String path, PathItem.HttpMethod method, Operation operation) {

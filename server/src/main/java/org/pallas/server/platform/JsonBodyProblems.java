@@ -34,6 +34,9 @@ final class JsonBodyProblems {
     }
 
     private static String message(JacksonException e, String field) {
+        if (e instanceof RequestBounds.Refused) {
+            return e.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null
                     ? ""

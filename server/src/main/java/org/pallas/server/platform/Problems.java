@@ -18,6 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Problems {
 
+    /**
+     * Request attribute: a sentence of our own (never an exception message) saying what was wrong with the
+     * request, for the error page to show.
+     */
+    public static final String DETAIL = "pallas.problem.detail";
+
     private final JsonMapper json;
 
     Problems(JsonMapper json) {
@@ -37,6 +43,15 @@ public class Problems {
             body.put("instance", instance);
         }
         return body;
+    }
+
+    /**
+     * What is wrong with a JSON value in the caller's terms, e.g. {@code "country: Must be text"}; never a Java
+     * type or Jackson's own message.
+     */
+    public static String describe(tools.jackson.core.JacksonException e) {
+        JsonBodyProblems.BodyProblem p = JsonBodyProblems.of(e);
+        return p.field().equals("body") ? p.message() : p.field() + ": " + p.message();
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

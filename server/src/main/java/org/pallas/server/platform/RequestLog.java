@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * One log line per request: method, path, status, duration and the signed-in user. Deliberately never
+ * One DEBUG log line per request: method, path, status, duration and the signed-in user. Deliberately never
  * the query string, headers or body, so that passwords, tokens and Authorization headers stay out of
  * the logs.
  */
@@ -28,12 +28,17 @@ class RequestLog extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!log.isDebugEnabled()) {
+            // Under load the line cost ~5% of CPU (issue 19): it is DEBUG, and skipped whole when off.
+            chain.doFilter(request, response);
+            return;
+        }
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
             Object user = request.getAttribute(USER_ATTRIBUTE);
-            log.info(
+            log.debug(
                     "{} {} {} {}ms user={}",
                     request.getMethod(),
                     request.getRequestURI(),

@@ -3,6 +3,7 @@ package org.pallas.server.policy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.pallas.policy.Application;
 import org.pallas.policy.Assessment;
 import org.pallas.policy.CountryData;
@@ -70,6 +71,24 @@ public class Assessments {
      */
     public Assessment assessSubmitted(Application facts) {
         return new PolicyEngine(rulebooks.active(), countries, misuse, clock).assess(facts);
+    }
+
+    /**
+     * The regulation rule IDs each rule of a rulebook version implements, by rule ID (e.g. {@code UK-CRIT-7 [S]};
+     * unverified ones marked), for the case view's rule contributions; empty when this server does not know the
+     * version. Reading the published rulebook needs no caller.
+     */
+    public Map<String, List<String>> citations(String rulebookVersion) {
+        Map<String, List<String>> cited = new java.util.LinkedHashMap<>();
+        rulebooks
+                .find(rulebookVersion)
+                .ifPresent(rulebook -> rulebook.rules()
+                        .forEach(rule -> cited.put(
+                                rule.id(),
+                                rule.implementsIds().stream()
+                                        .map(Object::toString)
+                                        .toList())));
+        return cited;
     }
 
     /** Re-runs facts against a recorded rulebook version; 404 when this server does not know the version. */

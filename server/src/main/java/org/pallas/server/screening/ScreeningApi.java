@@ -194,6 +194,9 @@ class ScreeningApi {
             try {
                 SearchRequest request =
                         csv ? fromCsv(header, BatchFile.cells(line)) : json.readValue(line, SearchRequest.class);
+                if (request == null) {
+                    throw new IllegalArgumentException("each line must be a JSON object (a search request)");
+                }
                 ScreeningResult result = screening.search(request.query());
                 row.put("name", request.name());
                 row.put("listVersions", result.listVersions());
@@ -201,7 +204,9 @@ class ScreeningApi {
                 matches += result.matches().size();
                 alerting += (int)
                         result.matches().stream().filter(ScreeningMatch::alert).count();
-            } catch (InvalidInputException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            } catch (tools.jackson.core.JacksonException e) {
+                row.put("error", org.pallas.server.platform.Problems.describe(e)); // names no Java class
+            } catch (InvalidInputException | IllegalArgumentException e) {
                 row.put("error", e.getMessage());
             }
             rows++;

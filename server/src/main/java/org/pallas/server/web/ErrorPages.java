@@ -26,7 +26,12 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpStatus status = status(request);
+        // Asked for directly (no error being forwarded): there is no page here.
+        HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+                ? HttpStatus.NOT_FOUND
+                : status(request);
+        Object detail = request.getAttribute(Problems.DETAIL);
+        String message = detail instanceof String d ? d : message(status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         String accept = request.getHeader("Accept");
@@ -34,7 +39,7 @@ class ErrorPages implements ErrorController {
                 || path.startsWith("/actuator/")
                 || (accept != null && accept.contains("json") && !accept.contains("text/html"));
         if (json) {
-            problems.write(request, response, status, message(status));
+            problems.write(request, response, status, message);
             return null;
         }
         ModelAndView page = new ModelAndView("error/error");
@@ -48,7 +53,7 @@ class ErrorPages implements ErrorController {
         };
         page.addObject("title", title);
         page.addObject("heading", status == HttpStatus.FORBIDDEN ? "You do not have access to this page" : title);
-        page.addObject("message", message(status));
+        page.addObject("message", message);
         return page;
     }
 

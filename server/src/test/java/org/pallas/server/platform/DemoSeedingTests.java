@@ -145,9 +145,10 @@ class DemoSeedingTests {
                 .containsExactly("EXPORTER", "EXPORTER");
         assertThat(jdbc.sql("""
                 select u.username || ':' || r.role from app_user u join user_role r on r.user_id = u.id
-                where u.username in ('caseworker','senior','admin','adviser.hr','adviser.ns','oversight','auditor')""").query(String.class).list())
+                where u.username in ('caseworker','caseworker.two','senior','admin','adviser.hr','adviser.ns','oversight','auditor')""").query(String.class).list())
                 .containsExactlyInAnyOrder(
                         "caseworker:CASEWORKER",
+                        "caseworker.two:CASEWORKER",
                         "senior:SENIOR_OFFICER",
                         "admin:ADMIN",
                         "adviser.hr:ADVISER",

@@ -29,6 +29,7 @@ import org.pallas.licensing.RefusalCriterion;
 import org.pallas.licensing.ReplayClock;
 import org.pallas.licensing.RuleViolationException;
 import org.pallas.licensing.ServiceLevelClock;
+import org.pallas.licensing.WorkingCalendar;
 import org.pallas.policy.AdviserTeam;
 import org.pallas.server.licensing.LicensingChanged;
 import org.pallas.server.licensing.RecordedLicensingEvents;
@@ -60,6 +61,8 @@ public class Cases {
     private final Clock clock;
     private final ReadLog readLog;
     private final ScreenedParties parties;
+    private final WorkingCalendar calendar;
+    private final CaseworkQueries casework;
 
     Cases(
             CaseStore store,
@@ -68,8 +71,12 @@ public class Cases {
             ScreenedParties parties,
             ApplicationEventPublisher events,
             Clock clock,
-            ReadLog readLog) {
+            ReadLog readLog,
+            WorkingCalendar calendar,
+            CaseworkQueries casework) {
         this.readLog = readLog;
+        this.calendar = calendar;
+        this.casework = casework;
         this.parties = parties;
         this.store = store;
         this.licences = licences;
@@ -80,7 +87,7 @@ public class Cases {
 
     /** The same service acting on another clock: demo history and tests file cases at historic times. */
     Cases on(Clock other) {
-        return new Cases(store, licences, assessments, parties, events, other, readLog);
+        return new Cases(store, licences, assessments, parties, events, other, readLog, calendar, casework);
     }
 
     // ---- exporter ----------------------------------------------------------------------------------------------
@@ -145,7 +152,8 @@ public class Cases {
     }
 
     /** Everything the exporter's pages and API show of one case, read from one replay. */
-    public record ExporterCase(Draft draft, ExporterCaseView view, List<FieldError> problems) {}
+    public record ExporterCase(
+            Draft draft, ExporterCaseView view, List<FieldError> problems, CaseServiceLevel serviceLevel) {}
 
     @Transactional(readOnly = true)
     public ExporterCase exporterCase(Caller caller, UUID id) {
@@ -159,7 +167,8 @@ public class Cases {
             problems.addAll(c.validate());
             declarationProblems(loaded.declarations(), problems);
         }
-        return new ExporterCase(draft(loaded), ExporterCaseView.of(c, exporter(caller)), List.copyOf(problems));
+        return new ExporterCase(
+                draft(loaded), ExporterCaseView.of(c, exporter(caller)), List.copyOf(problems), serviceLevel(c));
     }
 
     /** The parties of the current version join the screening register (the exporter's organisation's). */
@@ -214,28 +223,47 @@ public class Cases {
         return loaded;
     }
 
+    /** The case as the authority's page and API show it (the same reader rules as {@link #authorityView}). */
     @Transactional
-    public void assignToSelf(Caller caller, UUID id) {
-        apply(caller, id, new CaseCommand.AssignCaseOfficer(caller.userId().toString()), authority(caller));
+    public AuthorityCase authorityCase(Caller caller, UUID id) {
+        return authorityCase(authorityView(caller, id));
     }
 
-    /** A senior officer assigns the case to an officer of the authority (the queue page checks who is one). */
+    private AuthorityCase authorityCase(CaseStore.Loaded loaded) {
+        UUID id = UUID.fromString(loaded.c().caseId());
+        return new AuthorityCase(loaded, store.assessment(id).orElse(null), serviceLevel(loaded.c()));
+    }
+
+    /** The case's service-level clock as of now (null when the holiday calendar does not cover its dates). */
+    private CaseServiceLevel serviceLevel(Case c) {
+        return CaseServiceLevel.of(c.history(), clock.instant(), calendar);
+    }
+
     @Transactional
-    public void assignTo(Caller caller, UUID id, UUID officerId) {
+    public AuthorityCase assignToSelf(Caller caller, UUID id) {
+        return authorityCase(apply(
+                caller, id, new CaseCommand.AssignCaseOfficer(caller.userId().toString()), authority(caller)));
+    }
+
+    /** A senior officer assigns the case to an officer of the authority (a caseworker or senior officer). */
+    @Transactional
+    public AuthorityCase assignTo(Caller caller, UUID id, UUID officerId) {
         if (!caller.hasRole(org.pallas.server.platform.Role.SENIOR_OFFICER)) {
             throw new AccessDeniedException("Only a senior officer assigns cases to other officers.");
         }
-        apply(caller, id, new CaseCommand.AssignCaseOfficer(officerId.toString()), authority(caller));
+        requireOfficer(officerId, Set.of(), "officer");
+        return authorityCase(
+                apply(caller, id, new CaseCommand.AssignCaseOfficer(officerId.toString()), authority(caller)));
     }
 
     @Transactional
-    public void completeInitialChecks(Caller caller, UUID id) {
-        apply(caller, id, new CaseCommand.CompleteInitialChecks(), authority(caller));
+    public AuthorityCase completeInitialChecks(Caller caller, UUID id) {
+        return authorityCase(apply(caller, id, new CaseCommand.CompleteInitialChecks(), authority(caller)));
     }
 
     /** The case officer decides; an approval that is final issues the licence in the same transaction. */
     @Transactional
-    public void decide(
+    public AuthorityCase decide(
             Caller caller,
             UUID id,
             Outcome outcome,
@@ -246,14 +274,15 @@ public class Cases {
         CaseStore.Loaded loaded =
                 apply(caller, id, new CaseCommand.Decide(outcome, reasons, criteria, conditions), actor);
         issueIfApproved(loaded, caller);
+        return authorityCase(loaded);
     }
 
     // ---- casework: information requests, amendments, withdrawal, advice, countersignature, appeals, notes ----
 
     /** The case officer (any caseworker, in the domain) asks the applicant a question; the SLA clock pauses. */
     @Transactional
-    public void requestInformation(Caller caller, UUID id, String question) {
-        apply(caller, id, new CaseCommand.RequestInformation(question), authority(caller));
+    public AuthorityCase requestInformation(Caller caller, UUID id, String question) {
+        return authorityCase(apply(caller, id, new CaseCommand.RequestInformation(question), authority(caller)));
     }
 
     /** The exporter answers the open question; the case returns to where it was. */
@@ -295,13 +324,13 @@ public class Cases {
 
     /** The case officer asks adviser teams; the route's required teams are always added by the domain. */
     @Transactional
-    public void requestAdvice(Caller caller, UUID id, Set<AdviserTeam> teams, String reason) {
-        apply(caller, id, new CaseCommand.RequestAdvice(teams, reason), authority(caller));
+    public AuthorityCase requestAdvice(Caller caller, UUID id, Set<AdviserTeam> teams, String reason) {
+        return authorityCase(apply(caller, id, new CaseCommand.RequestAdvice(teams, reason), authority(caller)));
     }
 
     /** An adviser gives their team's advice. */
     @Transactional
-    public void giveAdvice(
+    public AuthorityCase giveAdvice(
             Caller caller,
             UUID id,
             AdviceType type,
@@ -313,16 +342,16 @@ public class Cases {
         if (!adviceAskedOf(loaded.c(), caller.team())) {
             throw new NotFoundException("Case", id);
         }
-        apply(
+        return authorityCase(apply(
                 loaded,
                 new CaseCommand.GiveAdvice(actor.teams().iterator().next(), type, reasoning, conditions, criteria),
                 actor,
-                caller);
+                caller));
     }
 
     @Transactional
-    public void consolidateAdvice(Caller caller, UUID id, String summary) {
-        apply(caller, id, new CaseCommand.ConsolidateAdvice(summary), authority(caller));
+    public AuthorityCase consolidateAdvice(Caller caller, UUID id, String summary) {
+        return authorityCase(apply(caller, id, new CaseCommand.ConsolidateAdvice(summary), authority(caller)));
     }
 
     /**
@@ -330,43 +359,75 @@ public class Cases {
      * domain's rule: the officer who made the decision is refused (403), whatever roles they hold.
      */
     @Transactional
-    public void countersign(Caller caller, UUID id, String reasons) {
+    public AuthorityCase countersign(Caller caller, UUID id, String reasons) {
         Actor actor = authority(caller);
         CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.Countersign(reasons), actor);
         issueIfApproved(loaded, caller);
+        return authorityCase(loaded);
     }
 
     @Transactional
-    public void refuseCountersignature(Caller caller, UUID id, String reasons) {
-        apply(caller, id, new CaseCommand.RefuseCountersignature(reasons), authority(caller));
+    public AuthorityCase refuseCountersignature(Caller caller, UUID id, String reasons) {
+        return authorityCase(apply(caller, id, new CaseCommand.RefuseCountersignature(reasons), authority(caller)));
     }
 
-    /** A senior officer assigns the appeal to an officer who neither made nor countersigned the refusal. */
+    /**
+     * A senior officer assigns the appeal to an officer who neither made nor countersigned the refusal (the domain
+     * checks that too): an enabled caseworker or senior officer of the authority, else the field is refused.
+     */
     @Transactional
-    public void assignAppealOfficer(Caller caller, UUID id, UUID officer) {
-        apply(caller, id, new CaseCommand.AssignAppealOfficer(officer.toString()), authority(caller));
+    public AuthorityCase assignAppealOfficer(Caller caller, UUID id, UUID officer) {
+        CaseStore.Loaded loaded =
+                apply(caller, id, new CaseCommand.AssignAppealOfficer(officer.toString()), authority(caller));
+        // After the domain's checks (role, state, four eyes), so a refused caller hears 403 whatever they sent; the
+        // transaction rolls back when the officer is not eligible.
+        requireOfficer(officer, appealExcluded(loaded.c()), "officer");
+        return authorityCase(loaded);
+    }
+
+    /** The officers who may take the appeal on the case: the authority's officers who took no part in the refusal. */
+    @Transactional(readOnly = true)
+    public List<CaseworkQueries.Officer> eligibleAppealOfficers(Case c) {
+        return casework.officers(appealExcluded(c));
+    }
+
+    private static Set<String> appealExcluded(Case c) {
+        Set<String> excluded = new java.util.HashSet<>();
+        c.decision().ifPresent(d -> excluded.add(d.decidedBy()));
+        c.countersignedBy().ifPresent(excluded::add);
+        return excluded;
+    }
+
+    private void requireOfficer(UUID officer, Set<String> excluded, String field) {
+        boolean eligible = casework.officers(excluded).stream().anyMatch(o -> o.id().equals(officer));
+        if (!eligible) {
+            throw new InvalidInputException(
+                    field,
+                    "'" + officer + "' is not an officer of the licensing authority who may take this"
+                            + (excluded.isEmpty() ? " case" : " appeal (the officers who refused may not)"));
+        }
     }
 
     /** The assigned appeal officer decides; an appeal allowed issues the licence through the same path. */
     @Transactional
-    public void decideAppeal(Caller caller, UUID id, Outcome outcome, String reasons) {
+    public AuthorityCase decideAppeal(Caller caller, UUID id, Outcome outcome, String reasons) {
         CaseStore.Loaded loaded = apply(caller, id, new CaseCommand.DecideAppeal(outcome, reasons), authority(caller));
         issueIfApproved(loaded, caller);
+        return authorityCase(loaded);
     }
 
     /** A regulator-only note (caseworkers, senior officers, advisers asked for advice on the case). */
     @Transactional
-    public void addInternalNote(Caller caller, UUID id, String text) {
+    public AuthorityCase addInternalNote(Caller caller, UUID id, String text) {
         if (caller.hasRole(org.pallas.server.platform.Role.ADVISER) && !isCaseStaff(caller)) {
             Actor actor = adviser(caller);
             CaseStore.Loaded loaded = store.load(id, null, true).orElseThrow(() -> new NotFoundException("Case", id));
             if (!adviceAskedOf(loaded.c(), caller.team())) {
                 throw new NotFoundException("Case", id);
             }
-            apply(loaded, new CaseCommand.AddInternalNote(text), actor, caller);
-            return;
+            return authorityCase(apply(loaded, new CaseCommand.AddInternalNote(text), actor, caller));
         }
-        apply(caller, id, new CaseCommand.AddInternalNote(text), authority(caller));
+        return authorityCase(apply(caller, id, new CaseCommand.AddInternalNote(text), authority(caller)));
     }
 
     /** Whether the case ever asked the team for advice (advisers see only such cases). */
@@ -471,6 +532,26 @@ public class Cases {
         confidential.put("organisationId", loaded.organisationId().toString());
         confidential.put("actor", ch.actor().id());
         confidential.put("reason", ch.reason() == null ? "" : ch.reason());
+        // Who the notices go to (regulator-only): the case officer, and the teams an advice request asks.
+        loaded.c().caseOfficerId().ifPresent(o -> confidential.put("caseOfficerId", o));
+        if (event instanceof CaseEvent.AdviceRequested asked) {
+            confidential.put(
+                    "adviceTeams",
+                    asked.teams().stream().map(Enum::name).sorted().toList());
+        }
+        if (event instanceof CaseEvent.InformationProvided) {
+            List<org.pallas.licensing.InformationRequest> asked = loaded.c().informationRequests();
+            if (!asked.isEmpty() && asked.get(asked.size() - 1).answer() != null) {
+                confidential.put("answer", asked.get(asked.size() - 1).answer());
+            }
+        }
+        if (event instanceof CaseEvent.CaseFinalised) {
+            // The decision's own reasons (the final step may be a countersignature with reasons of its own).
+            loaded.c().decision().ifPresent(d -> confidential.put("decisionReasons", d.reasons()));
+        }
+        if (event instanceof CaseEvent.DecisionProposed) {
+            loaded.c().proposedDecision().ifPresent(d -> confidential.put("decidedBy", d.decidedBy()));
+        }
         boolean system = ch.actor().has(ActorRole.SYSTEM);
         events.publishEvent(RecordedLicensingEvents.of(
                 event,

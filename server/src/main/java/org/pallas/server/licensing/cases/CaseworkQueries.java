@@ -49,6 +49,15 @@ public class CaseworkQueries {
         return names;
     }
 
+    /** The name of an organisation, or null. */
+    public String organisationName(UUID organisationId) {
+        return jdbc.sql("select name from organisation where id = :id")
+                .param("id", organisationId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
     /** Cases that ever asked for advice, longest in their state first (the caller filters by team on the case). */
     public List<UUID> casesThatAskedForAdvice() {
         return jdbc.sql("""

@@ -16,6 +16,7 @@ import org.pallas.licensing.Outcome;
 import org.pallas.licensing.RefusalCriterion;
 import org.pallas.licensing.VersionChanges;
 import org.pallas.policy.AdviserTeam;
+import org.pallas.server.licensing.cases.AuthorityCase;
 import org.pallas.server.licensing.cases.CaseQueries;
 import org.pallas.server.licensing.cases.CaseStore;
 import org.pallas.server.licensing.cases.Cases;
@@ -43,14 +44,12 @@ class CasePages {
     private final Cases cases;
     private final CaseQueries queries;
     private final LicenceStore licences;
-    private final CaseStore store;
     private final CaseworkQueries casework;
 
-    CasePages(Cases cases, CaseQueries queries, LicenceStore licences, CaseStore store, CaseworkQueries casework) {
+    CasePages(Cases cases, CaseQueries queries, LicenceStore licences, CaseworkQueries casework) {
         this.cases = cases;
         this.queries = queries;
         this.licences = licences;
-        this.store = store;
         this.casework = casework;
     }
 
@@ -80,7 +79,8 @@ class CasePages {
 
     private ModelAndView page(UUID id, Map<String, String> errors, HttpStatus status) {
         Caller caller = Caller.current();
-        CaseStore.Loaded loaded = cases.authorityView(caller, id);
+        AuthorityCase shown = cases.authorityCase(caller, id);
+        CaseStore.Loaded loaded = shown.loaded();
         Case c = loaded.c();
         boolean staff = Cases.isCaseStaff(caller);
         AdviserTeam team = caller.team();
@@ -90,7 +90,8 @@ class CasePages {
         view.addObject("loaded", loaded);
         view.addObject("c", c);
         view.addObject("details", c.application().details());
-        view.addObject("assessment", store.assessment(id).orElse(null));
+        view.addObject("assessment", shown.assessment());
+        view.addObject("sla", shown.serviceLevel());
         view.addObject("trail", queries.trail(id));
         view.addObject("licence", licences.forCase(id, null).orElse(null));
         view.addObject(
@@ -108,7 +109,9 @@ class CasePages {
                 c.appeal()
                         .map(a -> caller.userId().toString().equals(a.officerId()))
                         .orElse(false));
-        view.addObject("officers", staff && c.status() == CaseStatus.UNDER_APPEAL ? officers(c) : List.of());
+        view.addObject(
+                "officers",
+                staff && c.status() == CaseStatus.UNDER_APPEAL ? cases.eligibleAppealOfficers(c) : List.of());
         view.addObject("names", casework.staffNames());
         view.addObject("criteria", RefusalCriterion.values());
         view.addObject("adviceTypes", AdviceType.values());
@@ -117,14 +120,6 @@ class CasePages {
         view.addObject("errors", errors);
         view.setStatus(status);
         return view;
-    }
-
-    /** Caseworkers and senior officers who took no part in the refusal (the domain checks it again). */
-    private List<CaseworkQueries.Officer> officers(Case c) {
-        Set<String> excluded = new java.util.HashSet<>();
-        c.decision().ifPresent(d -> excluded.add(d.decidedBy()));
-        c.countersignedBy().ifPresent(excluded::add);
-        return casework.officers(excluded);
     }
 
     @PostMapping("/cases/{id}/assign")

@@ -79,6 +79,7 @@ class ApplicationPages {
         page.addObject("id", id);
         page.addObject("draft", shown.draft());
         page.addObject("view", shown.view());
+        page.addObject("sla", shown.serviceLevel());
         page.addObject("problems", links(shown.problems()));
         page.addObject("licence", licences.forCase(id, caller.organisationId()).orElse(null));
         page.addObject(

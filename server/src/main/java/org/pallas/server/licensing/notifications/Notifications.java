@@ -11,6 +11,7 @@ import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.Labels;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.UnreadNotices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Notifications to users: in-app always (a list per user, unread count), and by e-mail when SMTP is configured
  * ({@code spring.mail.host}): an outbox row written with the notification, sent later by
  * {@link MailOutbox} with retries. Licensing's recorded changes drive them: the exporter hears of decisions,
- * information requests and every change of a licence's status; the case officer hears of a live licence flagged
- * for review (regulator-only, never sent to the exporter).
+ * information requests and every change of a licence's status, each with the reason given; advisers hear when
+ * their team is asked for advice, senior officers when a decision waits for countersignature or an appeal for an
+ * officer, and the case officer of answers (the applicant's, an adviser's), of a decision sent back and of a live
+ * licence flagged for review (regulator-only, never sent to the exporter).
  */
 @Service
-public class Notifications {
+public class Notifications implements UnreadNotices {
 
     private static final Labels LABELS = new Labels();
 
@@ -71,6 +74,12 @@ public class Notifications {
                 .list();
     }
 
+    @Override
+    public String path() {
+        return "/notifications";
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public long unread(Caller caller) {
         return jdbc.sql("select count(*) from notification where user_id = :user and read_at is null")
@@ -151,6 +160,113 @@ public class Notifications {
                 .forEach(user -> notifyUser(user, kind, title, body, link));
     }
 
+    /** Enabled users of the licensing authority with the role, except the one named (four eyes). */
+    private void notifyAuthority(String role, String except, String kind, String title, String body, String link) {
+        jdbc.sql("""
+                select u.id from app_user u join user_role r on r.user_id = u.id
+                join organisation o on o.id = u.organisation_id
+                where o.kind = 'LICENSING_AUTHORITY' and r.role = :role and u.enabled order by u.id""").param("role", role).query(UUID.class).list().stream()
+                .filter(user -> !user.toString().equals(except))
+                .forEach(user -> notifyUser(user, kind, title, body, link));
+    }
+
+    /** Enabled advisers of the team in an advisory department. */
+    private void notifyAdvisers(String team, String kind, String title, String body, String link) {
+        jdbc.sql("""
+                select u.id from app_user u join user_role r on r.user_id = u.id
+                join organisation o on o.id = u.organisation_id
+                where o.kind = 'ADVISORY_DEPARTMENT' and r.role = 'ADVISER' and u.team = :team and u.enabled
+                order by u.id""")
+                .param("team", team)
+                .query(UUID.class)
+                .list()
+                .forEach(user -> notifyUser(user, kind, title, body, link));
+    }
+
+    // ---- the authority's work: advisers, senior officers, case officers -------------------------------------------
+    // Regulator-only notices (they may quote reasons and answers); the exporter never receives them.
+
+    @AfterCommitListener
+    void onAdviceRequested(LicensingChanged.AdviceRequested asked) {
+        for (String team : asked.teams()) {
+            notifyAdvisers(
+                    team,
+                    "advice-request",
+                    "Advice requested on case " + asked.caseReference(),
+                    "The " + word(team) + " team is asked for advice on case " + asked.caseReference() + ": "
+                            + asked.reason(),
+                    authorityLink(asked));
+        }
+    }
+
+    @AfterCommitListener
+    void onDecisionProposed(LicensingChanged.DecisionProposed proposed) {
+        if (!proposed.awaitsCountersignature()) {
+            return;
+        }
+        notifyAuthority(
+                "SENIOR_OFFICER",
+                proposed.decidedBy(),
+                "countersignature",
+                "Countersignature waits on case " + proposed.caseReference(),
+                "A decision to " + (proposed.outcome() == null ? "decide" : word(proposed.outcome()))
+                        + " case " + proposed.caseReference() + " waits for a senior officer's countersignature"
+                        + " (not the officer who decided): " + proposed.reason(),
+                authorityLink(proposed));
+    }
+
+    @AfterCommitListener
+    void onCountersignatureRefused(LicensingChanged.CountersignatureRefused refused) {
+        notifyCaseOfficer(
+                refused,
+                "countersignature",
+                "Decision sent back on case " + refused.caseReference(),
+                "A senior officer sent the decision on case " + refused.caseReference() + " back: " + refused.reason());
+    }
+
+    @AfterCommitListener
+    void onInformationProvided(LicensingChanged.InformationProvided answered) {
+        notifyCaseOfficer(
+                answered,
+                "answer",
+                "The applicant answered on case " + answered.caseReference(),
+                "The applicant answered the information request on case " + answered.caseReference()
+                        + "; the service-level clock runs again. Answer: "
+                        + answered.confidentialPayload().getOrDefault("answer", answered.reason()));
+    }
+
+    @AfterCommitListener
+    void onAdviceGiven(LicensingChanged.AdviceGiven given) {
+        notifyCaseOfficer(
+                given,
+                "answer",
+                "Advice given on case " + given.caseReference(),
+                "An adviser gave their team's advice on case " + given.caseReference() + ": " + given.reason());
+    }
+
+    @AfterCommitListener
+    void onAppealLodged(LicensingChanged.AppealLodged lodged) {
+        notifyAuthority(
+                "SENIOR_OFFICER",
+                null,
+                "appeal",
+                "Appeal lodged on case " + lodged.caseReference(),
+                "The applicant appealed the refusal of case " + lodged.caseReference() + ". Assign it to an officer"
+                        + " who neither made nor countersigned the refusal. Grounds: " + lodged.reason(),
+                authorityLink(lodged));
+    }
+
+    private void notifyCaseOfficer(LicensingChanged.CaseChanged change, String kind, String title, String body) {
+        UUID officer = change.caseOfficerToNotify();
+        if (officer != null && !officer.toString().equals(change.actorId())) {
+            notifyUser(officer, kind, title, body, authorityLink(change));
+        }
+    }
+
+    private static String authorityLink(LicensingChanged.CaseChanged change) {
+        return "/cases/" + change.subjectId();
+    }
+
     // ---- licensing's changes ------------------------------------------------------------------------------------
     // After the change commits, each in a transaction of its own: a notice that fails is redelivered from the event
     // publication registry, and never undoes the decision it reports.
@@ -161,8 +277,8 @@ public class Notifications {
                 decided.organisationId(),
                 "decision",
                 "Decision on application " + decided.caseReference() + ": " + word(decided.outcome()),
-                "The licensing authority has decided application " + decided.caseReference() + ". Read the decision and"
-                        + " its reasons in Pallas.",
+                "The licensing authority has decided application " + decided.caseReference() + ": "
+                        + word(decided.outcome()) + ". Reasons: " + decided.decisionReasons(),
                 caseLink(decided));
     }
 
@@ -172,7 +288,9 @@ public class Notifications {
                 decided.organisationId(),
                 "decision",
                 "Appeal decided on application " + decided.caseReference(),
-                "The appeal on application " + decided.caseReference() + " has been decided.",
+                "The appeal on application " + decided.caseReference() + " has been decided: "
+                        + (decided.outcome() == null ? "decided" : word(decided.outcome())) + ". Reasons: "
+                        + decided.reason(),
                 caseLink(decided));
     }
 
@@ -182,7 +300,8 @@ public class Notifications {
                 requested.organisationId(),
                 "information-request",
                 "Information requested on application " + requested.caseReference(),
-                "The licensing authority asks for more information on application " + requested.caseReference() + ".",
+                "The licensing authority asks for more information on application " + requested.caseReference() + ": "
+                        + requested.reason(),
                 caseLink(requested));
     }
 
@@ -225,8 +344,13 @@ public class Notifications {
                 "licence",
                 "Licence " + change.licenceReference() + " is now " + word(change.to()),
                 "The status of licence " + change.licenceReference() + " changed from " + word(change.from()) + " to "
-                        + word(change.to()) + ".",
+                        + word(change.to()) + ". Reason: " + licenceReason(change),
                 licenceLink(change));
+    }
+
+    private static String licenceReason(LicensingChanged.LicenceChanged change) {
+        Object reason = change.confidentialPayload().get("reason");
+        return reason == null || reason.toString().isBlank() ? "none given" : reason.toString();
     }
 
     private static String caseLink(LicensingChanged.CaseChanged change) {
