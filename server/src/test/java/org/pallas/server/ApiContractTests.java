@@ -58,6 +58,9 @@ class ApiContractTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.pallas.server.classification.ProductRegister products;
+
     private TestCast cast;
     private JsonNode doc;
     private ObjectNode strictComponents;
@@ -358,7 +361,13 @@ class ApiContractTests {
                     "POST",
                     "/api/v1/applications",
                     EXPORTER,
-                    org.pallas.server.licensing.LicensingJson.fastTrackDraft("Contract Bank AG"));
+                    org.pallas.server.licensing.LicensingJson.fastTrackDraft(
+                            cast.registeredProduct(
+                                    products,
+                                    TestCast.Who.EXPORTER_A,
+                                    "Redline assessment toolkit",
+                                    TestCast.PENTEST_FRAMEWORK),
+                            "Contract Bank AG"));
             mvc.perform(request(HttpMethod.PUT, "/api/v1/applications/" + id + "/undertaking")
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .content(org.pallas.server.licensing.LicensingJson.PDF)
