@@ -33,6 +33,7 @@ public final class ApplicationRules {
             errors.add(new FieldError("safeguards", "state the contractual safeguards the end user agrees to"));
         }
         quantities(details.quantities(), errors);
+        targetedUse(details.targetedUse(), errors);
         switch (type) {
             case INDIVIDUAL -> {
                 if (details.partiesIn(PartyRole.END_USER).size() != 1) {
@@ -117,15 +118,57 @@ public final class ApplicationRules {
             if (p.isEndUser()) {
                 if (p.endUserType() == null) {
                     errors.add(new FieldError(at + ".endUserType", "say what type of end user this is"));
-                } else if (p.endUserType() == EndUserType.GOVERNMENT && blank(p.agencyOrUnit())) {
+                } else if (p.endUserType() != null && p.endUserType().government() && blank(p.agencyOrUnit())) {
                     errors.add(new FieldError(at + ".agencyOrUnit", "a government end user names its agency or unit"));
                 }
+                oversight(at, p.oversight(), errors);
                 if (p.countryCode() != null && !d.destinations().contains(p.countryCode())) {
                     errors.add(new FieldError(
                             at + ".countryCode",
                             "end user's country " + p.countryCode() + " is not among the destinations"));
                 }
             }
+        }
+    }
+
+    /** Independent oversight counts only with its body and legal basis named (PMP-OVS-1, PMP-ACC-1). */
+    private static void oversight(String at, Oversight o, List<FieldError> errors) {
+        if (o == null) {
+            return;
+        }
+        if (Boolean.TRUE.equals(o.independent())) {
+            if (blank(o.body())) {
+                errors.add(new FieldError(at + ".oversight.body", "name the body that authorises and reviews the use"));
+            }
+            if (blank(o.legalBasis())) {
+                errors.add(new FieldError(
+                        at + ".oversight.legalBasis", "name the law and warrant regime the end user acts under"));
+            }
+        }
+        if (o.body() != null && o.body().length() > Oversight.MAX_TEXT) {
+            errors.add(new FieldError(at + ".oversight.body", "at most " + Oversight.MAX_TEXT + " characters"));
+        }
+        if (o.legalBasis() != null && o.legalBasis().length() > Oversight.MAX_TEXT) {
+            errors.add(new FieldError(at + ".oversight.legalBasis", "at most " + Oversight.MAX_TEXT + " characters"));
+        }
+    }
+
+    /** A stated scope is bounded and complete (PMP-PRE-1); not stating one is allowed and counts as untargeted. */
+    private static void targetedUse(TargetedUse t, List<FieldError> errors) {
+        if (t == null || (t.targets() == null && blank(t.kind()) && t.months() == null)) {
+            return;
+        }
+        if (t.targets() == null || t.targets() < 1 || t.targets() > TargetedUse.MAX_TARGETS) {
+            errors.add(new FieldError(
+                    "targetedUse.targets", "state the number of targets, 1 to " + TargetedUse.MAX_TARGETS));
+        }
+        if (blank(t.kind()) || t.kind().length() > Oversight.MAX_TEXT) {
+            errors.add(new FieldError(
+                    "targetedUse.kind", "say who the targets are (at most " + Oversight.MAX_TEXT + " characters)"));
+        }
+        if (t.months() == null || t.months() < 1 || t.months() > TargetedUse.MAX_MONTHS) {
+            errors.add(new FieldError(
+                    "targetedUse.months", "state how many months the use lasts, 1 to " + TargetedUse.MAX_MONTHS));
         }
     }
 

@@ -47,6 +47,12 @@ public record VersionChanges(int from, int to, List<Line> lines) {
                         ", ",
                         new TreeSet<>(b.safeguards().stream().map(Enum::name).toList())));
         compare(lines, "quantities", describe(a.quantities()), describe(b.quantities()));
+        compare(lines, "targeted use", describe(a.targetedUse()), describe(b.targetedUse()));
+        compare(
+                lines,
+                "due-diligence answers",
+                a.dueDiligence().isEmpty() ? null : a.dueDiligence().toString(),
+                b.dueDiligence().isEmpty() ? null : b.dueDiligence().toString());
         compare(
                 lines,
                 "end-user undertaking",
@@ -110,7 +116,15 @@ public record VersionChanges(int from, int to, List<Line> lines) {
         }
         return p.role() + ": " + p.name() + ", " + p.countryCode() + ", " + p.address()
                 + (p.endUserType() == null ? "" : " (" + p.endUserType() + ")")
-                + (p.agencyOrUnit() == null || p.agencyOrUnit().isBlank() ? "" : ", " + p.agencyOrUnit());
+                + (p.agencyOrUnit() == null || p.agencyOrUnit().isBlank() ? "" : ", " + p.agencyOrUnit())
+                + (p.oversight() == null
+                        ? ""
+                        : "; oversight " + p.oversight().independent() + " "
+                                + p.oversight().body() + " / " + p.oversight().legalBasis());
+    }
+
+    private static String describe(TargetedUse t) {
+        return t == null ? null : t.targets() + " targets (" + t.kind() + ") for " + t.months() + " months";
     }
 
     private static String describe(QuantityModel q) {

@@ -99,6 +99,20 @@ public final class RuleCatalogue {
         }
 
         md.append("## Facts\n\n");
+        // Where a submitted application's facts come from; the server's one mapping is SubmissionFacts.
+        md.append("On a submitted application these facts come from one mapping in the server ")
+                .append("(`SubmissionFacts`), never from the exporter's say-so where the authority knows better: ")
+                .append("`product.entries`, `product.riskTier` and `product.capabilities` from the exporter's product ")
+                .append("register (the authority's confirmed rating, else the rating computed from the product's ")
+                .append(
+                        "answers; a differing declaration is kept as the claim and the stricter is used); party types, ")
+                .append("oversight (named body and legal basis) and `endUse.targeted` (number, kind and duration of ")
+                .append(
+                        "targets) from the application form; `dd.*` from its due-diligence answers; screening from the ")
+                .append("screening module for every party and for the exporter; prior denials from this authority's ")
+                .append("refusals. The submission uses the active approved rulebook. `docs/licensing.md` (\"From form ")
+                .append("to rule\") lists each source; a server test routes every documented scenario both ways and ")
+                .append("requires the same route.\n\n");
         for (Map.Entry<String, List<FactCatalogue.Definition>> group :
                 FactCatalogue.groups().entrySet()) {
             md.append("### ").append(group.getKey()).append("\n\n| Fact | Type | Meaning |\n| --- | --- | --- |\n");

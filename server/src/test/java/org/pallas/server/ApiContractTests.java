@@ -58,6 +58,9 @@ class ApiContractTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.pallas.server.classification.ProductRegister products;
+
     private TestCast cast;
     private JsonNode doc;
     private ObjectNode strictComponents;
@@ -169,7 +172,14 @@ class ApiContractTests {
         JsonNode schemas = doc.path("components").path("schemas");
         assertThat(schemas.path("LicensingParty").path("properties").propertyNames())
                 .containsExactlyInAnyOrder(
-                        "partyId", "role", "name", "countryCode", "address", "endUserType", "agencyOrUnit");
+                        "partyId",
+                        "role",
+                        "name",
+                        "countryCode",
+                        "address",
+                        "endUserType",
+                        "agencyOrUnit",
+                        "oversight");
         assertThat(schemas.path("LicensingProduct").path("properties").propertyNames())
                 .containsExactlyInAnyOrder("productId", "name", "classification", "controlEntries");
         assertThat(schemas.path("ApplicationDetails")
@@ -351,7 +361,13 @@ class ApiContractTests {
                     "POST",
                     "/api/v1/applications",
                     EXPORTER,
-                    org.pallas.server.licensing.LicensingJson.fastTrackDraft("Contract Bank AG"));
+                    org.pallas.server.licensing.LicensingJson.fastTrackDraft(
+                            cast.registeredProduct(
+                                    products,
+                                    TestCast.Who.EXPORTER_A,
+                                    "Redline assessment toolkit",
+                                    TestCast.PENTEST_FRAMEWORK),
+                            "Contract Bank AG"));
             mvc.perform(request(HttpMethod.PUT, "/api/v1/applications/" + id + "/undertaking")
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .content(org.pallas.server.licensing.LicensingJson.PDF)

@@ -4,12 +4,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.pallas.policy.AdviserTeam;
+import org.pallas.server.classification.ProductInput;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.UserInput;
 import org.pallas.server.identity.Users;
@@ -57,7 +61,40 @@ public final class TestCast {
         }
     }
 
+    /**
+     * Questionnaire answers of a commercial penetration-testing framework with exploit modules (classification-core
+     * scenario, as the demo's Redline assessment toolkit): the register classifies it 4D004, tier 2.
+     */
+    public static final String PENTEST_FRAMEWORK = """
+            item_kind=penetration_testing_framework; item_forms=software; platform_functions=generate,command_and_control,deliver;
+            evades_monitoring=yes; defeats_countermeasures=yes; payload_effects=extracts_data,alters_execution; published=no;
+            encryption_cat5p2=no; target_platforms=windows,linux,network_devices; delivery_vectors=one_click,network_injection;
+            data_collected=credentials,files; safeguards=target_scoping,tamper_proof_audit_log; update_channel=customer_installed;
+            covert=no; natural_persons=no; ict_data=yes; surveillance_design=no""";
+
+    /**
+     * Questionnaire answers of a phone forensic extraction kit that exploits the bootloader (classification-core
+     * scenario): the register classifies it 4A005 and 4D004, tier 3.
+     */
+    public static final String FORENSIC_KIT = """
+            item_kind=forensic_extraction; item_forms=hardware,software; extraction_method=exploit_based;
+            evades_monitoring=no; defeats_countermeasures=yes; payload_effects=extracts_data; published=no;
+            encryption_cat5p2=no; target_platforms=ios,android; data_collected=messages,files,contacts,location;
+            safeguards=tamper_proof_audit_log; update_channel=customer_installed; covert=no; natural_persons=yes;
+            ict_data=yes; surveillance_design=no""";
+
+    /**
+     * Questionnaire answers of an exploit development framework that builds deployable exploits (as the demo's
+     * fuzzing and exploit research platform): the register classifies it 4D004, tier 2.
+     */
+    public static final String EXPLOIT_FRAMEWORK = """
+            item_kind=exploit_development_framework; item_forms=software; platform_functions=generate; evades_monitoring=no;
+            defeats_countermeasures=yes; payload_effects=alters_execution; published=no; encryption_cat5p2=no;
+            target_platforms=windows,linux; data_collected=none; safeguards=none; update_channel=customer_installed; covert=no;
+            natural_persons=no; ict_data=yes; surveillance_design=no""";
+
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, String> PRODUCTS = new ConcurrentHashMap<>();
     private static final Map<String, Caller> CALLERS = new ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
@@ -108,6 +145,25 @@ public final class TestCast {
                         roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)),
                         password));
         return username;
+    }
+
+    /**
+     * A product in the register of {@code exporter}'s organisation, registered once per JVM through the product
+     * register as the exporter's products page and API do, and classified by the register from {@code answers}
+     * ({@code question=option,option; ...}). Returns its register id: what an application's product line names so
+     * that the assessment reads the register's classification.
+     */
+    public String registeredProduct(ProductRegister products, Who exporter, String name, String answers) {
+        return PRODUCTS.computeIfAbsent(exporter.username + "\n" + name + "\n" + answers, key -> {
+            Map<String, List<String>> parsed = new LinkedHashMap<>();
+            for (String pair : answers.split(";")) {
+                String[] kv = pair.strip().split("=", 2);
+                parsed.put(kv[0].strip(), List.of(kv[1].strip().split(",")));
+            }
+            return products.register(caller(exporter), new ProductInput(name, null, null, parsed))
+                    .id()
+                    .toString();
+        });
     }
 
     public UUID organisationOf(String username) {

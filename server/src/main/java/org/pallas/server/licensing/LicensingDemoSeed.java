@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.pallas.licensing.AdviceType;
@@ -23,6 +25,10 @@ import org.pallas.licensing.QuantityModel;
 import org.pallas.licensing.Safeguard;
 import org.pallas.licensing.UndertakingDocument;
 import org.pallas.policy.AdviserTeam;
+import org.pallas.policy.Application;
+import org.pallas.policy.DueDiligenceQuestion;
+import org.pallas.server.classification.ProductInput;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.servicelevels.ServiceLevelDemoSeed;
@@ -68,13 +74,37 @@ class LicensingDemoSeed implements DemoSeed {
     /** The listed party of the hard stop: on the bundled OFAC SDN (CYBER2) and US Entity List extracts. */
     static final String LISTED_PARTY = "Intellexa S.A.";
 
+    /** A commercial penetration-testing framework with exploit modules (classification-core scenario): 4D004, tier 2. */
+    static final String PENTEST_FRAMEWORK = """
+            item_kind=penetration_testing_framework; item_forms=software; platform_functions=generate,command_and_control,deliver;
+            evades_monitoring=yes; defeats_countermeasures=yes; payload_effects=extracts_data,alters_execution; published=no;
+            encryption_cat5p2=no; target_platforms=windows,linux,network_devices; delivery_vectors=one_click,network_injection;
+            data_collected=credentials,files; safeguards=target_scoping,tamper_proof_audit_log; update_channel=customer_installed;
+            covert=no; natural_persons=no; ict_data=yes; surveillance_design=no""";
+
+    /** An exploit development framework that builds deployable exploits: 4D004, tier 2. */
+    static final String EXPLOIT_FRAMEWORK = """
+            item_kind=exploit_development_framework; item_forms=software; platform_functions=generate; evades_monitoring=no;
+            defeats_countermeasures=yes; payload_effects=alters_execution; published=no; encryption_cat5p2=no;
+            target_platforms=windows,linux; data_collected=none; safeguards=none; update_channel=customer_installed; covert=no;
+            natural_persons=no; ict_data=yes; surveillance_design=no""";
+
+    /** A zero-click iOS exploit chain with implant, delivered by the vendor's servers: 4D004, tier 4. */
+    static final String ZERO_CLICK_IMPLANT = """
+            item_kind=exploit; item_forms=software; platform_functions=deliver,command_and_control; evades_monitoring=yes;
+            defeats_countermeasures=yes; payload_effects=extracts_data,alters_execution; published=no; encryption_cat5p2=no;
+            target_platforms=ios; delivery_vectors=zero_click; data_collected=messages,location,live_audio_video; safeguards=none;
+            update_channel=vendor_push_with_approval; covert=yes; natural_persons=yes; ict_data=yes; surveillance_design=yes""";
+
     private final Cases cases;
+    private final ProductRegister products;
     private final JdbcClient jdbc;
     private final KnownCallers callers;
     private final Clock clock;
 
-    LicensingDemoSeed(Cases cases, JdbcClient jdbc, KnownCallers callers, Clock clock) {
+    LicensingDemoSeed(Cases cases, ProductRegister products, JdbcClient jdbc, KnownCallers callers, Clock clock) {
         this.cases = cases;
+        this.products = products;
         this.jdbc = jdbc;
         this.callers = callers;
         this.clock = clock;
@@ -97,7 +127,17 @@ class LicensingDemoSeed implements DemoSeed {
         Caller northbridge = history.caller("northbridge.lee");
         Caller calder = history.caller("calder.weber");
         Caller caseworker = history.caller("caseworker");
-        CaseCommand.Declarations pentest = new CaseCommand.Declarations(1, "PENETRATION_TESTING");
+        // The products come from the exporters' registers, which classify them (routing reads the register).
+        Product redline = registered(northbridge, "Redline assessment toolkit", "NB-RAT-1", PENTEST_FRAMEWORK);
+        Product fuzzing =
+                registered(northbridge, "Fuzzing and exploit research platform", "NB-FRP-3", EXPLOIT_FRAMEWORK);
+        Product implant = registered(calder, "Remote access implant", "CX-RAI-1", ZERO_CLICK_IMPLANT);
+        Product extract = products.list(calder).stream()
+                .filter(p -> "CX-7".equals(p.reference()))
+                .findFirst()
+                .map(p -> new Product(p.id().toString(), p.name(), ClassificationStatus.CONFIRMED, List.of("4A005")))
+                .orElseThrow();
+        CaseCommand.Declarations pentest = new CaseCommand.Declarations(2, "PENETRATION_TESTING");
         CaseCommand.Declarations research = new CaseCommand.Declarations(3, "SECURITY_RESEARCH");
         CaseCommand.Declarations forensics = new CaseCommand.Declarations(3, "LAW_ENFORCEMENT");
 
@@ -113,27 +153,28 @@ class LicensingDemoSeed implements DemoSeed {
                 history.at(now.minus(Duration.ofDays(5))),
                 calder,
                 CALDER_COUNTERSIGNATURE,
-                calderMobileExtract(),
+                extract,
                 forensics,
-                party("Kriminalpolizei Digitale Forensik", "DE", EndUserType.GOVERNMENT, "Digital forensics unit"),
-                "Extraction of data from seized devices under court warrants.");
+                party("Kriminalpolizei Digitale Forensik", "DE", EndUserType.POLICE, "Digital forensics unit"),
+                "Extraction of data from seized devices under court warrants.",
+                TRAINING_BEYOND_USE);
         submit(
                 history.at(now.minus(Duration.ofHours(100))),
                 calder,
                 CALDER_PRESUMPTION,
-                product("Remote access implant", "4D004"),
+                implant,
                 new CaseCommand.Declarations(4, "INTELLIGENCE"),
                 party(
                         "Provincial State Security Department",
                         "CN",
-                        EndUserType.GOVERNMENT,
+                        EndUserType.SECURITY_INTELLIGENCE,
                         "Technical reconnaissance unit"),
                 "Intelligence collection against national-security targets.");
         submit(
                 history.at(now.minus(Duration.ofHours(76))),
                 northbridge,
                 NORTHBRIDGE_STANDARD,
-                product("Fuzzing and exploit research platform", "4D004"),
+                fuzzing,
                 research,
                 party("Kestrel Vulnerability Labs Inc.", "US", EndUserType.COMMERCIAL, null),
                 "Research and red-team tool development in the customer's own laboratory.");
@@ -141,7 +182,7 @@ class LicensingDemoSeed implements DemoSeed {
                 history.at(now.minus(Duration.ofHours(52))),
                 northbridge,
                 NORTHBRIDGE_HARD_STOP,
-                product("Redline assessment toolkit", "4D004"),
+                redline,
                 pentest,
                 party(LISTED_PARTY, "GR", EndUserType.COMMERCIAL, null),
                 "Penetration testing of the customer's own networks.");
@@ -149,7 +190,7 @@ class LicensingDemoSeed implements DemoSeed {
                 history.at(now.minus(Duration.ofHours(26))),
                 northbridge,
                 NORTHBRIDGE_SUBMITTED,
-                product("Redline assessment toolkit", "4D004"),
+                redline,
                 pentest,
                 party("Rhein Versicherung AG", "DE", EndUserType.COMMERCIAL, null),
                 "Authorised penetration testing of the insurer's own networks.");
@@ -157,10 +198,11 @@ class LicensingDemoSeed implements DemoSeed {
                 history.at(now.minus(Duration.ofHours(3))),
                 calder,
                 CALDER_SUBMITTED,
-                calderMobileExtract(),
+                extract,
                 forensics,
-                party("Landeskriminalamt Digitale Forensik", "AT", EndUserType.GOVERNMENT, "Digital forensics unit"),
-                "Extraction of data from seized devices under court warrants.");
+                party("Landeskriminalamt Digitale Forensik", "AT", EndUserType.POLICE, "Digital forensics unit"),
+                "Extraction of data from seized devices under court warrants.",
+                TRAINING_BEYOND_USE);
 
         advisedAndDecided(history, caseworker, CALDER_COUNTERSIGNATURE, now.minus(Duration.ofDays(4)));
         // The caseworker picks up and checks the cases whose journey starts under review.
@@ -255,6 +297,16 @@ class LicensingDemoSeed implements DemoSeed {
         lines.add(String.format(Locale.ROOT, "  %-44s %-50s (%s)", what, path, login));
     }
 
+    /**
+     * The forensic deals' due diligence: the customer asked for covert-access training beyond seized-device
+     * extraction (EUREC-RF-CUST), the red flag that takes them to enhanced review; oversight is not stated.
+     */
+    private static final Map<DueDiligenceQuestion, Application.Answer> TRAINING_BEYOND_USE = Map.of(
+            DueDiligenceQuestion.END_USE_INFORMATION_REFUSED, Application.Answer.NO,
+            DueDiligenceQuestion.UNUSUAL_INTERMEDIARY_OR_PAYMENT, Application.Answer.NO,
+            DueDiligenceQuestion.SECRECY_REQUESTED, Application.Answer.NO,
+            DueDiligenceQuestion.FEATURES_OR_TRAINING_MISMATCH, Application.Answer.YES);
+
     private static void submit(
             Cases cases,
             Caller exporter,
@@ -263,6 +315,18 @@ class LicensingDemoSeed implements DemoSeed {
             CaseCommand.Declarations declared,
             Party endUser,
             String endUse) {
+        submit(cases, exporter, id, product, declared, endUser, endUse, Map.of());
+    }
+
+    private static void submit(
+            Cases cases,
+            Caller exporter,
+            UUID id,
+            Product product,
+            CaseCommand.Declarations declared,
+            Party endUser,
+            String endUse,
+            Map<DueDiligenceQuestion, Application.Answer> dueDiligence) {
         ApplicationDetails details = new ApplicationDetails(
                 List.of(product),
                 List.of(endUser),
@@ -275,17 +339,22 @@ class LicensingDemoSeed implements DemoSeed {
                         "9f2c4b7e1d0a6c3b8e5f2a1d4c7b0e3f6a9d2c5b8e1f4a7d0c3b6e9f2a5d8c1b"),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
                 new QuantityModel(4, 2, 1, 12),
-                null);
+                null,
+                null,
+                dueDiligence);
         cases.startDraft(exporter, id, LicenceType.INDIVIDUAL, details, declared);
         cases.submit(exporter, id);
     }
 
-    private static Product calderMobileExtract() {
-        return product("Calder Mobile Extract", "5A004.b");
-    }
-
-    private static Product product(String name, String entry) {
-        return new Product("P1", name, ClassificationStatus.CONFIRMED, List.of(entry));
+    /** Registers the product in the exporter's register; the application line names it by its register id. */
+    private Product registered(Caller exporter, String name, String reference, String answers) {
+        Map<String, List<String>> parsed = new LinkedHashMap<>();
+        for (String pair : answers.split(";")) {
+            String[] kv = pair.strip().split("=", 2);
+            parsed.put(kv[0].strip(), List.of(kv[1].strip().split(",")));
+        }
+        var product = products.register(exporter, new ProductInput(name, reference, null, parsed));
+        return new Product(product.id().toString(), name, ClassificationStatus.CONFIRMED, List.of("4D004"));
     }
 
     private static Party party(String name, String country, EndUserType type, String unit) {

@@ -6,11 +6,11 @@
  * split it by audience and concept: {@code cases}, {@code exporter}, {@code casework}, {@code licences},
  * {@code servicelevels}, {@code generalauthorisations}, {@code notifications}.
  *
- * <p>It reads the confirmed product ratings of {@code classification}, registers parties with {@code screening} and
- * hears its alerts, assesses submissions through {@code policy}, and reads ledger entries for licence documents;
- * nothing else.
+ * <p>It reads the product register's classifications of {@code classification}, the exporting organisation's country
+ * from {@code identity} (the exporter is screened too), registers parties with {@code screening} and hears its
+ * alerts, assesses submissions through {@code policy}, and reads ledger entries for licence documents; nothing else.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Licensing",
-        allowedDependencies = {"platform", "classification", "screening", "policy", "ledger"})
+        allowedDependencies = {"platform", "identity", "classification", "screening", "policy", "ledger"})
 package org.pallas.server.licensing;

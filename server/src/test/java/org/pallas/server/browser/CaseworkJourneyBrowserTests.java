@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pallas.server.PallasTest;
+import org.pallas.server.TestCast;
+import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
+import org.pallas.server.identity.AccessTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The authority's casework journeys in a real browser, axe-core on every page: (a) enhanced review with advice from
@@ -28,6 +35,15 @@ class CaseworkJourneyBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     Browser browser;
 
@@ -47,12 +63,18 @@ class CaseworkJourneyBrowserTests {
         field.sendKeys(text);
     }
 
-    /** The exporter fills in and submits an application; returns its path. */
+    /**
+     * The exporter fills in and submits an application for the penetration-testing framework it picks from its product
+     * register (4D004, tier 2); returns its path.
+     */
     private String apply(String endUser, String endUserType, String agency, String tier, String category)
             throws Exception {
+        String product = new TestCast(jdbc, tokens)
+                .registeredProduct(products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
         browser.signIn("northbridge.lee", PASSWORD).open("/applications");
         browser.submit("#start-application");
         String application = browser.path().replace("/edit", "");
+        browser.find("#productId option[value='" + product + "']").click();
         type("productName", "Redline assessment toolkit");
         type("controlEntries", "4D004");
         type("riskTier", tier);
@@ -104,14 +126,22 @@ class CaseworkJourneyBrowserTests {
 
     @Test
     void enhancedReviewWithAdviceFromEveryTeamIsCountersignedAndTheExporterSeesTheLicence() throws Exception {
-        String application = apply("Bundesamt Cyberabwehr", "GOVERNMENT", "Abteilung 3", "3", "LAW_ENFORCEMENT");
+        // A military end user needs defence advice (REF-DEFENCE-MILITARY-END-USER): enhanced review, every team asked.
+        // (A German government agency of a tier-3 tool was referred before rulebook 2026.12.07-1; with its oversight
+        // not stated in a strong rule-of-law destination it is now a question to the applicant, not a referral.)
+        String application = apply(
+                "Kommando Cyber- und Informationsraum",
+                "MILITARY",
+                "Zentrum für Cyber-Operationen",
+                "2",
+                "PENETRATION_TESTING");
         String cases = casePath(application);
 
         browser.signIn("caseworker", PASSWORD).open(cases);
         assertThat(browser.find("#case-route").getText()).isEqualTo("Enhanced review");
         browser.submit("#assign-to-me");
         browser.submit("#complete-checks");
-        type("adviceReason", "Government end user of a tier-3 tool: please advise.");
+        type("adviceReason", "Military end user of an intrusion tool: please advise.");
         browser.assertAccessible();
         browser.submit("#request-advice");
         assertThat(browser.find("#case-status").getText()).isEqualTo("Awaiting advice");
@@ -157,7 +187,9 @@ class CaseworkJourneyBrowserTests {
 
     @Test
     void aRefusalCitingCriteriaIsAppealedAndADifferentOfficerAllowsTheAppeal() throws Exception {
-        String application = apply("Rhein Bank AG", "COMMERCIAL", null, "1", "PENETRATION_TESTING");
+        // A bank of its own: this authority's refusal is a prior denial of the party in every later application.
+        String bank = "Rhein Bank AG " + UUID.randomUUID().toString().substring(0, 6);
+        String application = apply(bank, "COMMERCIAL", null, "2", "PENETRATION_TESTING");
         String cases = casePath(application);
 
         browser.signIn("caseworker", PASSWORD).open(cases);

@@ -12,7 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.pallas.server.PallasTest;
+import org.pallas.server.TestCast;
+import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
+import org.pallas.server.identity.AccessTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The fast-track journey in a real browser, without JavaScript of our own: the exporter drafts, uploads the
@@ -29,6 +35,15 @@ class LicensingJourneyBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     Browser browser;
 
@@ -50,6 +65,9 @@ class LicensingJourneyBrowserTests {
 
     @Test
     void exporterAppliesCaseworkerApprovesOnFastTrackAndTheExporterSeesTheLicence() throws Exception {
+        // The exporter's penetration-testing framework is in its product register, which classifies it 4D004, tier 2.
+        String product = new TestCast(jdbc, tokens)
+                .registeredProduct(products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
         browser.signIn("northbridge.lee", PASSWORD).open("/applications");
         browser.assertAccessible();
         browser.submit("#start-application");
@@ -57,6 +75,7 @@ class LicensingJourneyBrowserTests {
         String application = browser.path().replace("/edit", "");
         browser.assertAccessible();
 
+        browser.find("#productId option[value='" + product + "']").click();
         type("productName", "Redline assessment toolkit");
         type("controlEntries", "4D004");
         type("riskTier", "2");

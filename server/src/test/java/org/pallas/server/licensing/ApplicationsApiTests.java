@@ -18,6 +18,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.licensing.cases.Cases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ class ApplicationsApiTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     @Autowired
     RecordedChanges recorded;
@@ -70,7 +74,7 @@ class ApplicationsApiTests {
         JsonNode created = json(
                 as(Who.EXPORTER_A, post("/api/v1/applications"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(LicensingJson.fastTrackDraft(endUser)),
+                        .content(LicensingJson.fastTrackDraft(redline(), endUser)),
                 201);
         UUID id = UUID.fromString(created.get("id").asString());
         mvc.perform(as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"))
@@ -78,6 +82,12 @@ class ApplicationsApiTests {
                         .content(LicensingJson.PDF))
                 .andExpect(status().isOk());
         return id;
+    }
+
+    /** The exporter's penetration-testing framework in its product register (4D004, tier 2). */
+    private String redline() {
+        return cast.registeredProduct(
+                products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
     }
 
     @Test
@@ -102,7 +112,8 @@ class ApplicationsApiTests {
         json(
                 as(Who.EXPORTER_A, put("/api/v1/applications/" + id))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"DE\"]", "\"DE\",\"zz\"]")),
+                        .content(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG")
+                                .replace("\"DE\"]", "\"DE\",\"zz\"]")),
                 200);
         JsonNode saved = json(as(Who.EXPORTER_A, get("/api/v1/applications/" + id)), 200);
         assertThat(saved.get("details").get("parties").get(0).get("name").asString())

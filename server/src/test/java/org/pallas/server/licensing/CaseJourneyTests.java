@@ -26,6 +26,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.Users;
 import org.pallas.server.ledger.LedgerTestSequencing;
@@ -57,6 +58,9 @@ class CaseJourneyTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     @Autowired
     RecordedChanges recorded;
@@ -122,14 +126,28 @@ class CaseJourneyTests {
         return id;
     }
 
-    /** A tier-3 tool for a government end user: human-rights advice is required, so the case goes to enhanced review. */
-    static String enhancedReviewDraft() {
-        return LicensingJson.fastTrackDraft("Bundesamt Cyberabwehr")
-                .replace("\"riskTier\":1", "\"riskTier\":3")
-                .replace("PENETRATION_TESTING", "LAW_ENFORCEMENT")
-                .replace(
-                        "\"endUserType\":\"COMMERCIAL\"",
-                        "\"endUserType\":\"GOVERNMENT\",\"agencyOrUnit\":\"Abteilung 3\"");
+    /**
+     * A tier-3 forensic kit from the exporter's register for a German government agency stated not to be under
+     * independent oversight: human-rights advice is required, so the case goes to enhanced review. (Before rulebook
+     * 2026.12.07-1 any government end user of a tier-3 item was referred; oversight not stated in a strong rule-of-law
+     * destination is now a question to the applicant, so the draft states the oversight.)
+     */
+    private String enhancedReviewDraft() {
+        return enhancedReviewDraft("Bundesamt Cyberabwehr");
+    }
+
+    private String enhancedReviewDraft(String agency) {
+        String kit = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Mobile forensic extraction kit", TestCast.FORENSIC_KIT);
+        return LicensingJson.enhancedReviewDraft(kit, agency);
+    }
+
+    /**
+     * An end user of its own for a test that refuses: this authority's refusal is a prior denial of the party in every
+     * later application naming it (RF-PRIOR-DENIAL), which must not reach the other tests' cases.
+     */
+    private static String refusedParty(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 6);
     }
 
     private Case caseOf(UUID id) {
@@ -175,9 +193,15 @@ class CaseJourneyTests {
         assertThat(caseOf(id).status()).isEqualTo(CaseStatus.UNDER_REVIEW);
     }
 
+    /** The exporter's penetration-testing framework in its product register (4D004, tier 2). */
+    private String redline() {
+        return cast.registeredProduct(
+                products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
+    }
+
     @Test
     void theAmendPageShowsTheApplicationFormsFieldsFilledInButNotTheDeclarationsItKeeps() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         String amend = page(Who.EXPORTER_A, get("/applications/" + id + "/amend"), 200);
         assertThat(amend)
                 .contains(
@@ -203,6 +227,46 @@ class CaseJourneyTests {
         assertThat(page(Who.EXPORTER_A, get(draftPath), 200))
                 .as("the draft's form keeps all its fields")
                 .contains("id=\"riskTier\"", "id=\"endUseCategory\"", "id=\"add-end-user\"", "id=\"productName\"");
+    }
+
+    @Test
+    void theApplicationFormOffersOnlyTheExportersRegisteredProductsAndNamesThePickedOneByItsRegisterId()
+            throws Exception {
+        String product = redline();
+        String draftPath = mvc.perform(
+                        post("/applications").with(as(Who.EXPORTER_A.username)).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(page(Who.EXPORTER_A, get(draftPath), 200)).contains("id=\"productId\"", "value=\"" + product + "\"");
+        String otherDraft = mvc.perform(
+                        post("/applications").with(as(Who.EXPORTER_B.username)).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(page(Who.EXPORTER_B, get(otherDraft), 200))
+                .as("another exporter's register is not offered")
+                .contains("id=\"productId\"")
+                .doesNotContain(product);
+
+        page(
+                Who.EXPORTER_A,
+                post(draftPath)
+                        .param("productId", product)
+                        .param("productName", "")
+                        .param("controlEntries", "4D004"),
+                200);
+
+        UUID id = UUID.fromString(draftPath.replaceAll(".*/applications/([^/]+)/edit", "$1"));
+        var line = cases.draft(cast.caller(Who.EXPORTER_A), id)
+                .details()
+                .products()
+                .get(0);
+        assertThat(line.productId()).as("the line names the register's product").isEqualTo(product);
+        assertThat(line.name()).as("no name typed: the register's").isEqualTo("Redline assessment toolkit");
+        assertThat(page(Who.EXPORTER_A, get(draftPath), 200))
+                .as("the pick is kept")
+                .containsPattern("value=\"" + product + "\"\\s+selected=\"selected\"");
     }
 
     @Test
@@ -298,7 +362,7 @@ class CaseJourneyTests {
 
     @Test
     void anInformationRequestPausesTheCaseTheExporterAmendsAndAnswersAndTheCaseReturnsWhereItWas() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         underReview("caseworker", id);
         page(
                 Who.CASEWORKER,
@@ -317,7 +381,8 @@ class CaseJourneyTests {
         assertThat(api(Who.EXPORTER_A, get("/api/v1/applications/" + id), 200))
                 .contains("How many operators will use the toolkit?");
 
-        String amended = LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"seats\":5", "\"seats\":8");
+        String amended =
+                LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG").replace("\"seats\":5", "\"seats\":8");
         String details =
                 amended.substring(amended.indexOf("\"details\":") + "\"details\":".length(), amended.lastIndexOf('}'));
         api(
@@ -351,7 +416,7 @@ class CaseJourneyTests {
 
     @Test
     void theExporterWithdrawsWithAReasonAndAnotherExporterCannot() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         api(
                 Who.EXPORTER_B,
                 post("/api/v1/applications/" + id + "/withdrawal")
@@ -380,7 +445,7 @@ class CaseJourneyTests {
     @Test
     void aRefusalIsAppealedFromTheLetterAndDecidedByAnOfficerWhoTookNoPartAndAnAllowedAppealIssuesTheLicence()
             throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), refusedParty("Rhein Bank AG")));
         underReview("caseworker", id);
         page(
                 Who.CASEWORKER,
@@ -460,7 +525,7 @@ class CaseJourneyTests {
     @Test
     void regulatorOnlyTextsNeverReachAnyExporterPageOrApiResponse() throws Exception {
         String marker = "RGX" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = submitted(enhancedReviewDraft());
+        UUID id = submitted(enhancedReviewDraft(refusedParty("Bundesamt Cyberabwehr")));
         adviceConsolidated("caseworker", id, marker);
         page(Who.CASEWORKER, post("/cases/" + id + "/notes").param("note", "Note " + marker), 302);
         page("adviser.hr", post("/cases/" + id + "/notes").param("note", "Adviser note " + marker), 302);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
+import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.Users;
 import org.pallas.server.platform.Role;
@@ -56,6 +58,9 @@ class CaseworkApiJourneyTests {
 
     @Autowired
     RecordedChanges recorded;
+
+    @Autowired
+    ProductRegister products;
 
     TestCast cast;
 
@@ -101,14 +106,14 @@ class CaseworkApiJourneyTests {
         return api(who, "POST", "/api/v1/cases/" + caseId + "/" + action, body, 200);
     }
 
-    /** An enhanced-review application (tier 3, a government end user) filed and submitted over the API. */
+    /**
+     * An enhanced-review application filed and submitted over the API: the register's tier-3 forensic kit for a
+     * government end user stated not to be under independent oversight (human-rights advice required).
+     */
     private String submittedEnhancedReview(String endUser) throws Exception {
-        String draft = LicensingJson.fastTrackDraft(endUser)
-                .replace("\"riskTier\":1", "\"riskTier\":3")
-                .replace("PENETRATION_TESTING", "LAW_ENFORCEMENT")
-                .replace(
-                        "\"endUserType\":\"COMMERCIAL\"",
-                        "\"endUserType\":\"GOVERNMENT\",\"agencyOrUnit\":\"Abteilung 3\"");
+        String kit = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Mobile forensic extraction kit", TestCast.FORENSIC_KIT);
+        String draft = LicensingJson.enhancedReviewDraft(kit, endUser);
         String id = api("northbridge.lee", "POST", "/api/v1/applications", draft, 201)
                 .get("id")
                 .asString();
@@ -126,7 +131,9 @@ class CaseworkApiJourneyTests {
 
     @Test
     void oneApplicationGoesThroughEveryAuthorityStepOverTheApiAlone() throws Exception {
-        String id = submittedEnhancedReview("Bundesamt Cyberabwehr");
+        // An agency of its own: this authority's refusal is a prior denial of the party in every later application.
+        String agency = "Bundesamt Cyberabwehr " + UUID.randomUUID().toString().substring(0, 6);
+        String id = submittedEnhancedReview(agency);
         String officer = "caseworker";
 
         JsonNode c = api(officer, "GET", "/api/v1/cases/" + id, null, 200);
@@ -142,7 +149,7 @@ class CaseworkApiJourneyTests {
                 .as("the rules' regulation citations")
                 .isNotEmpty();
         assertThat(c.get("details").get("parties").get(0).get("name").asString())
-                .isEqualTo("Bundesamt Cyberabwehr");
+                .isEqualTo(agency);
         assertThat(c.get("serviceLevel").get("targetWorkingDays").asInt()).isEqualTo(20);
         assertThat(c.get("serviceLevel").get("started").asBoolean()).isTrue();
         JsonNode queue = api(officer, "GET", "/api/v1/cases?route=ENHANCED_REVIEW&sort=SUBMITTED", null, 200);
@@ -337,7 +344,9 @@ class CaseworkApiJourneyTests {
 
     @Test
     void anAppealCannotGoToAnOfficerWhoRefusedOrToSomeoneWhoIsNoOfficer() throws Exception {
-        String id = submittedEnhancedReview("Bundesamt Cyberabwehr");
+        // An agency of its own: this authority's refusal is a prior denial of the party in every later application.
+        String id = submittedEnhancedReview(
+                "Bundesamt Cyberabwehr " + UUID.randomUUID().toString().substring(0, 6));
         act("caseworker", id, "assign", null);
         act("caseworker", id, "checks", null);
         act("caseworker", id, "advice-request", "{\"reason\":\"Tier 3.\"}");

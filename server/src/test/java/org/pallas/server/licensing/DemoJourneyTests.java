@@ -24,8 +24,9 @@ import org.pallas.screening.evaluation.BundledLists;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
-import org.pallas.server.classification.ConfirmedRatings;
+import org.pallas.server.classification.RegisterClassifications;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.identity.Organisations;
 import org.pallas.server.licensing.cases.CaseStore;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.cases.LiveListPartyScreening;
@@ -63,7 +64,10 @@ class DemoJourneyTests {
     LiveListPartyScreening liveLists;
 
     @Autowired
-    ConfirmedRatings ratings;
+    RegisterClassifications register;
+
+    @Autowired
+    Organisations organisations;
 
     @Autowired
     Clock clock;
@@ -167,7 +171,10 @@ class DemoJourneyTests {
         assertThat(store.assessment(LicensingDemoSeed.CALDER_COUNTERSIGNATURE)
                         .orElseThrow()
                         .routeBasis())
-                .contains("REF-HR-GOVERNMENT-END-USER (REFER)");
+                .anyMatch(b -> b.matches("score \\d+ >= 40"));
+        assertThat(enhanced.routing().orElseThrow().contributions())
+                .extracting(RiskContribution::ruleId)
+                .contains("RF-FEATURES-OR-TRAINING-MISMATCH", "RF-OVERSIGHT-UNKNOWN", "RF-RISK-TIER-3");
         assertThat(enhanced.status()).isEqualTo(CaseStatus.AWAITING_COUNTERSIGNATURE);
         assertThat(enhanced.advice())
                 .extracting(Advice::team)
@@ -202,7 +209,9 @@ class DemoJourneyTests {
         SubmissionAssessments live = new SubmissionAssessments(
                 policy,
                 new StaticListableBeanFactory(Map.of("live", liveLists)).getBeanProvider(PartyScreening.class),
-                ratings);
+                register,
+                organisations,
+                store);
         SubmissionAssessments.Result result = live.assess(
                 null,
                 loaded.reference(),
@@ -244,7 +253,7 @@ class DemoJourneyTests {
                         "<span>Intelligence</span> (declared by the exporter",
                         "<p>China</p>",
                         "<span>End user</span>",
-                        "(Government)");
+                        "(Security intelligence)");
         assertThat(page).doesNotContain(">PRESUMPTION_OF_DENIAL<", ">UNDER_REVIEW<", ">INTELLIGENCE<", ">CN<");
         String api = mvc.perform(new TestCast(jdbc, tokens)
                         .as(Who.EXPORTER_B, get("/api/v1/applications/" + LicensingDemoSeed.CALDER_PRESUMPTION), true))

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.ledger.IntegrityCheck;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class RecordedCaseStateTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     @Autowired
     IntegrityCheck check;
@@ -57,6 +61,12 @@ class RecordedCaseStateTests {
                 || d.problem().contains("records no state");
     }
 
+    /** The exporter's penetration-testing framework in its product register (4D004, tier 2). */
+    private String redline() {
+        return new TestCast(jdbc, tokens)
+                .registeredProduct(products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
+    }
+
     @Test
     void aCaseChangedOnlyThroughPallasMatchesItsLatestEntryAndAnEditedCommandIsNamed() throws Exception {
         TestCast cast = new TestCast(jdbc, tokens);
@@ -65,7 +75,7 @@ class RecordedCaseStateTests {
                 Who.EXPORTER_A,
                 post("/api/v1/applications")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(LicensingJson.fastTrackDraft("Rhein Bank AG")),
+                        .content(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG")),
                 true,
                 201);
         UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));

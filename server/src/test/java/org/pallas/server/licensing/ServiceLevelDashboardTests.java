@@ -34,6 +34,7 @@ import org.pallas.licensing.UndertakingDocument;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
@@ -77,6 +78,9 @@ class ServiceLevelDashboardTests {
     @Autowired
     ServiceLevels levels;
 
+    @Autowired
+    ProductRegister products;
+
     TestCast cast;
 
     static Instant london(int y, int m, int d, int h) {
@@ -86,13 +90,21 @@ class ServiceLevelDashboardTests {
     @BeforeAll
     void history() {
         cast = new TestCast(jdbc, tokens);
+        // The products come from the exporter's register, whose classification routing reads.
+        String pentest = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
+        String research = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Fuzzing and exploit research platform", TestCast.EXPLOIT_FRAMEWORK);
         tx.executeWithoutResult(s -> {
             BackdatedCases b = new BackdatedCases(cases, callers, london(2025, 2, 3, 10));
             Caller exporter = b.caller("northbridge.lee");
             Caller caseworker = b.caller("caseworker");
-            // Fast track (tier 1, penetration testing). Submitted Monday 3 March 2025 unless said otherwise.
+            // Fast track (the register's tier 2, penetration testing). Submitted Monday 3 March 2025 unless said
+            // otherwise.
             decided(
                     b,
+                    pentest,
+                    research,
                     exporter,
                     caseworker,
                     AssessmentRoute.FAST_TRACK,
@@ -101,6 +113,8 @@ class ServiceLevelDashboardTests {
                     london(2025, 3, 5, 15)); // 2
             decided(
                     b,
+                    pentest,
+                    research,
                     exporter,
                     caseworker,
                     AssessmentRoute.FAST_TRACK,
@@ -109,15 +123,20 @@ class ServiceLevelDashboardTests {
                     london(2025, 4, 1, 15)); // 21
             decided(
                     b,
+                    pentest,
+                    research,
                     exporter,
                     caseworker,
                     AssessmentRoute.FAST_TRACK,
                     "SE",
                     london(2025, 3, 3, 10),
                     london(2025, 3, 31, 15)); // 20
-            // Standard (tier 3, security research by a commercial end user: score 15).
+            // Standard (security research by a commercial end user, declared tier 3, stricter than the register's
+            // tier 2 and so the tier routed on: score 15).
             decided(
                     b,
+                    pentest,
+                    research,
                     exporter,
                     caseworker,
                     AssessmentRoute.STANDARD,
@@ -126,6 +145,8 @@ class ServiceLevelDashboardTests {
                     london(2025, 6, 2, 15)); // 61
             decided(
                     b,
+                    pentest,
+                    research,
                     exporter,
                     caseworker,
                     AssessmentRoute.STANDARD,
@@ -135,6 +156,8 @@ class ServiceLevelDashboardTests {
             // Decided before the period: not counted.
             decided(
                     b,
+                    pentest,
+                    research,
                     exporter,
                     caseworker,
                     AssessmentRoute.FAST_TRACK,
@@ -142,12 +165,23 @@ class ServiceLevelDashboardTests {
                     london(2025, 2, 3, 10),
                     london(2025, 2, 5, 15));
             // Still open at the end of the period: backlog of the fast-track queue.
-            decided(b, exporter, caseworker, AssessmentRoute.FAST_TRACK, "SE", london(2025, 3, 10, 10), null);
+            decided(
+                    b,
+                    pentest,
+                    research,
+                    exporter,
+                    caseworker,
+                    AssessmentRoute.FAST_TRACK,
+                    "SE",
+                    london(2025, 3, 10, 10),
+                    null);
         });
     }
 
     private static void decided(
             BackdatedCases b,
+            String pentest,
+            String research,
             Caller exporter,
             Caller caseworker,
             AssessmentRoute route,
@@ -165,7 +199,7 @@ class ServiceLevelDashboardTests {
                 null);
         ApplicationDetails details = new ApplicationDetails(
                 List.of(new Product(
-                        "P1",
+                        fast ? pentest : research,
                         fast ? "Pen-test suite" : "Research platform",
                         ClassificationStatus.CONFIRMED,
                         List.of("4D004"))),
@@ -181,7 +215,7 @@ class ServiceLevelDashboardTests {
                 exporter,
                 LicenceType.INDIVIDUAL,
                 details,
-                new CaseCommand.Declarations(fast ? 1 : 3, fast ? "PENETRATION_TESTING" : "SECURITY_RESEARCH"));
+                new CaseCommand.Declarations(fast ? 2 : 3, fast ? "PENETRATION_TESTING" : "SECURITY_RESEARCH"));
         cases.submit(exporter, id);
         Routing routing = cases.authorityView(caseworker, id).c().routing().orElseThrow();
         assertThat(routing.route()).as("route of the known case (precondition)").isEqualTo(route);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -41,7 +42,16 @@ class SubmissionReplayTests {
     AccessTokens tokens;
 
     @Autowired
+    ProductRegister products;
+
+    @Autowired
     MeterRegistry meters;
+
+    /** The exporter's penetration-testing framework in its product register (4D004, tier 2). */
+    private String redline() {
+        return new TestCast(jdbc, tokens)
+                .registeredProduct(products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
+    }
 
     @Test
     void submittingThroughTheApiReplaysTheCaseOnce() throws Exception {
@@ -51,7 +61,7 @@ class SubmissionReplayTests {
         for (int i = 0; i < SUBMISSIONS; i++) {
             String created = mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications"), true)
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content(LicensingJson.fastTrackDraft("Rhein Bank AG")))
+                            .content(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG")))
                     .andExpect(status().isCreated())
                     .andReturn()
                     .getResponse()

@@ -189,6 +189,43 @@ public class CaseStore {
                 .update();
     }
 
+    /**
+     * This authority's refusals naming a party of that name (case and surrounding spaces ignored), in any
+     * organisation's case: the authority's own record, read only by the submission assessment (RF-PRIOR-DENIAL,
+     * UK-GEN-1). Refused applications' latest versions are searched; an amendment does not hide a refused party.
+     */
+    List<org.pallas.policy.PriorDenial> refusalsNaming(List<String> names, UUID exceptCase) {
+        List<String> normal = names.stream()
+                .filter(n -> n != null && !n.isBlank())
+                .map(n -> n.strip().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .toList();
+        if (normal.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select c.reference, c.status_since, p ->> 'name' as name
+                from licensing_case c
+                join licensing_application_version v on v.case_id = c.id
+                    and v.version = (select max(w.version) from licensing_application_version w where w.case_id = c.id)
+                cross join lateral jsonb_array_elements(coalesce(v.details -> 'parties', '[]'::jsonb)) p
+                where c.outcome = 'REFUSED' and c.id <> :except
+                    and lower(btrim(p ->> 'name')) in (:names)
+                order by c.status_since, c.reference""")
+                .param("except", exceptCase)
+                .param("names", normal)
+                .query((rs, n) -> new org.pallas.policy.PriorDenial(
+                        rs.getString("reference"),
+                        "this authority",
+                        rs.getString("name"),
+                        rs.getTimestamp("status_since")
+                                .toInstant()
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .toLocalDate(),
+                        "refused"))
+                .list();
+    }
+
     public Optional<SubmissionAssessments.Summary> assessment(UUID caseId) {
         return jdbc.sql("select assessment::text from licensing_case where id = :id and assessment is not null")
                 .param("id", caseId)

@@ -140,6 +140,8 @@ public class Cases {
         loaded = apply(loaded, new CaseCommand.Submit(), actor, caller);
         screenParties(loaded, caller);
         SubmissionAssessments.Result result = assessments.assess(
+                caller,
+                id,
                 loaded.reference(),
                 loaded.c().application().current().details(),
                 loaded.declarations(),

@@ -15,16 +15,17 @@ import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.AssessmentRoute;
 import org.pallas.licensing.CaseCommand;
 import org.pallas.licensing.Party;
+import org.pallas.licensing.PartyRole;
 import org.pallas.licensing.Product;
 import org.pallas.licensing.RiskContribution;
 import org.pallas.licensing.Routing;
 import org.pallas.policy.AdviserTeam;
 import org.pallas.policy.Assessment;
-import org.pallas.policy.EndUse;
 import org.pallas.policy.Finding;
+import org.pallas.policy.PriorDenial;
 import org.pallas.policy.ScreeningOutcome;
-import org.pallas.server.classification.ConfirmedRating;
-import org.pallas.server.classification.ConfirmedRatings;
+import org.pallas.server.classification.RegisterClassifications;
+import org.pallas.server.identity.Organisations;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.policy.Assessments;
@@ -33,17 +34,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the automated assessment on a submitted application, through policy's entry point ({@link
- * Assessments#assessSubmitted}, the active approved rulebook), and turns it into the case's
- * {@link Routing}. An application with several products is assessed once per product and placed by the most severe
- * route, so that no product rides on a milder one's assessment.
+ * Assessments#assessSubmitted}, the active approved rulebook), and turns it into the case's {@link Routing}. An
+ * application with several products is assessed once per product and placed by the most severe route, so that no
+ * product rides on a milder one's assessment. The facts are built in one place, {@link SubmissionFacts}.
  *
- * <p>A product's control entries and risk tier come from the authority's confirmed (or amended) classification
- * when the product is in the exporter's register with a decided classification request ({@link ConfirmedRatings},
- * read as the submitting caller, so an exporter cannot borrow another organisation's product); otherwise the
- * exporter's declared entries and tier are used and the summary marks the product as pending classification.
+ * <p>A product's control entries, risk tier and capabilities come from the exporter's product register ({@link
+ * RegisterClassifications}, read as the submitting caller, so an exporter cannot borrow another organisation's
+ * product): the authority's confirmed rating when a classification request was decided, otherwise the rating
+ * computed from the product's answers. A declared classification that differs is kept as the exporter's claim and
+ * routing takes the stricter; a product the register does not classify cannot take the fast track.
+ *
+ * <p>Every party is screened, and so is the exporting organisation itself; this authority's earlier refusals naming a
+ * party are its prior denials.
  */
 @Component
 public class SubmissionAssessments {
+
+    /** The rule-like basis given when an unclassified product is kept off the fast track (EUREC-DD-1). */
+    public static final String UNCLASSIFIED_PRODUCT = "UNCLASSIFIED-PRODUCT";
 
     /** What the case page shows of the assessment (regulator-only). */
     public record Summary(
@@ -52,7 +60,22 @@ public class SubmissionAssessments {
             List<String> routeBasis,
             String rulebookVersion,
             List<String> unverified,
-            List<String> classifications) {}
+            List<String> classifications,
+            List<ProductClassification> products) {}
+
+    /**
+     * One product's classification side by side: what the register says, what the exporter declared, what routing
+     * used (the stricter). {@code registerTier} is null when the register does not classify the product.
+     */
+    public record ProductClassification(
+            String name,
+            String basis,
+            Integer registerTier,
+            List<String> registerEntries,
+            Integer declaredTier,
+            List<String> declaredEntries,
+            int routedTier,
+            boolean differs) {}
 
     public record Result(Routing routing, Summary summary) {}
 
@@ -60,13 +83,21 @@ public class SubmissionAssessments {
 
     private final Assessments policy;
     private final PartyScreening screening;
-    private final ConfirmedRatings ratings;
+    private final RegisterClassifications register;
+    private final Organisations organisations;
+    private final CaseStore store;
 
     public SubmissionAssessments(
-            Assessments policy, ObjectProvider<PartyScreening> screening, ConfirmedRatings ratings) {
+            Assessments policy,
+            ObjectProvider<PartyScreening> screening,
+            RegisterClassifications register,
+            Organisations organisations,
+            CaseStore store) {
         this.policy = policy;
         this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
-        this.ratings = ratings;
+        this.register = register;
+        this.organisations = organisations;
+        this.store = store;
     }
 
     /** Assesses as the signed-in caller of the request (the submitting exporter), if any. */
@@ -75,8 +106,8 @@ public class SubmissionAssessments {
     }
 
     /**
-     * Assesses with the classifications {@code caller} may see; with no caller, every product is pending
-     * classification and assessed on the exporter's declarations.
+     * Assesses with the register {@code caller} may see and the caller's organisation as the exporter; with no caller,
+     * no product is classified and no exporter is screened.
      */
     public Result assess(
             Caller caller,
@@ -84,17 +115,56 @@ public class SubmissionAssessments {
             ApplicationDetails details,
             CaseCommand.Declarations declared,
             LocalDate asOf) {
+        return assess(caller, null, reference, details, declared, asOf);
+    }
+
+    Result assess(
+            Caller caller,
+            UUID caseId,
+            String reference,
+            ApplicationDetails details,
+            CaseCommand.Declarations declared,
+            LocalDate asOf) {
+        List<org.pallas.policy.Party> parties = new ArrayList<>();
+        exporter(caller).ifPresent(parties::add);
+        for (Party p : details.parties()) {
+            parties.add(SubmissionFacts.party(p, screening.screen(p)));
+        }
+        List<PriorDenial> denials = store.refusalsNaming(
+                parties.stream().map(org.pallas.policy.Party::name).toList(), caseId == null ? new UUID(0, 0) : caseId);
+        String vendor = caller == null ? null : caller.organisationName();
+
         List<Assessment> assessments = new ArrayList<>();
         List<String> classifications = new ArrayList<>();
+        List<ProductClassification> products = new ArrayList<>();
+        boolean unclassified = false;
         for (Product product : details.products()) {
-            Optional<ConfirmedRating> confirmed = confirmed(caller, product);
-            classifications.add(describe(product, confirmed, declared));
-            assessments.add(policy.assessSubmitted(facts(reference, product, confirmed, details, declared, asOf)));
+            SubmissionFacts.ProductFacts facts =
+                    SubmissionFacts.product(product, registered(caller, product), declared, vendor);
+            unclassified |= !facts.classified();
+            classifications.add(facts.describe(product.name()));
+            products.add(new ProductClassification(
+                    product.name(),
+                    facts.basis(),
+                    facts.registerTier(),
+                    facts.registerEntries(),
+                    facts.declaredTier(),
+                    facts.declaredEntries(),
+                    facts.product().riskTier(),
+                    facts.differs()));
+            assessments.add(policy.assessSubmitted(
+                    SubmissionFacts.application(reference, asOf, facts, parties, details, declared, denials)));
         }
         Assessment worst = assessments.stream()
                 .max(Comparator.comparing(Assessment::route))
                 .orElseThrow();
         AssessmentRoute route = AssessmentRoute.valueOf(worst.route().name());
+        List<String> basis = new ArrayList<>(worst.routeBasis());
+        if (unclassified && route == AssessmentRoute.FAST_TRACK) {
+            // EUREC-DD-1: the item's sensitivity is the first fact of the risk assessment; unknown, it is not low.
+            route = AssessmentRoute.STANDARD;
+            basis.add(UNCLASSIFIED_PRODUCT + " (STANDARD): a product is not classified in the register");
+        }
         Set<AdviserTeam> teams = EnumSet.noneOf(AdviserTeam.class);
         Set<String> conditions = new LinkedHashSet<>();
         List<RiskContribution> contributions = new ArrayList<>();
@@ -123,14 +193,37 @@ public class SubmissionAssessments {
                 new Summary(
                         route.name(),
                         worst.score(),
-                        worst.routeBasis(),
+                        List.copyOf(basis),
                         ref,
                         worst.unverifiedCitations(),
-                        List.copyOf(classifications)));
+                        List.copyOf(classifications),
+                        List.copyOf(products)));
     }
 
-    /** The product's decided classification, if it names a registered product the caller may see. */
-    private Optional<ConfirmedRating> confirmed(Caller caller, Product product) {
+    /** The exporting organisation, screened like the application's parties (its country defaults to the UK's). */
+    private Optional<org.pallas.policy.Party> exporter(Caller caller) {
+        if (caller == null || caller.organisationId() == null || !caller.isExporter()) {
+            return Optional.empty();
+        }
+        String country;
+        try {
+            String known = organisations.find(caller, caller.organisationId()).country();
+            country = known == null || !known.strip().matches("[A-Za-z]{2}")
+                    ? AUTHORITY_COUNTRY
+                    : known.strip().toUpperCase(Locale.ROOT);
+        } catch (NotFoundException e) {
+            country = AUTHORITY_COUNTRY;
+        }
+        // Screened through the same seam as the parties; the exporter is not one of the application's parties.
+        Party asParty =
+                new Party("exporter", PartyRole.CONSIGNEE, caller.organisationName(), country, null, null, null);
+        return Optional.of(SubmissionFacts.exporter(caller.organisationName(), country, screening.screen(asParty)));
+    }
+
+    private static final String AUTHORITY_COUNTRY = "GB";
+
+    /** The register's classification, if the product line names a registered product the caller may see. */
+    private Optional<RegisterClassifications.RegisteredClassification> registered(Caller caller, Product product) {
         if (caller == null || product.productId() == null) {
             return Optional.empty();
         }
@@ -141,93 +234,9 @@ public class SubmissionAssessments {
             return Optional.empty(); // the exporter's own catalogue number, not a registered product
         }
         try {
-            return ratings.latest(caller, id);
+            return register.of(caller, id);
         } catch (NotFoundException e) {
             return Optional.empty(); // not the caller's product: its classification is not theirs to use
         }
-    }
-
-    private static String describe(
-            Product product, Optional<ConfirmedRating> confirmed, CaseCommand.Declarations declared) {
-        return confirmed
-                .map(r -> product.name() + ": confirmed classification ("
-                        + r.status().name().toLowerCase(Locale.ROOT)
-                        + " by the authority, request " + r.requestId() + ", product version " + r.productVersion()
-                        + ", tier " + r.rating().riskTier() + ", entries "
-                        + entries(r).stream()
-                                .map(e -> e.regime() + " " + e.entry())
-                                .toList() + ")")
-                .orElseGet(() -> product.name() + ": pending classification, assessed on the exporter's declared "
-                        + "entries " + product.controlEntries() + " and tier " + declared.riskTier());
-    }
-
-    private static List<org.pallas.policy.Product.ControlEntry> entries(ConfirmedRating rating) {
-        List<org.pallas.policy.Product.ControlEntry> entries = new ArrayList<>();
-        rating.rating()
-                .entries()
-                .forEach((regime, codes) -> codes.forEach(
-                        code -> entries.add(new org.pallas.policy.Product.ControlEntry(regime.name(), code))));
-        return entries;
-    }
-
-    private org.pallas.policy.Application facts(
-            String reference,
-            Product product,
-            Optional<ConfirmedRating> confirmed,
-            ApplicationDetails details,
-            CaseCommand.Declarations declared,
-            LocalDate asOf) {
-        // The authority's confirmed rating when there is one; the exporter's declared entries and tier otherwise.
-        var classified = confirmed
-                .map(r -> new org.pallas.policy.Product(
-                        product.name(), entries(r), r.rating().riskTier(), null, null, Set.of()))
-                .orElseGet(() -> new org.pallas.policy.Product(
-                        product.name(),
-                        product.controlEntries().stream()
-                                .map(e -> new org.pallas.policy.Product.ControlEntry("EU", e))
-                                .toList(),
-                        declared.riskTier(),
-                        null,
-                        null,
-                        Set.of()));
-        List<org.pallas.policy.Party> parties =
-                details.parties().stream().map(this::party).toList();
-        EndUse.Category category = EndUse.Category.valueOf(declared.endUseCategory());
-        return new org.pallas.policy.Application(
-                reference,
-                asOf,
-                classified,
-                parties,
-                List.copyOf(details.destinations()),
-                new EndUse(category, details.endUseStatement(), false),
-                Map.of(),
-                List.of(),
-                List.of(),
-                null);
-    }
-
-    private org.pallas.policy.Party party(Party p) {
-        var role = switch (p.role()) {
-            case END_USER -> org.pallas.policy.Party.PartyRole.END_USER;
-            case ULTIMATE_END_USER -> org.pallas.policy.Party.PartyRole.ULTIMATE_END_USER;
-            case CONSIGNEE -> org.pallas.policy.Party.PartyRole.CONSIGNEE;
-            case INTERMEDIARY, BROKER -> org.pallas.policy.Party.PartyRole.INTERMEDIARY;
-        };
-        org.pallas.policy.Party.EndUserType type = p.endUserType() == null
-                ? null
-                : switch (p.endUserType()) {
-                    case GOVERNMENT -> org.pallas.policy.Party.EndUserType.OTHER_GOVERNMENT;
-                    case COMMERCIAL -> org.pallas.policy.Party.EndUserType.COMMERCIAL;
-                    case INDIVIDUAL, OTHER -> null;
-                };
-        return new org.pallas.policy.Party(
-                role,
-                p.name(),
-                p.countryCode().toUpperCase(Locale.ROOT),
-                type,
-                p.agencyOrUnit(),
-                null,
-                null,
-                screening.screen(p));
     }
 }

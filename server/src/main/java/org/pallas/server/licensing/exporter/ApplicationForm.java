@@ -24,9 +24,12 @@ import org.pallas.licensing.UndertakingDocument;
 /**
  * The exporter's HTML form for an individual licence: one product, one end user and the rest of the application as
  * plain strings, so that nothing the exporter typed is lost to a binding error; {@link #toDetails} says what it cannot
- * read. Field names are the element ids the error summary links to.
+ * read. Field names are the element ids the error summary links to. The product is picked from the exporter's product
+ * register ({@code productId}, the register id the assessment reads the classification of) or, when it is not
+ * registered, typed in (the line's id is then {@link #PRODUCT_ID} and it cannot take the fast track).
  */
 record ApplicationForm(
+        String productId,
         String productName,
         String controlEntries,
         String classification,
@@ -48,7 +51,9 @@ record ApplicationForm(
         String addParty,
         String removeParty) {
 
+    /** The product line's id when the product is not in the exporter's register (the exporter's own line). */
     static final String PRODUCT_ID = "P1";
+
     static final String END_USER_ID = "EU1";
     /** Rows an open licence form may hold besides the first end user (the API takes any number). */
     static final int MAX_OTHER_PARTIES = 50;
@@ -86,6 +91,38 @@ record ApplicationForm(
                         .toList();
     }
 
+    /**
+     * The same form with the product's name taken from the exporter's register when a registered product is chosen
+     * and no name typed; {@code registered} maps register ids to names.
+     */
+    ApplicationForm withRegisteredName(Map<String, String> registered) {
+        if (blank(productId) || !blank(productName) || !registered.containsKey(productId.strip())) {
+            return this;
+        }
+        return new ApplicationForm(
+                productId,
+                registered.get(productId.strip()),
+                controlEntries,
+                classification,
+                riskTier,
+                endUserName,
+                endUserCountry,
+                endUserAddress,
+                endUserType,
+                endUserAgency,
+                destinations,
+                endUseCategory,
+                endUseStatement,
+                safeguards,
+                seats,
+                concurrentTargets,
+                deployments,
+                supportMonths,
+                otherParties,
+                addParty,
+                removeParty);
+    }
+
     /** The same form with one more empty row (the "add another end user" button). */
     ApplicationForm withAnotherRow() {
         List<PartyRow> rows = new ArrayList<>(rows());
@@ -106,6 +143,7 @@ record ApplicationForm(
 
     private ApplicationForm withRows(List<PartyRow> rows) {
         return new ApplicationForm(
+                productId,
                 productName,
                 controlEntries,
                 classification,
@@ -135,6 +173,7 @@ record ApplicationForm(
                 : d.partiesIn(PartyRole.END_USER).get(0);
         QuantityModel q = d.quantities();
         return new ApplicationForm(
+                p == null || p.productId() == null || PRODUCT_ID.equals(p.productId()) ? "" : p.productId(),
                 p == null ? "" : p.name(),
                 p == null ? "" : String.join(", ", p.controlEntries()),
                 p == null || p.classification() == null
@@ -174,10 +213,10 @@ record ApplicationForm(
     }
 
     ApplicationDetails toDetails(UndertakingDocument undertaking) {
-        List<Product> products = blank(productName) && blank(controlEntries)
+        List<Product> products = blank(productId) && blank(productName) && blank(controlEntries)
                 ? List.of()
                 : List.of(new Product(
-                        PRODUCT_ID,
+                        blank(productId) ? PRODUCT_ID : productId.strip(),
                         trim(productName),
                         choice(ClassificationStatus.class, classification),
                         split(controlEntries)));
@@ -225,6 +264,9 @@ record ApplicationForm(
     /** The form field a domain field path belongs to, e.g. {@code parties[0].countryCode} to {@code endUserCountry}. */
     static String formField(String path) {
         if (path.startsWith("products")) {
+            if (path.contains("productId")) {
+                return "productId";
+            }
             return path.contains("controlEntries")
                     ? "controlEntries"
                     : path.contains("classification") ? "classification" : "productName";

@@ -10,6 +10,8 @@ import org.pallas.licensing.EndUserType;
 import org.pallas.licensing.FieldError;
 import org.pallas.licensing.LicenceType;
 import org.pallas.licensing.Safeguard;
+import org.pallas.server.classification.Product;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.licensing.cases.CaseQueries;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.licensing.cases.Undertakings;
@@ -35,12 +37,19 @@ class ApplicationPages {
     private final CaseQueries queries;
     private final LicenceStore licences;
     private final Undertakings undertakings;
+    private final ProductRegister products;
 
-    ApplicationPages(Cases cases, CaseQueries queries, LicenceStore licences, Undertakings undertakings) {
+    ApplicationPages(
+            Cases cases,
+            CaseQueries queries,
+            LicenceStore licences,
+            Undertakings undertakings,
+            ProductRegister products) {
         this.cases = cases;
         this.queries = queries;
         this.licences = licences;
         this.undertakings = undertakings;
+        this.products = products;
     }
 
     @GetMapping("/applications")
@@ -99,9 +108,10 @@ class ApplicationPages {
     }
 
     @PostMapping("/applications/{id}/edit")
-    ModelAndView save(@PathVariable UUID id, @ModelAttribute ApplicationForm form) {
+    ModelAndView save(@PathVariable UUID id, @ModelAttribute ApplicationForm typed) {
         Caller caller = Caller.current();
         Cases.Draft draft = cases.draft(caller, id);
+        ApplicationForm form = typed.withRegisteredName(names(registered(products, caller)));
         // "Add another end user" and "remove" re-render the form with the rows changed; nothing is saved yet.
         if (form.addParty() != null) {
             return form(id, draft, form.withAnotherRow(), Map.of(), HttpStatus.OK);
@@ -127,18 +137,38 @@ class ApplicationPages {
 
     private ModelAndView form(
             UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors, HttpStatus status) {
-        return fields("licensing/application-form", id, draft, form, errors, status);
+        return fields(
+                "licensing/application-form", id, draft, form, registered(products, Caller.current()), errors, status);
     }
 
-    /** A page with the application's fields (the draft's form, the amendment) and the choices they offer. */
+    /** The products of the caller's own register, newest first: the ones its application may name. */
+    static List<Product> registered(ProductRegister products, Caller caller) {
+        return products.list(caller).stream()
+                .filter(p -> p.organisationId().equals(caller.organisationId()))
+                .toList();
+    }
+
+    /** The register's product names by register id, for a product chosen without a name typed. */
+    static Map<String, String> names(List<Product> registered) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        registered.forEach(p -> names.put(p.id().toString(), p.name()));
+        return names;
+    }
+
+    /**
+     * A page with the application's fields (the draft's form, the amendment) and the choices they offer, among them
+     * the products of the exporter's register.
+     */
     static ModelAndView fields(
             String template,
             UUID id,
             Cases.Draft draft,
             ApplicationForm form,
+            List<Product> registered,
             Map<String, String> errors,
             HttpStatus status) {
         ModelAndView page = new ModelAndView(template);
+        page.addObject("registeredProducts", registered);
         page.addObject("id", id);
         page.addObject("draft", draft);
         page.addObject("form", form);

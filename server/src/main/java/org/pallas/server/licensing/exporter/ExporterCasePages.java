@@ -14,6 +14,7 @@ import org.pallas.licensing.ExporterStatus;
 import org.pallas.licensing.Outcome;
 import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.licensing.VersionChanges;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.FormValidation;
@@ -39,10 +40,12 @@ class ExporterCasePages {
 
     private final Cases cases;
     private final Clock clock;
+    private final ProductRegister products;
 
-    ExporterCasePages(Cases cases, Clock clock) {
+    ExporterCasePages(Cases cases, Clock clock, ProductRegister products) {
         this.cases = cases;
         this.clock = clock;
+        this.products = products;
     }
 
     @PostMapping("/applications/{id}/answer")
@@ -130,10 +133,12 @@ class ExporterCasePages {
     @PostMapping("/applications/{id}/amend")
     ModelAndView amend(
             @PathVariable UUID id,
-            @ModelAttribute ApplicationForm form,
+            @ModelAttribute ApplicationForm typed,
             @RequestParam(name = "amendReason", defaultValue = "") String reason) {
         Caller caller = Caller.current();
         Cases.Draft draft = cases.draft(caller, id);
+        ApplicationForm form =
+                typed.withRegisteredName(ApplicationPages.names(ApplicationPages.registered(products, caller)));
         Map<String, String> errors = new LinkedHashMap<>(form.unreadable());
         if (reason.isBlank()) {
             errors.put("amendReason", "say what you changed and why");
@@ -160,7 +165,14 @@ class ExporterCasePages {
             String reason,
             Map<String, String> errors,
             HttpStatus status) {
-        return ApplicationPages.fields("licensing/amend", id, draft, form, errors, status)
+        return ApplicationPages.fields(
+                        "licensing/amend",
+                        id,
+                        draft,
+                        form,
+                        ApplicationPages.registered(products, Caller.current()),
+                        errors,
+                        status)
                 .addObject("amendReason", reason);
     }
 

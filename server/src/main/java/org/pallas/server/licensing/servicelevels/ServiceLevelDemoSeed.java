@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +32,10 @@ import org.pallas.licensing.ServiceLevelClock;
 import org.pallas.licensing.UndertakingDocument;
 import org.pallas.licensing.WorkingCalendar;
 import org.pallas.policy.AdviserTeam;
+import org.pallas.policy.Application;
+import org.pallas.policy.DueDiligenceQuestion;
+import org.pallas.server.classification.ProductInput;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.licensing.cases.BackdatedCases;
 import org.pallas.server.licensing.cases.Cases;
 import org.pallas.server.platform.Caller;
@@ -50,6 +56,8 @@ import org.springframework.stereotype.Component;
  * senior officer's countersignature (most approved with conditions, some refused citing criteria; the recent ones
  * still wait for advice); some fast-track and standard cases wait on an information request that the exporter
  * answers a few working days later, so the clock's pauses show in the dashboard's working days.
+ * The products come from the exporters' registers (the demo's, and an exploit proof-of-concept kit registered here),
+ * so that routing reads the register's classification as it does for every application.
  * The history is fixed (seeded random numbers), so the figures are the same on every start for the same date.
  */
 @Component
@@ -60,13 +68,35 @@ public class ServiceLevelDemoSeed implements DemoSeed {
     static final int CASES = 130;
     static final int MONTHS = 6;
 
+    /**
+     * The scenario "report of a vulnerability with a working exploit sent to the affected vendor's security team":
+     * vulnerability disclosure, not 4E001.c (WA-4E001-N1).
+     */
+    static final String EXPLOIT_POC_KIT = """
+            item_kind=vulnerability_research; item_forms=technology; exploitation_technique=yes; evades_monitoring=no;
+            defeats_countermeasures=yes; payload_effects=alters_execution; transfer_purpose=vulnerability_disclosure;
+            recipient=affected_vendor; published=no; target_platforms=android""";
+
+    /**
+     * The forensic deals' due diligence, as in the demo's own: the customer asked for covert-access training beyond
+     * seized-device extraction (EUREC-RF-CUST), the red flag that takes them to enhanced review.
+     */
+    private static final Map<DueDiligenceQuestion, Application.Answer> TRAINING_BEYOND_USE = Map.of(
+            DueDiligenceQuestion.END_USE_INFORMATION_REFUSED, Application.Answer.NO,
+            DueDiligenceQuestion.UNUSUAL_INTERMEDIARY_OR_PAYMENT, Application.Answer.NO,
+            DueDiligenceQuestion.SECRECY_REQUESTED, Application.Answer.NO,
+            DueDiligenceQuestion.FEATURES_OR_TRAINING_MISMATCH, Application.Answer.YES);
+
     private final Cases cases;
+    private final ProductRegister products;
     private final KnownCallers callers;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
-    ServiceLevelDemoSeed(Cases cases, KnownCallers callers, Clock clock, WorkingCalendar calendar) {
+    ServiceLevelDemoSeed(
+            Cases cases, ProductRegister products, KnownCallers callers, Clock clock, WorkingCalendar calendar) {
         this.cases = cases;
+        this.products = products;
         this.callers = callers;
         this.clock = clock;
         this.calendar = calendar;
@@ -83,72 +113,89 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         return RestrictedLists.Loaded.class;
     }
 
-    /** What an application looks like: declarations, end user and where it goes. */
+    /**
+     * What an application looks like: declarations, end user, where it goes and the product, by its reference in the
+     * exporter's register (the line declares {@code entry}); {@code dueDiligence} as answered.
+     */
     private record Profile(
             int tier,
             String category,
             EndUserType type,
             String unit,
             List<String> countries,
+            String reference,
             String product,
             String entry,
-            String endUse) {}
+            String endUse,
+            Map<DueDiligenceQuestion, Application.Answer> dueDiligence) {}
 
     private static final List<Profile> PROFILES = List.of(
             new Profile(
-                    1,
+                    2,
                     "PENETRATION_TESTING",
                     EndUserType.COMMERCIAL,
                     null,
                     List.of("DE", "NL", "FR", "SE", "IE", "DK", "US", "CA"),
+                    "NB-RAT-1",
                     "Redline assessment toolkit",
                     "4D004",
-                    "Authorised penetration testing of the customer's own networks."),
+                    "Authorised penetration testing of the customer's own networks.",
+                    Map.of()),
             new Profile(
                     1,
                     "VULNERABILITY_DISCLOSURE",
                     EndUserType.COMMERCIAL,
                     null,
                     List.of("DE", "US", "NL", "JP"),
+                    "NB-EPK-1",
                     "Exploit proof-of-concept kit",
                     "4E001.c",
-                    "Coordinated disclosure to the affected vendor."),
+                    "Coordinated disclosure to the affected vendor.",
+                    Map.of()),
             new Profile(
                     3,
                     "SECURITY_RESEARCH",
                     EndUserType.COMMERCIAL,
                     null,
                     List.of("US", "IL", "SG", "KR", "DE"),
+                    "NB-FRP-3",
                     "Fuzzing and exploit research platform",
                     "4D004",
-                    "Research and red-team tool development."),
+                    "Research and red-team tool development.",
+                    Map.of()),
             new Profile(
                     3,
                     "LAW_ENFORCEMENT",
                     EndUserType.GOVERNMENT,
                     "Digital forensics unit",
                     List.of("AT", "DE", "FR", "ES", "IT", "PL"),
-                    "Calder Mobile Extract",
-                    "5A004.b",
-                    "Extraction of data from seized devices under court warrants."),
+                    "CX-7",
+                    "Calder Extract Field Kit",
+                    "4A005",
+                    "Extraction of data from seized devices under court warrants.",
+                    TRAINING_BEYOND_USE),
             new Profile(
                     3,
                     "LAW_ENFORCEMENT",
                     EndUserType.GOVERNMENT,
                     "Cybercrime unit",
                     List.of("BR", "MX", "IN", "ID", "TH"),
-                    "Calder Mobile Extract",
-                    "5A004.b",
-                    "Forensic examination of seized devices in criminal investigations."),
+                    "CX-7",
+                    "Calder Extract Field Kit",
+                    "4A005",
+                    "Forensic examination of seized devices in criminal investigations.",
+                    TRAINING_BEYOND_USE),
             new Profile(
                     4,
                     "INTELLIGENCE",
                     EndUserType.GOVERNMENT,
                     "Signals directorate",
                     List.of("AE", "SA", "EG", "BH", "VN"),
+                    "CX-RAI-1",
                     "Remote access implant",
                     "4D004",
-                    "Intelligence collection against national-security targets."),
+                    "Intelligence collection against national-security targets.",
+                    Map.of()),
             // Destinations under measures that reach intrusion items: the rulebook stops them
             // (HS-EMBARGO-SURVEILLANCE-ITEMS).
             new Profile(
@@ -157,9 +204,11 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                     EndUserType.COMMERCIAL,
                     null,
                     List.of("RU", "BY", "VE"),
+                    "NB-RAT-1",
                     "Redline assessment toolkit",
                     "4D004",
-                    "Penetration testing of a telecoms operator's networks."));
+                    "Penetration testing of a telecoms operator's networks.",
+                    Map.of()));
 
     @Override
     public void seed() {
@@ -177,6 +226,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                 backdated.caller("calder.weber"),
                 backdated.caller("northbridge.patel"),
                 backdated.caller("calder.fischer"));
+        Map<String, String> registered = registered(exporters.get(0), exporters.get(1));
         Caller caseworker = backdated.caller("caseworker");
         Caller senior = backdated.caller("senior");
         List<Caller> advisers = List.of(
@@ -196,7 +246,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                     ? exporters.get(1 + 2 * random.nextInt(2))
                     : exporters.get(2 * random.nextInt(2));
             String country = p.countries().get(random.nextInt(p.countries().size()));
-            ApplicationDetails details = details(p, country, i);
+            ApplicationDetails details = details(p, registered, country, i);
             Cases cases = backdated.at(submitted);
             UUID id = cases.startDraft(
                     exporter, LicenceType.INDIVIDUAL, details, new CaseCommand.Declarations(p.tier(), p.category()));
@@ -445,7 +495,44 @@ public class ServiceLevelDemoSeed implements DemoSeed {
         return r < 26 ? 0 : r < 30 ? 6 : r < 38 ? 1 : r < 68 ? 2 : r < 82 ? 3 : r < 91 ? 4 : 5;
     }
 
-    private static ApplicationDetails details(Profile p, String country, int i) {
+    /**
+     * The register ids of the two demo exporters' products by their reference; the exploit proof-of-concept kit is
+     * registered here (Northbridge's) when it is not there yet.
+     */
+    private Map<String, String> registered(Caller northbridge, Caller calder) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Caller exporter : List.of(northbridge, calder)) {
+            products.list(exporter).stream()
+                    .filter(p -> p.reference() != null && p.organisationId().equals(exporter.organisationId()))
+                    .forEach(p -> ids.putIfAbsent(p.reference(), p.id().toString()));
+        }
+        if (!ids.containsKey("NB-EPK-1")) {
+            Map<String, List<String>> answers = new LinkedHashMap<>();
+            for (String pair : EXPLOIT_POC_KIT.split(";")) {
+                String[] kv = pair.strip().split("=", 2);
+                answers.put(kv[0].strip(), List.of(kv[1].strip().split(",")));
+            }
+            ids.put(
+                    "NB-EPK-1",
+                    products.register(
+                                    northbridge,
+                                    new ProductInput(
+                                            "Exploit proof-of-concept kit",
+                                            "NB-EPK-1",
+                                            "Working exploits for the vulnerabilities we report to the affected vendors.",
+                                            answers))
+                            .id()
+                            .toString());
+        }
+        return ids;
+    }
+
+    private static ApplicationDetails details(Profile p, Map<String, String> registered, String country, int i) {
+        String productId = registered.get(p.reference());
+        if (productId == null) {
+            throw new IllegalStateException("The demo register has no product " + p.reference()
+                    + "; the licensing demo seed registers it first");
+        }
         String name = switch (p.type()) {
             case GOVERNMENT -> "Ministry of Interior " + country + " (" + (i % 7 + 1) + ")";
             default -> "Security customer " + country + " " + (i % 11 + 1) + " Ltd";
@@ -459,7 +546,7 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                 p.type(),
                 p.unit());
         return new ApplicationDetails(
-                List.of(new Product("P1", p.product(), ClassificationStatus.CONFIRMED, List.of(p.entry()))),
+                List.of(new Product(productId, p.product(), ClassificationStatus.CONFIRMED, List.of(p.entry()))),
                 List.of(endUser),
                 Set.of(country),
                 p.endUse(),
@@ -470,7 +557,9 @@ public class ServiceLevelDemoSeed implements DemoSeed {
                         String.format(java.util.Locale.ROOT, "%064x", 0x5eedL * 1_000_003L + i)),
                 Set.of(Safeguard.AUDIT_RIGHTS, Safeguard.NO_ONWARD_TRANSFER, Safeguard.LOGGING),
                 new QuantityModel(1 + i % 10, 1 + i % 3, 1, 12),
-                null);
+                null,
+                null,
+                p.dueDiligence());
     }
 
     private LocalDate workingDayOnOrAfter(LocalDate day) {

@@ -18,6 +18,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.licensing.LicensingJson;
 import org.pallas.server.platform.Labels;
@@ -39,6 +40,9 @@ class CaseworkTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     @Autowired
     RecordedChanges recorded;
@@ -100,9 +104,15 @@ class CaseworkTests {
                 .suggestedConditions();
     }
 
+    /** The exporter's penetration-testing framework in its product register (4D004, tier 2). */
+    private String redline() {
+        return cast.registeredProduct(
+                products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
+    }
+
     @Test
     void fastTrackApprovalWithTheSuggestedConditionsIssuesTheLicenceTheExporterThenSees() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"riskTier\":1", "\"riskTier\":2"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         readyForDecision(id);
         List<String> conditions = suggestedConditions(id);
         int mark = recorded.mark();
@@ -132,7 +142,7 @@ class CaseworkTests {
 
     @Test
     void fastTrackApprovalWithoutTheSuggestedConditionsIsRefusedByTheDomain() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG").replace("\"riskTier\":1", "\"riskTier\":2"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         readyForDecision(id);
         assertThat(cases.authorityView(cast.caller(Who.CASEWORKER), id)
                         .c()
@@ -159,7 +169,9 @@ class CaseworkTests {
 
     @Test
     void refusalCitesCriteriaAndTheExporterSeesThemWithTheAppealDeadline() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        // A bank of its own: this authority's refusal is a prior denial of the party in every later application.
+        String bank = "Rhein Bank AG " + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), bank));
         readyForDecision(id);
         String missing = page(
                 Who.CASEWORKER,
@@ -184,7 +196,7 @@ class CaseworkTests {
 
     @Test
     void onlyTheAssignedCaseOfficerDecides() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         readyForDecision(id);
         page(
                 Who.SENIOR_OFFICER,
@@ -199,12 +211,9 @@ class CaseworkTests {
 
     @Test
     void regulatorOnlyAssessmentPartsNeverReachTheExporter() throws Exception {
-        String government = LicensingJson.fastTrackDraft("Bundesamt Cyberabwehr")
-                .replace("\"riskTier\":1", "\"riskTier\":3")
-                .replace("PENETRATION_TESTING", "LAW_ENFORCEMENT")
-                .replace(
-                        "\"endUserType\":\"COMMERCIAL\"",
-                        "\"endUserType\":\"GOVERNMENT\",\"agencyOrUnit\":\"Abteilung 3\"");
+        String kit = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Mobile forensic extraction kit", TestCast.FORENSIC_KIT);
+        String government = LicensingJson.enhancedReviewDraft(kit, "Bundesamt Cyberabwehr");
         UUID id = submitted(government);
         var routing = cases.authorityView(cast.caller(Who.CASEWORKER), id)
                 .c()
@@ -234,7 +243,7 @@ class CaseworkTests {
 
     @Test
     void queueFiltersByRouteAndStateAndCountsWorkingDaysInQueue() throws Exception {
-        UUID id = submitted(LicensingJson.fastTrackDraft("Rhein Bank AG"));
+        UUID id = submitted(LicensingJson.fastTrackDraft(redline(), "Rhein Bank AG"));
         String reference = cases.authorityView(cast.caller(Who.CASEWORKER), id).reference();
         assertThat(page(
                         Who.CASEWORKER,

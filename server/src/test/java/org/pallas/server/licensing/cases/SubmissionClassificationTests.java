@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The submission assessment takes a registered product's control entries and risk tier from the authority's
- * confirmed classification, and falls back to the exporter's declarations (marked pending) when there is none or
- * when the product is not the submitting exporter's.
+ * confirmed classification, keeping a different declaration as the exporter's claim beside it, and falls back to the
+ * exporter's declarations (marked not classified, kept off the fast track) when the product is not in the submitting
+ * exporter's register.
  */
 @PallasTest
 class SubmissionClassificationTests {
@@ -105,7 +106,15 @@ class SubmissionClassificationTests {
                 .startsWith(product.name() + ": confirmed classification (")
                 .contains("request " + rating.requestId())
                 .contains("tier " + rating.rating().riskTier())
-                .doesNotContain("5A004.a");
+                .contains("exporter declared tier 1, entries [5A004.a]")
+                .contains("the claim differs, routed on the stricter");
+        SubmissionAssessments.ProductClassification side =
+                result.summary().products().get(0);
+        assertThat(side.registerTier()).isEqualTo(rating.rating().riskTier());
+        assertThat(side.declaredTier()).isEqualTo(1);
+        assertThat(side.declaredEntries()).containsExactly("5A004.a");
+        assertThat(side.routedTier()).isEqualTo(Math.max(1, rating.rating().riskTier()));
+        assertThat(side.differs()).isTrue();
         rating.rating()
                 .entries()
                 .forEach((regime, codes) -> codes.forEach(code ->
@@ -139,8 +148,9 @@ class SubmissionClassificationTests {
                 owner, "PAL-TEST-3", declaring("NB-CATALOGUE-7", "Unregistered tool"), DECLARED_TIER_1, AS_OF);
 
         assertThat(result.summary().classifications())
-                .containsExactly("Unregistered tool: pending classification, "
-                        + "assessed on the exporter's declared entries [5A004.a] and tier 1");
+                .containsExactly("Unregistered tool: not classified in the register, assessed on the exporter declared "
+                        + "tier 1, entries [5A004.a]; an unclassified product cannot take the fast track");
+        assertThat(result.summary().products().get(0).registerTier()).isNull();
     }
 
     @Test
@@ -158,8 +168,8 @@ class SubmissionClassificationTests {
         assertThat(result.summary().classifications())
                 .singleElement()
                 .asString()
-                .isEqualTo(product.name() + ": pending classification, assessed on the exporter's declared entries "
-                        + "[5A004.a] and tier 1");
+                .isEqualTo(product.name() + ": not classified in the register, assessed on the exporter declared "
+                        + "tier 1, entries [5A004.a]; an unclassified product cannot take the fast track");
     }
 
     @Test

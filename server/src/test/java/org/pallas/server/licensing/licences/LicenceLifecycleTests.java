@@ -26,6 +26,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.RecordedChanges;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.ledger.IntegrityCheck;
 import org.pallas.server.ledger.LedgerReads;
@@ -58,6 +59,9 @@ class LicenceLifecycleTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    ProductRegister products;
 
     @Autowired
     RecordedChanges recorded;
@@ -115,7 +119,7 @@ class LicenceLifecycleTests {
                 Who.EXPORTER_A,
                 post("/api/v1/applications")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(LicensingJson.fastTrackDraft(endUser).replace("\"riskTier\":1", "\"riskTier\":2")),
+                        .content(LicensingJson.fastTrackDraft(redline(), endUser)),
                 201);
         UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
         api(
@@ -143,6 +147,12 @@ class LicenceLifecycleTests {
     private String usage(UsageKind kind, long quantity) {
         return """
                 {"kind":"%s","quantity":%d,"occurredOn":"%s","reference":"DEP-1"}""".formatted(kind, quantity, LocalDate.now(java.time.ZoneId.of("Europe/London")));
+    }
+
+    /** The exporter's penetration-testing framework in its product register (4D004, tier 2). */
+    private String redline() {
+        return cast.registeredProduct(
+                products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
     }
 
     @Test
@@ -297,7 +307,9 @@ class LicenceLifecycleTests {
                         "<span id=\"licence-destinations\">Germany</span>",
                         "<span>End user</span>: <bdi>Rhein Bank AG</bdi>",
                         "<th scope=\"row\">Seats activated</th>");
-        assertThat(licence).doesNotContain("P1M", "P1Y", ">NB-RT-1<");
+        assertThat(licence)
+                .as("periods as words, the product by its name rather than its register id")
+                .doesNotContain("P1M", "P1Y", ">" + redline() + "<");
 
         byte[] pdf = mvc.perform(cast.as(Who.EXPORTER_A, get("/api/v1/licences/" + id + "/document"), true))
                 .andExpect(status().isOk())

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
+import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.licensing.LicensingJson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,9 @@ class CaseworkNoticesTests {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    ProductRegister products;
+
     TestCast cast;
 
     @BeforeEach
@@ -66,12 +70,12 @@ class CaseworkNoticesTests {
     }
 
     private String submittedEnhancedReview() throws Exception {
-        String draft = LicensingJson.fastTrackDraft("Bundesamt Cyberabwehr")
-                .replace("\"riskTier\":1", "\"riskTier\":3")
-                .replace("PENETRATION_TESTING", "LAW_ENFORCEMENT")
-                .replace(
-                        "\"endUserType\":\"COMMERCIAL\"",
-                        "\"endUserType\":\"GOVERNMENT\",\"agencyOrUnit\":\"Abteilung 3\"");
+        // The register's tier-3 forensic kit for a government agency not under independent oversight: enhanced
+        // review. An agency of its own, since a test here refuses it and this authority's refusals are prior denials.
+        String kit = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Mobile forensic extraction kit", TestCast.FORENSIC_KIT);
+        String draft = LicensingJson.enhancedReviewDraft(
+                kit, "Bundesamt Cyberabwehr " + UUID.randomUUID().toString().substring(0, 6));
         String id = api("northbridge.lee", post("/api/v1/applications"), draft, 201)
                 .get("id")
                 .asString();
