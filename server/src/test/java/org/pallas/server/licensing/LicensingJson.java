@@ -1,5 +1,9 @@
 package org.pallas.server.licensing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 /**
  * Request bodies of the licensing API used by several tests. The product line names a product of the exporter's
  * register by its register id (see {@link org.pallas.server.TestCast#registeredProduct}), so that the assessment
@@ -53,6 +57,25 @@ public final class LicensingJson {
     }
 
     /** The smallest valid PDF header: enough for content-type detection. */
+    /** An uploaded undertaking, the usual safeguards and quantities: the terms every test draft signs up to. */
+    public static Map<String, Object> signedTerms() {
+        return Map.of(
+                "undertaking",
+                Map.of(
+                        "documentId",
+                        UUID.randomUUID().toString(),
+                        "mediaType",
+                        "application/pdf",
+                        "sizeBytes",
+                        1000,
+                        "sha256",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                "safeguards",
+                List.of("AUDIT_RIGHTS", "NO_ONWARD_TRANSFER", "LOGGING"),
+                "quantities",
+                Map.of("seats", 2, "concurrentTargets", 1, "deployments", 1, "updateAndSupportMonths", 12));
+    }
+
     public static final byte[] PDF =
             "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

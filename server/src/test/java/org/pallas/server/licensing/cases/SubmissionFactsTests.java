@@ -25,6 +25,7 @@ import org.pallas.server.TestCast.Who;
 import org.pallas.server.classification.RegisterClassifications;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.Organisations;
+import org.pallas.server.licensing.LicensingJson;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
@@ -370,21 +371,7 @@ class SubmissionFactsTests {
         details.put("parties", List.of(endUser));
         details.put("destinations", List.of(endUser.get("countryCode")));
         details.put("endUseStatement", "Use as stated by the end user.");
-        details.put(
-                "undertaking",
-                Map.of(
-                        "documentId",
-                        UUID.randomUUID().toString(),
-                        "mediaType",
-                        "application/pdf",
-                        "sizeBytes",
-                        1000,
-                        "sha256",
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
-        details.put("safeguards", List.of("AUDIT_RIGHTS", "NO_ONWARD_TRANSFER", "LOGGING"));
-        details.put(
-                "quantities",
-                Map.of("seats", 2, "concurrentTargets", 1, "deployments", 1, "updateAndSupportMonths", 12));
+        details.putAll(LicensingJson.signedTerms());
         details.putAll(extra);
         String created = mvc.perform(cast.as(Who.EXPORTER_A, post("/api/v1/applications"), true)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import org.pallas.server.PallasTest;
 import org.pallas.server.TestCast;
 import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
+import org.pallas.server.licensing.LicensingJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -527,21 +528,7 @@ class SubmissionParityTests {
         details.put("parties", parties);
         details.put("destinations", List.of(sc.endUser().country()));
         details.put("endUseStatement", "Parity scenario: " + sc.name());
-        details.put(
-                "undertaking",
-                Map.of(
-                        "documentId",
-                        UUID.randomUUID().toString(),
-                        "mediaType",
-                        "application/pdf",
-                        "sizeBytes",
-                        1000,
-                        "sha256",
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
-        details.put("safeguards", List.of("AUDIT_RIGHTS", "NO_ONWARD_TRANSFER", "LOGGING"));
-        details.put(
-                "quantities",
-                Map.of("seats", 2, "concurrentTargets", 1, "deployments", 1, "updateAndSupportMonths", 12));
+        details.putAll(LicensingJson.signedTerms());
         if (sc.targeted()) {
             details.put("targetedUse", Map.of("targets", 5, "kind", "named suspects under warrant", "months", 6));
         }
