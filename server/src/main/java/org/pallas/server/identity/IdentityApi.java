@@ -215,19 +215,20 @@ class IdentityApi {
     /** A paused sign-in (issue 13): 429 with Retry-After, the seconds until this source may try again. */
     @ExceptionHandler(SignInPaused.class)
     ResponseEntity<ProblemDetail> paused(SignInPaused e) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        return ResponseEntity.status(problem.getStatusCode())
-                .headers(problem.getHeaders())
-                .header(
-                        HttpHeaders.RETRY_AFTER,
-                        Long.toString(SignInPaused.retryAfterSeconds(e.until(), clock.instant())))
-                .body(problem.getBody());
+        HttpHeaders retry = new HttpHeaders();
+        retry.set(HttpHeaders.RETRY_AFTER, Long.toString(SignInPaused.retryAfterSeconds(e.until(), clock.instant())));
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), retry);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return problem(status, detail, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpHeaders headers) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setInstance(URI.create("/api/v1/tokens"));
         return ResponseEntity.status(status)
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }

@@ -175,7 +175,7 @@ class SignInThrottle {
     }
 
     /** The pause after the given number of consecutive failures (at least the free ones): doubling, bounded. */
-    Duration pause(int failures) {
+    private Duration pause(int failures) {
         int doublings = Math.min(failures - freeFailures, 30);
         Duration pause = firstPause;
         for (int i = 0; i < doublings && pause.compareTo(longestPause) < 0; i++) {

@@ -153,7 +153,7 @@ class EmbeddedDatabase {
                     .start();
             // zonky makes its working directory writable by all; without search rights that opens nothing, but
             // put it back to owner-only.
-            Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwx------"));
+            ownerOnlyDirectory(binaries);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dir + ")", e);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -89,11 +90,7 @@ final class EmbeddedDatabaseLock {
             Files.deleteIfExists(next);
             Files.createFile(next, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             Files.writeString(next, HBA, StandardCharsets.US_ASCII);
-            Files.move(
-                    next,
-                    hba,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write pg_hba.conf in " + cluster, e);
         }
