@@ -37,7 +37,6 @@ public class AccessTokens implements BearerTokens {
 
     private final TokenRepository tokens;
     private final UserRepository users;
-    private final SignIn signIn;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration lifetime;
@@ -45,13 +44,11 @@ public class AccessTokens implements BearerTokens {
     AccessTokens(
             TokenRepository tokens,
             UserRepository users,
-            SignIn signIn,
             ApplicationEventPublisher events,
             Clock clock,
             @Value("${pallas.tokens.lifetime:P90D}") Duration lifetime) {
         this.tokens = tokens;
         this.users = users;
-        this.signIn = signIn;
         this.events = events;
         this.clock = clock;
         this.lifetime = lifetime;
@@ -59,13 +56,6 @@ public class AccessTokens implements BearerTokens {
 
     /** A token just issued: the secret is here and nowhere else. */
     public record IssuedToken(UUID id, String token, Instant expiresAt) {}
-
-    /** Signs in with username and password (throttled like the web form) and issues a token. */
-    @Transactional
-    public IssuedToken issue(String username, String password, String name) {
-        Caller caller = signIn.verify(username, password);
-        return issue(caller, name);
-    }
 
     @Transactional
     public IssuedToken issue(Caller caller, String name) {

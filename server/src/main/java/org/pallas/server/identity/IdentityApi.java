@@ -2,11 +2,14 @@ package org.pallas.server.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,12 +17,12 @@ import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.Role;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +44,12 @@ class IdentityApi {
     private final AccessTokens tokens;
     private final Organisations organisations;
     private final Users users;
+    private final SignIn signIn;
+    private final Clock clock;
 
-    IdentityApi(AccessTokens tokens, Organisations organisations, Users users) {
+    IdentityApi(AccessTokens tokens, Organisations organisations, Users users, SignIn signIn, Clock clock) {
+        this.signIn = signIn;
+        this.clock = clock;
         this.tokens = tokens;
         this.organisations = organisations;
         this.users = users;
@@ -91,8 +98,11 @@ class IdentityApi {
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Exchange username and password for a personal access token (shown once)")
-    AccessTokens.IssuedToken issueToken(@Valid @RequestBody TokenRequest request) {
-        return tokens.issue(request.username(), request.password(), request.name());
+    AccessTokens.IssuedToken issueToken(
+            @Valid @RequestBody TokenRequest request, HttpServletRequest http, HttpServletResponse response) {
+        SignIn.SignedIn signedIn = signIn.verify(request.username(), request.password(), SignInSource.of(http));
+        signIn.rememberDevice(http, response, signedIn);
+        return tokens.issue(signedIn.caller(), request.name());
     }
 
     @GetMapping("/tokens")
@@ -202,15 +212,23 @@ class IdentityApi {
         return problem(HttpStatus.UNAUTHORIZED, SignIn.WRONG);
     }
 
-    @ExceptionHandler(LockedException.class)
-    ResponseEntity<ProblemDetail> locked(LockedException e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    /** A paused sign-in (issue 13): 429 with Retry-After, the seconds until this source may try again. */
+    @ExceptionHandler(SignInPaused.class)
+    ResponseEntity<ProblemDetail> paused(SignInPaused e) {
+        HttpHeaders retry = new HttpHeaders();
+        retry.set(HttpHeaders.RETRY_AFTER, Long.toString(SignInPaused.retryAfterSeconds(e.until(), clock.instant())));
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), retry);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return problem(status, detail, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpHeaders headers) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setInstance(URI.create("/api/v1/tokens"));
         return ResponseEntity.status(status)
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -221,7 +222,19 @@ class ApiDocumentation {
             problem(operation, "415", "The body is not of a media type this operation reads");
         }
         if (tokens) {
-            problem(operation, "429", "Too many failed sign-ins: the account is locked for a while");
+            problem(
+                    operation,
+                    "429",
+                    "Too many failed sign-ins for this username from this source (address or device): paused, "
+                            + "30 s doubling up to 15 min; Retry-After gives the seconds to wait");
+            operation
+                    .getResponses()
+                    .get("429")
+                    .addHeaderObject(
+                            "Retry-After",
+                            new Header()
+                                    .description("Seconds until this source may try this username again")
+                                    .schema(new Schema<>().type("integer")));
         }
     }
 

@@ -1,11 +1,15 @@
 package org.pallas.server.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +23,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts an embedded PostgreSQL when no database URL is configured. Data lives on disk under
- * {@code pallas.data-dir} (default {@code ./data}), so a restart keeps every record.
+ * {@code pallas.data-dir} (default {@code ./data}), so a restart keeps every record. The server is locked
+ * ({@link EmbeddedDatabaseLock}): a generated superuser password in {@code <data-dir>/postgres.password},
+ * SCRAM-SHA-256 sign-in, loopback only, no Unix socket; its binaries are unpacked under
+ * {@code <data-dir>/postgres-binaries} (owner-only), not in a shared temporary directory another local user
+ * could prepare.
  *
  * <p>One server per data directory per JVM: several Spring contexts in one test JVM share it, and it
  * stops when the last of them closes. {@code pallas.embedded-db.fresh=true} (tests) wipes the directory first;
@@ -40,14 +48,15 @@ class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(Environment env) {
-        Path dir = Path.of(env.getProperty("pallas.data-dir", "./data"))
+        Path root = Path.of(env.getProperty("pallas.data-dir", "./data"))
                 .toAbsolutePath()
-                .normalize()
-                .resolve("postgres");
+                .normalize();
+        Path dir = root.resolve("postgres");
+        String password = EmbeddedDatabaseLock.password(root.resolve(EmbeddedDatabaseLock.PASSWORD_FILE));
         boolean fresh = env.getProperty("pallas.embedded-db.fresh", Boolean.class, false);
         boolean durable = env.getProperty("pallas.embedded-db.durable", Boolean.class, true);
         int port = env.getProperty("pallas.embedded-db.port", Integer.class, 0);
-        EmbeddedPostgres postgres = acquire(dir, fresh, durable, port);
+        EmbeddedPostgres postgres = acquire(root, password, fresh, durable, port);
         HikariDataSource pool = new HikariDataSource() {
             @Override
             public void close() {
@@ -55,18 +64,21 @@ class EmbeddedDatabase {
                 release(dir);
             }
         };
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        pool.setUsername("postgres");
+        pool.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        pool.setUsername(EmbeddedDatabaseLock.SUPERUSER);
+        pool.setPassword(password);
         pool.setPoolName("pallas-embedded");
         pool.setMaximumPoolSize(env.getProperty("pallas.embedded-db.pool-size", Integer.class, 10));
         return pool;
     }
 
     /** Starts the server for this directory, or shares the one already running in this JVM. */
-    private static synchronized EmbeddedPostgres acquire(Path dir, boolean fresh, boolean durable, int port) {
+    private static synchronized EmbeddedPostgres acquire(
+            Path root, String password, boolean fresh, boolean durable, int port) {
+        Path dir = root.resolve("postgres");
         Running running = RUNNING.get(dir);
         if (running == null) {
-            running = new Running(start(dir, fresh, durable, port));
+            running = new Running(start(root, password, fresh, durable, port));
             RUNNING.put(dir, running);
         }
         running.users++;
@@ -95,12 +107,16 @@ class EmbeddedDatabase {
         }
     }
 
-    private static EmbeddedPostgres start(Path dir, boolean fresh, boolean durable, int port) {
+    private static EmbeddedPostgres start(Path root, String password, boolean fresh, boolean durable, int port) {
+        Path dir = root.resolve("postgres");
+        Path binaries = root.resolve("postgres-binaries");
         try {
             if (fresh) {
                 deleteRecursively(dir);
             }
-            Files.createDirectories(dir.getParent());
+            Files.createDirectories(root);
+            ownerOnlyDirectory(binaries);
+            boolean existing = Files.exists(dir.resolve("postgresql.conf"));
             log.info("Starting embedded PostgreSQL with data in {}", dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (durable) {
@@ -109,14 +125,57 @@ class EmbeddedDatabase {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            return builder.setDataDirectory(dir)
+            EmbeddedPostgres postgres = builder.setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setPgBinaryResolver(new BinariesIn(binaries))
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    // A new cluster: initdb sets the superuser's password from the file (zonky's own -A trust
+                    // is overridden by the later --auth).
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig(
+                            "pwfile",
+                            root.resolve(EmbeddedDatabaseLock.PASSWORD_FILE).toString())
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "''")
+                    // zonky's readiness check signs in too.
+                    .setConnectConfig("password", password)
+                    // Before every start, after initdb: the host rules, and an older cluster's password.
+                    .setDataDirectoryCustomizer(cluster -> {
+                        if (existing) {
+                            EmbeddedDatabaseLock.setPassword(binaries, cluster.toPath(), password);
+                        }
+                        EmbeddedDatabaseLock.writeHostRules(cluster.toPath());
+                    })
                     // Stopped by the data source's close, after Spring has closed everything using it.
                     .setRegisterShutdownHook(false)
                     .start();
+            // zonky makes its working directory writable by all; without search rights that opens nothing, but
+            // put it back to owner-only.
+            ownerOnlyDirectory(binaries);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start (data directory " + dir + ")", e);
+        }
+    }
+
+    private static void ownerOnlyDirectory(Path dir) throws IOException {
+        var ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        Files.setPosixFilePermissions(dir, ownerOnly);
+    }
+
+    /**
+     * zonky's bundled binaries, unpacked in {@code dir}: zonky caches the unpacked location per resolver, so one
+     * resolver per directory keeps each data directory's binaries its own.
+     */
+    private record BinariesIn(Path dir) implements PgBinaryResolver {
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pallas.server.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -37,6 +39,8 @@ class SecurityConfiguration {
     /** Swagger UI sets inline style attributes; still no inline script. */
     static final String DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final AuthenticationDetailsSource<HttpServletRequest, Object> NO_DETAILS = request -> null;
 
     @Bean
     @Order(1)
@@ -118,14 +122,17 @@ class SecurityConfiguration {
                                 .hasRole(Role.ADMIN.name())
                                 .anyRequest()
                                 .authenticated())
+                // No WebAuthenticationDetails: they hold the client's address, which would then be stored with the
+                // session (the signed-in caller, or a failed sign-in's exception): issue 13, no raw addresses kept.
                 .formLogin(f -> f.loginPage("/login")
+                        .authenticationDetailsSource(NO_DETAILS)
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .headers(h -> headers(h, CSP));
         if (env.getProperty("pallas.auth.oidc.enabled", Boolean.class, false)) {
             http.oauth2Login(o -> {
-                o.loginPage("/login");
+                o.loginPage("/login").authenticationDetailsSource(NO_DETAILS);
                 oidcUsers.ifAvailable(service -> o.userInfoEndpoint(u -> u.oidcUserService(service)));
             });
         }

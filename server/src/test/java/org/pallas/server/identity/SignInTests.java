@@ -100,18 +100,18 @@ class SignInTests {
     }
 
     @Test
-    void locksAUsernameAfterFiveFailuresWithAClearMessageEvenForTheRightPassword() throws Exception {
+    void pausesAUsernameFromOneSourceAfterFiveFailuresWithAClearMessageEvenForTheRightPassword() throws Exception {
         String username = cast.newUser(users, "northbridge.lee", PASSWORD, Role.EXPORTER);
         for (int i = 0; i < 4; i++) {
             assertThat(pageAfterSignIn(username, "wrong " + i)).contains(SignIn.WRONG);
         }
         assertThat(pageAfterSignIn(username, "wrong 5")).contains("Too many failed sign-in attempts");
-        // Locked: even the right password is refused, with the same clear message.
+        // Paused for this source: even the right password is refused, with the same clear message.
         assertThat(pageAfterSignIn(username, PASSWORD)).contains("Too many failed sign-in attempts");
     }
 
     @Test
-    void locksUnknownUsernamesExactlyLikeKnownOnesSoNothingIsRevealed() throws Exception {
+    void pausesUnknownUsernamesExactlyLikeKnownOnesSoNothingIsRevealed() throws Exception {
         String unknown = "ghost-" + System.nanoTime();
         List<String> pages = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -109,8 +109,11 @@ class CrashRecoveryTest {
         Server second = Server.start(data, pgPort);
         try {
             second.awaitReady();
+            // The embedded database admits only its generated password (issue 13).
+            String password =
+                    Files.readString(data.resolve("postgres.password")).strip();
             try (Connection db = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "")) {
+                    "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", password)) {
                 List<String> organisations =
                         strings(db, "select id::text from organisation where name like 'Crash Org %'");
                 assertThat(organisations).containsAll(acknowledged);

@@ -102,7 +102,7 @@ class LedgerRecordingTests {
                         null,
                         Set.of(Role.EXPORTER),
                         "correct horse battery staple 9"));
-        AccessTokens.IssuedToken token = tokens.issue(username, "correct horse battery staple 9", "pseudonym check");
+        AccessTokens.IssuedToken token = tokens.issue(cast.caller(username), "pseudonym check");
         tokens.revoke(cast.caller(username), token.id());
 
         List<String> identifiers = jdbc.sql("select id::text from app_user union all select id::text from organisation")
