@@ -391,8 +391,17 @@ public final class Case {
         return record(actor, reasons, CaseStatus.APPEAL_DECIDED, ch -> new CaseEvent.AppealDecided(ch, outcome));
     }
 
+    /**
+     * A regulator-only note. The system writes one when re-screening newly matches a party of the open case, for the
+     * case officer to weigh before deciding.
+     */
     CaseEvent.InternalNoteAdded addInternalNote(Actor actor, String text) {
-        actor.require("add an internal note", ActorRole.CASEWORKER, ActorRole.ADVISER, ActorRole.SENIOR_OFFICER);
+        actor.require(
+                "add an internal note",
+                ActorRole.CASEWORKER,
+                ActorRole.ADVISER,
+                ActorRole.SENIOR_OFFICER,
+                ActorRole.SYSTEM);
         if (status == CaseStatus.DRAFT) {
             throw new IllegalTransitionException("case " + caseId + " is a draft; the authority cannot see it yet");
         }

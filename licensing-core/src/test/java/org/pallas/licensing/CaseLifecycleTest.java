@@ -263,6 +263,17 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void theSystemNotesANewScreeningMatchOnAnOpenCaseWithoutChangingItsStatus() {
+        Case c = Fixtures.underReview(clock, AssessmentRoute.STANDARD);
+        CaseEvent.InternalNoteAdded e = c.addInternalNote(SYSTEM, "Re-screening: the end user now matches US-EL.");
+        assertThat(e.change().to()).isEqualTo(CaseStatus.UNDER_REVIEW);
+        assertThat(c.internalNotes())
+                .singleElement()
+                .extracting(InternalNote::authorId)
+                .isEqualTo(SYSTEM.id());
+    }
+
+    @Test
     void askingForAdviceATeamAlreadyGaveOnThisVersionIsRejectedRatherThanLeftWaiting() {
         Case c = Fixtures.advisedAndConsolidated(clock);
         assertThatThrownBy(() -> c.requestAdvice(CASEWORKER, Set.of(AdviserTeam.DEFENCE), "again"))

@@ -110,7 +110,9 @@ public final class RuleCatalogue {
                 .append(
                         "targets) from the application form; `dd.*` from its due-diligence answers; screening from the ")
                 .append("screening module for every party and for the exporter; prior denials from this authority's ")
-                .append("refusals. The submission uses the active approved rulebook. `docs/licensing.md` (\"From form ")
+                .append("refusals. The form and API ask oversight and the targeted scope only when a rule reading ")
+                .append("`party.independentOversight` or `endUse.targeted` fires on the draft with them unanswered. ")
+                .append("The submission uses the active approved rulebook. `docs/licensing.md` (\"From form ")
                 .append("to rule\") lists each source; a server test routes every documented scenario both ways and ")
                 .append("requires the same route.\n\n");
         for (Map.Entry<String, List<FactCatalogue.Definition>> group :

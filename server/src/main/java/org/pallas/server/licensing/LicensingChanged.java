@@ -159,8 +159,18 @@ public sealed interface LicensingChanged extends RecordedChange {
     @RecordedAs(type = "licensing.case.appeal-decided", subject = "case")
     record AppealDecided(Facts facts) implements CaseChanged {}
 
+    /** A regulator-only note; the system writes one when re-screening newly matches a party of an open case. */
     @RecordedAs(type = "licensing.case.internal-note-added", subject = "case")
-    record InternalNoteAdded(Facts facts) implements CaseChanged {}
+    record InternalNoteAdded(Facts facts) implements CaseChanged {
+
+        /** The domain's name of the system actor that re-screens parties against changed lists. */
+        public static final String RESCREENING = "re-screening";
+
+        /** Whether re-screening wrote the note (its case officer is told). */
+        public boolean fromRescreening() {
+            return RESCREENING.equals(actorId());
+        }
+    }
 
     // ---- licences --------------------------------------------------------------------------------------------------
 

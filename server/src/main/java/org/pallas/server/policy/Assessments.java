@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pallas.policy.Application;
 import org.pallas.policy.Assessment;
 import org.pallas.policy.CountryData;
@@ -89,6 +90,18 @@ public class Assessments {
                                         .map(Object::toString)
                                         .toList())));
         return cited;
+    }
+
+    /**
+     * The rules of the active rulebook that read a fact (e.g. {@code endUse.targeted}): whether asking the applicant for
+     * it can matter is whether one of them fires. Reading the published rulebook needs no caller.
+     */
+    public Set<String> rulesReading(String fact) {
+        Set<String> ids = new java.util.TreeSet<>();
+        rulebooks.active().rules().stream()
+                .filter(rule -> rule.reads().contains(fact))
+                .forEach(rule -> ids.add(rule.id()));
+        return ids;
     }
 
     /** Re-runs facts against a recorded rulebook version; 404 when this server does not know the version. */

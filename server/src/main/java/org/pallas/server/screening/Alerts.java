@@ -75,6 +75,22 @@ public class Alerts {
                 .list();
     }
 
+    /**
+     * The alerts of registered parties, strongest match first, for the module that registered them on a case (the
+     * authority's case page shows its parties' matched entries); that module checks who may read the case, so this
+     * read is not scoped to the caller.
+     */
+    @Transactional(readOnly = true)
+    public List<Alert> ofParties(java.util.Collection<UUID> partyIds) {
+        if (partyIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where a.party_id in (:parties) order by a.score desc, a.id")
+                .param("parties", partyIds)
+                .query(Alerts::alert)
+                .list();
+    }
+
     /** An alert the caller may see; 404 for another organisation's alert as for a missing one. */
     @Transactional // not read-only: oversight reads are logged
     public Alert find(Caller caller, UUID id) {

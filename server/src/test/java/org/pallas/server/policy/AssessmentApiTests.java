@@ -141,6 +141,19 @@ class AssessmentApiTests {
     }
 
     @Test
+    void aHardStopListsNoAdviserTeamsToConsultThoughItsReferralRulesFire() throws Exception {
+        String toMyanmarPolice = EXPLOIT_CHAIN_TO_INTELLIGENCE
+                .replace("State Security Directorate", "Myanmar Police Force")
+                .replace("\"EG\"", "\"MM\"")
+                .replace("SECURITY_INTELLIGENCE", "POLICE");
+        assess(Who.CASEWORKER, toMyanmarPolice)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessment.route").value("HARD_STOP"))
+                .andExpect(jsonPath("$.assessment.findings[*].effect", hasItem("REFER")))
+                .andExpect(jsonPath("$.assessment.consultations", hasSize(0)));
+    }
+
+    @Test
     void aDelistedPartyStopsBeforeItsDelistingButNotAfterIt() throws Exception {
         assess(Who.CASEWORKER, bank("Sandvine", "CA", "2024-06-01"))
                 .andExpect(jsonPath("$.assessment.route").value("HARD_STOP"));

@@ -1,5 +1,6 @@
 package org.pallas.server.licensing.cases;
 
+import java.util.List;
 import org.pallas.licensing.Case;
 
 /**
@@ -9,9 +10,13 @@ import org.pallas.licensing.Case;
  *
  * @param assessment the automated assessment at submission, or null before one
  * @param serviceLevel the service-level clock, or null when the holiday calendar does not cover the case's dates
+ * @param partyMatches each party's matched list entries (screening's alerts on the case's parties), strongest first
  */
 public record AuthorityCase(
-        CaseStore.Loaded loaded, SubmissionAssessments.Summary assessment, CaseServiceLevel serviceLevel) {
+        CaseStore.Loaded loaded,
+        SubmissionAssessments.Summary assessment,
+        CaseServiceLevel serviceLevel,
+        List<PartyMatch> partyMatches) {
 
     public Case c() {
         return loaded.c();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.pallas.licensing.Actor;
@@ -223,6 +224,22 @@ public class CaseStore {
                                 .atZone(java.time.ZoneOffset.UTC)
                                 .toLocalDate(),
                         "refused"))
+                .list();
+    }
+
+    /**
+     * Cases before their decision (or under appeal) whose party was registered as the given screening party, with
+     * that party's id.
+     */
+    List<Map.Entry<UUID, String>> openInvolvingScreeningParty(UUID screeningPartyId) {
+        return jdbc.sql("""
+                select c.id, s.party_id from licensing_screened_party s
+                join licensing_case c on c.id = s.case_id
+                where s.screening_party_id = :party
+                  and c.status not in ('DRAFT', 'FINALISED', 'WITHDRAWN', 'APPEAL_DECIDED')
+                order by c.id""")
+                .param("party", screeningPartyId)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
     }
 

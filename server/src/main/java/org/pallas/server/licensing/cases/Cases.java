@@ -34,11 +34,13 @@ import org.pallas.policy.AdviserTeam;
 import org.pallas.server.licensing.LicensingChanged;
 import org.pallas.server.licensing.RecordedLicensingEvents;
 import org.pallas.server.licensing.licences.LicenceStore;
+import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.RecordedChange.Facts;
+import org.pallas.server.screening.ScreeningChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -151,9 +153,16 @@ public class Cases {
                 apply(loaded, new CaseCommand.Route(result.routing()), Actor.system(SYSTEM_ID), caller), caller);
     }
 
-    /** Everything the exporter's pages and API show of one case, read from one replay. */
+    /**
+     * Everything the exporter's pages and API show of one case, read from one replay; {@code questions} are the
+     * mitigations the rulebook scores that a draft should answer (none once submitted).
+     */
     public record ExporterCase(
-            Draft draft, ExporterCaseView view, List<FieldError> problems, CaseServiceLevel serviceLevel) {}
+            Draft draft,
+            ExporterCaseView view,
+            List<FieldError> problems,
+            CaseServiceLevel serviceLevel,
+            List<SubmissionAssessments.Question> questions) {}
 
     @Transactional(readOnly = true)
     public ExporterCase exporterCase(Caller caller, UUID id) {
@@ -167,8 +176,25 @@ public class Cases {
             problems.addAll(c.validate());
             declarationProblems(loaded.declarations(), problems);
         }
+        Draft draft = draft(loaded);
         return new ExporterCase(
-                draft(loaded), ExporterCaseView.of(c, exporter(caller)), List.copyOf(problems), serviceLevel(c));
+                draft,
+                ExporterCaseView.of(c, exporter(caller)),
+                List.copyOf(problems),
+                serviceLevel(c),
+                c.status() == CaseStatus.DRAFT ? questions(caller, draft) : List.of());
+    }
+
+    /**
+     * The mitigations the rulebook scores that the draft's answers would change (oversight of a government end user,
+     * the targeted scope), by the active rulebook: the form and the API ask only these.
+     */
+    public List<SubmissionAssessments.Question> questions(Caller caller, Draft draft) {
+        return assessments.questions(
+                caller,
+                draft.details(),
+                draft.declarations(),
+                LocalDate.ofInstant(clock.instant(), ServiceLevelClock.UK));
     }
 
     /** The parties of the current version join the screening register (the exporter's organisation's). */
@@ -231,7 +257,11 @@ public class Cases {
 
     private AuthorityCase authorityCase(CaseStore.Loaded loaded) {
         UUID id = UUID.fromString(loaded.c().caseId());
-        return new AuthorityCase(loaded, store.assessment(id).orElse(null), serviceLevel(loaded.c()));
+        return new AuthorityCase(
+                loaded,
+                store.assessment(id).orElse(null),
+                serviceLevel(loaded.c()),
+                parties.matches(id, loaded.c().application().details().parties()));
     }
 
     /** The case's service-level clock as of now (null when the holiday calendar does not cover its dates). */
@@ -428,6 +458,49 @@ public class Cases {
             return authorityCase(apply(loaded, new CaseCommand.AddInternalNote(text), actor, caller));
         }
         return authorityCase(apply(caller, id, new CaseCommand.AddInternalNote(text), authority(caller)));
+    }
+
+    /**
+     * Re-screening newly matched a registered party: every open case naming it (under appeal too) gets a note for its
+     * case officer, written by the system, with the alert's evidence (list, entry, score, list versions). Returns the
+     * number of cases noted. Regulator-only: the exporter is not told.
+     */
+    @Transactional
+    public int noteScreeningHit(UUID screeningPartyId, String evidence) {
+        Actor system = Actor.system(LicensingChanged.InternalNoteAdded.RESCREENING);
+        int noted = 0;
+        for (Map.Entry<UUID, String> hit : store.openInvolvingScreeningParty(screeningPartyId)) {
+            CaseStore.Loaded loaded = store.load(hit.getKey(), null, true).orElseThrow();
+            CaseStatus status = loaded.c().status();
+            if (!status.isOpen() && status != CaseStatus.UNDER_APPEAL) {
+                continue; // decided or withdrawn since the query: a live licence is flagged instead
+            }
+            String party = loaded.c().application().details().parties().stream()
+                    .filter(p -> p.partyId().equals(hit.getValue()))
+                    .map(p -> p.name() + " (" + p.partyId() + ")")
+                    .findFirst()
+                    .orElse(hit.getValue());
+            apply(
+                    loaded,
+                    new CaseCommand.AddInternalNote("Re-screening: party " + party + " newly matches a list entry. "
+                            + evidence + ". Review the party's screening matches before deciding."),
+                    system,
+                    null);
+            noted++;
+        }
+        return noted;
+    }
+
+    /**
+     * A list update opened an alert on a registered party (screening names no user then): note the open cases naming
+     * it. An alert raised when the exporter's submission registered the party is already in that submission's
+     * assessment.
+     */
+    @AfterCommitListener
+    void onAlertOpened(ScreeningChanged.AlertOpened alert) {
+        if (alert.actorUserId() == null) {
+            noteScreeningHit(alert.partyId(), alert.evidence());
+        }
     }
 
     /** Whether the case ever asked the team for advice (advisers see only such cases). */

@@ -1,12 +1,15 @@
 package org.pallas.server.licensing.cases;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.pallas.licensing.Party;
 import org.pallas.server.licensing.licences.LicenceStore;
 import org.pallas.server.licensing.licences.Licences;
 import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.screening.Alerts;
 import org.pallas.server.screening.PartyInput;
 import org.pallas.server.screening.PartyRegister;
 import org.pallas.server.screening.ScreeningChanged;
@@ -24,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 class ScreenedParties {
 
     private final PartyRegister register;
+    private final Alerts alerts;
     private final LicenceStore store;
     private final Licences licences;
 
-    ScreenedParties(PartyRegister register, LicenceStore store, Licences licences) {
+    ScreenedParties(PartyRegister register, Alerts alerts, LicenceStore store, Licences licences) {
         this.register = register;
+        this.alerts = alerts;
         this.store = store;
         this.licences = licences;
     }
@@ -58,6 +63,25 @@ class ScreenedParties {
                     .id();
             store.linkScreenedParty(caseId, p.partyId(), id);
         }
+    }
+
+    /** Each party's matched entries, strongest first: the alerts screening raised on the case's registered parties. */
+    List<PartyMatch> matches(UUID caseId, List<Party> parties) {
+        Map<UUID, String> linked = store.screenedParties(caseId);
+        Map<String, String> names = new HashMap<>();
+        parties.forEach(p -> names.put(p.partyId(), p.name()));
+        return alerts.ofParties(linked.keySet()).stream()
+                .map(a -> new PartyMatch(
+                        linked.get(a.partyId()),
+                        names.getOrDefault(linked.get(a.partyId()), a.partyName()),
+                        a.source(),
+                        a.entryId(),
+                        a.listedName(),
+                        a.score(),
+                        a.listVersion(),
+                        a.explanation(),
+                        a.status()))
+                .toList();
     }
 
     /**

@@ -200,6 +200,104 @@ public class SubmissionAssessments {
                         List.copyOf(products)));
     }
 
+    /**
+     * A mitigation the rulebook scores, asked of this application because the applicant's answer would change its
+     * assessment (questions depend on the risk, EUREC-DD-3: proportionate burden).
+     *
+     * @param field {@code targetedUse}, or {@code parties[i].oversight} for the i-th party
+     * @param partyId the party asked about, or null for the application
+     * @param text the question, as the applicant reads it
+     * @param rules the rules that fire while the question is unanswered
+     */
+    public record Question(String field, String partyId, String text, List<String> rules) {}
+
+    /** The fact a targeted scope answers, and the fact a party's stated oversight answers. */
+    static final String TARGETED_FACT = "endUse.targeted";
+
+    static final String OVERSIGHT_FACT = "party.independentOversight";
+
+    /**
+     * The mitigations to ask of a draft: its facts are assessed with the targeted scope and every party's oversight
+     * unanswered, and a question is asked when a rule reading that fact fires (RF-UNTARGETED-USE for the scope;
+     * RF-OVERSIGHT-UNKNOWN, REF-HR-GOVERNMENT-END-USER for a party's oversight, by the active rulebook). A draft that
+     * does not yet name a product, an end use and each party's country is asked nothing yet. Screening and prior
+     * denials do not read these facts and are left out.
+     */
+    public List<Question> questions(
+            Caller caller, ApplicationDetails details, CaseCommand.Declarations declared, LocalDate asOf) {
+        boolean complete = !details.products().isEmpty()
+                && declared.endUseCategory() != null
+                && java.util.Arrays.stream(org.pallas.policy.EndUse.Category.values())
+                        .anyMatch(c -> c.name().equals(declared.endUseCategory()))
+                && details.parties().stream()
+                        .allMatch(p -> p.role() != null
+                                && p.countryCode() != null
+                                && p.countryCode().strip().matches("[A-Za-z]{2}"));
+        if (!complete) {
+            return List.of();
+        }
+        List<Party> unanswered = details.parties().stream()
+                .map(p -> new Party(
+                        p.partyId(),
+                        p.role(),
+                        p.name(),
+                        p.countryCode().strip(),
+                        p.address(),
+                        p.endUserType(),
+                        p.agencyOrUnit()))
+                .toList();
+        ApplicationDetails asked = details.withParties(unanswered).withTargetedUse(null);
+        List<org.pallas.policy.Party> parties = unanswered.stream()
+                .map(p -> SubmissionFacts.party(p, NOT_SCREENED))
+                .toList();
+        String vendor = caller == null ? null : caller.organisationName();
+        Set<String> targetedRules = policy.rulesReading(TARGETED_FACT);
+        Set<String> oversightRules = policy.rulesReading(OVERSIGHT_FACT);
+        Set<String> targetedFired = new java.util.TreeSet<>();
+        java.util.Map<Integer, Set<String>> oversightFired = new java.util.TreeMap<>();
+        for (Product product : details.products()) {
+            SubmissionFacts.ProductFacts facts =
+                    SubmissionFacts.product(product, registered(caller, product), declared, vendor);
+            Assessment a = policy.assessSubmitted(
+                    SubmissionFacts.application("questions", asOf, facts, parties, asked, declared, List.of()));
+            for (Finding f : a.findings()) {
+                if (f.effect() == org.pallas.policy.Effect.PASS) {
+                    continue;
+                }
+                if (targetedRules.contains(f.ruleId())) {
+                    targetedFired.add(f.ruleId());
+                }
+                // Party findings name their party "party N: …", N counting from 1 in the application's order.
+                java.util.regex.Matcher party =
+                        java.util.regex.Pattern.compile("party (\\d+):.*").matcher(f.subject());
+                if (oversightRules.contains(f.ruleId()) && party.matches()) {
+                    oversightFired
+                            .computeIfAbsent(Integer.parseInt(party.group(1)) - 1, i -> new java.util.TreeSet<>())
+                            .add(f.ruleId());
+                }
+            }
+        }
+        List<Question> questions = new ArrayList<>();
+        if (!targetedFired.isEmpty()) {
+            questions.add(new Question(
+                    "targetedUse",
+                    null,
+                    "How many targets, of what kind, for how long will the item be used against? Use of a high-risk"
+                            + " item not limited to specific, lawful targets counts against the application (PMP-PRE-1).",
+                    List.copyOf(targetedFired)));
+        }
+        oversightFired.forEach((i, rules) -> {
+            Party p = details.parties().get(i);
+            questions.add(new Question(
+                    "parties[" + i + "].oversight",
+                    p.partyId(),
+                    "Is " + p.name() + "'s use of the item subject to independent oversight? Name the oversight body"
+                            + " and the legal basis (the warrant regime) (PMP-OVS-1).",
+                    List.copyOf(rules)));
+        });
+        return List.copyOf(questions);
+    }
+
     /** The exporting organisation, screened like the application's parties (its country defaults to the UK's). */
     private Optional<org.pallas.policy.Party> exporter(Caller caller) {
         if (caller == null || caller.organisationId() == null || !caller.isExporter()) {

@@ -91,6 +91,7 @@ class CasePages {
         view.addObject("c", c);
         view.addObject("details", c.application().details());
         view.addObject("assessment", shown.assessment());
+        view.addObject("partyMatches", shown.partyMatches());
         view.addObject("sla", shown.serviceLevel());
         view.addObject("trail", queries.trail(id));
         view.addObject("licence", licences.forCase(id, null).orElse(null));

@@ -359,7 +359,8 @@ class CasesApi {
 
     /**
      * The case for the authority. Fields are added over time (additive); a client ignores what it does not know.
-     * {@code partyFindings} are the assessment's contributions about the parties (screening matches, red flags).
+     * {@code partyFindings} are the assessment's contributions about the parties (screening matches, red flags);
+     * {@code partyMatches} each party's matched list entries (list, entry, score, list version, explanation).
      */
     record CaseResponse(
             UUID id,
@@ -379,6 +380,7 @@ class CasesApi {
             Assessment assessment,
             List<Contribution> contributions,
             List<Contribution> partyFindings,
+            List<org.pallas.server.licensing.cases.PartyMatch> partyMatches,
             List<String> suggestedConditions,
             Set<AdviserTeam> requiredAdvice,
             Set<AdviserTeam> outstandingAdvice,
@@ -449,6 +451,7 @@ class CasesApi {
                                 summary.classifications()),
                 contributions,
                 contributions.stream().filter(Contribution::internal).toList(),
+                shown.partyMatches(),
                 c.routing().map(r -> r.suggestedConditions()).orElse(List.of()),
                 c.routing().map(r -> r.requiredAdvice()).orElse(Set.of()),
                 c.outstandingAdvice(),

@@ -14,11 +14,13 @@ import org.pallas.licensing.CaseCommand;
 import org.pallas.licensing.ClassificationStatus;
 import org.pallas.licensing.EndUserType;
 import org.pallas.licensing.FieldError;
+import org.pallas.licensing.Oversight;
 import org.pallas.licensing.Party;
 import org.pallas.licensing.PartyRole;
 import org.pallas.licensing.Product;
 import org.pallas.licensing.QuantityModel;
 import org.pallas.licensing.Safeguard;
+import org.pallas.licensing.TargetedUse;
 import org.pallas.licensing.UndertakingDocument;
 
 /**
@@ -47,6 +49,12 @@ record ApplicationForm(
         String concurrentTargets,
         String deployments,
         String supportMonths,
+        String targets,
+        String targetKind,
+        String targetMonths,
+        String oversight,
+        String oversightBody,
+        String oversightLegalBasis,
         List<PartyRow> otherParties,
         String addParty,
         String removeParty) {
@@ -118,6 +126,12 @@ record ApplicationForm(
                 concurrentTargets,
                 deployments,
                 supportMonths,
+                targets,
+                targetKind,
+                targetMonths,
+                oversight,
+                oversightBody,
+                oversightLegalBasis,
                 otherParties,
                 addParty,
                 removeParty);
@@ -161,6 +175,12 @@ record ApplicationForm(
                 concurrentTargets,
                 deployments,
                 supportMonths,
+                targets,
+                targetKind,
+                targetMonths,
+                oversight,
+                oversightBody,
+                oversightLegalBasis,
                 List.copyOf(rows),
                 null,
                 null);
@@ -172,6 +192,8 @@ record ApplicationForm(
                 ? null
                 : d.partiesIn(PartyRole.END_USER).get(0);
         QuantityModel q = d.quantities();
+        TargetedUse t = d.targetedUse();
+        Oversight o = u == null ? null : u.oversight();
         return new ApplicationForm(
                 p == null || p.productId() == null || PRODUCT_ID.equals(p.productId()) ? "" : p.productId(),
                 p == null ? "" : p.name(),
@@ -193,6 +215,12 @@ record ApplicationForm(
                 q == null ? "" : Integer.toString(q.concurrentTargets()),
                 q == null ? "" : Integer.toString(q.deployments()),
                 q == null ? "" : Integer.toString(q.updateAndSupportMonths()),
+                t == null || t.targets() == null ? "" : t.targets().toString(),
+                t == null || t.kind() == null ? "" : t.kind(),
+                t == null || t.months() == null ? "" : t.months().toString(),
+                o == null || o.independent() == null ? "" : o.independent() ? "YES" : "NO",
+                o == null || o.body() == null ? "" : o.body(),
+                o == null || o.legalBasis() == null ? "" : o.legalBasis(),
                 d.partiesIn(PartyRole.END_USER).stream()
                         .skip(1)
                         .map(PartyRow::of)
@@ -209,10 +237,27 @@ record ApplicationForm(
         number("concurrentTargets", concurrentTargets, errors);
         number("deployments", deployments, errors);
         number("supportMonths", supportMonths, errors);
+        number("targets", targets, errors);
+        number("targetMonths", targetMonths, errors);
         return errors;
     }
 
-    ApplicationDetails toDetails(UndertakingDocument undertaking) {
+    /** Whether the form states a targeted scope (then it is shown whether or not the risk asks for it). */
+    public boolean statesTargetedUse() {
+        return !(blank(targets) && blank(targetKind) && blank(targetMonths));
+    }
+
+    /** Whether the form states the first end user's oversight (shown then, whether or not the risk asks for it). */
+    public boolean statesOversight() {
+        return !(blank(oversight) && blank(oversightBody) && blank(oversightLegalBasis));
+    }
+
+    /**
+     * The details as typed. What the form does not edit is kept from {@code previous}: the due-diligence answers and
+     * the oversight stated (through the API) for further end users.
+     */
+    ApplicationDetails toDetails(ApplicationDetails previous) {
+        UndertakingDocument undertaking = previous.undertaking();
         List<Product> products = blank(productId) && blank(productName) && blank(controlEntries)
                 ? List.of()
                 : List.of(new Product(
@@ -231,7 +276,13 @@ record ApplicationForm(
                     upper(endUserCountry),
                     trim(endUserAddress),
                     choice(EndUserType.class, endUserType),
-                    trim(endUserAgency)));
+                    trim(endUserAgency),
+                    statesOversight()
+                            ? new Oversight(
+                                    blank(oversight) ? null : "YES".equals(oversight.strip()),
+                                    trim(oversightBody),
+                                    trim(oversightLegalBasis))
+                            : null));
         }
         for (int i = 0; i < others.size(); i++) {
             PartyRow r = others.get(i);
@@ -242,7 +293,8 @@ record ApplicationForm(
                     upper(r.countryCode()),
                     trim(r.address()),
                     choice(EndUserType.class, r.endUserType()),
-                    trim(r.agencyOrUnit())));
+                    trim(r.agencyOrUnit()),
+                    stated(previous, "EU" + (i + 2))));
         }
         Set<String> dest = new LinkedHashSet<>();
         split(destinations).forEach(c -> dest.add(c.toUpperCase(Locale.ROOT)));
@@ -252,7 +304,33 @@ record ApplicationForm(
                 ? null
                 : new QuantityModel(
                         intOr0(seats), intOr0(concurrentTargets), intOr0(deployments), intOr0(supportMonths));
-        return new ApplicationDetails(products, parties, dest, trim(endUseStatement), undertaking, chosen, q, null);
+        TargetedUse scope = statesTargetedUse()
+                ? new TargetedUse(intOrNull(targets), trim(targetKind), intOrNull(targetMonths))
+                : null;
+        return new ApplicationDetails(
+                products,
+                parties,
+                dest,
+                trim(endUseStatement),
+                undertaking,
+                chosen,
+                q,
+                null,
+                scope,
+                previous.dueDiligence());
+    }
+
+    private static Oversight stated(ApplicationDetails previous, String partyId) {
+        return previous.parties().stream()
+                .filter(p -> partyId.equals(p.partyId()))
+                .map(Party::oversight)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Integer intOrNull(String s) {
+        return blank(s) || !s.trim().matches("\\d{1,6}") ? null : Integer.valueOf(s.trim());
     }
 
     CaseCommand.Declarations declarations() {
@@ -270,6 +348,9 @@ record ApplicationForm(
             return path.contains("controlEntries")
                     ? "controlEntries"
                     : path.contains("classification") ? "classification" : "productName";
+        }
+        if (path.startsWith("parties[0].oversight")) {
+            return path.endsWith("legalBasis") ? "oversightLegalBasis" : "oversightBody";
         }
         java.util.regex.Matcher row =
                 java.util.regex.Pattern.compile("parties\\[(\\d+)]\\.(\\w+).*").matcher(path);
@@ -291,6 +372,9 @@ record ApplicationForm(
                 return "endUserAgency";
             }
             return "endUserName";
+        }
+        if (path.startsWith("targetedUse")) {
+            return path.endsWith("months") ? "targetMonths" : path.endsWith("kind") ? "targetKind" : "targets";
         }
         if (path.startsWith("quantities")) {
             return path.endsWith("concurrentTargets")

@@ -14,6 +14,7 @@ import org.pallas.server.classification.Product;
 import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.licensing.cases.CaseQueries;
 import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.cases.SubmissionAssessments;
 import org.pallas.server.licensing.cases.Undertakings;
 import org.pallas.server.licensing.licences.LicenceStore;
 import org.pallas.server.platform.Caller;
@@ -125,7 +126,7 @@ class ApplicationPages {
         }
         Cases.ExporterCase saved;
         try {
-            saved = cases.saveDraft(caller, id, form.toDetails(draft.details().undertaking()), form.declarations());
+            saved = cases.saveDraft(caller, id, form.toDetails(draft.details()), form.declarations());
         } catch (InvalidInputException e) {
             return form(
                     id, draft, form, FormValidation.add(new java.util.LinkedHashMap<>(), e), HttpStatus.BAD_REQUEST);
@@ -137,8 +138,16 @@ class ApplicationPages {
 
     private ModelAndView form(
             UUID id, Cases.Draft draft, ApplicationForm form, Map<String, String> errors, HttpStatus status) {
+        Caller caller = Caller.current();
         return fields(
-                "licensing/application-form", id, draft, form, registered(products, Caller.current()), errors, status);
+                "licensing/application-form",
+                id,
+                draft,
+                form,
+                registered(products, caller),
+                asked(cases.questions(caller, draft)),
+                errors,
+                status);
     }
 
     /** The products of the caller's own register, newest first: the ones its application may name. */
@@ -156,6 +165,22 @@ class ApplicationPages {
     }
 
     /**
+     * The form fields the risk asks for: {@code targetedUse}, and {@code oversight} when the first end user's oversight
+     * is asked (the form edits the first end user's; the API states any party's).
+     */
+    static java.util.Set<String> asked(List<SubmissionAssessments.Question> questions) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (SubmissionAssessments.Question q : questions) {
+            if (q.field().equals("targetedUse")) {
+                asked.add("targetedUse");
+            } else if (q.field().equals("parties[0].oversight")) {
+                asked.add("oversight");
+            }
+        }
+        return asked;
+    }
+
+    /**
      * A page with the application's fields (the draft's form, the amendment) and the choices they offer, among them
      * the products of the exporter's register.
      */
@@ -165,9 +190,11 @@ class ApplicationPages {
             Cases.Draft draft,
             ApplicationForm form,
             List<Product> registered,
+            java.util.Set<String> asked,
             Map<String, String> errors,
             HttpStatus status) {
         ModelAndView page = new ModelAndView(template);
+        page.addObject("asked", asked);
         page.addObject("registeredProducts", registered);
         page.addObject("id", id);
         page.addObject("draft", draft);

@@ -16,6 +16,7 @@ import org.pallas.licensing.UndertakingDocument;
 import org.pallas.policy.EndUse;
 import org.pallas.server.licensing.cases.CaseQueries;
 import org.pallas.server.licensing.cases.Cases;
+import org.pallas.server.licensing.cases.SubmissionAssessments;
 import org.pallas.server.licensing.cases.Undertakings;
 import org.pallas.server.licensing.licences.LicenceStore;
 import org.pallas.server.platform.Caller;
@@ -72,7 +73,10 @@ class ApplicationsApi {
 
     record Created(UUID id, String reference) {}
 
-    /** The exporter's view: status, decision with reasons, licence; the draft and what is still missing. */
+    /**
+     * The exporter's view: status, decision with reasons, licence; the draft, what is still missing and the questions
+     * its risk calls for ({@code questions}: the mitigations the rulebook scores, asked only when they matter).
+     */
     record ApplicationResponse(
             UUID id,
             String reference,
@@ -81,6 +85,7 @@ class ApplicationsApi {
             Integer riskTier,
             String endUseCategory,
             List<FieldError> problems,
+            List<SubmissionAssessments.Question> questions,
             LicenceStore.Summary licence) {}
 
     @GetMapping
@@ -137,6 +142,7 @@ class ApplicationsApi {
                 draft.declarations().riskTier(),
                 draft.declarations().endUseCategory(),
                 shown.problems(),
+                shown.questions(),
                 licences.forCase(id, caller.organisationId()).orElse(null));
     }
 }

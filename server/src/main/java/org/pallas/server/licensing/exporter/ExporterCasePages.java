@@ -147,7 +147,7 @@ class ExporterCasePages {
             return amendPage(id, draft, form, reason, errors, HttpStatus.BAD_REQUEST);
         }
         try {
-            cases.amend(caller, id, form.toDetails(draft.details().undertaking()), reason);
+            cases.amend(caller, id, form.toDetails(draft.details()), reason);
         } catch (InvalidInputException e) {
             Map<String, String> problems = FormValidation.add(new LinkedHashMap<>(), e);
             Map<String, String> mapped = new LinkedHashMap<>();
@@ -171,6 +171,7 @@ class ExporterCasePages {
                         draft,
                         form,
                         ApplicationPages.registered(products, Caller.current()),
+                        ApplicationPages.asked(cases.questions(Caller.current(), draft)),
                         errors,
                         status)
                 .addObject("amendReason", reason);

@@ -355,6 +355,17 @@ public class LicenceStore {
                 .update();
     }
 
+    /** The screening register's parties of a case: screening party id to the application's party id. */
+    public Map<UUID, String> screenedParties(UUID caseId) {
+        Map<UUID, String> linked = new java.util.LinkedHashMap<>();
+        jdbc.sql(
+                        "select screening_party_id, party_id from licensing_screened_party where case_id = :case order by party_id")
+                .param("case", caseId)
+                .query((rs, n) -> linked.put(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+        return linked;
+    }
+
     public boolean screenedPartyLinked(UUID caseId, String partyId) {
         return jdbc.sql("select count(*) from licensing_screened_party where case_id = :case and party_id = :party")
                         .param("case", caseId)

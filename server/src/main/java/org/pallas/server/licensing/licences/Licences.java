@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Licences {
 
     static final String EXPIRY_SWEEP = "licence-expiry";
-    static final String RESCREENING = "re-screening";
+    static final String RESCREENING = LicensingChanged.InternalNoteAdded.RESCREENING;
 
     private final LicenceStore store;
     private final ApplicationEventPublisher events;

@@ -245,6 +245,19 @@ public class Notifications implements UnreadNotices {
     }
 
     @AfterCommitListener
+    void onInternalNoteAdded(LicensingChanged.InternalNoteAdded note) {
+        if (note.fromRescreening()) {
+            notifyCaseOfficer(
+                    note,
+                    "screening",
+                    "New screening match on case " + note.caseReference(),
+                    "Re-screening against an updated list newly matches a party of case " + note.caseReference()
+                            + ", which is still open: the case's internal notes name the party and the entry. Review"
+                            + " the match before deciding.");
+        }
+    }
+
+    @AfterCommitListener
     void onAppealLodged(LicensingChanged.AppealLodged lodged) {
         notifyAuthority(
                 "SENIOR_OFFICER",

@@ -1,6 +1,7 @@
 package org.pallas.server.licensing.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,6 +118,16 @@ class SubmissionFactsTests {
                 .contains("exporter declared tier 1", "the claim differs, routed on the stricter (tier 4");
         assertThat(filed.summary().get("routeBasis").toString()).contains("score");
         assertThat(contributions(filed.id())).contains("RF-RISK-TIER-4", "RF-COVERT-SURVEILLANCE-ITEM");
+        // The reason is shown to the caseworker: the register's tier beside the exporter's claim.
+        TestCast cast = new TestCast(jdbc, tokens);
+        String page = mvc.perform(get("/cases/" + filed.id()).with(cast.session(Who.CASEWORKER)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String claims = page.substring(page.indexOf("id=\"classification-claims\""));
+        assertThat(claims.substring(0, claims.indexOf("</table>")))
+                .contains("Item " + product.substring(0, 6), "tier 4", "tier 1", "the claim differs from the register");
     }
 
     @Test
