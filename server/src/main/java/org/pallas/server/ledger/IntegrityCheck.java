@@ -118,8 +118,15 @@ public class IntegrityCheck {
         }
     }
 
+    /** What the latest run found. */
+    public enum Verdict {
+        INTACT,
+        DISCREPANCIES,
+        NOT_CHECKED
+    }
+
     /** The integrity of the ledger as the latest run found it, for auditors, oversight and administrators. */
-    public record Status(String status, Report latest) {}
+    public record Status(Verdict status, Report latest) {}
 
     /** The latest run (of any instance, scheduled, incremental or on demand), if any. */
     @Transactional(readOnly = true)
@@ -148,7 +155,8 @@ public class IntegrityCheck {
         Optional<Report> latest = runs.latest();
         readLog(caller, latest.stream().toList());
         return new Status(
-                latest.map(r -> r.ok() ? "INTACT" : "DISCREPANCIES").orElse("NOT_CHECKED"), latest.orElse(null));
+                latest.map(r -> r.ok() ? Verdict.INTACT : Verdict.DISCREPANCIES).orElse(Verdict.NOT_CHECKED),
+                latest.orElse(null));
     }
 
     private void readLog(Caller caller, List<Report> reports) {
