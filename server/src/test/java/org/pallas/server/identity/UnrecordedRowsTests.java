@@ -95,17 +95,24 @@ class UnrecordedRowsTests {
         jdbc.sql("insert into user_role (user_id, role) values (:id, 'ADMIN')")
                 .param("id", userId)
                 .update();
-        MockHttpServletResponse me = withToken(token, "/api/v1/me");
-        assertThat(me.getStatus()).isEqualTo(200);
-        assertThat((List<String>) JsonPath.read(me.getContentAsString(), "$.roles"))
-                .containsExactly("EXPORTER");
-        MockHttpServletResponse create = mvc.perform(post("/api/v1/organisations")
-                        .header("Authorization", "Bearer " + token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Escalated " + UUID.randomUUID() + "\",\"kind\":\"EXPORTER\"}"))
-                .andReturn()
-                .getResponse();
-        assertThat(create.getStatus()).isEqualTo(403);
+        try {
+            MockHttpServletResponse me = withToken(token, "/api/v1/me");
+            assertThat(me.getStatus()).isEqualTo(200);
+            assertThat((List<String>) JsonPath.read(me.getContentAsString(), "$.roles"))
+                    .containsExactly("EXPORTER");
+            MockHttpServletResponse create = mvc.perform(post("/api/v1/organisations")
+                            .header("Authorization", "Bearer " + token)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"Escalated " + UUID.randomUUID() + "\",\"kind\":\"EXPORTER\"}"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(create.getStatus()).isEqualTo(403);
+        } finally {
+            // Other tests' integrity checks must not see the smuggled role.
+            jdbc.sql("delete from user_role where user_id = :id and role = 'ADMIN'")
+                    .param("id", userId)
+                    .update();
+        }
     }
 
     @Test
