@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Results go to {@code ledger_integrity_run} (every full run; an incremental one when it finds something), where every
  * instance reads them: the health indicator turns DEGRADED, auditors and oversight read them
  * ({@code /integrity}, {@code GET /api/v1/ledger/integrity}), and a run that finds a discrepancy the previous run
- * did not report publishes {@link TamperDetected}, which notifies administrators, auditors and oversight.
+ * did not report (since the latest full run) publishes {@link TamperDetected}, which notifies administrators, auditors and oversight.
  */
 @Service
 public class IntegrityCheck {
@@ -264,22 +264,34 @@ public class IntegrityCheck {
         return finish(Kind.INCREMENTAL, started, batch.size(), subjects.size(), found);
     }
 
+    /**
+     * Stores the run (a full one always, an incremental one when it found something) and reports what is new: the
+     * discrepancies that no run since the latest full one reported are logged and published as
+     * {@link TamperDetected}; known ones are counted, not repeated on every batch.
+     */
     private Report finish(Kind kind, Instant started, long entries, long rows, List<Discrepancy> found) {
-        Optional<Report> previous = runs.latest();
+        Set<Discrepancy> known = new HashSet<>();
+        runs.sinceLastFull().forEach(r -> known.addAll(r.discrepancies()));
         Report report = new Report(null, kind, clock.instant(), entries, rows, found.size(), found);
         if (kind == Kind.FULL || !report.ok()) {
             runs.insert(report, started);
         }
         if (report.ok()) {
-            log.info("Ledger integrity check ({}): {} entries and {} rows agree", kind, entries, rows);
+            if (kind == Kind.FULL) {
+                log.info("Ledger integrity check: {} entries and {} rows agree", entries, rows);
+            }
             return report;
         }
-        Set<Discrepancy> known =
-                new HashSet<>(previous.map(Report::discrepancies).orElse(List.of()));
         List<Discrepancy> fresh = found.stream().filter(d -> !known.contains(d)).toList();
-        found.forEach(d -> log.warn(
-                "Ledger integrity check ({}): {} {} (entry {}): {}",
+        log.warn(
+                "Ledger integrity check ({}): {} discrepancies in {} entries and {} rows, {} not reported before",
                 kind,
+                found.size(),
+                entries,
+                rows,
+                fresh.size());
+        fresh.forEach(d -> log.warn(
+                "Ledger integrity check: {} {} (entry {}): {}",
                 d.subjectType(),
                 d.subjectId(),
                 d.entryIndex(),
@@ -287,7 +299,7 @@ public class IntegrityCheck {
         if (!fresh.isEmpty()) {
             events.publishEvent(new TamperDetected(
                     report.checkedAt(),
-                    kind.name(),
+                    kind,
                     found.size(),
                     new TreeSet<>(fresh.stream().map(Discrepancy::subjectType).toList())
                             .stream().toList()));

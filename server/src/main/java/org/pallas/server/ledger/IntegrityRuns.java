@@ -56,6 +56,14 @@ class IntegrityRuns {
                 .list();
     }
 
+    /** The latest full run and every run after it, newest first (all runs before the first full one). */
+    List<IntegrityCheck.Report> sinceLastFull() {
+        return jdbc.sql("""
+                select * from ledger_integrity_run
+                where id >= coalesce((select max(id) from ledger_integrity_run where kind = 'FULL'), 0)
+                order by id desc""").query(this::report).list();
+    }
+
     /** When the latest full run finished, by any instance. */
     Optional<Instant> lastFull() {
         return jdbc.sql("select finished_at from ledger_integrity_run where kind = 'FULL' order by id desc limit 1")

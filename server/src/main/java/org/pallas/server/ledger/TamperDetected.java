@@ -9,11 +9,11 @@ import java.util.List;
  * tell administrators, auditors and oversight, who read the details on {@code /integrity}. Carries no confidential
  * value: how many records disagree and of which subject types.
  *
- * @param kind {@code FULL} or {@code INCREMENTAL}
  * @param discrepancies how many discrepancies the run found in all
  * @param subjectTypes the subject types of the discrepancies not reported before
  */
-public record TamperDetected(Instant detectedAt, String kind, int discrepancies, List<String> subjectTypes) {
+public record TamperDetected(
+        Instant detectedAt, IntegrityCheck.Kind kind, int discrepancies, List<String> subjectTypes) {
     public TamperDetected {
         subjectTypes = List.copyOf(subjectTypes);
     }

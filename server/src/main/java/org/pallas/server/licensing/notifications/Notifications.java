@@ -195,7 +195,7 @@ public class Notifications implements UnreadNotices {
     void onTamperDetected(TamperDetected tamper) {
         String title = "Ledger integrity check found " + tamper.discrepancies() + " discrepanc"
                 + (tamper.discrepancies() == 1 ? "y" : "ies");
-        String body = "The " + tamper.kind().toLowerCase(Locale.ROOT) + " ledger integrity check at "
+        String body = "The " + tamper.kind().name().toLowerCase(Locale.ROOT) + " ledger integrity check at "
                 + tamper.detectedAt() + " found records that disagree with the accountability ledger (newly: "
                 + String.join(", ", tamper.subjectTypes()) + "). Something was changed outside Pallas. The"
                 + " integrity page names each record and what disagrees.";
