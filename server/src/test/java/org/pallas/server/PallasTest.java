@@ -16,9 +16,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-// The ledger is sequenced explicitly by tests (Sequencer.sequenceAll), so they rely only on what is signed.
+// The ledger is sequenced explicitly by tests (Sequencer.sequenceAll), so they rely only on what is signed; so
+// entries wait unsequenced for long, and writes are not refused for it (LedgerAvailabilityTests ages an entry).
+// The full integrity check runs when a test runs it.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pallas.ledger.sequence-interval=PT1H")
+        properties = {
+            "pallas.ledger.sequence-interval=PT1H",
+            "pallas.ledger.unavailable-after=P1D",
+            "pallas.ledger.integrity-check-initial-delay=P1D"
+        })
 @AutoConfigureMockMvc
 public @interface PallasTest {}

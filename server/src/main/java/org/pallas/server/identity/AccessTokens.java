@@ -18,6 +18,7 @@ import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.platform.RecordedChange;
+import org.pallas.server.platform.RecordedEntries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,12 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal access tokens: {@code pallas_} followed by 32 random bytes in base64url. Only the SHA-256
  * of a token is stored; the token is shown once. Tokens expire after {@code pallas.tokens.lifetime}
- * (default 90 days) and can be revoked by their owner.
+ * (default 90 days) and can be revoked by their owner. A token authenticates only if the ledger recorded its
+ * creation: a row inserted straight into {@code api_token} is refused like an unknown token.
  */
 @Service
 public class AccessTokens implements BearerTokens {
 
     static final String PREFIX = "pallas_";
+    /** The entry every token issued through Pallas has; a token row without it is not honoured. */
+    static final String CREATED = "identity.token.created";
+
     private static final Pattern SHAPE = Pattern.compile("^pallas_[A-Za-z0-9_-]{43}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,18 +45,21 @@ public class AccessTokens implements BearerTokens {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration lifetime;
+    private final RecordedEntries recorded;
 
     AccessTokens(
             TokenRepository tokens,
             UserRepository users,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${pallas.tokens.lifetime:P90D}") Duration lifetime) {
+            @Value("${pallas.tokens.lifetime:P90D}") Duration lifetime,
+            RecordedEntries recorded) {
         this.tokens = tokens;
         this.users = users;
         this.events = events;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.recorded = recorded;
     }
 
     /** A token just issued: the secret is here and nowhere else. */
@@ -105,7 +113,9 @@ public class AccessTokens implements BearerTokens {
         if (token == null || !SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
-        return tokens.liveTokenUser(sha256(token), clock.instant()).flatMap(users::caller);
+        return tokens.liveToken(sha256(token), clock.instant())
+                .filter(live -> recorded.holds(CREATED, "token", live.id().toString()))
+                .flatMap(live -> users.caller(live.userId()));
     }
 
     static byte[] sha256(String token) {

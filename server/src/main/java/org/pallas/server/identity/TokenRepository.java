@@ -31,13 +31,15 @@ class TokenRepository {
                 .update();
     }
 
-    /** The user of a live token (not revoked, not expired). */
-    Optional<UUID> liveTokenUser(byte[] hash, Instant now) {
+    record LiveToken(UUID id, UUID userId) {}
+
+    /** A live token (not revoked, not expired) and its user. */
+    Optional<LiveToken> liveToken(byte[] hash, Instant now) {
         return jdbc.sql(
-                        "select user_id from api_token where token_hash = :hash and revoked_at is null and expires_at > :now")
+                        "select id, user_id from api_token where token_hash = :hash and revoked_at is null and expires_at > :now")
                 .param("hash", hash)
                 .param("now", Timestamp.from(now))
-                .query(UUID.class)
+                .query((rs, n) -> new LiveToken(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class)))
                 .optional();
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.pallas.policy.AdviserTeam;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
+import org.pallas.server.platform.RecordedEntries;
 import org.pallas.server.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,8 +35,15 @@ class UserRepository {
 
     private final JdbcClient jdbc;
 
-    UserRepository(JdbcClient jdbc) {
+    /** The entries that grant roles, and the public fact of each that lists the roles held after it. */
+    static final Map<String, String> ROLE_ENTRIES =
+            Map.of("identity.user.created", "roles", "identity.user.roles-changed", "to");
+
+    private final RecordedEntries recorded;
+
+    UserRepository(JdbcClient jdbc, RecordedEntries recorded) {
         this.jdbc = jdbc;
+        this.recorded = recorded;
     }
 
     Optional<UserAccount> find(Caller caller, UUID id) {
@@ -79,6 +88,10 @@ class UserRepository {
         return callerWhere("u.username = :id", username);
     }
 
+    /**
+     * A caller holds the roles of their {@code user_role} rows that the ledger recorded them getting: the latest
+     * entry that sets their roles lists each one. A role row inserted straight into the database is not honoured.
+     */
     private Optional<Caller> callerWhere(String condition, Object id) {
         return jdbc.sql("""
                 select u.id, u.username, u.display_name, u.team, o.id as org_id, o.name as org_name, o.kind,
@@ -95,7 +108,33 @@ class UserRepository {
                         OrganisationKind.valueOf(rs.getString("kind")),
                         roles(rs.getString("roles")),
                         team(rs.getString("team"))))
-                .optional();
+                .optional()
+                .map(this::honoured);
+    }
+
+    private Caller honoured(Caller caller) {
+        Set<String> granted = recorded.latestFacts("user", caller.userId().toString(), ROLE_ENTRIES.keySet())
+                .map(facts -> ROLE_ENTRIES.values().stream()
+                        .map(facts::get)
+                        .filter(v -> v != null && !v.isEmpty())
+                        .flatMap(v -> Arrays.stream(v.split(",")))
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
+        Set<Role> roles = caller.roles().stream()
+                .filter(r -> granted.contains(r.name()))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        if (roles.equals(caller.roles())) {
+            return caller;
+        }
+        return new Caller(
+                caller.userId(),
+                caller.username(),
+                caller.displayName(),
+                caller.organisationId(),
+                caller.organisationName(),
+                caller.organisationKind(),
+                roles,
+                caller.team());
     }
 
     /** An enabled user by e-mail or OIDC subject, for OIDC sign-in. */

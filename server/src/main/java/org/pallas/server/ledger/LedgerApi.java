@@ -25,9 +25,20 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerApi {
 
     private final LedgerReads reads;
+    private final IntegrityCheck integrity;
 
-    LedgerApi(LedgerReads reads) {
+    LedgerApi(LedgerReads reads, IntegrityCheck integrity) {
         this.reads = reads;
+        this.integrity = integrity;
+    }
+
+    @GetMapping("/integrity")
+    @Operation(
+            summary = "The latest result of the ledger integrity check (AUDITOR, OVERSIGHT, ADMIN)",
+            description = "status is INTACT, DISCREPANCIES or NOT_CHECKED; latest is the latest run (full, or"
+                    + " incremental after a sequenced batch), with at most 1000 of its discrepancies.")
+    IntegrityCheck.Status integrity() {
+        return integrity.status(Caller.current());
     }
 
     @GetMapping("/entries/{index}")

@@ -18,7 +18,8 @@ class LedgerContributions {
 
     @Bean
     NavigationItem ledgerIntegrityNavigation() {
-        return new NavigationItem("Ledger integrity", "/admin/ledger/integrity", Set.of(Role.ADMIN), 92);
+        return new NavigationItem(
+                "Ledger integrity", "/integrity", Set.of(Role.AUDITOR, Role.OVERSIGHT, Role.ADMIN), 92);
     }
 
     @Bean

@@ -8,6 +8,8 @@ import org.pallas.ledger.InclusionProof;
 import org.pallas.ledger.LedgerException;
 import org.pallas.ledger.MerkleHash;
 import org.pallas.ledger.NoteVerifier;
+import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public ledger page (latest checkpoint, verifier key, entries, an entry with its inclusion proof,
- * readable without signing in) and the administrator's integrity check.
+ * readable without signing in) and the integrity check's results (auditors, oversight, administrators; only
+ * administrators run it on demand).
  */
 @Controller
 class LedgerPages {
+
+    static final int RECENT_RUNS = 20;
 
     private final LedgerReads reads;
     private final IntegrityCheck integrity;
@@ -67,15 +72,20 @@ class LedgerPages {
         }
     }
 
-    @GetMapping("/admin/ledger/integrity")
+    /** The integrity check's latest result and recent runs: auditors, oversight and administrators. */
+    @GetMapping({"/integrity", "/admin/ledger/integrity"})
     String integrity(Model model) {
-        model.addAttribute("report", integrity.last().orElse(null));
+        List<IntegrityCheck.Report> recent = integrity.recent(Caller.current(), RECENT_RUNS);
+        model.addAttribute("report", recent.isEmpty() ? null : recent.get(0));
+        model.addAttribute("runs", recent);
+        model.addAttribute("canRun", Caller.current().hasRole(Role.ADMIN));
         return "ledger/integrity";
     }
 
+    /** An administrator runs the full check now. */
     @PostMapping("/admin/ledger/integrity")
     String check(Model model) {
-        model.addAttribute("report", integrity.run());
-        return "ledger/integrity";
+        integrity.run();
+        return integrity(model);
     }
 }

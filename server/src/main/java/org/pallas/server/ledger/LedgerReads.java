@@ -51,7 +51,10 @@ public class LedgerReads {
         this.readLog = readLog;
     }
 
-    /** An entry as the public sees it: the canonical bytes and their decoded fields. */
+    /**
+     * An entry as the public sees it: the canonical bytes and their decoded fields. {@code flagged} says why the
+     * stored row cannot be shown as recorded (corrupt, or not what the log signed); absent for an intact entry.
+     */
     public record PublicEntry(
             long index,
             String type,
@@ -62,7 +65,8 @@ public class LedgerReads {
             Map<String, String> metadata,
             String payloadDigest,
             String leafHash,
-            String canonical) {}
+            String canonical,
+            String flagged) {}
 
     public record Proof(long leafIndex, long treeSize, List<String> hashes, String checkpoint) {}
 
@@ -109,7 +113,9 @@ public class LedgerReads {
         if (index < 0 || index >= treeSize()) {
             throw new NotFoundException("Ledger entry", index);
         }
-        return view(store.entryAt(index).orElseThrow(() -> new NotFoundException("Ledger entry", index)));
+        return view(
+                store.entryAt(index).orElseThrow(() -> new NotFoundException("Ledger entry", index)),
+                new TileHashSource(store.tiles(), treeSize()));
     }
 
     @Transactional(readOnly = true)
@@ -117,12 +123,13 @@ public class LedgerReads {
         long size = treeSize();
         long pages = Math.max(1, (size + PAGE - 1) / PAGE);
         long p = Math.max(1, Math.min(page, pages));
+        TileHashSource signed = new TileHashSource(store.tiles(), size);
         return new Page(
                 size,
                 p,
                 pages,
                 store.page(size, (p - 1) * PAGE, PAGE).stream()
-                        .map(LedgerReads::view)
+                        .map(e -> view(e, signed))
                         .toList());
     }
 
@@ -206,13 +213,42 @@ public class LedgerReads {
                                 + "; proofs are given for signed tree sizes only"));
     }
 
-    static PublicEntry view(LedgerStore.StoredEntry stored) {
+    /**
+     * The public view of a stored entry. A row that no longer is what the log signed (its bytes do not decode, or
+     * they hash to another leaf than the signed tile holds) is shown flagged, not as if it were intact, and without
+     * the fields that cannot be trusted; the integrity check reports it.
+     */
+    static PublicEntry view(LedgerStore.StoredEntry stored, TileHashSource signed) {
+        byte[] leaf = MerkleHash.leaf(stored.entry());
+        String flagged = null;
+        try {
+            byte[] expected = signed.hash(0, stored.leafIndex());
+            if (!MerkleHash.same(expected, leaf)) {
+                flagged = "The stored entry does not match the signed log: it hashes to " + MerkleHash.hex(leaf)
+                        + " but the log signed " + MerkleHash.hex(expected) + ".";
+            }
+        } catch (IOException | LedgerException | IllegalArgumentException e) {
+            flagged = "The signed leaf hash of this entry cannot be read.";
+        }
         LedgerEntry e;
         try {
             e = LedgerEntry.decode(stored.entry());
         } catch (RecordFormatException ex) {
-            throw new IllegalStateException(
-                    "Stored ledger entry " + stored.leafIndex() + " is corrupt: " + ex.getMessage(), ex);
+            return new PublicEntry(
+                    stored.leafIndex(),
+                    stored.type(),
+                    TIME.format(stored.recordedAt()),
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    MerkleHash.hex(leaf),
+                    new String(stored.entry(), StandardCharsets.UTF_8),
+                    "The stored entry is corrupt and cannot be read"
+                            + (flagged == null
+                                    ? "."
+                                    : "; " + flagged.substring(0, 1).toLowerCase(Locale.ROOT) + flagged.substring(1)));
         }
         return new PublicEntry(
                 stored.leafIndex(),
@@ -223,8 +259,9 @@ public class LedgerReads {
                 e.subjectId(),
                 e.metadata(),
                 "sha256:" + MerkleHash.hex(e.payloadDigest()),
-                MerkleHash.hex(MerkleHash.leaf(stored.entry())),
-                new String(stored.entry(), StandardCharsets.UTF_8));
+                MerkleHash.hex(leaf),
+                new String(stored.entry(), StandardCharsets.UTF_8),
+                flagged);
     }
 
     private static List<String> base64(List<byte[]> hashes) {

@@ -108,6 +108,22 @@ class LedgerRecorder {
         return keys.pseudonyms().pseudonym(identifier);
     }
 
+    /**
+     * The entries recorded in the current transaction and not yet written (they are written just before it commits),
+     * in publishing order; empty outside a transaction.
+     */
+    List<LedgerStore.NewEntry> pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return List.of();
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Batch b && b.recorder() == this) {
+                return List.copyOf(b.entries());
+            }
+        }
+        return List.of();
+    }
+
     /** The current transaction's batch (its synchronizations only: a suspended outer transaction keeps its own). */
     private Batch batch() {
         for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {

@@ -258,6 +258,27 @@ class LedgerStore {
 
     record Latest(StoredEntry entry, byte[] record) {}
 
+    /** The latest entry and record of one subject. */
+    Optional<Latest> latest(String subjectType, String subjectId) {
+        return jdbc.sql("""
+                select e.*, p.record from ledger_entry e left join ledger_payload p on p.seq = e.seq
+                where e.subject_type = :type and e.subject_id = :id order by e.seq desc limit 1""")
+                .param("type", subjectType)
+                .param("id", subjectId)
+                .query((rs, n) -> new Latest(entry(rs, n), rs.getBytes("record")))
+                .optional();
+    }
+
+    /** The entries of these sequence numbers with their records, in sequence order. */
+    List<Latest> withRecords(long[] seqs) {
+        return jdbc.sql("""
+                select e.*, p.record from ledger_entry e left join ledger_payload p on p.seq = e.seq
+                where e.seq = any(cast(:seqs as bigint[])) order by e.seq""")
+                .param("seqs", seqs)
+                .query((rs, n) -> new Latest(entry(rs, n), rs.getBytes("record")))
+                .list();
+    }
+
     /** Visits every entry with its record in sequence order, in pages, for the integrity check. */
     void forEachEntry(BiConsumer<StoredEntry, byte[]> visitor) {
         long after = 0;

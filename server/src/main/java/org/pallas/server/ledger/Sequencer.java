@@ -2,6 +2,8 @@ package org.pallas.server.ledger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,11 @@ class Sequencer {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batchSize;
+    private final Duration retryInitial;
+    private final Duration retryMax;
+    private final IntegrityCheck integrity;
+    private int failures;
+    private Instant retryAt = Instant.MIN;
 
     Sequencer(
             LedgerStore store,
@@ -53,14 +60,20 @@ class Sequencer {
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${pallas.ledger.batch-size:4096}") int batchSize) {
+            IntegrityCheck integrity,
+            @Value("${pallas.ledger.batch-size:4096}") int batchSize,
+            @Value("${pallas.ledger.retry-initial:PT0.5S}") Duration retryInitial,
+            @Value("${pallas.ledger.retry-max:PT1M}") Duration retryMax) {
         this.store = store;
         this.keys = keys;
         this.signer = new CheckpointSigner(keys.signer(), keys.origin());
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.integrity = integrity;
         this.batchSize = batchSize;
+        this.retryInitial = retryInitial;
+        this.retryMax = retryMax;
     }
 
     /** Sequences what was recorded before the application became ready (demo seed, changes before a crash). */
@@ -69,14 +82,57 @@ class Sequencer {
         scheduled();
     }
 
-    /** A failure (e.g. a tampered tile) is logged and retried; reads go on being served. */
+    /**
+     * A failure (e.g. a tampered tile, the database gone) is retried with exponential back-off, from
+     * {@code pallas.ledger.retry-initial} doubling up to {@code pallas.ledger.retry-max}, and logged once when
+     * sequencing starts failing and once when it recovers, not on every attempt. Reads go on being served;
+     * writes are refused once the backlog is too old ({@link LedgerAvailability}).
+     */
     @Scheduled(fixedDelayString = "${pallas.ledger.sequence-interval:PT0.2S}")
-    void scheduled() {
+    synchronized void scheduled() {
+        Instant now = clock.instant();
+        if (now.isBefore(retryAt)) {
+            return;
+        }
         try {
             sequenceAll();
+            if (failures > 0) {
+                log.info("Ledger sequencing recovered after {} failed attempts", failures);
+            }
+            failures = 0;
+            retryAt = Instant.MIN;
         } catch (RuntimeException e) {
-            log.error("Ledger sequencing failed; no checkpoint was signed", e);
+            failures++;
+            Duration wait = backOff(failures, retryInitial, retryMax);
+            retryAt = now.plus(wait);
+            if (failures == 1) {
+                log.error(
+                        "Ledger sequencing failed; no checkpoint was signed. Retrying with back-off (up to {}),"
+                                + " logged again only when it recovers",
+                        retryMax,
+                        e);
+            } else {
+                log.debug(
+                        "Ledger sequencing failed again (attempt {}, next in {}): {}", failures, wait, e.getMessage());
+            }
         }
+    }
+
+    /** The wait after the {@code failures}-th failure in a row: initial, doubled each time, at most max. */
+    static Duration backOff(int failures, Duration initial, Duration max) {
+        int doublings = Math.min(failures - 1, 30);
+        Duration wait = initial.multipliedBy(1L << doublings);
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /** Failed attempts in a row (0 while sequencing works). */
+    synchronized int failures() {
+        return failures;
+    }
+
+    /** When the next scheduled attempt may run. */
+    synchronized Instant retryAt() {
+        return retryAt;
     }
 
     /** Sequences batches until nothing is pending; returns the latest checkpoint signed, if any. */
@@ -91,9 +147,13 @@ class Sequencer {
         }
     }
 
-    /** One batch; empty when there was nothing to do or another instance holds the lock. */
+    /**
+     * One batch; empty when there was nothing to do or another instance holds the lock. Once the batch has
+     * committed, the integrity check looks at its entries and their subjects' rows.
+     */
     Optional<Checkpoint> sequenceBatch() {
-        return tx.execute(status -> {
+        long[][] sequenced = {new long[0]};
+        Optional<Checkpoint> signed = tx.execute(status -> {
             boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
                     .param("key", LOCK)
                     .query(Boolean.class)
@@ -107,12 +167,24 @@ class Sequencer {
                 return Optional.<Checkpoint>empty();
             }
             try {
-                return Optional.of(integrate(stored, batch));
+                Checkpoint next = integrate(stored, batch);
+                sequenced[0] =
+                        batch.stream().mapToLong(LedgerStore.Pending::seq).toArray();
+                return Optional.of(next);
             } catch (IOException | LedgerException e) {
                 throw new IllegalStateException(
                         "Cannot sequence " + batch.size() + " ledger entries: " + e.getMessage(), e);
             }
         });
+        if (sequenced[0].length > 0) {
+            try {
+                integrity.checkSequenced(sequenced[0]);
+            } catch (RuntimeException e) {
+                // The batch is signed; the next full run checks it again.
+                log.warn("Incremental ledger integrity check failed: {}", e.getMessage());
+            }
+        }
+        return signed;
     }
 
     private Checkpoint integrate(Optional<LedgerStore.StoredCheckpoint> stored, List<LedgerStore.Pending> batch)

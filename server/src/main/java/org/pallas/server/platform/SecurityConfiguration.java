@@ -49,7 +49,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/tokens")
                         .permitAll()
                         // The public ledger; full records need a signed-in caller (the service checks roles).
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/records/**")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/records/**", "/api/v1/ledger/integrity")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**")
                         .permitAll()

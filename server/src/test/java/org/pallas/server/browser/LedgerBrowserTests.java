@@ -16,6 +16,7 @@ import org.pallas.server.TestCast.Who;
 import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.OrganisationInput;
 import org.pallas.server.identity.Organisations;
+import org.pallas.server.ledger.IntegrityCheck;
 import org.pallas.server.ledger.LedgerTestSequencing;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.OrganisationKind;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public ledger pages in a real headless Chromium, without signing in: the checkpoint and verifier key,
- * paginated entries, an entry with its inclusion proof verified; then the administrator's integrity check. Every
+ * paginated entries, an entry with its inclusion proof verified; then the administrator's integrity check and the
+ * auditor's reading of it. Every
  * page passes axe. Enough entries are recorded and sequenced first for two pages of entries.
  */
 @Tag("browser")
@@ -122,6 +124,17 @@ class LedgerBrowserTests {
         browser.submit("#run-check");
         assertThat(browser.find("#integrity-status").getText()).isNotBlank();
         assertThat(browser.text()).doesNotContain("Whitelabel", "Exception");
+        browser.assertAccessible();
+        browser.signOut();
+    }
+
+    @Test
+    void anAuditorReadsTheIntegrityCheckWithoutTheButtonToRunIt() {
+        context.getBean(IntegrityCheck.class).run();
+        browser.signIn("auditor", FoundationJourneysBrowserTests.PASSWORD).open("/integrity");
+        assertThat(browser.find("h1").getText()).isEqualTo("Ledger integrity");
+        assertThat(browser.find("#integrity-status").getText()).contains("full check");
+        assertThat(browser.text()).doesNotContain("Run the full check now");
         browser.assertAccessible();
         browser.signOut();
     }

@@ -9,7 +9,7 @@ import org.pallas.server.IsolationRows;
 /**
  * The ledger's endpoints in the isolation matrix. The tiles, the public entries, proofs and the ledger
  * page are public (anonymous too); full records only for auditors, oversight and administrators; the
- * integrity check only for administrators.
+ * integrity check's results for auditors, oversight and administrators, running it only for administrators.
  */
 class LedgerIsolationRows implements IsolationRows {
 
@@ -35,6 +35,8 @@ class LedgerIsolationRows implements IsolationRows {
                 row("GET /api/v1/ledger/records/{index}")
                         .with("index", "0")
                         .expect("anon=401 aud=200 ov=200 adm=200 *=403"),
+                row("GET /api/v1/ledger/integrity").expect("anon=401 aud=200 ov=200 adm=200 *=403"),
+                row("GET /integrity").expect("anon=302 aud=200 ov=200 adm=200 *=403"),
                 row("GET /admin/ledger/integrity").expect("anon=302 adm=200 *=403"),
                 row("POST /admin/ledger/integrity").expect("anon=302 adm=200 *=403"));
     }

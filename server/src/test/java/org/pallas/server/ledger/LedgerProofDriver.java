@@ -64,14 +64,7 @@ public final class LedgerProofDriver {
             CheckpointSigner signer = new CheckpointSigner(keys.signer(), keys.origin());
 
             // Whatever the application recorded at start-up stays below the generated leaves.
-            new Sequencer(
-                            store,
-                            keys,
-                            ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
-                            tx,
-                            clock,
-                            4096)
-                    .sequenceAll();
+            ctx.getBean(Sequencer.class).sequenceAll();
             long base = store.latestCheckpoint()
                     .map(LedgerStore.StoredCheckpoint::treeSize)
                     .orElse(0L);

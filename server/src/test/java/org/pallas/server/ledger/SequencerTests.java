@@ -3,8 +3,14 @@ package org.pallas.server.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +28,14 @@ import org.pallas.server.identity.AccessTokens;
 import org.pallas.server.identity.OrganisationInput;
 import org.pallas.server.identity.Organisations;
 import org.pallas.server.platform.OrganisationKind;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Batches become leaves in order, checkpoints are signed and consistent, and a tampered log is never signed. */
+/**
+ * Batches become leaves in order, checkpoints are signed and consistent, a tampered log is never signed, and a
+ * failing sequencer backs off instead of flooding the log.
+ */
 @PallasTest
 class SequencerTests {
 
@@ -172,5 +182,91 @@ class SequencerTests {
             }
         }
         assertThat(sequencer.sequenceAll()).isPresent();
+    }
+
+    @Test
+    void theBackOffDoublesFromTheInitialWaitUpToTheMaximum() {
+        Duration initial = Duration.ofMillis(500);
+        Duration max = Duration.ofMinutes(1);
+        assertThat(Sequencer.backOff(1, initial, max)).isEqualTo(Duration.ofMillis(500));
+        assertThat(Sequencer.backOff(2, initial, max)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Sequencer.backOff(3, initial, max)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Sequencer.backOff(7, initial, max)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(Sequencer.backOff(8, initial, max)).isEqualTo(max);
+        assertThat(Sequencer.backOff(1000, initial, max)).isEqualTo(max);
+    }
+
+    @Test
+    void aFailingSequencerBacksOffAndLogsOnceWhenItFailsAndOnceWhenItRecovers() throws Exception {
+        sequencer.sequenceAll();
+        if (latest().size() % 256 == 0) {
+            changes(1);
+            sequencer.sequenceAll();
+        }
+        long edge = latest().size() / 256;
+        byte[] original = jdbc.sql("select data from ledger_tile where level = 0 and idx = :i")
+                .param("i", edge)
+                .query(byte[].class)
+                .single();
+        byte[] tampered = original.clone();
+        tampered[0] ^= 1;
+        Logger logger = (Logger) LoggerFactory.getLogger(Sequencer.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        jdbc.sql("update ledger_tile set data = :d where level = 0 and idx = :i")
+                .param("d", tampered)
+                .param("i", edge)
+                .update();
+        try {
+            changes(1);
+            sequencer.scheduled();
+            assertThat(sequencer.failures()).isEqualTo(1);
+            Instant first = sequencer.retryAt();
+            assertThat(first).isAfter(Instant.now());
+            // Within the back-off the scheduler's rounds do not try again.
+            sequencer.scheduled();
+            sequencer.scheduled();
+            assertThat(sequencer.failures()).isEqualTo(1);
+            waitUntil(first);
+            sequencer.scheduled();
+            assertThat(sequencer.failures()).isEqualTo(2);
+            // The second wait is twice the first (0.5 s, then 1 s by default).
+            assertThat(Duration.between(first, sequencer.retryAt())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(logged.list)
+                    .filteredOn(e -> e.getLevel() == Level.ERROR)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains("Ledger sequencing failed"));
+        } finally {
+            jdbc.sql("update ledger_tile set data = :d where level = 0 and idx = :i")
+                    .param("d", original)
+                    .param("i", edge)
+                    .update();
+        }
+        try {
+            waitUntil(sequencer.retryAt());
+            sequencer.scheduled();
+            assertThat(sequencer.failures()).isZero();
+            assertThat(jdbc.sql("select count(*) from ledger_entry where leaf_index is null")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(logged.list)
+                    .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .hasSize(2)
+                    .last()
+                    .asString()
+                    .startsWith("Ledger sequencing recovered after 2 failed attempts");
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    private static void waitUntil(Instant at) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis + 20);
+        }
     }
 }

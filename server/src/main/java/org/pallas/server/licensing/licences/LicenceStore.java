@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.pallas.licensing.Actor;
 import org.pallas.licensing.Case;
@@ -27,6 +28,7 @@ import org.pallas.licensing.UsageKind;
 import org.pallas.server.licensing.cases.CaseStore;
 import org.pallas.server.licensing.cases.CommandLog;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.RecordedEntries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -92,12 +94,20 @@ public class LicenceStore {
             int reviewFlags,
             Instant lastActivity) {}
 
+    /**
+     * The entry every licence issued through Pallas has. A licence row without it (inserted straight into the
+     * database) is not honoured: not listed, not shown, not loaded for any change.
+     */
+    static final String ISSUED = "licensing.licence.issued";
+
     private final JdbcClient jdbc;
     private final CommandLog<LicenceCommand> log;
     private final CaseStore cases;
+    private final RecordedEntries recorded;
 
-    LicenceStore(JdbcClient jdbc, CaseStore cases) {
+    LicenceStore(JdbcClient jdbc, CaseStore cases, RecordedEntries recorded) {
         this.jdbc = jdbc;
+        this.recorded = recorded;
         this.log = new CommandLog<>(jdbc, "licensing_licence_command", "licence_id", LicenceCommand.class);
         this.cases = cases;
     }
@@ -219,7 +229,7 @@ public class LicenceStore {
                     rs.getString(5)
                 })
                 .optional();
-        if (head.isEmpty()) {
+        if (head.isEmpty() || !recorded.holds(ISSUED, "licence", id.toString())) {
             return Optional.empty();
         }
         List<CommandLog.Stored> commands = log.read(id);
@@ -261,7 +271,8 @@ public class LicenceStore {
                         rs.getObject(5, LocalDate.class),
                         rs.getObject(6, LocalDate.class),
                         List.of(CaseStore.JSON.readValue(rs.getString(7), String[].class))))
-                .optional();
+                .optional()
+                .filter(l -> recorded.holds(ISSUED, "licence", l.id().toString()));
     }
 
     /**
@@ -269,7 +280,7 @@ public class LicenceStore {
      * {@code flaggedOnly} for the authority's review queue.
      */
     List<Row> list(UUID scope, boolean flaggedOnly) {
-        return jdbc.sql("""
+        List<Row> rows = jdbc.sql("""
                 select l.id, l.reference, o.name, c.reference, c.licence_type, l.status, l.valid_from, l.valid_until,
                     l.review_flags, coalesce(e.last_at, l.issued_at) as last_activity
                 from licensing_licence l join organisation o on o.id = l.organisation_id
@@ -292,6 +303,9 @@ public class LicenceStore {
                         rs.getInt(9),
                         rs.getTimestamp(10).toInstant()))
                 .list();
+        Set<String> issued = recorded.holding(
+                ISSUED, "licence", rows.stream().map(r -> r.id().toString()).toList());
+        return rows.stream().filter(r -> issued.contains(r.id().toString())).toList();
     }
 
     List<HistoryLine> history(UUID id) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.pallas.server.ledger.TamperDetected;
 import org.pallas.server.licensing.LicensingChanged;
 import org.pallas.server.platform.AfterCommitListener;
 import org.pallas.server.platform.Caller;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * information requests and every change of a licence's status, each with the reason given; advisers hear when
  * their team is asked for advice, senior officers when a decision waits for countersignature or an appeal for an
  * officer, and the case officer of answers (the applicant's, an adviser's), of a decision sent back and of a live
- * licence flagged for review (regulator-only, never sent to the exporter).
+ * licence flagged for review (regulator-only, never sent to the exporter). Administrators, auditors and oversight
+ * hear when the ledger integrity check finds tampering ({@link TamperDetected}).
  */
 @Service
 public class Notifications implements UnreadNotices {
@@ -181,6 +183,25 @@ public class Notifications implements UnreadNotices {
                 .query(UUID.class)
                 .list()
                 .forEach(user -> notifyUser(user, kind, title, body, link));
+    }
+
+    // ---- tamper evidence ------------------------------------------------------------------------------------------
+
+    /**
+     * The ledger integrity check found something new: every enabled administrator, auditor and oversight user hears
+     * of it (how many records, of which kinds; the details are on the integrity page for them alone).
+     */
+    @AfterCommitListener
+    void onTamperDetected(TamperDetected tamper) {
+        String title = "Ledger integrity check found " + tamper.discrepancies() + " discrepanc"
+                + (tamper.discrepancies() == 1 ? "y" : "ies");
+        String body = "The " + tamper.kind().name().toLowerCase(Locale.ROOT) + " ledger integrity check at "
+                + tamper.detectedAt() + " found records that disagree with the accountability ledger (newly: "
+                + String.join(", ", tamper.subjectTypes()) + "). Something was changed outside Pallas. The"
+                + " integrity page names each record and what disagrees.";
+        jdbc.sql("""
+                select distinct u.id from app_user u join user_role r on r.user_id = u.id
+                where r.role in ('ADMIN', 'AUDITOR', 'OVERSIGHT') and u.enabled order by u.id""").query(UUID.class).list().forEach(user -> notifyUser(user, "tamper", title, body, "/integrity"));
     }
 
     // ---- the authority's work: advisers, senior officers, case officers -------------------------------------------
