@@ -54,14 +54,14 @@ record Indicator(Kind kind, String value) {
             case "file:name" -> Optional.of(new Indicator(Kind.FILE_NAME, value));
             case "file:path" -> Optional.of(new Indicator(Kind.FILE_PATH, value));
             default ->
-                hash(objectType, property, value).or(() -> Optional.of(new Indicator(Kind.OTHER, path + "=" + value)));
+                objectType.equals("file") && property.startsWith("hashes.")
+                        ? hash(property, value)
+                        : Optional.of(new Indicator(Kind.OTHER, path + "=" + value));
         };
     }
 
-    private static Optional<Indicator> hash(String objectType, String property, String value) {
-        if (!objectType.equals("file") || !property.startsWith("hashes.")) {
-            return Optional.empty();
-        }
+    /** A known hash in lower-case hex (empty when the value is no such hash); another algorithm as written. */
+    private static Optional<Indicator> hash(String property, String value) {
         String algorithm = property.substring("hashes.".length())
                 .replace("'", "")
                 .replace("-", "")
@@ -73,8 +73,11 @@ record Indicator(Kind kind, String value) {
             case "md5" -> Kind.MD5;
             default -> null;
         };
+        if (kind == null) {
+            return Optional.of(new Indicator(Kind.OTHER, "file:" + property + "=" + value));
+        }
         int length = kind == Kind.SHA256 ? 64 : kind == Kind.SHA1 ? 40 : 32;
-        if (kind == null || hex.length() != length || !HEX.matcher(hex).matches()) {
+        if (hex.length() != length || !HEX.matcher(hex).matches()) {
             return Optional.empty();
         }
         return Optional.of(new Indicator(kind, hex));
