@@ -319,6 +319,14 @@ class ApiContractTests {
             ids.put("/api/v1/licences/{id}", NOBODYS);
             ids.put("/api/v1/general-authorisations/registrations/{id}", NOBODYS);
             ids.put("/api/v1/general-authorisations/{termsId}", "NO-SUCH-TERMS");
+            // A misuse report of the test's own, filed anonymously, for the triage examples.
+            ids.put(
+                    "/api/v1/misuse-reports/{id}",
+                    created(
+                            "POST",
+                            "/api/v1/misuse-reports",
+                            EXPORTER,
+                            "{\"discovery\":\"OTHER\",\"account\":\"Contract report\"}"));
         }
 
         String path(String template) {
@@ -343,7 +351,9 @@ class ApiContractTests {
             if (op.path().startsWith("/api/v1/organisations") || op.path().startsWith("/api/v1/users")) {
                 return "admin";
             }
-            if (op.path().startsWith("/api/v1/cases")) {
+            if (op.path().startsWith("/api/v1/cases")
+                    || (op.path().startsWith("/api/v1/misuse-reports/")
+                            && op.path().contains("{id}"))) {
                 return "caseworker";
             }
             if (op.path().startsWith("/api/v1/screening/alerts")

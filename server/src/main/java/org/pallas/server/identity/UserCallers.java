@@ -18,4 +18,9 @@ class UserCallers implements KnownCallers {
     public Caller byUsername(String username) {
         return users.caller(username).orElseThrow(() -> new IllegalStateException("No enabled user " + username));
     }
+
+    @Override
+    public java.util.Optional<Caller> byUserId(java.util.UUID userId) {
+        return users.caller(userId);
+    }
 }

@@ -8,9 +8,11 @@
  *
  * <p>It reads the product register's classifications of {@code classification}, the exporting organisation's country
  * from {@code identity} (the exporter is screened too), registers parties with {@code screening} and hears its
- * alerts, assesses submissions through {@code policy}, and reads ledger entries for licence documents; nothing else.
+ * alerts, assesses submissions through {@code policy} (with the misuse evidence confirmed in {@code misuse}), reads
+ * ledger entries for licence documents, and hears confirmed misuse reports to flag licences and note open cases for
+ * review; nothing else.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Licensing",
-        allowedDependencies = {"platform", "identity", "classification", "screening", "policy", "ledger"})
+        allowedDependencies = {"platform", "identity", "classification", "screening", "policy", "ledger", "misuse"})
 package org.pallas.server.licensing;

@@ -53,6 +53,16 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**")
                         .permitAll()
+                        // Misuse reports: intake and follow-up need no account (the receipt is the key), and the
+                        // counts are public; triage needs a signed-in caller (the service checks roles).
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/misuse-reports",
+                                "/api/v1/misuse-reports/follow-up",
+                                "/api/v1/misuse-reports/follow-up/messages")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/misuse-reports/statistics")
+                        .permitAll()
                         // Administration; the services check again.
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisations", "/api/v1/users")
                         .hasRole(Role.ADMIN.name())
@@ -115,6 +125,9 @@ class SecurityConfiguration {
                         a -> a.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
                                 .permitAll()
                                 .requestMatchers(HttpMethod.GET, "/ledger/**", "/transparency/**")
+                                .permitAll()
+                                // The misuse-report form and the follow-up with a receipt: no account needed.
+                                .requestMatchers("/report", "/report/follow-up", "/report/follow-up/messages")
                                 .permitAll()
                                 .requestMatchers(HttpMethod.HEAD, "/ledger/**", "/transparency/**")
                                 .permitAll()

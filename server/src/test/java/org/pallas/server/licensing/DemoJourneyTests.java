@@ -61,6 +61,9 @@ class DemoJourneyTests {
     CaseStore store;
 
     @Autowired
+    org.pallas.server.misuse.MisuseReports misuse;
+
+    @Autowired
     LiveListPartyScreening liveLists;
 
     @Autowired
@@ -211,7 +214,8 @@ class DemoJourneyTests {
                 new StaticListableBeanFactory(Map.of("live", liveLists)).getBeanProvider(PartyScreening.class),
                 register,
                 organisations,
-                store);
+                store,
+                misuse);
         SubmissionAssessments.Result result = live.assess(
                 null,
                 loaded.reference(),

@@ -23,6 +23,7 @@ import org.pallas.licensing.WorkingCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -195,6 +196,35 @@ public class CaseStore {
      * organisation's case: the authority's own record, read only by the submission assessment (RF-PRIOR-DENIAL,
      * UK-GEN-1). Refused applications' latest versions are searched; an amendment does not hide a refused party.
      */
+    /** An open case (submitted, not decided or withdrawn), with its latest application's parties and products. */
+    public record OpenCase(UUID id, String reference, UUID caseOfficerId, JsonNode details) {}
+
+    /** Every open case, or only the one of {@code reference} when it is given (and open). */
+    List<OpenCase> openCases(String reference) {
+        return jdbc.sql("""
+                select c.id, c.reference, c.case_officer_id, v.details::text from licensing_case c
+                join licensing_application_version v on v.case_id = c.id
+                    and v.version = (select max(w.version) from licensing_application_version w where w.case_id = c.id)
+                where c.status not in ('DRAFT', 'FINALISED', 'WITHDRAWN', 'APPEAL_DECIDED')
+                  and (cast(:ref as varchar) is null or c.reference = :ref)
+                order by c.reference""")
+                .param("ref", reference)
+                .query((rs, n) -> new OpenCase(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        JSON.readTree(rs.getString(4))))
+                .list();
+    }
+
+    public boolean referenceExists(String reference) {
+        return jdbc.sql("select count(*) from licensing_case where reference = :ref and status <> 'DRAFT'")
+                        .param("ref", reference)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     List<org.pallas.policy.PriorDenial> refusalsNaming(List<String> names, UUID exceptCase) {
         List<String> normal = names.stream()
                 .filter(n -> n != null && !n.isBlank())

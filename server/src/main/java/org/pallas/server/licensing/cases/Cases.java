@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -501,6 +502,51 @@ public class Cases {
         if (alert.actorUserId() == null) {
             noteScreeningHit(alert.partyId(), alert.evidence());
         }
+    }
+
+    /**
+     * A confirmed misuse report (issue 14): a regulator-only note citing it on every open case whose end user (same
+     * name key and country) or product it links, and on each case it links itself, written as the caseworker who
+     * confirmed it. Returns the cases noted, for their officers' notices.
+     */
+    @Transactional
+    public List<CaseStore.OpenCase> noteMisuseReport(
+            Caller caller,
+            List<Map.Entry<String, String>> endUsers,
+            List<String> products,
+            List<String> caseReferences,
+            String note) {
+        Actor actor = authority(caller);
+        Set<String> parties = new java.util.HashSet<>();
+        endUsers.forEach(e -> parties.add(LicenceStore.nameKey(e.getKey()) + "|" + e.getValue()));
+        Set<String> productKeys = new java.util.HashSet<>();
+        products.forEach(p -> productKeys.add(LicenceStore.nameKey(p)));
+        Map<UUID, CaseStore.OpenCase> noted = new LinkedHashMap<>();
+        for (CaseStore.OpenCase open : store.openCases(null)) {
+            boolean party = false;
+            for (var p : open.details().path("parties")) {
+                String role = p.path("role").asString("");
+                party |= (role.equals("END_USER") || role.equals("ULTIMATE_END_USER"))
+                        && parties.contains(LicenceStore.nameKey(p.path("name").asString("")) + "|"
+                                + p.path("countryCode").asString("").toUpperCase(Locale.ROOT));
+            }
+            boolean product = false;
+            for (var p : open.details().path("products")) {
+                product |=
+                        productKeys.contains(LicenceStore.nameKey(p.path("name").asString("")));
+            }
+            if (party || product) {
+                noted.put(open.id(), open);
+            }
+        }
+        for (String reference : caseReferences) {
+            store.openCases(reference).forEach(open -> noted.putIfAbsent(open.id(), open));
+        }
+        for (CaseStore.OpenCase open : noted.values()) {
+            CaseStore.Loaded loaded = store.load(open.id(), null, true).orElseThrow();
+            apply(loaded, new CaseCommand.AddInternalNote(note), actor, caller);
+        }
+        return List.copyOf(noted.values());
     }
 
     /** Whether the case ever asked the team for advice (advisers see only such cases). */

@@ -26,6 +26,7 @@ import org.pallas.policy.PriorDenial;
 import org.pallas.policy.ScreeningOutcome;
 import org.pallas.server.classification.RegisterClassifications;
 import org.pallas.server.identity.Organisations;
+import org.pallas.server.misuse.MisuseReports;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.NotFoundException;
 import org.pallas.server.policy.Assessments;
@@ -86,13 +87,16 @@ public class SubmissionAssessments {
     private final RegisterClassifications register;
     private final Organisations organisations;
     private final CaseStore store;
+    private final MisuseReports misuse;
 
     public SubmissionAssessments(
             Assessments policy,
             ObjectProvider<PartyScreening> screening,
             RegisterClassifications register,
             Organisations organisations,
-            CaseStore store) {
+            CaseStore store,
+            MisuseReports misuse) {
+        this.misuse = misuse;
         this.policy = policy;
         this.screening = screening.getIfAvailable(() -> party -> NOT_SCREENED);
         this.register = register;
@@ -152,8 +156,10 @@ public class SubmissionAssessments {
                     facts.declaredEntries(),
                     facts.product().riskTier(),
                     facts.differs()));
-            assessments.add(policy.assessSubmitted(
-                    SubmissionFacts.application(reference, asOf, facts, parties, details, declared, denials)));
+            // Misuse evidence the authority confirmed (issue 14) about these end users, this product or its vendor.
+            List<org.pallas.policy.MisuseMatch> confirmed = misuse.confirmedEvidence(parties, product.name(), vendor);
+            assessments.add(policy.assessSubmitted(SubmissionFacts.application(
+                    reference, asOf, facts, parties, details, declared, denials, confirmed)));
         }
         Assessment worst = assessments.stream()
                 .max(Comparator.comparing(Assessment::route))

@@ -205,7 +205,8 @@ final class SubmissionFacts {
             List<org.pallas.policy.Party> parties,
             ApplicationDetails details,
             CaseCommand.Declarations declared,
-            List<PriorDenial> priorDenials) {
+            List<PriorDenial> priorDenials,
+            List<org.pallas.policy.MisuseMatch> confirmedMisuse) {
         return new Application(
                 reference,
                 asOf,
@@ -214,7 +215,7 @@ final class SubmissionFacts {
                 List.copyOf(details.destinations()),
                 endUse(details, declared),
                 details.dueDiligence(),
-                List.of(),
+                confirmedMisuse,
                 priorDenials,
                 null);
     }

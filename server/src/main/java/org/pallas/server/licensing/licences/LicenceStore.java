@@ -156,7 +156,7 @@ public class LicenceStore {
     }
 
     /** Case-, accent- and spacing-insensitive key of a party name, to find the same end user on other licences. */
-    static String nameKey(String name) {
+    public static String nameKey(String name) {
         if (name == null) {
             return "";
         }
@@ -357,6 +357,50 @@ public class LicenceStore {
                 .param("country", country)
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
+    }
+
+    /**
+     * Live licences with their end user's party id (the first end user, or ultimate end user), each with the product
+     * names of its case's latest application version: to flag every live licence of a product named in misuse
+     * evidence. Matched by name key by the caller.
+     */
+    List<Map.Entry<Map.Entry<UUID, String>, String>> liveWithProducts() {
+        return jdbc.sql("""
+                select l.id,
+                       (select p.party_id from licensing_licence_party p
+                        where p.licence_id = l.id and p.role in ('END_USER', 'ULTIMATE_END_USER')
+                        order by p.role, p.party_id limit 1) as party,
+                       pr ->> 'name' as product
+                from licensing_licence l
+                join licensing_application_version v on v.case_id = l.case_id
+                    and v.version = (select max(w.version) from licensing_application_version w where w.case_id = l.case_id)
+                cross join lateral jsonb_array_elements(coalesce(v.details -> 'products', '[]'::jsonb)) pr
+                where l.status in ('ISSUED', 'REINSTATED', 'SUSPENDED', 'EXHAUSTED')
+                order by l.id""")
+                .query((rs, n) -> Map.entry(
+                        Map.entry(rs.getObject(1, UUID.class), String.valueOf(rs.getString(2))),
+                        String.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    /** The live licence of that reference with its end user's party id, if it is live and names an end user. */
+    java.util.Optional<Map.Entry<UUID, String>> liveByReference(String reference) {
+        return jdbc.sql("""
+                select l.id, p.party_id from licensing_licence l
+                join licensing_licence_party p on p.licence_id = l.id and p.role in ('END_USER', 'ULTIMATE_END_USER')
+                where l.reference = :ref and l.status in ('ISSUED', 'REINSTATED', 'SUSPENDED', 'EXHAUSTED')
+                order by p.role, p.party_id limit 1""")
+                .param("ref", reference)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional();
+    }
+
+    public boolean referenceExists(String reference) {
+        return jdbc.sql("select count(*) from licensing_licence where reference = :ref")
+                        .param("ref", reference)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void linkScreenedParty(UUID caseId, String partyId, UUID screeningPartyId) {

@@ -46,6 +46,7 @@ public class Licences {
 
     static final String EXPIRY_SWEEP = "licence-expiry";
     static final String RESCREENING = LicensingChanged.InternalNoteAdded.RESCREENING;
+    static final String MISUSE_REPORT = "misuse-report";
 
     private final LicenceStore store;
     private final ApplicationEventPublisher events;
@@ -171,6 +172,59 @@ public class Licences {
                     new LicenceCommand.FlagForReview(ReviewReason.NEW_MISUSE_EVIDENCE, hit.getValue(), text),
                     actor);
             flagged++;
+        }
+        return flagged;
+    }
+
+    /**
+     * A confirmed misuse report (issue 14, PMP-ACC-3): flags for review every live licence whose end user is a linked
+     * end user (same name key and country), whose case names a linked product, or that is linked itself, citing the
+     * report in {@code evidence}. {@code caller} is the officer who confirmed it (null when that account is gone). The case officers hear of it through the flag's notice. Returns the number flagged.
+     */
+    @Transactional
+    public int flagForMisuseReport(
+            Caller caller,
+            List<Map.Entry<String, String>> endUsers,
+            List<String> products,
+            List<String> licenceReferences,
+            String evidence) {
+        // A caseworker flags in their own name; a senior officer's confirmation (or a departed user's) flags as the
+        // system, since flagging is a caseworker's or the system's act in the domain.
+        Actor actor = caller != null && caller.isAuthority() && caller.hasRole(Role.CASEWORKER)
+                ? CaseActors.authority(caller)
+                : Actor.system(MISUSE_REPORT);
+        Map<UUID, String> targets = new LinkedHashMap<>();
+        for (Map.Entry<String, String> endUser : endUsers) {
+            for (Map.Entry<UUID, String> hit :
+                    store.liveInvolvingEndUser(LicenceStore.nameKey(endUser.getKey()), endUser.getValue())) {
+                targets.putIfAbsent(hit.getKey(), hit.getValue());
+            }
+        }
+        java.util.Set<String> productKeys = new java.util.HashSet<>();
+        products.forEach(p -> productKeys.add(LicenceStore.nameKey(p)));
+        if (!productKeys.isEmpty()) {
+            for (Map.Entry<Map.Entry<UUID, String>, String> row : store.liveWithProducts()) {
+                if (productKeys.contains(LicenceStore.nameKey(row.getValue()))
+                        && !"null".equals(row.getKey().getValue())) {
+                    targets.putIfAbsent(row.getKey().getKey(), row.getKey().getValue());
+                }
+            }
+        }
+        for (String reference : licenceReferences) {
+            store.liveByReference(reference).ifPresent(hit -> targets.putIfAbsent(hit.getKey(), hit.getValue()));
+        }
+        int flagged = 0;
+        for (Map.Entry<UUID, String> target : targets.entrySet()) {
+            LicenceStore.Loaded loaded = store.load(target.getKey(), null, true).orElseThrow();
+            if (applyLoaded(
+                            loaded,
+                            new LicenceCommand.FlagForReview(
+                                    ReviewReason.NEW_MISUSE_EVIDENCE, target.getValue(), evidence),
+                            actor,
+                            caller)
+                    .isPresent()) {
+                flagged++;
+            }
         }
         return flagged;
     }

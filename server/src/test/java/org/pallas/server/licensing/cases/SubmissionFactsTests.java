@@ -94,6 +94,9 @@ class SubmissionFactsTests {
     @Autowired
     CaseStore store;
 
+    @Autowired
+    org.pallas.server.misuse.MisuseReports misuse;
+
     /** What a submission stored: the route and the assessment summary. */
     record Filed(UUID id, String route, JsonNode summary) {}
 
@@ -246,7 +249,8 @@ class SubmissionFactsTests {
                 new StaticListableBeanFactory(Map.of("live", liveLists)).getBeanProvider(PartyScreening.class),
                 register,
                 organisations,
-                store);
+                store,
+                misuse);
         var details = Fixtures.individual()
                 .withProducts(
                         List.of(new Product("NB-1", "Toolkit", ClassificationStatus.CONFIRMED, List.of("4D004"))));
