@@ -91,7 +91,7 @@ class UnrecordedRowsTests {
                 .param("u", username)
                 .query(UUID.class)
                 .single();
-        String token = tokens.issue(username, PASSWORD, "cli").token();
+        String token = tokens.issue(cast().caller(username), "cli").token();
         jdbc.sql("insert into user_role (user_id, role) values (:id, 'ADMIN')")
                 .param("id", userId)
                 .update();

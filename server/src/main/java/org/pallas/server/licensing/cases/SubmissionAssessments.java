@@ -264,8 +264,8 @@ public class SubmissionAssessments {
         for (Product product : details.products()) {
             SubmissionFacts.ProductFacts facts =
                     SubmissionFacts.product(product, registered(caller, product), declared, vendor);
-            Assessment a = policy.assessSubmitted(
-                    SubmissionFacts.application("questions", asOf, facts, parties, asked, declared, List.of()));
+            Assessment a = policy.assessSubmitted(SubmissionFacts.application(
+                    "questions", asOf, facts, parties, asked, declared, List.of(), List.of()));
             for (Finding f : a.findings()) {
                 if (f.effect() == org.pallas.policy.Effect.PASS) {
                     continue;
