@@ -32,6 +32,7 @@ CREATE TABLE sign_in_hourly_failures (
     failures          INT                      NOT NULL,
     PRIMARY KEY (username_key, known_device)
 );
+CREATE INDEX sign_in_hourly_failures_by_window ON sign_in_hourly_failures (window_started_at);
 
 -- Devices that signed in as a username: the SHA-256 of the pallas-device cookie, never the cookie itself.
 CREATE TABLE sign_in_device (

@@ -145,8 +145,12 @@ class SignInThrottle {
     Optional<Instant> fail(String username, Source source) {
         Instant now = clock.instant();
         String u = key(username);
+        // Forget what no longer counts, so that usernames typed once do not pile up.
         jdbc.sql("delete from sign_in_pause where last_failure_at < :before")
                 .param("before", Timestamp.from(now.minus(FORGET_AFTER)))
+                .update();
+        jdbc.sql("delete from sign_in_hourly_failures where window_started_at < :before")
+                .param("before", Timestamp.from(now.minus(HOUR)))
                 .update();
         jdbc.sql("""
                         insert into sign_in_pause (username_key, source, failures, last_failure_at)

@@ -164,6 +164,32 @@ class SignInThrottleTests {
     }
 
     @Test
+    void aUsernameTypedOnceIsForgottenOnceItsFailuresNoLongerCount() {
+        TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        SignInThrottle throttle = new SignInThrottle(
+                jdbc, clock, 5, Duration.ofSeconds(30), Duration.ofMinutes(15), 50, Duration.ofDays(180));
+        SignInSource from = new SignInSource("192.0.2.46", Optional.empty());
+        String once = "typed-once-" + System.nanoTime();
+        throttle.fail(once, throttle.source(once, from));
+        assertThat(rowsAbout(once)).isEqualTo(2);
+
+        clock.advance(Duration.ofHours(25));
+        String later = "typed-later-" + System.nanoTime();
+        throttle.fail(later, throttle.source(later, from));
+        assertThat(rowsAbout(once)).isZero();
+        assertThat(rowsAbout(later)).isEqualTo(2);
+    }
+
+    private long rowsAbout(String username) {
+        return jdbc.sql("""
+                        select (select count(*) from sign_in_pause where username_key = :u)
+                             + (select count(*) from sign_in_hourly_failures where username_key = :u)""")
+                .param("u", SignInThrottle.key(username))
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aKnownDeviceStillSignsInWhenUnknownSourcesHaveUsedUpTheUsernamesHourlyFailures() throws Exception {
         String owner = cast.newUser(users, "northbridge.lee", PASSWORD, Role.EXPORTER);
         Cookie device = signInForDevice(owner, OWNER_ADDRESS);
