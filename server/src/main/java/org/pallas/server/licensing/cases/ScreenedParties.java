@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Continuous re-screening of licensed parties. Each party of a submitted application is registered in the screening
  * module's party register (in the applicant's organisation), so the register re-screens it against the changed
  * entries whenever a list version is imported. When screening raises a new alert (or reopens one) on such a party,
- * every live licence involving it is flagged for the case officer's review.
+ * every live licence involving it is flagged for the case officer's review (open cases are noted by {@link
+ * Cases#onAlertOpened}). The alerts on a case's parties are its parties' matched entries on the case page.
  */
 @Service
 class ScreenedParties {

@@ -2,6 +2,7 @@ package org.pallas.server.licensing.cases;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -10,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pallas.licensing.ApplicationDetails;
 import org.pallas.licensing.AssessmentRoute;
 import org.pallas.licensing.CaseCommand;
@@ -21,6 +26,8 @@ import org.pallas.licensing.RiskContribution;
 import org.pallas.licensing.Routing;
 import org.pallas.policy.AdviserTeam;
 import org.pallas.policy.Assessment;
+import org.pallas.policy.Effect;
+import org.pallas.policy.EndUse;
 import org.pallas.policy.Finding;
 import org.pallas.policy.PriorDenial;
 import org.pallas.policy.ScreeningOutcome;
@@ -222,6 +229,9 @@ public class SubmissionAssessments {
 
     static final String OVERSIGHT_FACT = "party.independentOversight";
 
+    /** Party findings name their party "party N: …", N counting from 1 in the application's order. */
+    private static final Pattern PARTY_SUBJECT = Pattern.compile("party (\\d+):.*");
+
     /**
      * The mitigations to ask of a draft: its facts are assessed with the targeted scope and every party's oversight
      * unanswered, and a question is asked when a rule reading that fact fires (RF-UNTARGETED-USE for the scope;
@@ -233,7 +243,7 @@ public class SubmissionAssessments {
             Caller caller, ApplicationDetails details, CaseCommand.Declarations declared, LocalDate asOf) {
         boolean complete = !details.products().isEmpty()
                 && declared.endUseCategory() != null
-                && java.util.Arrays.stream(org.pallas.policy.EndUse.Category.values())
+                && Arrays.stream(EndUse.Category.values())
                         .anyMatch(c -> c.name().equals(declared.endUseCategory()))
                 && details.parties().stream()
                         .allMatch(p -> p.role() != null
@@ -259,26 +269,24 @@ public class SubmissionAssessments {
         String vendor = caller == null ? null : caller.organisationName();
         Set<String> targetedRules = policy.rulesReading(TARGETED_FACT);
         Set<String> oversightRules = policy.rulesReading(OVERSIGHT_FACT);
-        Set<String> targetedFired = new java.util.TreeSet<>();
-        java.util.Map<Integer, Set<String>> oversightFired = new java.util.TreeMap<>();
+        Set<String> targetedFired = new TreeSet<>();
+        Map<Integer, Set<String>> oversightFired = new TreeMap<>();
         for (Product product : details.products()) {
             SubmissionFacts.ProductFacts facts =
                     SubmissionFacts.product(product, registered(caller, product), declared, vendor);
             Assessment a = policy.assessSubmitted(SubmissionFacts.application(
                     "questions", asOf, facts, parties, asked, declared, List.of(), List.of()));
             for (Finding f : a.findings()) {
-                if (f.effect() == org.pallas.policy.Effect.PASS) {
+                if (f.effect() == Effect.PASS) {
                     continue;
                 }
                 if (targetedRules.contains(f.ruleId())) {
                     targetedFired.add(f.ruleId());
                 }
-                // Party findings name their party "party N: …", N counting from 1 in the application's order.
-                java.util.regex.Matcher party =
-                        java.util.regex.Pattern.compile("party (\\d+):.*").matcher(f.subject());
+                Matcher party = PARTY_SUBJECT.matcher(f.subject());
                 if (oversightRules.contains(f.ruleId()) && party.matches()) {
                     oversightFired
-                            .computeIfAbsent(Integer.parseInt(party.group(1)) - 1, i -> new java.util.TreeSet<>())
+                            .computeIfAbsent(Integer.parseInt(party.group(1)) - 1, i -> new TreeSet<>())
                             .add(f.ruleId());
                 }
             }
