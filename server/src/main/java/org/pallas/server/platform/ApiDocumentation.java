@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -222,6 +223,21 @@ class ApiDocumentation {
         }
         if (tokens) {
             problem(operation, "429", "Too many failed sign-ins: the account is locked for a while");
+        }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            problem(
+                    operation,
+                    "503",
+                    "The accountability ledger cannot record changes at the moment: nothing was changed. Retry after"
+                            + " the Retry-After header's seconds");
+            operation
+                    .getResponses()
+                    .get("503")
+                    .addHeaderObject(
+                            "Retry-After",
+                            new Header()
+                                    .description("Seconds to wait before retrying")
+                                    .schema(new Schema<>().type("integer")));
         }
     }
 
