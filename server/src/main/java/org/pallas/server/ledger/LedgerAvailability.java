@@ -52,7 +52,7 @@ class LedgerAvailability {
         return judge(now);
     }
 
-    /** Judges now, ignoring the cache (tests, and the first request after a change of state). */
+    /** Judges now, ignoring the cache (tests). */
     synchronized boolean judge() {
         return judge(clock.instant());
     }

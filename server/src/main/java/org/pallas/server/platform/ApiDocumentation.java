@@ -236,6 +236,21 @@ class ApiDocumentation {
                                     .description("Seconds until this source may try this username again")
                                     .schema(new Schema<>().type("integer")));
         }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            problem(
+                    operation,
+                    "503",
+                    "The accountability ledger cannot record changes at the moment: nothing was changed. Retry after"
+                            + " the Retry-After header's seconds");
+            operation
+                    .getResponses()
+                    .get("503")
+                    .addHeaderObject(
+                            "Retry-After",
+                            new Header()
+                                    .description("Seconds to wait before retrying")
+                                    .schema(new Schema<>().type("integer")));
+        }
     }
 
     private static void problem(Operation operation, String status, String description) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,5 +144,15 @@ class LedgerAvailabilityTests {
                 new OrganisationInput("Fresh Org " + UUID.randomUUID(), OrganisationKind.EXPORTER, ""));
         assertThat(availability.judge()).isTrue();
         assertThat(availability.backlog()).isPresent();
+    }
+
+    @Test
+    void theApiDocumentTellsClientsThatWritesMayBeRefusedWithRetryAfter() throws Exception {
+        String api = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        assertThat((Object) JsonPath.read(
+                        api, "$.paths['/api/v1/organisations'].post.responses['503'].headers['Retry-After']"))
+                .isNotNull();
+        Map<String, Object> reads = JsonPath.read(api, "$.paths['/api/v1/organisations'].get.responses");
+        assertThat(reads).containsKey("200").doesNotContainKey("503");
     }
 }
