@@ -160,6 +160,8 @@ class TamperResponseTests {
 
     @Test
     void theIncrementalRunAfterABatchNamesARowEditedBeforeItsEntryWasSequenced() {
+        // The backlog other tests left first: an incremental run compares at most 256 subjects of its batch.
+        sequencer.sequenceAll();
         String name = "Incremental Org " + UUID.randomUUID();
         String id = organisation(name);
         rename(id, "Edited Before Sequencing Ltd");

@@ -112,6 +112,9 @@ class TwoInstanceFailoverTest {
         byte[] pseudonymKey = new byte[32];
         new SecureRandom().nextBytes(pseudonymKey);
         Files.writeString(keys.resolve("pseudonym.key"), Base64.getEncoder().encodeToString(pseudonymKey) + "\n");
+        byte[] misuseKey = new byte[32];
+        new SecureRandom().nextBytes(misuseKey);
+        Files.writeString(keys.resolve("misuse.key"), Base64.getEncoder().encodeToString(misuseKey) + "\n");
         NoteVerifier key = signer.verifier();
 
         Instance first = Instance.start(data.resolve("first"), database, keys);
@@ -344,6 +347,7 @@ class TwoInstanceFailoverTest {
                             "--pallas.demo.enabled=true",
                             "--pallas.ledger.key-file=" + keys.resolve("log.key"),
                             "--pallas.ledger.pseudonym-key-file=" + keys.resolve("pseudonym.key"),
+                            "--pallas.misuse.key-file=" + keys.resolve("misuse.key"),
                             "--pallas.ledger.sequence-interval=PT0.1S")
                     .redirectErrorStream(true)
                     .redirectOutput(data.resolve("server.log").toFile())

@@ -188,6 +188,10 @@ class LeastPrivilegeDatabaseTest {
         byte[] pseudonymKey = new byte[32];
         new SecureRandom().nextBytes(pseudonymKey);
         Files.writeString(pseudonyms, Base64.getEncoder().encodeToString(pseudonymKey) + "\n");
+        Path misuse = keys.resolve("misuse.key");
+        byte[] misuseKey = new byte[32];
+        new SecureRandom().nextBytes(misuseKey);
+        Files.writeString(misuse, Base64.getEncoder().encodeToString(misuseKey) + "\n");
         int port = freePort();
         Files.writeString(data.resolve("port"), Integer.toString(port));
         Path log = data.resolve("server.log");
@@ -208,6 +212,7 @@ class LeastPrivilegeDatabaseTest {
                         "--spring.flyway.password=" + migratorPassword,
                         "--pallas.ledger.key-file=" + signing,
                         "--pallas.ledger.pseudonym-key-file=" + pseudonyms,
+                        "--pallas.misuse.key-file=" + misuse,
                         "--pallas.demo.enabled=true",
                         "--pallas.ledger.sequence-interval=PT0.5S")
                 .redirectErrorStream(true)
