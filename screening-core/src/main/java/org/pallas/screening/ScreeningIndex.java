@@ -383,7 +383,8 @@ public final class ScreeningIndex {
             return exact ? score : 0.0;
         }
         if (explanation != null) {
-            explanation.add("name '" + q.raw() + "' against listed " + (listed.former() ? "former name" : "name") + " '"
+            explanation.add("name '" + InvisibleCharacters.reveal(q.raw()) + "' against listed "
+                    + (listed.former() ? "former name" : "name") + " '"
                     + listed.value() + "'"
                     + (q.homoglyphs() ? " (query mixes look-alike letters of two scripts)" : ""));
         }

@@ -166,6 +166,13 @@ class ScreeningIndexTest {
         assertThat(InvisibleCharacters.present("Ромашкін")).isFalse();
         assertThat(InvisibleCharacters.reveal("Intel\u200blexa\ufeff")).isEqualTo("Intel[U+200B]lexa[U+FEFF]");
         assertThat(InvisibleCharacters.remove("Intel\u2060lexa")).isEqualTo("Intellexa");
+        assertThat(search("Intel\u200blexa", EntryKind.ORGANISATION)
+                        .matches()
+                        .get(0)
+                        .explanation())
+                .first()
+                .asString()
+                .contains("name 'Intel[U+200B]lexa'");
     }
 
     @Test

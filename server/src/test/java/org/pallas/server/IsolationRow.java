@@ -43,6 +43,10 @@ public record IsolationRow(
         return new IsolationRow(method, pattern, variables, json, "application/json", expected);
     }
 
+    public IsolationRow body(String contentType, String text) {
+        return new IsolationRow(method, pattern, variables, text, contentType, expected);
+    }
+
     public IsolationRow form(String urlEncoded) {
         return new IsolationRow(method, pattern, variables, urlEncoded, "application/x-www-form-urlencoded", expected);
     }

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * it: the change and its entry commit or roll back together. The public entry carries the type, a pseudonym
  * of the actor, the subject, the time, the public metadata and the digest of the confidential payload; the
  * payload ({@code change}: the event's confidential facts, {@code state}: the subject's row as
- * {@link RecordedState} reads it after the change) goes to the restricted {@code ledger_payload} table.
+ * {@link RecordedState} reads it after the change) goes to the restricted {@code ledger_payload} table. Public
+ * metadata is only what the reviewed list {@code ledger/public-metadata.txt} allows for the event's type; anything
+ * else an event offers goes to the confidential record under {@code withheld} (issue 13).
  *
  * <p>Batched appends: the record is built when the change is published (so its state snapshot is the row right
  * after that change), but the rows are written just before the transaction commits, all the transaction's entries
@@ -54,6 +56,7 @@ class LedgerRecorder {
     private final LedgerStore store;
     private final LedgerKeys keys;
     private final Map<String, RecordedState> states = new TreeMap<>();
+    private final PublicMetadataList publicFields = PublicMetadataList.shipped();
     private final SecureRandom random = new SecureRandom();
 
     LedgerRecorder(LedgerStore store, LedgerKeys keys, ObjectProvider<RecordedState> states) {
@@ -71,8 +74,12 @@ class LedgerRecorder {
                 : pseudonym(change.actorUserId().toString());
         Map<String, String> metadata = new TreeMap<>();
         Map<String, String> identified = new TreeMap<>(); // what the pseudonyms stand for, for the confidential record
+        Map<String, String> withheld = new TreeMap<>(); // offered as public but not on the reviewed list
+        Set<String> allowed = publicFields.allowed(change.type());
         change.publicMetadata().forEach((k, v) -> {
-            if (v != null && IDENTIFYING_KEYS.contains(k)) {
+            if (!allowed.contains(k)) {
+                withheld.put(k, text(v));
+            } else if (v != null && IDENTIFYING_KEYS.contains(k)) {
                 identified.put(k, v.toString());
                 metadata.put(k, pseudonym(v.toString()));
             } else {
@@ -86,7 +93,7 @@ class LedgerRecorder {
         }
         LedgerEntryDraft draft = new LedgerEntryDraft(
                 change.type(), change.occurredAt(), actor, change.subjectType(), subject, metadata);
-        LedgerRecord record = LedgerRecord.create(draft, payload(change, identified), random);
+        LedgerRecord record = LedgerRecord.create(draft, payload(change, identified, withheld), random);
         batch().entries
                 .add(new LedgerStore.NewEntry(
                         change.type(),
@@ -123,11 +130,14 @@ class LedgerRecorder {
         }
     }
 
-    private byte[] payload(RecordedChange change, Map<String, String> identified) {
+    private byte[] payload(RecordedChange change, Map<String, String> identified, Map<String, String> withheld) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("change", json(change.confidentialPayload()));
         if (!identified.isEmpty()) {
             payload.put("identified", json(identified));
+        }
+        if (!withheld.isEmpty()) {
+            payload.put("withheld", json(withheld));
         }
         RecordedState state = states.get(change.subjectType());
         if (state != null) {

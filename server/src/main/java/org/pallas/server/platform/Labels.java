@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.pallas.screening.InvisibleCharacters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,14 @@ public class Labels {
         }
         String words = text.replace('_', ' ').toLowerCase(Locale.ROOT);
         return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /**
+     * A name with its invisible characters shown, e.g. "Intel[U+200B]lexa": a zero-width or bidi control character
+     * inserted into a name hides it from the eye, so caseworkers see it written out (issue 13, screening evasion).
+     */
+    public String revealed(String name) {
+        return name == null ? "—" : InvisibleCharacters.reveal(name);
     }
 
     /** The English name of an ISO 3166-1 alpha-2 code; an unknown code stays as it is. */

@@ -8,28 +8,53 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Rejects request bodies larger than {@code pallas.http.max-request-size} (default 1 MB) with 413:
- * at once when Content-Length says so, and while reading when the body is chunked. Multipart uploads
- * are left to {@code spring.servlet.multipart.max-file-size} and {@code max-request-size}.
+ * at once when Content-Length says so, and while reading when the body is chunked. The raw-body upload
+ * endpoints named by {@code pallas.http.upload-paths} (the undertaking, batch screening files) take up to
+ * {@code pallas.http.max-upload-size} instead (default 11 MB, so that their own, smaller limits answer
+ * first with the field that is too large). Multipart uploads are left to
+ * {@code spring.servlet.multipart.max-file-size} and {@code max-request-size}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
+    private static final PathPatternParser PATTERNS = new PathPatternParser();
+
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final List<PathPattern> uploadPaths;
     private final Problems problems;
 
-    RequestSizeLimit(@Value("${pallas.http.max-request-size:1048576}") long maxBytes, Problems problems) {
+    RequestSizeLimit(
+            @Value("${pallas.http.max-request-size:1048576}") long maxBytes,
+            @Value("${pallas.http.max-upload-size:11534336}") long maxUploadBytes,
+            @Value("${pallas.http.upload-paths:/api/v1/applications/*/undertaking,/api/v1/screening/batch,"
+                            + "/api/v1/screening/batch-jobs}")
+                    List<String> uploadPaths,
+            Problems problems) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
+        this.uploadPaths = uploadPaths.stream().map(PATTERNS::parse).toList();
         this.problems = problems;
+    }
+
+    private long limit(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        return uploadPaths.stream().anyMatch(p -> p.matches(path)) ? maxUploadBytes : maxBytes;
     }
 
     @Override
@@ -40,15 +65,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
             chain.doFilter(request, response); // uploads: spring.servlet.multipart.* limits apply
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        long max = limit(request);
+        if (request.getContentLengthLong() > max) {
             problems.write(
                     request,
                     response,
                     HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than the limit of " + maxBytes + " bytes.");
+                    "The request body is larger than the limit of " + max + " bytes.");
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, max), response);
     }
 
     /** Thrown while reading a body that exceeds the limit. */

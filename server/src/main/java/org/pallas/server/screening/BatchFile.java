@@ -162,7 +162,10 @@ record BatchFile(List<Row> rows) {
         try {
             request = json.readValue(text, ScreeningApi.SearchRequest.class);
         } catch (JacksonException e) {
-            return new Row(line, "", null, "malformed JSON: " + e.getOriginalMessage());
+            return new Row(line, "", null, "malformed JSON: " + org.pallas.server.platform.Problems.describe(e));
+        }
+        if (request == null) {
+            return new Row(line, "", null, "malformed JSON: each line must be a JSON object (a search request)");
         }
         return row(
                 line,

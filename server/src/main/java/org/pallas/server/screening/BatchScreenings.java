@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Batch screening jobs from the batch page: a parsed file is stored as a job in PostgreSQL and screened on a
@@ -87,6 +89,7 @@ class BatchScreenings {
     private final RestrictedPartyScreening screening;
     private final Searches searches;
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     final long maxBytes;
@@ -96,6 +99,7 @@ class BatchScreenings {
             RestrictedPartyScreening screening,
             Searches searches,
             JdbcClient jdbc,
+            JsonMapper json,
             Clock clock,
             @Value("${pallas.screening.batch.max-bytes:5242880}") long maxBytes,
             @Value("${pallas.screening.batch.max-rows:20000}") int maxRows,
@@ -104,6 +108,7 @@ class BatchScreenings {
         this.screening = screening;
         this.searches = searches;
         this.jdbc = jdbc;
+        this.json = json;
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
@@ -157,6 +162,20 @@ class BatchScreenings {
             throw new InvalidInputException("file", "Too many batches are waiting to run; try again in a few minutes");
         }
         return id;
+    }
+
+    /**
+     * Starts a job from an API request body (CSV, or NDJSON by its content type); a file that cannot be read at
+     * all is a 400 naming the body, its malformed rows are reported in the job's results.
+     */
+    UUID startFromApi(Caller caller, String contentType, byte[] body) {
+        boolean ndjson = String.valueOf(contentType).toLowerCase(Locale.ROOT).startsWith("application/x-ndjson");
+        String fileName = ndjson ? "api.ndjson" : "api.csv";
+        try {
+            return start(caller, fileName, BatchFile.parse(fileName, body, maxBytes, maxRows, json));
+        } catch (BatchFile.Rejected e) {
+            throw new InvalidInputException("body", e.getMessage());
+        }
     }
 
     private void run(Caller caller, UUID id, String fileName, BatchFile file) {

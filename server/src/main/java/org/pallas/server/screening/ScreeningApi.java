@@ -31,6 +31,7 @@ import org.pallas.screening.importing.ListFormat;
 import org.pallas.screening.importing.ListImportException;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,9 @@ class ScreeningApi {
     private final RestrictedPartyScreening screening;
     private final PartyRegister parties;
     private final Alerts alerts;
+    private final BatchScreenings batches;
     private final JsonMapper json;
+    private final int syncMaxRows;
 
     ScreeningApi(
             Searches searches,
@@ -66,13 +69,17 @@ class ScreeningApi {
             RestrictedPartyScreening screening,
             PartyRegister parties,
             Alerts alerts,
-            JsonMapper json) {
+            BatchScreenings batches,
+            JsonMapper json,
+            @Value("${pallas.screening.batch.sync-max-rows:1000}") int syncMaxRows) {
         this.searches = searches;
         this.lists = lists;
         this.screening = screening;
         this.parties = parties;
         this.alerts = alerts;
+        this.batches = batches;
         this.json = json;
+        this.syncMaxRows = syncMaxRows;
     }
 
     record SearchRequest(
@@ -141,7 +148,9 @@ class ScreeningApi {
     @Operation(
             summary = "Screen many names: CSV (header name,kind,country,birthDate) or NDJSON of search requests "
                     + "(application/json: a single request) in; "
-                    + "one NDJSON line per input row out, in order, with its line number",
+                    + "one NDJSON line per input row out, in order, with its line number. Above "
+                    + "pallas.screening.batch.sync-max-rows rows (1,000) the batch becomes a job instead: 202 with "
+                    + "the job and its Location (see batch-jobs)",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -168,12 +177,24 @@ class ScreeningApi {
         Caller caller = Caller.current();
         ScreeningAccess.require(caller, ScreeningAccess.SCREENERS, "screen names");
         // The body is bounded by the request size limit; results are written and flushed row by row.
-        List<String> lines = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))
+        byte[] body = request.getInputStream().readAllBytes();
+        List<String> lines = new BufferedReader(
+                        new InputStreamReader(new java.io.ByteArrayInputStream(body), StandardCharsets.UTF_8))
                 .lines()
                 .toList();
         boolean csv = String.valueOf(request.getContentType())
                 .toLowerCase(Locale.ROOT)
                 .startsWith("text/csv");
+        if (lines.stream().filter(l -> !l.isBlank()).count() - (csv ? 1 : 0) > syncMaxRows) {
+            // Too many rows to hold the request open: the same screening as a job (issue 13, bounded work).
+            BatchScreenings.Job job =
+                    batches.find(caller, batches.startFromApi(caller, request.getContentType(), body));
+            response.setStatus(HttpStatus.ACCEPTED.value());
+            response.setHeader("Location", "/api/v1/screening/batch-jobs/" + job.id());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(json.writeValueAsBytes(BatchScreeningApi.BatchJob.of(job)));
+            return;
+        }
         response.setContentType(NDJSON.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         writeBatch(caller, lines, csv, response.getOutputStream());
@@ -183,7 +204,12 @@ class ScreeningApi {
         int rows = 0;
         int matches = 0;
         int alerting = 0;
-        List<String> header = csv && !lines.isEmpty() ? BatchFile.cells(lines.get(0)) : List.of();
+        List<String> header;
+        try {
+            header = csv && !lines.isEmpty() ? BatchFile.cells(lines.get(0)) : List.of();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("header", "The CSV header row cannot be read: " + e.getMessage());
+        }
         for (int i = csv ? 1 : 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {

@@ -211,6 +211,35 @@ class ApplicationsApiTests {
     }
 
     @Test
+    void anUndertakingUpTo10MbIsAcceptedOverTheApiAndALargerOneIsRefusedNamingTheField() throws Exception {
+        UUID id = createComplete("Rhein Bank AG");
+        mvc.perform(as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"))
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .content(pdfOf(9 * 1024 * 1024 + 512 * 1024)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mediaType").value("application/pdf"))
+                .andExpect(jsonPath("$.sizeBytes").value(9 * 1024 * 1024 + 512 * 1024));
+        mvc.perform(as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"))
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .content(pdfOf(10 * 1024 * 1024 + 1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("undertaking"));
+        mvc.perform(as(Who.EXPORTER_A, put("/api/v1/applications/" + id + "/undertaking"))
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .content(pdfOf(12 * 1024 * 1024)))
+                .andExpect(status().isPayloadTooLarge());
+    }
+
+    /** A PDF of the given size: the PDF header, then padding. */
+    private static byte[] pdfOf(int size) {
+        byte[] pdf = new byte[size];
+        java.util.Arrays.fill(pdf, (byte) ' ');
+        byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, pdf, 0, header.length);
+        return pdf;
+    }
+
+    @Test
     void caseIsRebuiltFromStorageExactlyAsItWasChanged() throws Exception {
         UUID id = createComplete("Rhein Bank AG");
         json(as(Who.EXPORTER_A, post("/api/v1/applications/" + id + "/submit")), 200);

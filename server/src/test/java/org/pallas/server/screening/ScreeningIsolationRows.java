@@ -32,6 +32,19 @@ class ScreeningIsolationRows implements IsolationRows {
                 row("POST /api/v1/screening/batch")
                         .json("{\"name\":\"Intelexa\"}")
                         .expect(SCREEN.formatted(200)),
+                // Batch jobs: each screener's job is its organisation's (cross-tenant 404 in BatchScreeningApiTests)
+                row("POST /api/v1/screening/batch-jobs")
+                        .body("text/csv", "name,kind\nIntelexa,organisation\n")
+                        .expect(SCREEN.formatted(202)),
+                row("POST /api/v1/screening/batch-jobs")
+                        .json("{\"name\":\"Intelexa\"}")
+                        .expect("anon=401 *=415"),
+                row("GET /api/v1/screening/batch-jobs/{id}")
+                        .with("id", "@random")
+                        .expect(SCREEN.formatted(404)),
+                row("GET /api/v1/screening/batch-jobs/{id}/results")
+                        .with("id", "@random")
+                        .expect(SCREEN.formatted(404)),
                 row("GET /api/v1/screening/lists").expect("anon=401 *=200"),
                 row("POST /api/v1/screening/lists/{source}")
                         .with("source", "MATRIX-LIST")

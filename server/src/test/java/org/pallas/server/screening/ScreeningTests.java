@@ -317,6 +317,22 @@ class ScreeningTests {
     }
 
     @Test
+    void aNameHidingAnInvisibleCharacterAlertsAndThePartyPageShowsTheCharacterWrittenOut() throws Exception {
+        Caller a = cast.caller(Who.EXPORTER_A);
+        Party party = parties.create(
+                a, new PartyInput("Intel\u200blexa S.A.", "organisation", null, null, List.of(), "evasion"));
+        assertThat(alerts.ofParty(a, party.id())).isNotEmpty();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/screening/parties/" + party.id())
+                        .with(cast.session(Who.EXPORTER_A)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Intel[U+200B]lexa S.A.").doesNotContain("Intel\u200blexa");
+    }
+
+    @Test
     void aRestartRestoresTheVersionsInUseFromTheStoredFiles() {
         ListCatalogue fresh = new ListCatalogue(ScoringConfig.defaults());
         RestrictedLists restarted = new RestrictedLists(fresh, parties, jdbc, tx, events, json, Clock.systemUTC());
