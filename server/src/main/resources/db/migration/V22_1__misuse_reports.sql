@@ -1,4 +1,4 @@
--- Misuse reports from civil society and victims (issue 14; PMP-ACC-3, JS-4, ECHRI-2/3). What is kept and why is in
+-- Misuse reports from civil society and victims (issue 14; PMP-ACC-3 [R, unverified], JS-4, ECHRI-2/3). What is kept and why is in
 -- docs/misuse-reports.md. Nothing here names the reporter of an anonymous report: no address, user agent or account.
 
 CREATE SEQUENCE misuse_report_reference_seq;

@@ -14,7 +14,7 @@ import org.pallas.server.platform.KnownCallers;
 import org.springframework.stereotype.Component;
 
 /**
- * Licensing's side of confirmed misuse reports (issue 14; PMP-ACC-3 [R], EUREC-RF-HIST): once the confirmation has
+ * Licensing's side of confirmed misuse reports (issue 14; PMP-ACC-3 [R, unverified], EUREC-RF-HIST): once the confirmation has
  * committed, every live licence of the linked end users and products (and each linked licence) is flagged for review
  * and every open case of them (and each linked case) gets a regulator-only note; both cite the report's reference,
  * and the case officers are told (the licence flag's own notice; a notice per noted case). The misuse module is then

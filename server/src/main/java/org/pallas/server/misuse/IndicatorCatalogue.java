@@ -64,10 +64,6 @@ class IndicatorCatalogue {
         return found;
     }
 
-    int size() {
-        return index.size();
-    }
-
     List<Source> sources() {
         return new ArrayList<>(FILES);
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.FormValidation;
 import org.pallas.server.platform.InvalidInputException;
+import org.pallas.server.platform.UnattributedRequests;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -98,6 +99,7 @@ class MisuseReportPages {
                 discovery,
                 account,
                 fileUnderOrganisationName);
+        UnattributedRequests.mark(request);
         if (!limit.allow(request.getRemoteAddr())) {
             return formPage(
                     form,
@@ -194,6 +196,7 @@ class MisuseReportPages {
             java.util.function.Supplier<MisuseReports.FollowUp> action,
             HttpStatus status) {
         noStore(response);
+        UnattributedRequests.mark(request);
         if (!limit.allow(request.getRemoteAddr())) {
             return new ModelAndView(
                     "misuse/follow-up",

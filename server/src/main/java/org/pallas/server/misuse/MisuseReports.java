@@ -372,12 +372,7 @@ public class MisuseReports {
     public FollowUp reply(String receipt, String text) {
         ReportStore.Row row = byReceipt(receipt);
         message(row, "REPORTER", text, null);
-        return followUp(row.id());
-    }
-
-    private FollowUp followUp(UUID id) {
-        ReportStore.Row row = store.find(id, null, false).orElseThrow();
-        return new FollowUp(row.reference(), row.status(), row.receivedOn(), row.actionTaken(), messages(id));
+        return followUp(row);
     }
 
     private FollowUp followUp(ReportStore.Row row) {

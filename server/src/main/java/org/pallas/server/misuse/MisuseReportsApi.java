@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.pallas.server.platform.Caller;
+import org.pallas.server.platform.UnattributedRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -254,7 +255,7 @@ class MisuseReportsApi {
     @Operation(
             summary = "Triage: link the report, rate the evidence and the source, record the outcome with reasons",
             description = "CONFIRMED evidence becomes misuse evidence for the policy engine and flags every live"
-                    + " licence and open case of the linked end users and products for review (PMP-ACC-3).")
+                    + " licence and open case of the linked end users and products for review (PMP-ACC-3, unverified).")
     MisuseReports.Report assess(@PathVariable UUID id, @RequestBody AssessmentRequest body) {
         return reports.assess(Caller.current(), id, body.input());
     }
@@ -266,7 +267,9 @@ class MisuseReportsApi {
         return reports.message(Caller.current(), id, body.text());
     }
 
+    /** Every intake and follow-up call: the request log shall not name even a signed-in sender; then the limit. */
     private void throttle(HttpServletRequest request) {
+        UnattributedRequests.mark(request);
         if (!limit.allow(request.getRemoteAddr())) {
             throw new ResponseStatusException(
                     HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this source; try again in an hour.");

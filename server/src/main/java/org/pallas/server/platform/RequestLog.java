@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * One DEBUG log line per request: method, path, status, duration and the signed-in user. Deliberately never
  * the query string, headers or body, so that passwords, tokens and Authorization headers stay out of
- * the logs.
+ * the logs. A request marked {@link UnattributedRequests} is logged without its user.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,7 +37,7 @@ class RequestLog extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            Object user = request.getAttribute(USER_ATTRIBUTE);
+            Object user = UnattributedRequests.marked(request) ? null : request.getAttribute(USER_ATTRIBUTE);
             log.debug(
                     "{} {} {} {}ms user={}",
                     request.getMethod(),

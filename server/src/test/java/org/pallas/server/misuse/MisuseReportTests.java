@@ -348,6 +348,28 @@ class MisuseReportTests {
 
         assertThat(output.getOut()).containsPattern("POST /api/v1/misuse-reports 201 \\d+ms user=-");
         assertThat(output.getAll()).doesNotContain(agent, "ReporterPhone", forwarded);
+
+        // An exporter's employee reporting with their token is not named in the log either.
+        HttpResponse<String> insider = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/misuse-reports"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + cast.token(Who.EXPORTER_A.username))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"discovery\":\"LEAKED_TARGET_LIST\",\"account\":\"From inside.\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(insider.statusCode()).isEqualTo(201);
+        String insiderId = json.readTree(insider.body()).path("id").asString();
+        assertThat(jdbc.sql("select row_to_json(r)::text from misuse_report r where id = :id")
+                        .param("id", UUID.fromString(insiderId))
+                        .query(String.class)
+                        .single())
+                .contains("\"organisation_id\":null");
+        assertThat(output.getOut().lines().filter(l -> l.contains("POST /api/v1/misuse-reports ")))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(l -> l.strip().endsWith("user=-"))
+                .noneMatch(l -> l.contains(cast.userId(Who.EXPORTER_A.username).toString()));
     }
 
     @Test

@@ -177,7 +177,7 @@ public class Licences {
     }
 
     /**
-     * A confirmed misuse report (issue 14, PMP-ACC-3): flags for review every live licence whose end user is a linked
+     * A confirmed misuse report (issue 14, PMP-ACC-3 [R, unverified]): flags for review every live licence whose end user is a linked
      * end user (same name key and country), whose case names a linked product, or that is linked itself, citing the
      * report in {@code evidence}. {@code caller} is the officer who confirmed it (null when that account is gone). The case officers hear of it through the flag's notice. Returns the number flagged.
      */
