@@ -153,6 +153,7 @@ public class MisuseReports {
     private final ReportStore store;
     private final EvidenceVault vault;
     private final IndicatorCatalogue catalogue;
+    private final VendorCatalogue vendors;
     private final MisuseEvidence curated;
     private final LinkedRecords linked;
     private final ApplicationEventPublisher events;
@@ -165,6 +166,7 @@ public class MisuseReports {
             ReportStore store,
             EvidenceVault vault,
             IndicatorCatalogue catalogue,
+            VendorCatalogue vendors,
             MisuseEvidence curated,
             LinkedRecords linked,
             ApplicationEventPublisher events,
@@ -175,6 +177,7 @@ public class MisuseReports {
         this.store = store;
         this.vault = vault;
         this.catalogue = catalogue;
+        this.vendors = vendors;
         this.curated = curated;
         this.linked = linked;
         this.events = events;
@@ -791,7 +794,10 @@ public class MisuseReports {
                 messages(r.id()));
     }
 
-    /** The stated vendor and product matched against the curated misuse records and the catalogue's malware. */
+    /**
+     * The stated vendor and product matched against the curated misuse records, the catalogue's malware and the
+     * surveillance-vendor catalogue.
+     */
     private List<String> knownAs(ReportStore.Row r) {
         List<String> known = new ArrayList<>();
         for (String stated : new String[] {r.vendor(), r.product()}) {
@@ -810,6 +816,9 @@ public class MisuseReports {
             catalogue.sources().stream()
                     .filter(s -> compact(s.name()).contains(k) && k.length() >= 4)
                     .forEach(s -> known.add("'" + stated + "' has published indicators: " + s.label()));
+            vendors.matching(stated)
+                    .forEach(v -> known.add("'" + stated + "' is the surveillance-vendor catalogue's " + v.name()
+                            + (v.products().isEmpty() ? "" : " (products: " + String.join(", ", v.products()) + ")")));
         }
         return known;
     }
@@ -843,7 +852,7 @@ public class MisuseReports {
         return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    private static String compact(String name) {
+    static String compact(String name) {
         return key(name).replace(" ", "");
     }
 }

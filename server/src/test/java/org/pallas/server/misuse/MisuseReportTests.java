@@ -162,7 +162,7 @@ class MisuseReportTests {
         assertThat(triage.path("evidence").path(0).path("kind").asString()).isEqualTo("STIX_BUNDLE");
         assertThat(triage.path("evidence").path(0).path("indicators").asInt()).isEqualTo((int) indicators);
         assertThat(triage.path("indicatorMatches").toString()).contains("match NSO Group Pegasus indicators");
-        assertThat(triage.path("knownAs").toString()).contains("CASE-01");
+        assertThat(triage.path("knownAs").toString()).contains("CASE-01").contains("catalogue's NSO group");
         assertThat(triage.path("account").asString()).isEqualTo("MVT flagged the phone of a reporter.");
         // The caseworker downloads the bundle decrypted and unchanged.
         MockHttpServletResponse file = mvc.perform(
