@@ -58,6 +58,12 @@ public class ProductRegister {
         return repository.list(caller, PAGE);
     }
 
+    /** Visible products whose current name contains the text, case-insensitively, by name (first {@value #PAGE}). */
+    @Transactional(readOnly = true)
+    public List<Product> named(Caller caller, String text) {
+        return repository.named(caller, text, PAGE);
+    }
+
     /** Every version of a visible product, newest first. */
     @Transactional(readOnly = true)
     public List<ProductVersion> versions(Caller caller, UUID id) {

@@ -45,6 +45,17 @@ class ProductRepository {
                 .list();
     }
 
+    /** Visible products whose current name contains the text, case-insensitively (at most {@code limit}). */
+    List<Product> named(Caller caller, String text, int limit) {
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(CURRENT + " where " + VISIBLE + " and v.name ilike :like order by v.name limit :limit")
+                .param("scope", caller.organisationScope())
+                .param("like", like)
+                .param("limit", limit)
+                .query(ProductRepository::map)
+                .list();
+    }
+
     /** Versions of a product the caller has already been allowed to see, newest first. */
     List<ProductVersion> versions(UUID productId) {
         return jdbc.sql("select v.*, cast(v.answers as text) as answers_text from product_version v"

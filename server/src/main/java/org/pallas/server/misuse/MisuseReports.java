@@ -20,10 +20,13 @@ import javax.crypto.SecretKey;
 import org.pallas.policy.MisuseCase;
 import org.pallas.policy.MisuseEvidence;
 import org.pallas.policy.MisuseMatch;
+import org.pallas.server.classification.ProductRegister;
+import org.pallas.server.identity.Organisations;
 import org.pallas.server.platform.Caller;
 import org.pallas.server.platform.InvalidInputException;
 import org.pallas.server.platform.InvalidInputException.FieldProblem;
 import org.pallas.server.platform.NotFoundException;
+import org.pallas.server.platform.OrganisationKind;
 import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.RecordedChange.Facts;
 import org.pallas.server.platform.RecordedTable;
@@ -154,6 +157,8 @@ public class MisuseReports {
     private final EvidenceVault vault;
     private final IndicatorCatalogue catalogue;
     private final VendorCatalogue vendors;
+    private final Organisations organisations;
+    private final ProductRegister products;
     private final MisuseEvidence curated;
     private final LinkedRecords linked;
     private final ApplicationEventPublisher events;
@@ -167,6 +172,8 @@ public class MisuseReports {
             EvidenceVault vault,
             IndicatorCatalogue catalogue,
             VendorCatalogue vendors,
+            Organisations organisations,
+            ProductRegister products,
             MisuseEvidence curated,
             LinkedRecords linked,
             ApplicationEventPublisher events,
@@ -178,6 +185,8 @@ public class MisuseReports {
         this.vault = vault;
         this.catalogue = catalogue;
         this.vendors = vendors;
+        this.organisations = organisations;
+        this.products = products;
         this.curated = curated;
         this.linked = linked;
         this.events = events;
@@ -440,7 +449,7 @@ public class MisuseReports {
     public Report read(Caller caller, UUID id) {
         ReportStore.Row row = visible(caller, id, false);
         readLog.record(caller, SUBJECT, id);
-        return report(row);
+        return report(row, caller);
     }
 
     /** An evidence file's content, decrypted, for a caller who may read the report. */
@@ -555,7 +564,7 @@ public class MisuseReports {
                 status == ReportStatus.CONFIRMED
                         ? new MisuseChanged.EvidenceConfirmed(facts)
                         : new MisuseChanged.ReportTriaged(facts));
-        return report(store.find(id, null, false).orElseThrow());
+        return report(store.find(id, null, false).orElseThrow(), caller);
     }
 
     private List<ReportStore.LinkRow> links(AssessmentInput in, List<FieldProblem> problems) {
@@ -632,7 +641,7 @@ public class MisuseReports {
             throw new AccessDeniedException("Oversight reads misuse reports and does not write to reporters.");
         }
         message(row, author, text, triages(caller) ? caller.userId() : null);
-        return report(store.find(id, null, false).orElseThrow());
+        return report(store.find(id, null, false).orElseThrow(), caller);
     }
 
     private void message(ReportStore.Row row, String author, String text, UUID actor) {
@@ -743,7 +752,7 @@ public class MisuseReports {
 
     // ---- views -------------------------------------------------------------------------------------------------
 
-    private Report report(ReportStore.Row r) {
+    private Report report(ReportStore.Row r, Caller caller) {
         SecretKey key = vault.unwrap(r.wrappedKey(), r.id().toString());
         String account = new String(vault.open(key, r.account(), r.id() + ":account"), StandardCharsets.UTF_8);
         List<Evidence> evidence = store.evidence(r.id()).stream()
@@ -782,7 +791,7 @@ public class MisuseReports {
                 account,
                 evidence,
                 matches,
-                knownAs(r),
+                knownAs(r, caller),
                 r.rating(),
                 r.reliability(),
                 r.outcome(),
@@ -795,10 +804,10 @@ public class MisuseReports {
     }
 
     /**
-     * The stated vendor and product matched against the curated misuse records, the catalogue's malware and the
-     * surveillance-vendor catalogue.
+     * The stated vendor and product matched against the curated misuse records, the catalogue's malware, the
+     * surveillance-vendor catalogue and, for the authority, the registered exporters and products.
      */
-    private List<String> knownAs(ReportStore.Row r) {
+    private List<String> knownAs(ReportStore.Row r, Caller caller) {
         List<String> known = new ArrayList<>();
         for (String stated : new String[] {r.vendor(), r.product()}) {
             if (stated == null) {
@@ -819,6 +828,15 @@ public class MisuseReports {
             vendors.matching(stated)
                     .forEach(v -> known.add("'" + stated + "' is the surveillance-vendor catalogue's " + v.name()
                             + (v.products().isEmpty() ? "" : " (products: " + String.join(", ", v.products()) + ")")));
+            if (caller.readsAcrossOrganisations() && k.length() >= 4) {
+                // The authority's own registers, for the authority only: a reporter never learns who is registered.
+                organisations.search(caller, stated.strip()).stream()
+                        .filter(o -> o.kind() == OrganisationKind.EXPORTER)
+                        .forEach(o -> known.add("'" + stated + "' is the registered exporter " + o.name()));
+                products.named(caller, stated.strip())
+                        .forEach(p -> known.add("'" + stated + "' is the registered product " + p.name() + " of "
+                                + organisations.find(caller, p.organisationId()).name()));
+            }
         }
         return known;
     }

@@ -10,5 +10,7 @@
  * <p>It depends on the platform only; licensing depends on it (listening, and implementing {@link
  * org.pallas.server.misuse.LinkedRecords}), never the other way round.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Misuse reports", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Misuse reports",
+        allowedDependencies = {"platform", "identity", "classification"})
 package org.pallas.server.misuse;

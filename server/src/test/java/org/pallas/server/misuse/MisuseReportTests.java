@@ -373,6 +373,35 @@ class MisuseReportTests {
     }
 
     @Test
+    void theAuthoritySeesAStatedVendorOrProductMatchedToItsRegistersAndTheReporterDoesNot() throws Exception {
+        String product = cast.registeredProduct(
+                products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
+        String productName = jdbc.sql("select v.name from product p join product_version v on v.product_id = p.id"
+                        + " and v.version = p.current_version where p.id = cast(:id as uuid)")
+                .param("id", product)
+                .query(String.class)
+                .single();
+        JsonNode filed = api(
+                Who.CIVIL_SOCIETY,
+                jsonPost(
+                        "/api/v1/misuse-reports",
+                        "{\"discovery\":\"DEVICE_FORENSICS\",\"account\":\"Seen in a leaked brochure\","
+                                + "\"vendor\":\"northbridge security\",\"product\":\"" + productName + "\","
+                                + "\"fileUnderOrganisationName\":true}"),
+                201);
+        String id = filed.path("id").asString();
+        String triage = api(Who.CASEWORKER, get("/api/v1/misuse-reports/" + id), 200)
+                .path("knownAs")
+                .toString();
+        assertThat(triage)
+                .contains("is the registered exporter Northbridge Security Ltd")
+                .contains("is the registered product " + productName + " of Northbridge Security Ltd");
+        String own =
+                api(Who.CIVIL_SOCIETY, get("/api/v1/misuse-reports/" + id), 200).toString();
+        assertThat(own).doesNotContain("registered exporter").doesNotContain("registered product");
+    }
+
+    @Test
     void exportersAndOtherCivilSocietyOrganisationsCannotReadAReportTheyDidNotFile() throws Exception {
         JsonNode filed = api(
                 Who.CIVIL_SOCIETY,
