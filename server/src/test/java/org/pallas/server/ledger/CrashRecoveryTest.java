@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +35,7 @@ import org.pallas.ledger.NoteVerifier;
 import org.pallas.ledger.audit.AuditState;
 import org.pallas.ledger.audit.HttpLogSource;
 import org.pallas.ledger.audit.LogVerifier;
+import org.pallas.server.PallasProcess;
 
 /**
  * Crash test: the packaged application runs as a child process with its own data directory, takes a write
@@ -53,13 +53,13 @@ class CrashRecoveryTest {
 
     @Test
     void theDatabaseAndTheLogAgreeAfterTheServerIsKilledMidLoad(@TempDir Path data) throws Exception {
-        int pgPort = freePort();
-        Server first = Server.start(data, pgPort);
+        int pgPort = PallasProcess.freePort();
+        PallasProcess first = server(data, pgPort);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         String beforeCrash;
         NoteVerifier key;
         try {
-            first.awaitReady();
+            first.awaitReady(START);
             key = NoteVerifier.parse(get(first, "/api/v1/ledger/verifier-key"));
             HttpResponse<String> issued = post(
                     first,
@@ -96,19 +96,19 @@ class CrashRecoveryTest {
             }
             beforeCrash = get(first, "/ledger/checkpoint");
             Thread.sleep(300);
-            first.kill();
+            crash(first, data);
             running.set(false);
             load.shutdown();
             load.awaitTermination(30, TimeUnit.SECONDS);
         } finally {
-            first.kill();
+            crash(first, data);
         }
         assertThat(acknowledged).as("organisations created before the crash").hasSizeGreaterThan(10);
         Checkpoint old = Checkpoint.open(beforeCrash.getBytes(StandardCharsets.UTF_8), List.of(key));
 
-        Server second = Server.start(data, pgPort);
+        PallasProcess second = server(data, pgPort);
         try {
-            second.awaitReady();
+            second.awaitReady(START);
             // The embedded database admits only its generated password (issue 13).
             String password =
                     Files.readString(data.resolve("postgres.password")).strip();
@@ -156,6 +156,7 @@ class CrashRecoveryTest {
             }
         } finally {
             second.stop();
+            crash(second, data);
         }
     }
 
@@ -170,7 +171,7 @@ class CrashRecoveryTest {
         return out;
     }
 
-    private String get(Server server, String path) throws Exception {
+    private String get(PallasProcess server, String path) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(server.base() + path))
                         .timeout(Duration.ofSeconds(30))
@@ -181,7 +182,7 @@ class CrashRecoveryTest {
         return r.body();
     }
 
-    private HttpResponse<String> post(Server server, String path, String token, String json)
+    private HttpResponse<String> post(PallasProcess server, String path, String token, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path))
                 .timeout(Duration.ofSeconds(30))
@@ -193,103 +194,35 @@ class CrashRecoveryTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** The application on its embedded database in {@code data}, durable as in production. */
+    private static PallasProcess server(Path data, int pgPort) throws IOException {
+        return PallasProcess.start(
+                data,
+                List.of(
+                        "--pallas.data-dir=" + data,
+                        "--pallas.embedded-db.fresh=false",
+                        "--pallas.embedded-db.port=" + pgPort,
+                        // As in production: the test config turns fsync and synchronous commit off for speed.
+                        "--pallas.embedded-db.durable=true",
+                        "--pallas.ledger.sequence-interval=PT0.1S"));
     }
 
-    /** The application in a child JVM on the test classpath, with its output in a log file. */
-    private record Server(Process process, int port, Path data) {
-
-        static Server start(Path data, int pgPort) throws IOException {
-            int port = freePort();
-            Path log = data.resolve("server-" + port + ".log");
-            Files.createDirectories(data);
-            Process p = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-XX:TieredStopAtLevel=1",
-                            "-Xmx512m",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            "org.pallas.server.Pallas",
-                            "--server.address=127.0.0.1",
-                            "--server.port=" + port,
-                            "--pallas.data-dir=" + data,
-                            "--pallas.embedded-db.fresh=false",
-                            "--pallas.embedded-db.port=" + pgPort,
-                            // As in production: the test config turns fsync and synchronous commit off for speed.
-                            "--pallas.embedded-db.durable=true",
-                            "--pallas.ledger.sequence-interval=PT0.1S")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new Server(p, port, data);
-        }
-
-        String base() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        void awaitReady() throws Exception {
-            HttpClient client = HttpClient.newHttpClient();
-            Instant deadline = Instant.now().plus(START);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    List<String> lines = Files.readAllLines(logFile());
-                    throw new AssertionError("server exited with " + process.exitValue() + "; the end of its log:\n"
-                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-                }
+    /** SIGKILL the JVM, then stop its PostgreSQL as a power cut would: immediate shutdown, WAL recovery on start. */
+    private static void crash(PallasProcess server, Path data) throws Exception {
+        server.kill();
+        Path pid = data.resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(pid)) {
+            long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+            ProcessHandle.of(postmaster).ifPresent(h -> {
                 try {
-                    HttpResponse<String> r = client.send(
-                            HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
+                    new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster))
+                            .start()
+                            .waitFor();
+                    h.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("PostgreSQL " + postmaster + " did not stop", e);
                 }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("server did not start within " + START + "; see " + logFile());
-        }
-
-        private Path logFile() {
-            return data.resolve("server-" + port + ".log");
-        }
-
-        /** SIGKILL the JVM, then stop its PostgreSQL as a power cut would: immediate shutdown, WAL recovery on start. */
-        void kill() throws Exception {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-            Path pid = data.resolve("postgres").resolve("postmaster.pid");
-            if (Files.exists(pid)) {
-                long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
-                ProcessHandle.of(postmaster).ifPresent(h -> {
-                    try {
-                        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster))
-                                .start()
-                                .waitFor();
-                        h.onExit().get(30, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("PostgreSQL " + postmaster + " did not stop", e);
-                    }
-                });
-            }
-        }
-
-        /** A clean stop (SIGTERM: Spring closes the database), then make sure nothing is left running. */
-        void stop() throws Exception {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            kill();
+            });
         }
     }
 }

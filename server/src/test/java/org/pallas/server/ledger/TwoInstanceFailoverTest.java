@@ -12,9 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,11 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pallas.ledger.Checkpoint;
 import org.pallas.ledger.ConsistencyProof;
-import org.pallas.ledger.NoteSigner;
 import org.pallas.ledger.NoteVerifier;
 import org.pallas.ledger.audit.AuditState;
 import org.pallas.ledger.audit.HttpLogSource;
 import org.pallas.ledger.audit.LogVerifier;
+import org.pallas.server.PallasProcess;
 
 /**
  * Several instances on one PostgreSQL (issue 13): two Pallas processes share one real PostgreSQL server — the
@@ -79,7 +77,7 @@ class TwoInstanceFailoverTest {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(true)
-                    .setPort(CrashRecoveryTest.freePort())
+                    .setPort(PallasProcess.freePort())
                     .start();
             String password = UUID.randomUUID().toString();
             try (Connection db = postgres.getPostgresDatabase().getConnection();
@@ -106,22 +104,13 @@ class TwoInstanceFailoverTest {
     @Test
     void theSecondInstanceGoesOnSequencingWhenTheFirstIsKilledAndNothingIsLost(@TempDir Path data) throws Exception {
         Database database = Database.forTest(data.resolve("postgres"));
-        Path keys = Files.createDirectories(data.resolve("keys"));
-        NoteSigner signer = NoteSigner.generate(ORIGIN, new SecureRandom());
-        Files.writeString(keys.resolve("log.key"), signer.encode() + "\n");
-        byte[] pseudonymKey = new byte[32];
-        new SecureRandom().nextBytes(pseudonymKey);
-        Files.writeString(keys.resolve("pseudonym.key"), Base64.getEncoder().encodeToString(pseudonymKey) + "\n");
-        byte[] misuseKey = new byte[32];
-        new SecureRandom().nextBytes(misuseKey);
-        Files.writeString(keys.resolve("misuse.key"), Base64.getEncoder().encodeToString(misuseKey) + "\n");
-        NoteVerifier key = signer.verifier();
-
-        Instance first = Instance.start(data.resolve("first"), database, keys);
-        Instance second = Instance.start(data.resolve("second"), database, keys);
+        List<String> keys = PallasProcess.externalDatabaseKeys(data.resolve("keys"));
+        PallasProcess first = instance(data.resolve("first"), database, keys);
+        PallasProcess second = instance(data.resolve("second"), database, keys);
         try {
-            first.awaitReady();
-            second.awaitReady();
+            first.awaitReady(START);
+            second.awaitReady(START);
+            NoteVerifier key = NoteVerifier.parse(get(first, "/api/v1/ledger/verifier-key"));
             aSessionSignedInOnOneInstanceIsValidOnTheOther(first, second);
 
             HttpResponse<String> issued = post(
@@ -249,7 +238,8 @@ class TwoInstanceFailoverTest {
     }
 
     /** Sessions live in PostgreSQL: the cookie of a sign-in on the first instance opens pages on the second. */
-    private void aSessionSignedInOnOneInstanceIsValidOnTheOther(Instance first, Instance second) throws Exception {
+    private void aSessionSignedInOnOneInstanceIsValidOnTheOther(PallasProcess first, PallasProcess second)
+            throws Exception {
         HttpClient browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -280,7 +270,7 @@ class TwoInstanceFailoverTest {
                 .isEqualTo(200);
     }
 
-    private Checkpoint checkpoint(Instance instance, NoteVerifier key) throws Exception {
+    private Checkpoint checkpoint(PallasProcess instance, NoteVerifier key) throws Exception {
         return Checkpoint.open(get(instance, "/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
     }
 
@@ -301,7 +291,7 @@ class TwoInstanceFailoverTest {
         return out;
     }
 
-    private String get(Instance instance, String path) throws Exception {
+    private String get(PallasProcess instance, String path) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(instance.base() + path))
                         .timeout(Duration.ofSeconds(30))
@@ -312,7 +302,7 @@ class TwoInstanceFailoverTest {
         return r.body();
     }
 
-    private HttpResponse<String> post(Instance instance, String path, String token, String json)
+    private HttpResponse<String> post(PallasProcess instance, String path, String token, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(instance.base() + path))
                 .timeout(Duration.ofSeconds(30))
@@ -324,78 +314,16 @@ class TwoInstanceFailoverTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** One Pallas process on the shared database, in a child JVM on the test classpath, its output in a log file. */
-    private record Instance(Process process, int port, Path data) {
-
-        static Instance start(Path data, Database database, Path keys) throws IOException {
-            int port = CrashRecoveryTest.freePort();
-            Files.createDirectories(data);
-            Process p = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-XX:TieredStopAtLevel=1",
-                            "-Xmx512m",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            "org.pallas.server.Pallas",
-                            "--server.address=127.0.0.1",
-                            "--server.port=" + port,
-                            "--pallas.data-dir=" + data,
-                            "--spring.datasource.url=" + database.url(),
-                            "--spring.datasource.username=" + database.user(),
-                            "--spring.datasource.password=" + database.password(),
-                            "--pallas.demo.enabled=true",
-                            "--pallas.ledger.key-file=" + keys.resolve("log.key"),
-                            "--pallas.ledger.pseudonym-key-file=" + keys.resolve("pseudonym.key"),
-                            "--pallas.misuse.key-file=" + keys.resolve("misuse.key"),
-                            "--pallas.ledger.sequence-interval=PT0.1S")
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("server.log").toFile())
-                    .start();
-            return new Instance(p, port, data);
-        }
-
-        String base() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        void awaitReady() throws Exception {
-            HttpClient client = HttpClient.newHttpClient();
-            Instant deadline = Instant.now().plus(START);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    List<String> lines = Files.readAllLines(data.resolve("server.log"));
-                    throw new AssertionError("server exited with " + process.exitValue() + "; the end of its log:\n"
-                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
-                }
-                try {
-                    HttpResponse<String> r = client.send(
-                            HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("server did not start within " + START + "; see " + data.resolve("server.log"));
-        }
-
-        void kill() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+    /** One Pallas process on the shared database, with demo data (seeded once, whichever instance comes first). */
+    private static PallasProcess instance(Path data, Database database, List<String> keys) throws IOException {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--pallas.data-dir=" + data,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--pallas.demo.enabled=true",
+                "--pallas.ledger.sequence-interval=PT0.1S"));
+        arguments.addAll(keys);
+        return PallasProcess.start(data, arguments);
     }
 }

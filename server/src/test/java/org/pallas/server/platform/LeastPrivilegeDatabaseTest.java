@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jayway.jsonpath.JsonPath;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,16 +19,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pallas.ledger.NoteSigner;
+import org.pallas.server.PallasProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -49,7 +46,7 @@ class LeastPrivilegeDatabaseTest {
 
     @Test
     void pallasMigratesAsTheSchemaOwnerAndRunsAsAnApplicationRoleWithoutDdl(@TempDir Path data) throws Exception {
-        int pgPort = freePort();
+        int pgPort = PallasProcess.freePort();
         MockEnvironment env = new MockEnvironment()
                 .withProperty("pallas.data-dir", data.resolve("db").toString())
                 .withProperty("pallas.embedded-db.fresh", "true")
@@ -76,10 +73,10 @@ class LeastPrivilegeDatabaseTest {
                 run(c, script[1]);
             }
 
-            Process server = start(data, pallasDb, appPassword, migratorPassword);
-            int port = Integer.parseInt(Files.readString(data.resolve("port")).strip());
+            PallasProcess server = start(data, pallasDb, appPassword, migratorPassword);
+            int port = server.port();
             try {
-                awaitReady(server, port, data);
+                server.awaitReady(START);
                 HttpResponse<String> issued = post(
                         port,
                         "/api/v1/tokens",
@@ -94,10 +91,7 @@ class LeastPrivilegeDatabaseTest {
                         "{\"name\":\"Least Privilege Ltd\",\"kind\":\"EXPORTER\",\"country\":\"GB\"}");
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             } finally {
-                server.destroy();
-                if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
+                server.stop();
             }
 
             try (Connection c = DriverManager.getConnection(pallasDb, "postgres", postgresPassword)) {
@@ -177,73 +171,19 @@ class LeastPrivilegeDatabaseTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static Process start(Path data, String url, String appPassword, String migratorPassword) throws Exception {
-        Path keys = Files.createDirectories(data.resolve("keys"));
-        Path signing = keys.resolve("log.key");
-        Files.writeString(
-                signing,
-                NoteSigner.generate("pallas.localhost/ledger", new SecureRandom())
-                                .encode() + "\n");
-        Path pseudonyms = keys.resolve("pseudonym.key");
-        byte[] pseudonymKey = new byte[32];
-        new SecureRandom().nextBytes(pseudonymKey);
-        Files.writeString(pseudonyms, Base64.getEncoder().encodeToString(pseudonymKey) + "\n");
-        Path misuse = keys.resolve("misuse.key");
-        byte[] misuseKey = new byte[32];
-        new SecureRandom().nextBytes(misuseKey);
-        Files.writeString(misuse, Base64.getEncoder().encodeToString(misuseKey) + "\n");
-        int port = freePort();
-        Files.writeString(data.resolve("port"), Integer.toString(port));
-        Path log = data.resolve("server.log");
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.pallas.server.Pallas",
-                        "--server.address=127.0.0.1",
-                        "--server.port=" + port,
-                        "--pallas.data-dir=" + data.resolve("app"),
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=pallas_app",
-                        "--spring.datasource.password=" + appPassword,
-                        "--spring.flyway.user=pallas_migrator",
-                        "--spring.flyway.password=" + migratorPassword,
-                        "--pallas.ledger.key-file=" + signing,
-                        "--pallas.ledger.pseudonym-key-file=" + pseudonyms,
-                        "--pallas.misuse.key-file=" + misuse,
-                        "--pallas.demo.enabled=true",
-                        "--pallas.ledger.sequence-interval=PT0.5S")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private static void awaitReady(Process process, int port, Path data) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(START);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                List<String> lines = Files.readAllLines(data.resolve("server.log"));
-                throw new AssertionError("server exited with " + process.exitValue() + "; the end of its log:\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
-            }
-            try {
-                HttpResponse<String> r = client.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("server did not start within " + START + "; see " + data.resolve("server.log"));
+    private static PallasProcess start(Path data, String url, String appPassword, String migratorPassword)
+            throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--pallas.data-dir=" + data.resolve("app"),
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=pallas_app",
+                "--spring.datasource.password=" + appPassword,
+                "--spring.flyway.user=pallas_migrator",
+                "--spring.flyway.password=" + migratorPassword,
+                "--pallas.demo.enabled=true",
+                "--pallas.ledger.sequence-interval=PT0.5S"));
+        arguments.addAll(PallasProcess.externalDatabaseKeys(data.resolve("keys")));
+        return PallasProcess.start(data, arguments);
     }
 
     private HttpResponse<String> post(int port, String path, String token, String json) throws Exception {
@@ -255,11 +195,5 @@ class LeastPrivilegeDatabaseTest {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
