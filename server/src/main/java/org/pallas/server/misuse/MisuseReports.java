@@ -20,6 +20,9 @@ import javax.crypto.SecretKey;
 import org.pallas.policy.MisuseCase;
 import org.pallas.policy.MisuseEvidence;
 import org.pallas.policy.MisuseMatch;
+import org.pallas.screening.EntryKind;
+import org.pallas.screening.ScreeningMatch;
+import org.pallas.screening.ScreeningQuery;
 import org.pallas.server.classification.ProductRegister;
 import org.pallas.server.identity.Organisations;
 import org.pallas.server.platform.Caller;
@@ -31,6 +34,7 @@ import org.pallas.server.platform.ReadLog;
 import org.pallas.server.platform.RecordedChange.Facts;
 import org.pallas.server.platform.RecordedTable;
 import org.pallas.server.platform.Role;
+import org.pallas.server.screening.RestrictedPartyScreening;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -159,6 +163,7 @@ public class MisuseReports {
     private final VendorCatalogue vendors;
     private final Organisations organisations;
     private final ProductRegister products;
+    private final RestrictedPartyScreening lists;
     private final MisuseEvidence curated;
     private final LinkedRecords linked;
     private final ApplicationEventPublisher events;
@@ -174,6 +179,7 @@ public class MisuseReports {
             VendorCatalogue vendors,
             Organisations organisations,
             ProductRegister products,
+            RestrictedPartyScreening lists,
             MisuseEvidence curated,
             LinkedRecords linked,
             ApplicationEventPublisher events,
@@ -187,6 +193,7 @@ public class MisuseReports {
         this.vendors = vendors;
         this.organisations = organisations;
         this.products = products;
+        this.lists = lists;
         this.curated = curated;
         this.linked = linked;
         this.events = events;
@@ -805,7 +812,8 @@ public class MisuseReports {
 
     /**
      * The stated vendor and product matched against the curated misuse records, the catalogue's malware, the
-     * surveillance-vendor catalogue and, for the authority, the registered exporters and products.
+     * surveillance-vendor catalogue and, for the authority, the registered exporters and products; the vendor and the
+     * suspected operator against the restricted lists.
      */
     private List<String> knownAs(ReportStore.Row r, Caller caller) {
         List<String> known = new ArrayList<>();
@@ -836,6 +844,25 @@ public class MisuseReports {
                 products.named(caller, stated.strip())
                         .forEach(p -> known.add("'" + stated + "' is the registered product " + p.name() + " of "
                                 + organisations.find(caller, p.organisationId()).name()));
+            }
+        }
+        if (caller.readsAcrossOrganisations()) {
+            // The stated vendor and operator against the restricted lists in use: a listed spyware vendor or a
+            // sanctioned agency is what triage must see first (the lists are public; the match is the authority's).
+            for (String stated : new String[] {r.vendor(), r.operator()}) {
+                if (stated != null && !stated.isBlank()) {
+                    lists.search(ScreeningQuery.of(stated.strip(), EntryKind.ANY)).matches().stream()
+                            .filter(ScreeningMatch::alert)
+                            .limit(3)
+                            .forEach(m -> known.add(String.format(
+                                    Locale.ROOT,
+                                    "'%s' matches the restricted-list entry %s (%s %s, score %.2f)",
+                                    stated,
+                                    m.listedName(),
+                                    m.source(),
+                                    m.entryId(),
+                                    m.score())));
+                }
             }
         }
         return known;

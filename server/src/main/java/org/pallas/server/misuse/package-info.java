@@ -12,5 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Misuse reports",
-        allowedDependencies = {"platform", "identity", "classification"})
+        allowedDependencies = {"platform", "identity", "classification", "screening"})
 package org.pallas.server.misuse;

@@ -373,7 +373,8 @@ class MisuseReportTests {
     }
 
     @Test
-    void theAuthoritySeesAStatedVendorOrProductMatchedToItsRegistersAndTheReporterDoesNot() throws Exception {
+    void theAuthoritySeesAStatedVendorProductOrOperatorMatchedToItsRegistersAndTheListsAndTheReporterDoesNot()
+            throws Exception {
         String product = cast.registeredProduct(
                 products, Who.EXPORTER_A, "Redline assessment toolkit", TestCast.PENTEST_FRAMEWORK);
         String productName = jdbc.sql("select v.name from product p join product_version v on v.product_id = p.id"
@@ -387,6 +388,7 @@ class MisuseReportTests {
                         "/api/v1/misuse-reports",
                         "{\"discovery\":\"DEVICE_FORENSICS\",\"account\":\"Seen in a leaked brochure\","
                                 + "\"vendor\":\"northbridge security\",\"product\":\"" + productName + "\","
+                                + "\"operator\":\"Intellexa S.A.\","
                                 + "\"fileUnderOrganisationName\":true}"),
                 201);
         String id = filed.path("id").asString();
@@ -395,10 +397,14 @@ class MisuseReportTests {
                 .toString();
         assertThat(triage)
                 .contains("is the registered exporter Northbridge Security Ltd")
-                .contains("is the registered product " + productName + " of Northbridge Security Ltd");
+                .contains("is the registered product " + productName + " of Northbridge Security Ltd")
+                .contains("'Intellexa S.A.' matches the restricted-list entry Intellexa S.A. (US-EL EL-INTELLEXA-GR");
         String own =
                 api(Who.CIVIL_SOCIETY, get("/api/v1/misuse-reports/" + id), 200).toString();
-        assertThat(own).doesNotContain("registered exporter").doesNotContain("registered product");
+        assertThat(own)
+                .doesNotContain("registered exporter")
+                .doesNotContain("registered product")
+                .doesNotContain("restricted-list entry");
     }
 
     @Test
