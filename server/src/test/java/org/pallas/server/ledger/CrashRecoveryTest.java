@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,8 +46,6 @@ import org.pallas.server.PallasProcess;
 class CrashRecoveryTest {
 
     private static final Duration START = Duration.ofSeconds(150);
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void theDatabaseAndTheLogAgreeAfterTheServerIsKilledMidLoad(@TempDir Path data) throws Exception {
@@ -60,9 +56,8 @@ class CrashRecoveryTest {
         NoteVerifier key;
         try {
             first.awaitReady(START);
-            key = NoteVerifier.parse(get(first, "/api/v1/ledger/verifier-key"));
-            HttpResponse<String> issued = post(
-                    first,
+            key = NoteVerifier.parse(first.get("/api/v1/ledger/verifier-key"));
+            HttpResponse<String> issued = first.post(
                     "/api/v1/tokens",
                     null,
                     "{\"username\":\"admin\",\"password\":\"pallas-demo-2026\",\"name\":\"crash\"}");
@@ -75,8 +70,7 @@ class CrashRecoveryTest {
                     while (running.get()) {
                         String name = "Crash Org " + UUID.randomUUID();
                         try {
-                            HttpResponse<String> r = post(
-                                    first,
+                            HttpResponse<String> r = first.post(
                                     "/api/v1/organisations",
                                     token,
                                     "{\"name\":\"" + name + "\",\"kind\":\"EXPORTER\",\"country\":\"GB\"}");
@@ -94,7 +88,7 @@ class CrashRecoveryTest {
             while (acknowledged.size() < 100 && Instant.now().isBefore(until)) {
                 Thread.sleep(50);
             }
-            beforeCrash = get(first, "/ledger/checkpoint");
+            beforeCrash = first.get("/ledger/checkpoint");
             Thread.sleep(300);
             crash(first, data);
             running.set(false);
@@ -132,12 +126,12 @@ class CrashRecoveryTest {
                         .sum();
 
                 Checkpoint now = Checkpoint.open(
-                        get(second, "/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
+                        second.get("/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
                 assertThat(now.size()).as("every entry is sequenced at start").isEqualTo(entries);
                 assertThat(now.size()).isGreaterThanOrEqualTo(old.size());
                 if (now.size() > old.size()) {
                     List<String> hashes = JsonPath.read(
-                            get(second, "/api/v1/ledger/proofs/consistency?from=" + old.size() + "&to=" + now.size()),
+                            second.get("/api/v1/ledger/proofs/consistency?from=" + old.size() + "&to=" + now.size()),
                             "$.hashes");
                     new ConsistencyProof(
                                     old.size(),
@@ -169,29 +163,6 @@ class CrashRecoveryTest {
             }
         }
         return out;
-    }
-
-    private String get(PallasProcess server, String path) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(server.base() + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
-        return r.body();
-    }
-
-    private HttpResponse<String> post(PallasProcess server, String path, String token, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The application on its embedded database in {@code data}, durable as in production. */

@@ -59,9 +59,6 @@ class TwoInstanceFailoverTest {
     private static final String ORIGIN = "pallas.localhost/ledger";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     /** Where the instances' database is, as the application role, and how to stop it afterwards. */
     private record Database(String url, String user, String password, EmbeddedPostgres own) {
 
@@ -110,11 +107,10 @@ class TwoInstanceFailoverTest {
         try {
             first.awaitReady(START);
             second.awaitReady(START);
-            NoteVerifier key = NoteVerifier.parse(get(first, "/api/v1/ledger/verifier-key"));
+            NoteVerifier key = NoteVerifier.parse(first.get("/api/v1/ledger/verifier-key"));
             aSessionSignedInOnOneInstanceIsValidOnTheOther(first, second);
 
-            HttpResponse<String> issued = post(
-                    first,
+            HttpResponse<String> issued = first.post(
                     "/api/v1/tokens",
                     null,
                     "{\"username\":\"admin\",\"password\":\"pallas-demo-2026\",\"name\":\"failover\"}");
@@ -133,11 +129,11 @@ class TwoInstanceFailoverTest {
                         boolean toFirst = (n + thread) % 2 == 0 && firstAlive.get();
                         String name = "Failover Org " + UUID.randomUUID();
                         try {
-                            HttpResponse<String> r = post(
-                                    toFirst ? first : second,
-                                    "/api/v1/organisations",
-                                    token,
-                                    "{\"name\":\"" + name + "\",\"kind\":\"EXPORTER\",\"country\":\"GB\"}");
+                            HttpResponse<String> r = (toFirst ? first : second)
+                                    .post(
+                                            "/api/v1/organisations",
+                                            token,
+                                            "{\"name\":\"" + name + "\",\"kind\":\"EXPORTER\",\"country\":\"GB\"}");
                             if (r.statusCode() == 201) {
                                 acknowledged.add(JsonPath.read(r.body(), "$.id"));
                                 if (!toFirst && !firstAlive.get()) {
@@ -155,7 +151,7 @@ class TwoInstanceFailoverTest {
             while (acknowledged.size() < 120 && Instant.now().isBefore(until)) {
                 Thread.sleep(50);
             }
-            String beforeKill = get(first, "/ledger/checkpoint");
+            String beforeKill = first.get("/ledger/checkpoint");
 
             firstAlive.set(false);
             first.kill();
@@ -217,7 +213,7 @@ class TwoInstanceFailoverTest {
             Checkpoint old = Checkpoint.open(beforeKill.getBytes(StandardCharsets.UTF_8), List.of(key));
             if (last.size() > old.size()) {
                 List<String> hashes = JsonPath.read(
-                        get(second, "/api/v1/ledger/proofs/consistency?from=" + old.size() + "&to=" + last.size()),
+                        second.get("/api/v1/ledger/proofs/consistency?from=" + old.size() + "&to=" + last.size()),
                         "$.hashes");
                 new ConsistencyProof(
                                 old.size(),
@@ -272,7 +268,7 @@ class TwoInstanceFailoverTest {
     }
 
     private Checkpoint checkpoint(PallasProcess instance, NoteVerifier key) throws Exception {
-        return Checkpoint.open(get(instance, "/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
+        return Checkpoint.open(instance.get("/ledger/checkpoint").getBytes(StandardCharsets.UTF_8), List.of(key));
     }
 
     private static long count(Database database, String sql) throws Exception {
@@ -290,29 +286,6 @@ class TwoInstanceFailoverTest {
             }
         }
         return out;
-    }
-
-    private String get(PallasProcess instance, String path) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(instance.base() + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
-        return r.body();
-    }
-
-    private HttpResponse<String> post(PallasProcess instance, String path, String token, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(instance.base() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** One Pallas process on the shared database, with demo data (seeded once, whichever instance comes first). */
